@@ -1,0 +1,228 @@
+/**
+ * The kiosk-config schema: one valibot definition per config file, used by the server,
+ * `npm run config:check`, the device (before it replaces a cached config) and the
+ * generator of kiosk-config/schema.json. Rules that span files live in ./rules.ts.
+ */
+import * as v from 'valibot';
+
+const slug = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'harus huruf kecil, angka dan tanda hubung (slug)'),
+  v.maxLength(64),
+);
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'tidak boleh kosong'));
+const hhmm = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'format jam HH:MM'));
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'format tanggal YYYY-MM-DD'));
+const schemaRef = v.optional(v.string());
+
+/** A text shown to citizens: Indonesian always, English when available. */
+export const LocalTextSchema = v.strictObject({
+  id: nonEmpty,
+  en: v.optional(nonEmpty),
+});
+
+export const WeekdaySchema = v.picklist(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+/** Opening hours as rules: on these days, from–to (local time of the site). */
+export const HoursRuleSchema = v.pipe(
+  v.strictObject({
+    days: v.pipe(v.array(WeekdaySchema), v.minLength(1)),
+    from: hhmm,
+    to: hhmm,
+  }),
+  v.check((rule) => rule.from < rule.to, 'jam buka harus sebelum jam tutup'),
+);
+export const OpeningHoursSchema = v.array(HoursRuleSchema);
+
+export const TimeZoneSchema = v.picklist(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']);
+export const LanguageSchema = v.picklist(['id', 'en']);
+
+export const SiteSchema = v.strictObject({
+  $schema: schemaRef,
+  id: slug,
+  name: LocalTextSchema,
+  city: nonEmpty,
+  timeZone: TimeZoneSchema,
+  address: nonEmpty,
+  /** Base of the URLs put in QR codes (e.g. https://antrean.mpp.contoh.go.id). */
+  publicBaseUrl: v.optional(v.pipe(v.string(), v.url('harus URL lengkap'))),
+  languages: v.pipe(
+    v.array(LanguageSchema),
+    v.check((langs) => langs.includes('id'), 'bahasa Indonesia (id) wajib ada'),
+  ),
+  openingHours: v.pipe(OpeningHoursSchema, v.minLength(1)),
+  holidays: v.optional(v.array(isoDate)),
+  numbering: v.strictObject({
+    /** Digits of the printed number: A-012 has 3. */
+    digits: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(4)),
+    /** Size of the number range reserved for one device per queue and day. */
+    deviceBlockSize: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(1000)),
+  }),
+  privacy: v.strictObject({
+    controller: nonEmpty,
+    contact: nonEmpty,
+    retentionDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)),
+  }),
+});
+
+export const ComplaintChannelSchema = v.strictObject({
+  kind: v.picklist(['web', 'whatsapp', 'phone', 'email', 'sms', 'lapor', 'desk']),
+  value: nonEmpty,
+});
+export const ComplaintsSchema = v.pipe(v.array(ComplaintChannelSchema), v.minLength(1));
+
+export const QuestionSchema = v.strictObject({ id: slug, text: LocalTextSchema });
+
+export const RequirementSchema = v.strictObject({
+  id: slug,
+  label: LocalTextSchema,
+  mandatory: v.boolean(),
+  note: v.optional(LocalTextSchema),
+  /** Alternatives: the requirement is met once any one of them is present. */
+  anyOf: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ id: slug, label: LocalTextSchema })),
+      v.minLength(2, 'pilihan alternatif minimal 2'),
+    ),
+  ),
+  /** Asked as a question first: the requirement applies only for this answer. */
+  when: v.optional(v.strictObject({ question: slug, answer: v.boolean() })),
+});
+
+const rupiah = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const CostSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.literal('free'),
+    legalBasis: v.optional(nonEmpty),
+    otherCosts: v.optional(LocalTextSchema),
+  }),
+  v.strictObject({
+    kind: v.literal('fixed'),
+    items: v.pipe(
+      v.array(v.strictObject({ label: LocalTextSchema, amount: rupiah })),
+      v.minLength(1),
+    ),
+    legalBasis: nonEmpty,
+    otherCosts: v.optional(LocalTextSchema),
+  }),
+  v.strictObject({
+    kind: v.literal('variable'),
+    note: LocalTextSchema,
+    legalBasis: nonEmpty,
+    otherCosts: v.optional(LocalTextSchema),
+  }),
+]);
+
+export const PrerequisiteSchema = v.strictObject({
+  agency: slug,
+  service: v.optional(slug),
+  note: LocalTextSchema,
+});
+
+const prefix = v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/, 'prefiks 1–3 huruf kapital'));
+const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+export const ServiceSchema = v.strictObject({
+  id: slug,
+  name: LocalTextSchema,
+  aliases: v.optional(v.array(nonEmpty)),
+  description: v.optional(LocalTextSchema),
+  /** Own queue prefix; otherwise the agency's queue. */
+  prefix: v.optional(prefix),
+  offeredAt: v.pipe(v.array(v.picklist(['lobby', 'mobile'])), v.minLength(1)),
+  /** false: listed but "tidak tersedia di MPP ini". */
+  available: v.optional(v.boolean()),
+  dailyQuota: v.optional(positiveInt),
+  openingHours: v.optional(OpeningHoursSchema),
+  averageServiceMinutes: v.pipe(v.number(), v.minValue(1), v.maxValue(240)),
+  legalBasis: v.optional(nonEmpty),
+  questions: v.optional(v.array(QuestionSchema)),
+  requirements: v.pipe(v.array(RequirementSchema), v.minLength(1)),
+  procedure: v.pipe(v.array(LocalTextSchema), v.minLength(1)),
+  duration: LocalTextSchema,
+  cost: CostSchema,
+  product: LocalTextSchema,
+  complaints: v.optional(ComplaintsSchema),
+  prerequisites: v.optional(v.array(PrerequisiteSchema)),
+});
+
+export const AgencySchema = v.strictObject({
+  $schema: schemaRef,
+  id: slug,
+  name: LocalTextSchema,
+  shortName: LocalTextSchema,
+  aliases: v.optional(v.array(nonEmpty)),
+  prefix,
+  colour: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'warna #RRGGBB')),
+  zone: v.optional(nonEmpty),
+  /** Number of loket serving this agency: used for wait estimates. */
+  counters: positiveInt,
+  openingHours: v.optional(OpeningHoursSchema),
+  /** Default complaint channels for every service of this agency. */
+  complaints: ComplaintsSchema,
+  services: v.pipe(v.array(ServiceSchema), v.minLength(1)),
+});
+
+export const ProfileSchema = v.strictObject({
+  $schema: schemaRef,
+  id: slug,
+  name: nonEmpty,
+  surface: v.picklist(['kiosk', 'counter', 'display', 'mobile']),
+  /** Agencies shown, in order; all when absent. */
+  agencies: v.optional(v.array(slug)),
+  language: LanguageSchema,
+  printer: v.strictObject({
+    kind: v.picklist(['browser', 'escpos', 'none']),
+    paperWidth: v.picklist([58, 80]),
+    autoPrint: v.boolean(),
+  }),
+  idle: v.strictObject({
+    /** Seconds without a touch before "Masih di sini?". */
+    warningAfterSeconds: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(600)),
+    /** Seconds the warning stays before everything is cleared. */
+    resetAfterSeconds: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)),
+    /** Seconds the ticket stays on screen. */
+    ticketScreenSeconds: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(300)),
+  }),
+  lockDown: v.boolean(),
+});
+
+export const VisitSchema = v.strictObject({
+  $schema: schemaRef,
+  id: slug,
+  date: isoDate,
+  kelurahan: nonEmpty,
+  kecamatan: v.optional(nonEmpty),
+  place: nonEmpty,
+  hours: v.pipe(
+    v.strictObject({ from: hhmm, to: hhmm }),
+    v.check((h) => h.from < h.to, 'jam buka harus sebelum jam tutup'),
+  ),
+  services: v.pipe(v.array(v.strictObject({ service: slug, quota: positiveInt })), v.minLength(1)),
+});
+
+/** What a device receives: every file of a site, validated together, with a version. */
+export const ConfigBundleSchema = v.strictObject({
+  version: nonEmpty,
+  site: SiteSchema,
+  agencies: v.pipe(v.array(AgencySchema), v.minLength(1)),
+  profiles: v.array(ProfileSchema),
+  visits: v.array(VisitSchema),
+});
+
+export type LocalText = v.InferOutput<typeof LocalTextSchema>;
+export type Weekday = v.InferOutput<typeof WeekdaySchema>;
+export type HoursRule = v.InferOutput<typeof HoursRuleSchema>;
+export type OpeningHours = v.InferOutput<typeof OpeningHoursSchema>;
+export type Language = v.InferOutput<typeof LanguageSchema>;
+export type Site = v.InferOutput<typeof SiteSchema>;
+export type ComplaintChannel = v.InferOutput<typeof ComplaintChannelSchema>;
+export type Question = v.InferOutput<typeof QuestionSchema>;
+export type Requirement = v.InferOutput<typeof RequirementSchema>;
+export type Cost = v.InferOutput<typeof CostSchema>;
+export type Prerequisite = v.InferOutput<typeof PrerequisiteSchema>;
+export type Service = v.InferOutput<typeof ServiceSchema>;
+export type Agency = v.InferOutput<typeof AgencySchema>;
+export type Profile = v.InferOutput<typeof ProfileSchema>;
+export type Visit = v.InferOutput<typeof VisitSchema>;
+export type ConfigBundle = v.InferOutput<typeof ConfigBundleSchema>;
