@@ -1,1 +1,31 @@
-export {};
+/**
+ * The service worker: listeners only; strategies are named in ./strategies.ts.
+ * Must: never skip waiting on its own — the page asks when the kiosk is idle on its
+ * attract screen, so an update never lands mid-flow.
+ */
+/// <reference lib="webworker" />
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { appShellRoute, configStrategy, isConfigRequest, warmConfigCache } from './strategies';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(appShellRoute());
+registerRoute(({ url }) => isConfigRequest(url), configStrategy());
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(warmConfigCache());
+});
+
+self.addEventListener('activate', (event) => {
+  // Take control of the page that installed us, so it works offline without a reload.
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});

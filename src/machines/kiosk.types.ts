@@ -1,0 +1,97 @@
+/** Types shared by the kiosk machine, its selectors, the UI and the composition root. */
+import type { Availability } from '../domain/availability';
+import type { ConfigBundle, Language, Profile } from '../domain/config/schema';
+import type { PriorityCategory } from '../domain/events';
+import type { RequirementAnswers, RequirementMark } from '../domain/requirements';
+
+/** Where this kiosk stands: the lobby of the MPP or a mobile unit's visit. */
+export type Place = 'lobby' | 'mobile';
+
+export type KioskInput = { config: ConfigBundle; profile: Profile; place: Place };
+
+/** What the composition root needs to issue a ticket (no personal data). */
+export type IssueRequest = {
+  agencyId: string;
+  serviceId: string;
+  priority: PriorityCategory | null;
+  purpose: 'service' | 'consultation';
+  missing: string[];
+  language: Language;
+};
+
+/** A ticket whose event has committed to the device's log. */
+export type IssuedTicket = {
+  id: string;
+  number: string;
+  agencyId: string;
+  serviceId: string;
+  businessDay: string;
+  issuedAt: number;
+  peopleAhead: number;
+  waitMinutes: number;
+  emergency: boolean;
+};
+
+/** Why issuing failed; anything else is treated as 'storage'. */
+export type IssueFailure = 'storage' | 'quota-exhausted';
+
+/** Error thrown by the issueTicket actor. */
+export class IssueError extends Error {
+  constructor(
+    readonly failure: IssueFailure,
+    options?: { cause?: unknown },
+  ) {
+    super(`issue failed: ${failure}`, options);
+    this.name = 'IssueError';
+  }
+}
+
+export type KioskContext = {
+  config: ConfigBundle;
+  profile: Profile;
+  place: Place;
+  /** A config that arrived mid-session; applied when the session ends. */
+  pendingConfig: ConfigBundle | null;
+  lang: Language;
+  largeText: boolean;
+  query: string;
+  agencyId: string | null;
+  serviceId: string | null;
+  answers: RequirementAnswers;
+  /** Queue anyway for consultation although a mandatory requirement is missing. */
+  consultation: boolean;
+  /** undefined until the citizen answers; null = not a priority group. */
+  priority: PriorityCategory | null | undefined;
+  ticket: IssuedTicket | null;
+  failure: IssueFailure | null;
+  printCount: number;
+  availability: Readonly<Record<string, Availability>>;
+};
+
+export type KioskEvent =
+  | { type: 'session.start'; lang?: Language }
+  | { type: 'language.set'; lang: Language }
+  | { type: 'display.toggle' }
+  | { type: 'activity' }
+  | { type: 'idle.extend' }
+  | { type: 'search.changed'; query: string }
+  | { type: 'agency.selected'; agencyId: string }
+  | { type: 'service.selected'; serviceId: string }
+  | { type: 'requirements.start' }
+  | { type: 'question.answered'; questionId: string; answer: boolean }
+  | { type: 'requirement.marked'; key: string; mark: RequirementMark }
+  | { type: 'requirements.done' }
+  | { type: 'missing.print' }
+  | { type: 'missing.queueAnyway' }
+  | { type: 'prerequisite.confirmed' }
+  | { type: 'prerequisite.goto'; agencyId: string; serviceId?: string }
+  | { type: 'priority.chosen'; category: PriorityCategory | null }
+  | { type: 'ticket.confirm' }
+  | { type: 'ticket.print' }
+  | { type: 'ticket.done' }
+  | { type: 'nav.back' }
+  | { type: 'nav.home' }
+  | { type: 'availability.updated'; availability: Readonly<Record<string, Availability>> }
+  | { type: 'config.updated'; config: ConfigBundle; profile: Profile }
+  | { type: 'storage.failed' }
+  | { type: 'storage.recovered' };
