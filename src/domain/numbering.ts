@@ -1,0 +1,96 @@
+/**
+ * Printed ticket numbers. A ticket's identity is its event id; the number ("A-012") is
+ * an attribute unique per (site, business day, prefix). Uniqueness across partitioned
+ * devices comes only from coordination done in advance: each device issues from number
+ * blocks reserved for it, then from its own emergency namespace ("A-K001").
+ * Must:
+ * - `takeNumber` never returns a number twice for one cursor: seqs strictly increase.
+ * - A non-emergency seq always lies inside one of the cursor's blocks.
+ * - Emergency seqs are unique only together with the device's emergency tag.
+ * - Blocks are never reused: a block below `last` counts as used up.
+ * - Never guess a number from "max seen + 1" across devices.
+ */
+
+/** Inclusive, 1-based range of seqs reserved in advance for one device. */
+export type NumberBlock = { start: number; end: number };
+
+/** Where a device stands in one queue: its blocks, the last seq issued from them, and the last emergency seq. */
+export type QueueCursor = { blocks: NumberBlock[]; last: number; emergencyLast: number };
+
+/** Takes the next number: the lowest seq above `last` in the blocks, else an emergency seq. */
+export function takeNumber(cursor: QueueCursor): {
+  cursor: QueueCursor;
+  seq: number;
+  emergency: boolean;
+} {
+  const seq = nextInBlocks(cursor);
+  if (seq !== null) return { cursor: { ...cursor, last: seq }, seq, emergency: false };
+  const emergencySeq = Math.max(0, Math.floor(cursor.emergencyLast)) + 1;
+  return { cursor: { ...cursor, emergencyLast: emergencySeq }, seq: emergencySeq, emergency: true };
+}
+
+/** How many numbers the blocks still hold above `last` (overlapping blocks counted once). */
+export function remainingInBlocks(cursor: QueueCursor): number {
+  let floor = firstFree(cursor);
+  let remaining = 0;
+  for (const block of usableBlocks(cursor.blocks)) {
+    const from = Math.max(floor, block.start);
+    if (from > block.end) continue;
+    remaining += block.end - from + 1;
+    floor = block.end + 1;
+  }
+  return remaining;
+}
+
+/** The printed number: "A-012"; emergency "A-K012"; a seq wider than `digits` just widens. */
+export function formatTicketNumber(input: {
+  prefix: string;
+  seq: number;
+  digits: number;
+  emergencyTag?: string;
+}): string {
+  const { prefix, seq, digits, emergencyTag = '' } = input;
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`seq must be >= 1, got ${seq}`);
+  return `${prefix}-${emergencyTag}${String(seq).padStart(Math.max(0, digits), '0')}`;
+}
+
+/** A device's fixed block by slot: slot 1 → 1..blockSize, slot 2 → blockSize+1..2×blockSize. */
+export function deviceBlock(slot: number, blockSize: number): NumberBlock {
+  if (!Number.isInteger(slot) || slot < 1) throw new RangeError(`slot must be >= 1, got ${slot}`);
+  if (!Number.isInteger(blockSize) || blockSize < 1) {
+    throw new RangeError(`blockSize must be >= 1, got ${blockSize}`);
+  }
+  return { start: (slot - 1) * blockSize + 1, end: slot * blockSize };
+}
+
+/** The device letter of the emergency namespace: 'A'..'Z' for slots 1..26. */
+export function emergencyTagForSlot(slot: number): string {
+  if (!Number.isInteger(slot) || slot < 1 || slot > 26) {
+    throw new RangeError(`slot must be 1..26 for an emergency tag, got ${slot}`);
+  }
+  return String.fromCharCode(64 + slot);
+}
+
+/** Lowest seq above `last` inside a block, or null when every block is used up. */
+function nextInBlocks(cursor: QueueCursor): number | null {
+  const floor = firstFree(cursor);
+  for (const block of usableBlocks(cursor.blocks)) {
+    const seq = Math.max(floor, block.start);
+    if (seq <= block.end) return seq;
+  }
+  return null;
+}
+
+/** The lowest seq not yet issued; a corrupt (NaN) `last` counts as every block used up. */
+function firstFree(cursor: QueueCursor): number {
+  return Number.isNaN(cursor.last)
+    ? Number.POSITIVE_INFINITY
+    : Math.max(0, Math.floor(cursor.last)) + 1;
+}
+
+/** Whole-number blocks within 1.., ascending by start; malformed ones are ignored. */
+function usableBlocks(blocks: readonly NumberBlock[]): NumberBlock[] {
+  return blocks
+    .filter((b) => Number.isInteger(b.start) && Number.isInteger(b.end) && b.end >= 1)
+    .sort((a, b) => a.start - b.start);
+}
