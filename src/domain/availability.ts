@@ -1,0 +1,87 @@
+/**
+ * Whether a citizen can take a number for a service now, told before they invest time
+ * in the requirement check. Reasons are checked in a fixed order (see serviceAvailability).
+ */
+import type { Agency, Service, Site } from './config/schema';
+import { businessDayOf, isOpenAt } from './time';
+
+/** What the kiosk shows on a service or agency tile. */
+export type Availability =
+  | { state: 'open'; remaining: number | null } // remaining quota today, null = no quota
+  | { state: 'closed'; reason: 'hours' | 'holiday' | 'not-offered' }
+  | { state: 'quota-exhausted' };
+
+/** Where a number is taken: the MPP lobby or a mobile unit ("MPP bergerak"). */
+export type Place = 'lobby' | 'mobile';
+
+type ServiceInput = {
+  site: Site;
+  agency: Agency;
+  service: Service;
+  now: number;
+  issuedToday: number;
+  place: Place;
+  quotaOverride?: number;
+};
+
+/**
+ * Availability of one service. Precedence: not offered here (or marked unavailable),
+ * then site holiday, then opening hours (service ?? agency ?? site), then daily quota
+ * (override ?? service's).
+ */
+export function serviceAvailability(input: ServiceInput): Availability {
+  const { site, agency, service, now, issuedToday, place } = input;
+  if (service.available === false || !service.offeredAt.includes(place)) {
+    return { state: 'closed', reason: 'not-offered' };
+  }
+  if (site.holidays?.includes(businessDayOf(now, site.timeZone))) {
+    return { state: 'closed', reason: 'holiday' };
+  }
+  const hours = service.openingHours ?? agency.openingHours ?? site.openingHours;
+  if (!isOpenAt(hours, now, site.timeZone)) return { state: 'closed', reason: 'hours' };
+  const quota = input.quotaOverride ?? service.dailyQuota;
+  if (quota === undefined) return { state: 'open', remaining: null };
+  if (issuedToday >= quota) return { state: 'quota-exhausted' };
+  return { state: 'open', remaining: quota - issuedToday };
+}
+
+/** Rank of a non-open state: the higher, the more it tells the citizen about today. */
+function informativeness(a: Availability): number {
+  if (a.state === 'quota-exhausted') return 4;
+  if (a.state === 'open') return 5;
+  return { hours: 3, holiday: 2, 'not-offered': 1 }[a.reason];
+}
+
+/**
+ * Availability of an agency tile: open when any service is open (remaining = sum over
+ * open services, null if any has no quota); otherwise the most informative reason of its
+ * services: quota-exhausted > hours > holiday > not-offered.
+ */
+export function agencyAvailability(input: {
+  site: Site;
+  agency: Agency;
+  now: number;
+  issuedToday: (serviceId: string) => number;
+  place: Place;
+}): Availability {
+  const { site, agency, now, place } = input;
+  const states = agency.services.map((service) =>
+    serviceAvailability({
+      site,
+      agency,
+      service,
+      now,
+      place,
+      issuedToday: input.issuedToday(service.id),
+    }),
+  );
+  const open = states.filter((a) => a.state === 'open');
+  if (open.length > 0) {
+    const unlimited = open.some((a) => a.remaining === null);
+    const remaining = open.reduce((sum, a) => sum + (a.remaining ?? 0), 0);
+    return { state: 'open', remaining: unlimited ? null : remaining };
+  }
+  let best: Availability = { state: 'closed', reason: 'not-offered' };
+  for (const a of states) if (informativeness(a) > informativeness(best)) best = a;
+  return best;
+}
