@@ -39,7 +39,7 @@ export interface AnjunganDB extends DBSchema {
     };
   };
   meta: {
-    key: 'device' | 'clock';
+    key: 'device' | 'clock' | 'probe';
     value: DeviceIdentity | ClockState;
   };
   cursors: { key: [string, string]; value: CursorRecord };

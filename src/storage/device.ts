@@ -29,3 +29,16 @@ export async function saveCachedConfig(
   await tx.store.put({ bundle, storedAt }, 'current');
   await tx.done;
 }
+
+/** True when the device can write durably again (used to leave the out-of-service state). */
+export async function probeStorage(db: AnjunganDatabase): Promise<boolean> {
+  try {
+    const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });
+    await tx.store.put({ deviceSeq: -1, hlc: null }, 'probe');
+    await tx.store.delete('probe');
+    await tx.done;
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Service worker registration and the kiosk's update policy: a new version waits until
+ * the page says it is idle (the kiosk on its attract screen), then takes over and the
+ * page reloads once.
+ */
+import type { Workbox } from 'workbox-window';
+
+let workbox: Workbox | null = null;
+let updateWaiting = false;
+let applyWhenIdle: (() => boolean) | null = null;
+
+/** Registers /sw.js in production builds; checks for updates every 15 minutes. */
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  void import('workbox-window').then(({ Workbox }) => {
+    workbox = new Workbox('/sw.js', { updateViaCache: 'none' });
+    workbox.addEventListener('waiting', () => {
+      updateWaiting = true;
+      tryApplyUpdate();
+    });
+    let reloading = false;
+    workbox.addEventListener('controlling', (event) => {
+      if (event.isUpdate && !reloading) {
+        reloading = true;
+        window.location.reload();
+      }
+    });
+    void workbox.register();
+    setInterval(() => void workbox?.update(), 15 * 60_000);
+  });
+  // A lazy chunk of an old version vanished after an update: reload once onto the new one.
+  window.addEventListener('vite:preloadError', () => {
+    if (!sessionStorage.getItem('anjungan-reloaded')) {
+      sessionStorage.setItem('anjungan-reloaded', '1');
+      window.location.reload();
+    }
+  });
+}
+
+/** The surface tells when it is safe to update (e.g. kiosk on its attract screen). */
+export function setUpdateGate(isIdle: (() => boolean) | null): void {
+  applyWhenIdle = isIdle;
+  tryApplyUpdate();
+}
+
+/** Applies a waiting update if the surface is idle now. */
+export function tryApplyUpdate(): void {
+  if (!updateWaiting || !workbox) return;
+  if (applyWhenIdle && !applyWhenIdle()) return;
+  updateWaiting = false;
+  workbox.messageSkipWaiting();
+}
+
+/** True when a new version is installed and waits for an idle moment. */
+export function isUpdateWaiting(): boolean {
+  return updateWaiting;
+}
