@@ -1,0 +1,236 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { AgencySchema } from '../../../src/domain/config/schema';
+import { normalizeSearch, type SearchHit, searchCatalogue } from '../../../src/domain/search';
+import { agency, sampleCatalogue, service } from '../../fixtures/catalogue';
+
+const CATALOGUE = sampleCatalogue();
+
+/** Results as 'agency: service, service' (an asterisk marks an agency match). */
+function summary(hits: readonly SearchHit[]): string[] {
+  return hits.map(
+    (h) => `${h.agency.id}${h.matchedAgency ? '*' : ''}: ${h.services.map((s) => s.id).join(', ')}`,
+  );
+}
+
+describe('normalizeSearch', () => {
+  it('makes e-KTP, ektp, e ktp and E-KTP the same word', () => {
+    // Act
+    const forms = ['e-KTP', 'ektp', 'e ktp', 'E-KTP', ' E – KTP '].map(normalizeSearch);
+
+    // Assert
+    expect(new Set(forms)).toEqual(new Set(['ektp']));
+  });
+
+  it('lower-cases, strips diacritics and collapses punctuation and spaces', () => {
+    // Act
+    const result = normalizeSearch("  Pèrpanjangan   SIM (A/C),  Jum'at ");
+
+    // Assert
+    expect(result).toBe('perpanjangan sim a c jumat');
+  });
+
+  it('spells antrian, nomer and other popular forms the KBBI way', () => {
+    // Act
+    const result = normalizeSearch('Nomer Antrian ijin pasport');
+
+    // Assert
+    expect(result).toBe('nomor antrean izin paspor');
+  });
+
+  it('maps a partly typed "antri" so it still leads to "antrean"', () => {
+    // Act
+    const result = normalizeSearch('antria');
+
+    // Assert
+    expect(result).toBe('antrea');
+  });
+
+  it('gives an empty string for punctuation only', () => {
+    // Act
+    const result = normalizeSearch(' -- / ');
+
+    // Assert
+    expect(result).toBe('');
+  });
+});
+
+describe('searchCatalogue', () => {
+  it('uses a catalogue fixture that is valid config', () => {
+    // Act
+    const invalid = CATALOGUE.filter((a) => !v.safeParse(AgencySchema, a).success);
+
+    // Assert
+    expect(invalid).toEqual([]);
+  });
+
+  it('returns every agency with all services for an empty query', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, '   ');
+
+    // Assert
+    expect(hits.map((h) => h.agency.id)).toEqual(CATALOGUE.map((a) => a.id));
+    expect(hits.every((h, i) => h.services.length === CATALOGUE[i]?.services.length)).toBe(true);
+  });
+
+  it('finds "Cek Status Nomor Antrean" by the popular "antrian" and "nomer antrian"', () => {
+    // Act
+    const antrian = searchCatalogue(CATALOGUE, 'antrian');
+    const nomerAntrian = searchCatalogue(CATALOGUE, 'nomer antrian');
+
+    // Assert
+    expect(summary(antrian)).toEqual(['informasi: status-antrean']);
+    expect(summary(nomerAntrian)).toEqual(['informasi: status-antrean']);
+  });
+
+  it('finds KTP-el services by e-KTP, ektp and e ktp', () => {
+    // Act
+    const results = ['e-KTP', 'ektp', 'e ktp'].map((q) => summary(searchCatalogue(CATALOGUE, q)));
+
+    // Assert
+    for (const result of results) {
+      expect(result).toEqual(['dukcapil: ktp-el-baru, ktp-el-cetak-ulang']);
+    }
+  });
+
+  it('finds KTP-el services and descriptions mentioning them by KTP', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, 'KTP');
+
+    // Assert
+    expect(summary(hits)).toEqual([
+      'dukcapil: ktp-el-baru, ktp-el-cetak-ulang',
+      'bpjs-kesehatan: perubahan-data',
+    ]);
+  });
+
+  it('finds KTP-el when typed with a space, "ktp el"', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, 'ktp el');
+
+    // Assert
+    expect(hits.map((h) => h.agency.id)).toContain('dukcapil');
+  });
+
+  it('finds passports by "paspor", a prefix "pasp" and the misspelling "pasport"', () => {
+    // Act
+    const results = ['paspor', 'pasp', 'pasport', 'PÁSPOR'].map((q) =>
+      summary(searchCatalogue(CATALOGUE, q)),
+    );
+
+    // Assert
+    for (const result of results) {
+      expect(result).toEqual(['imigrasi: paspor-baru, paspor-penggantian']);
+    }
+  });
+
+  it('finds the driving licence by SIM and by its long name', () => {
+    // Act
+    const sim = searchCatalogue(CATALOGUE, 'SIM');
+    const longName = searchCatalogue(CATALOGUE, 'surat ijin mengemudi');
+
+    // Assert
+    expect(summary(sim)).toEqual(['satlantas: perpanjangan-sim']);
+    expect(summary(longName)).toEqual(['satlantas: perpanjangan-sim']);
+  });
+
+  it('finds services by their English names', () => {
+    // Act
+    const passport = searchCatalogue(CATALOGUE, 'Passport');
+    const renewal = searchCatalogue(CATALOGUE, 'passport renewal');
+    const birth = searchCatalogue(CATALOGUE, 'birth certificate');
+
+    // Assert
+    expect(summary(passport)).toEqual(['imigrasi: paspor-baru, paspor-penggantian']);
+    expect(summary(renewal)).toEqual(['imigrasi: paspor-penggantian']);
+    expect(summary(birth)).toEqual(['dukcapil: akta-kelahiran']);
+  });
+
+  it('requires every query word to match (AND)', () => {
+    // Act
+    const both = searchCatalogue(CATALOGUE, 'paspor baru');
+    const unrelated = searchCatalogue(CATALOGUE, 'paspor kelahiran');
+
+    // Assert
+    expect(summary(both)).toEqual(['imigrasi: paspor-baru']);
+    expect(unrelated).toEqual([]);
+  });
+
+  it('matches words by their beginning only', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, 'por');
+
+    // Assert
+    expect(hits).toEqual([]);
+  });
+
+  it('shows all services of an agency matched by short name, alias or English name', () => {
+    // Act
+    const results = ['Dukcapil', 'capil', 'civil registry'].map((q) =>
+      summary(searchCatalogue(CATALOGUE, q)),
+    );
+
+    // Assert
+    for (const result of results) {
+      expect(result).toEqual([
+        'dukcapil*: ktp-el-baru, ktp-el-cetak-ulang, kartu-keluarga, akta-kelahiran',
+      ]);
+    }
+  });
+
+  it('narrows to services when the query names the agency and a service', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, 'dukcapil akta');
+
+    // Assert
+    expect(summary(hits)).toEqual(['dukcapil: akta-kelahiran']);
+  });
+
+  it('matches service descriptions', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, 'melamar kerja');
+
+    // Assert
+    expect(summary(hits)).toEqual(['polres: skck']);
+  });
+
+  it('puts agency matches first, then agencies with more matching services', () => {
+    // Arrange
+    const oneMatch = agency('kua', {
+      services: [service('legalisir-buku-nikah', { name: { id: 'Legalisir Buku Nikah' } })],
+    });
+    const twoMatches = agency('pengadilan-agama', {
+      services: [
+        service('legalisir-putusan', { name: { id: 'Legalisir Putusan' } }),
+        service('legalisir-akta-cerai', { name: { id: 'Legalisir Akta Cerai' } }),
+      ],
+    });
+    const named = agency('legalisasi', { name: { id: 'Pusat Legalisir Dokumen' } });
+
+    // Act
+    const hits = searchCatalogue([oneMatch, twoMatches, named], 'legalisir');
+
+    // Assert
+    expect(hits.map((h) => h.agency.id)).toEqual(['legalisasi', 'pengadilan-agama', 'kua']);
+  });
+
+  it('keeps config order among equally ranked agencies', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, 'peserta');
+
+    // Assert
+    expect(summary(hits)).toEqual(['bpjs-kesehatan: pendaftaran-peserta, perubahan-data']);
+    expect(searchCatalogue(CATALOGUE, 'penerbitan').map((h) => h.agency.id)).toEqual([
+      'dukcapil',
+      'polres',
+    ]);
+  });
+
+  it('finds nothing for a word that is nowhere', () => {
+    // Act
+    const hits = searchCatalogue(CATALOGUE, 'sertifikat tanah');
+
+    // Assert
+    expect(hits).toEqual([]);
+  });
+});
