@@ -16,22 +16,18 @@ export function serveApp(appDir: string): Hono {
     );
     return app;
   }
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: appDir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', cachePolicy(c.req.path));
+  });
   for (const route of SHELL_ROUTES) {
-    app.get(route, serveStatic({ root: appDir, path: 'index.html', onFound: noCache }));
+    app.get(route, serveStatic({ root: appDir, path: 'index.html' }));
   }
-  app.use('*', serveStatic({ root: appDir, onFound: noCache }));
+  app.use('*', serveStatic({ root: appDir }));
   return app;
 }
 
-function noCache(_path: string, c: { header(name: string, value: string): void }): void {
-  c.header('Cache-Control', 'no-cache');
+/** Content-hashed files never change; everything else must be revalidated. */
+function cachePolicy(path: string): string {
+  return path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

@@ -1,0 +1,99 @@
+/**
+ * The real site server (the production build, `node dist/server/main.js`) started for a
+ * test on a free loopback port, with a config directory written from a fixture.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ConfigBundle } from '../../../src/domain/config/schema';
+
+export const ROOT = resolve(__dirname, '../../..');
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+};
+
+/** Writes a bundle as a config directory (site.json, agencies/, profiles/, visits/). */
+export function writeConfigDir(bundle: ConfigBundle): string {
+  const dir = mkdtempSync(join(tmpdir(), 'anjungan-config-'));
+  const write = (path: string, value: unknown) =>
+    writeFileSync(join(dir, path), `${JSON.stringify(value, null, 2)}\n`);
+  for (const folder of ['agencies', 'profiles', 'visits']) mkdirSync(join(dir, folder));
+  write('site.json', bundle.site);
+  for (const agency of bundle.agencies) write(`agencies/${agency.id}.json`, agency);
+  for (const profile of bundle.profiles) write(`profiles/${profile.id}.json`, profile);
+  for (const visit of bundle.visits) write(`visits/${visit.id}.json`, visit);
+  return dir;
+}
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts the built server and waits until /api/v1/health answers. */
+export async function startServer(options: {
+  configDir: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CONFIG_DIR: options.configDir,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => output);
+  return {
+    url,
+    port,
+    process: child,
+    stop: () => stopProcess(child),
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not become healthy:\n${output()}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+  });
+}
