@@ -104,12 +104,18 @@ describe('searchCatalogue', () => {
     ]);
   });
 
-  it('finds KTP-el when typed with a space, "ktp el"', () => {
+  it('finds KTP-el when typed with a space, "ktp el", but not "ktp xy"', () => {
+    // Arrange
+    const ktp = service('ktp-el', { name: { id: 'Cetak KTP-el' } });
+    const dukcapil = agency('dukcapil', { services: [ktp, service('kartu-keluarga')] });
+
     // Act
-    const hits = searchCatalogue(CATALOGUE, 'ktp el');
+    const spaced = searchCatalogue([dukcapil], 'ktp el');
+    const unrelated = searchCatalogue([dukcapil], 'ktp xy');
 
     // Assert
-    expect(hits.map((h) => h.agency.id)).toContain('dukcapil');
+    expect(summary(spaced)).toEqual(['dukcapil: ktp-el']);
+    expect(unrelated).toEqual([]);
   });
 
   it('finds passports by "paspor", a prefix "pasp" and the misspelling "pasport"', () => {
