@@ -1,0 +1,66 @@
+/**
+ * Rule 8: when the site offers English, every citizen-facing text of the site and its
+ * agencies has `en`. The texts are found by walking the schema beside the data, so a
+ * LocalText added to the schema later is covered without touching this rule.
+ */
+import type { ConfigSet } from './config-set';
+import { type ConfigIssue, configIssue, jsonPath, type PathSegment } from './issues';
+import { AgencySchema, LocalTextSchema, SiteSchema } from './schema';
+
+/** The parts of a valibot schema the walk reads (strict_object, optional, array, variant). */
+type SchemaNode = {
+  type: string;
+  wrapped?: unknown;
+  item?: unknown;
+  entries?: Record<string, unknown>;
+  key?: string;
+  options?: readonly SchemaNode[];
+  literal?: unknown;
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function variantOption(node: SchemaNode, value: Record<string, unknown>): SchemaNode | undefined {
+  const key = node.key ?? '';
+  return node.options?.find((option) => {
+    const discriminator = option.entries?.[key] as SchemaNode | undefined;
+    return discriminator?.literal === value[key];
+  });
+}
+
+/** Paths (as segments) of every LocalText under `value` that has no `en`. */
+function textsWithoutEnglish(schema: unknown, value: unknown, at: PathSegment[]): PathSegment[][] {
+  if (schema === LocalTextSchema) return isRecord(value) && value.en === undefined ? [at] : [];
+  const node = schema as SchemaNode;
+  if (node.type === 'optional') return textsWithoutEnglish(node.wrapped, value, at);
+  if (node.type === 'array' && Array.isArray(value)) {
+    return value.flatMap((item, i) => textsWithoutEnglish(node.item, item, [...at, i]));
+  }
+  if (!isRecord(value)) return [];
+  if (node.type === 'variant') {
+    const option = variantOption(node, value);
+    return option ? textsWithoutEnglish(option, value, at) : [];
+  }
+  return Object.entries(node.entries ?? {}).flatMap(([key, entry]) =>
+    textsWithoutEnglish(entry, value[key], [...at, key]),
+  );
+}
+
+const MESSAGE = 'teks bahasa Inggris (en) belum ada, padahal situs memakai bahasa en';
+
+/** Rule 8: with "en" in site.languages, every LocalText in site.json and agencies has `en`. */
+export function englishTextsComplete(set: ConfigSet): ConfigIssue[] {
+  const site = set.site;
+  if (!site?.value.languages.includes('en')) return [];
+  const files = [
+    { file: site.file, schema: SiteSchema as unknown, value: site.value as unknown },
+    ...set.agencies.map((a) => ({ file: a.file, schema: AgencySchema, value: a.value })),
+  ];
+  return files.flatMap(({ file, schema, value }) =>
+    textsWithoutEnglish(schema, value, []).map((at) =>
+      configIssue(file, jsonPath(...at, 'en'), MESSAGE),
+    ),
+  );
+}
