@@ -1,0 +1,90 @@
+/**
+ * Reads a config dir (kiosk-config/ or $CONFIG_DIR) from disk and validates it. JSON
+ * syntax errors, a missing dir and a missing site.json come back as issues like any other.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { canonicalJson } from '../../domain/config/canonical-json';
+import { type ConfigIssue, configIssue, sortIssues } from '../../domain/config/issues';
+import { GENERATED_SCHEMA_FILE } from '../../domain/config/layout';
+import {
+  type ConfigFile,
+  type ConfigResult,
+  validateConfigFiles,
+} from '../../domain/config/validate';
+import { jsonErrorOffset, lineAndColumn } from './json-position';
+
+/** The config dir to use: the command-line argument, else $CONFIG_DIR, else ./kiosk-config. */
+export function resolveConfigDir(arg: string | undefined, env = process.env): string {
+  return arg || env.CONFIG_DIR || 'kiosk-config';
+}
+
+/** A config version: the first 12 hex chars of sha256 over the files' canonical JSON. */
+export function configVersion(files: readonly ConfigFile[]): string {
+  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const text = canonicalJson(sorted.map((f) => [f.file, f.content]));
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function dirProblem(dir: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `folder konfigurasi tidak ditemukan: ${resolve(dir)}`;
+  if (code === 'ENOTDIR') return `bukan folder: ${resolve(dir)}`;
+  return `folder konfigurasi tidak bisa dibaca: ${errorText(error)}`;
+}
+
+/** Every .json file under `dir` (paths relative to it, with "/"), hidden ones and schema.json left out. */
+async function listJsonFiles(dir: string): Promise<string[] | ConfigIssue> {
+  try {
+    const names = await readdir(dir, { recursive: true });
+    return names
+      .map((name) => name.split(sep).join('/'))
+      .filter((name) => name.endsWith('.json') && name !== GENERATED_SCHEMA_FILE)
+      .filter((name) => !name.split('/').some((part) => part.startsWith('.')))
+      .sort();
+  } catch (error) {
+    return configIssue('.', '$', dirProblem(dir, error));
+  }
+}
+
+function syntaxProblem(text: string, error: unknown): string {
+  const { line, column } = lineAndColumn(text, Math.max(jsonErrorOffset(text), 0));
+  return `JSON tidak valid di baris ${line} kolom ${column}: ${errorText(error)}`;
+}
+
+/** One file parsed as JSON, or the issue saying why it could not be. */
+async function readJsonFile(dir: string, file: string): Promise<ConfigFile | ConfigIssue> {
+  let text: string;
+  try {
+    text = (await readFile(join(dir, file), 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    return configIssue(file, '$', `file tidak bisa dibaca: ${errorText(error)}`);
+  }
+  try {
+    return { file, content: JSON.parse(text) as unknown };
+  } catch (error) {
+    return configIssue(file, '$', syntaxProblem(text, error));
+  }
+}
+
+/**
+ * Reads and validates every file of a config dir. Files that are not valid JSON are
+ * reported and the rest is still validated, so one run shows every issue.
+ */
+export async function readConfigDir(dir: string): Promise<ConfigResult> {
+  const listed = await listJsonFiles(dir);
+  if (!Array.isArray(listed)) return { ok: false, issues: [listed] };
+  const read = await Promise.all(listed.map((file) => readJsonFile(dir, file)));
+  const files = read.filter((r): r is ConfigFile => 'content' in r);
+  const unreadable = read.filter((r): r is ConfigIssue => !('content' in r));
+  const result = validateConfigFiles(files, configVersion(files), {
+    unreadable: unreadable.map((issue) => issue.file),
+  });
+  if (unreadable.length === 0) return result;
+  return { ok: false, issues: sortIssues([...unreadable, ...(result.ok ? [] : result.issues)]) };
+}

@@ -1,0 +1,75 @@
+// @vitest-environment node
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agencyOf, configFiles } from '../../fixtures/config';
+import { writeConfigDir } from './helpers';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Runs `config-check.ts dir` as `npm run config:check` would; resolves with its exit code and output. */
+function runConfigCheck(dir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/cli/config-check.ts', dir],
+      { cwd: ROOT, env: { ...process.env, CONFIG_DIR: '' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('config-check CLI', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'anjungan-cli-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints a summary and exits 0 on a valid config', async () => {
+    // Arrange
+    await writeConfigDir(dir, configFiles());
+
+    // Act
+    const { code, output } = await runConfigCheck(dir);
+
+    // Assert
+    expect(output).toMatch(
+      /^Konfigurasi valid: MPP Kota Contoh — 2 instansi, 3 layanan, 1 profil, 1 kunjungan \(versi [0-9a-f]{12}\)\n$/,
+    );
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it('prints every issue with file and JSON path and exits 1 on an invalid config', async () => {
+    // Arrange
+    await writeConfigDir(
+      dir,
+      configFiles((f) => {
+        agencyOf(f, 'imigrasi').prefix = 'A';
+        f.site.city = '';
+      }),
+    );
+
+    // Act
+    const { code, output } = await runConfigCheck(dir);
+
+    // Assert
+    expect(output).toContain('Konfigurasi tidak valid (2 masalah):');
+    expect(output).toContain(
+      "agencies/imigrasi.json $.prefix: prefiks antrean 'A' sudah dipakai oleh agencies/disdukcapil.json",
+    );
+    expect(output).toContain('site.json $.city: tidak boleh kosong');
+    expect(code).toBe(1);
+  }, 30_000);
+});
