@@ -1,0 +1,44 @@
+/**
+ * A QR code as SVG: uqr computes the modules, we draw the dark ones as one path (runs of
+ * modules on a row become one rectangle), so there is no innerHTML and little DOM.
+ */
+import { useMemo } from 'preact/hooks';
+import { encode } from 'uqr';
+
+/** The path of the dark modules, one `M x y h n v1 h -n z` per horizontal run. */
+export function qrPath(data: readonly (readonly boolean[])[]): string {
+  let d = '';
+  data.forEach((row, y) => {
+    let x = 0;
+    while (x < row.length) {
+      if (!row[x]) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (row[x]) x++;
+      d += `M${start} ${y}h${x - start}v1h${start - x}z`;
+    }
+  });
+  return d;
+}
+
+/** A QR code of `text`, named by `label`; decorative (hidden) without one. */
+export function QrCode(props: { text: string; label?: string; class?: string }) {
+  const { size, path } = useMemo(() => {
+    const qr = encode(props.text, { ecc: 'M', border: 2 });
+    return { size: qr.size, path: qrPath(qr.data) };
+  }, [props.text]);
+  return (
+    <svg
+      class={`qr${props.class ? ` ${props.class}` : ''}`}
+      role={props.label ? 'img' : undefined}
+      aria-label={props.label}
+      aria-hidden={props.label ? undefined : 'true'}
+      viewBox={`0 0 ${size} ${size}`}
+      shape-rendering="crispEdges"
+    >
+      <path d={path} fill="#000" />
+    </svg>
+  );
+}
