@@ -1,0 +1,148 @@
+/**
+ * What goes on a printed ticket and on a printed list of missing requirements, as a
+ * device-neutral document: the browser print adapter renders it as HTML (58/80 mm), an
+ * ESC/POS encoder will turn the same lines into printer commands.
+ * Must: pure — every instant, URL and answer is passed in; no personal data.
+ */
+import type { ConfigBundle, Language } from '../domain/config/schema';
+import { formatClock, formatDate, formatWait } from '../domain/format';
+import { localized } from '../domain/i18n/local-text';
+import { t } from '../domain/i18n/strings';
+import { applicableRequirements, type RequirementAnswers } from '../domain/requirements';
+import { findService } from '../machines/kiosk.selectors';
+import type { IssuedTicket } from '../machines/kiosk.types';
+
+/** One printed line. */
+export type PrintLine = {
+  text: string;
+  size?: 'normal' | 'large' | 'huge';
+  align?: 'left' | 'center';
+  bold?: boolean;
+};
+
+/** A printable document; the QR code (its text) is printed after the lines. */
+export type PrintDocument = { lines: PrintLine[]; qr?: string };
+
+export type TicketLayoutInput = {
+  config: ConfigBundle;
+  ticket: IssuedTicket;
+  lang: Language;
+  /** The citizen's answers: they decide which requirements apply. */
+  answers: RequirementAnswers;
+  /** The ticket's status page, put in the QR code. */
+  url: string;
+};
+
+/** The facts a ticket shows, already worded: shared by the screen and the paper. */
+export type TicketFacts = {
+  siteName: string;
+  /** "Dukcapil – Zona A" */
+  where: string;
+  serviceName: string;
+  number: string;
+  date: string;
+  /** "pukul 08.05 WIB" */
+  time: string;
+  peopleAhead: string;
+  wait: string;
+  /** "Siapkan persyaratan: …", or null when nothing mandatory applies. */
+  prepare: string | null;
+  emergency: string | null;
+  url: string;
+};
+
+/** "Zona A" from "A"; a zone already written as "Zona …" is kept. */
+function zoneText(zone: string, lang: Language): string {
+  return /^(zona|zone)\b/i.test(zone) ? zone : t(lang, 'ticket.zone', { zone });
+}
+
+/** Words every fact of a ticket in `lang`. */
+export function ticketFacts(input: TicketLayoutInput): TicketFacts {
+  const { config, ticket, lang } = input;
+  const found = findService(config, ticket.serviceId);
+  const agency = config.agencies.find((a) => a.id === ticket.agencyId) ?? found?.agency;
+  const agencyName = agency ? localized(agency.shortName, lang) : ticket.agencyId;
+  const zone = agency?.zone;
+  const required = found
+    ? applicableRequirements(found.service, input.answers).filter((r) => r.mandatory)
+    : [];
+  const list = required.map((r) => localized(r.label, lang)).join(', ');
+  const tz = config.site.timeZone;
+  return {
+    siteName: localized(config.site.name, lang),
+    where: zone ? `${agencyName} – ${zoneText(zone, lang)}` : agencyName,
+    serviceName: found ? localized(found.service.name, lang) : ticket.serviceId,
+    number: ticket.number,
+    date: formatDate(ticket.issuedAt, tz, lang),
+    time: t(lang, 'ticket.time', { time: formatClock(ticket.issuedAt, tz) }),
+    peopleAhead: t(lang, 'ticket.peopleAhead', { count: ticket.peopleAhead }),
+    wait: t(lang, 'ticket.wait', { wait: formatWait(ticket.waitMinutes, lang) }),
+    prepare: list === '' ? null : t(lang, 'ticket.prepare', { list }),
+    emergency: ticket.emergency ? t(lang, 'ticket.emergency') : null,
+    url: input.url,
+  };
+}
+
+const center = (text: string, extra: Omit<PrintLine, 'text'> = {}): PrintLine => ({
+  text,
+  align: 'center',
+  ...extra,
+});
+
+/** The printed ticket: MPP, agency – zona, service, big number, date and time, queue, QR. */
+export function ticketLayout(input: TicketLayoutInput): PrintDocument {
+  const f = ticketFacts(input);
+  const { lang } = input;
+  const lines: PrintLine[] = [
+    center(f.siteName, { bold: true }),
+    center(f.where, { size: 'large', bold: true }),
+    center(f.serviceName),
+    center(t(lang, 'print.number')),
+    center(f.number, { size: 'huge', bold: true }),
+    center(`${f.date}, ${f.time}`),
+    center(f.peopleAhead),
+    center(f.wait),
+  ];
+  if (f.prepare) lines.push({ text: f.prepare, align: 'left' });
+  if (f.emergency) lines.push(center(f.emergency));
+  lines.push(
+    center(t(lang, 'ticket.keep'), { bold: true }),
+    center(t(lang, 'ticket.qr')),
+    center(f.url),
+  );
+  return { lines, qr: f.url };
+}
+
+export type MissingListInput = {
+  config: ConfigBundle;
+  serviceId: string;
+  /** Ids of the requirements the citizen lacks. */
+  missing: readonly string[];
+  lang: Language;
+  /** The phone page with the service and the missing items, put in the QR code. */
+  url: string;
+};
+
+/** The printed list of missing requirements, to take home. */
+export function missingListLayout(input: MissingListInput): PrintDocument {
+  const { config, lang } = input;
+  const found = findService(config, input.serviceId);
+  const lines: PrintLine[] = [
+    center(localized(config.site.name, lang), { bold: true }),
+    center(t(lang, 'print.missingTitle'), { size: 'large', bold: true }),
+  ];
+  if (found) {
+    const agencyName = localized(found.agency.shortName, lang);
+    lines.push(center(`${agencyName} – ${localized(found.service.name, lang)}`));
+    for (const id of input.missing) {
+      const requirement = found.service.requirements.find((r) => r.id === id);
+      lines.push({ text: `• ${requirement ? localized(requirement.label, lang) : id}` });
+    }
+  }
+  lines.push(
+    { text: t(lang, 'print.missingHint') },
+    center(t(lang, 'missing.qr')),
+    center(input.url),
+  );
+  return { lines, qr: input.url };
+}

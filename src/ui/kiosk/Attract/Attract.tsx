@@ -1,0 +1,53 @@
+/**
+ * The attract screen: touching anywhere starts a session in the kiosk's language; the
+ * language buttons start it in that language. Keyboard users have real buttons.
+ */
+import { localized } from '../../../domain/i18n/local-text';
+import { t } from '../../../domain/i18n/strings';
+import { Button } from '../../components/Button/Button';
+import { useKiosk, useSend } from '../runtime';
+
+/** "Selamat datang di …" with "Sentuh untuk mulai". */
+export function Attract() {
+  const send = useSend();
+  const lang = useKiosk((s) => s.context.lang);
+  const site = useKiosk((s) => s.context.config.site);
+  const largeText = useKiosk((s) => s.context.largeText);
+  const only = (action: () => void) => (event: Event) => {
+    event.stopPropagation();
+    action();
+  };
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a touch anywhere starts; the keyboard path is the start button
+    <main class="screen attract" onClick={() => send({ type: 'session.start' })}>
+      <div class="attract-tools">
+        <Button aria-pressed={largeText} onClick={only(() => send({ type: 'display.toggle' }))}>
+          {t(lang, 'display.largeText')}
+        </Button>
+      </div>
+      <h1 class="attract-title">
+        {t(lang, 'attract.welcome', { site: localized(site.name, lang) })}
+      </h1>
+      <Button
+        variant="primary"
+        class="attract-start"
+        onClick={only(() => send({ type: 'session.start' }))}
+      >
+        {t(lang, 'attract.touch')}
+      </Button>
+      {site.languages.length > 1 && (
+        <fieldset class="attract-languages" aria-label={t(lang, 'language.choose')}>
+          {site.languages.map((choice) => (
+            <Button
+              key={choice}
+              lang={choice}
+              onClick={only(() => send({ type: 'session.start', lang: choice }))}
+            >
+              {t(choice, `language.${choice}`)}
+            </Button>
+          ))}
+        </fieldset>
+      )}
+    </main>
+  );
+}

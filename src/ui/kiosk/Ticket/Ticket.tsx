@@ -1,0 +1,70 @@
+/**
+ * "Nomor Antrean Anda": the number very large, where to go, when it was taken, how many
+ * are ahead and the wait, what to prepare, and a QR code to follow it on a phone.
+ */
+import { useMemo } from 'preact/hooks';
+import { ticketFacts } from '../../../printing/ticket-layout';
+import { Button } from '../../components/Button/Button';
+import { QrCode } from '../../components/QrCode/QrCode';
+import { Screen } from '../../components/Screen/Screen';
+import { useKiosk, useLinks, useSend, useText } from '../runtime';
+
+/** The ticket screen. */
+export function Ticket() {
+  const tr = useText();
+  const send = useSend();
+  const links = useLinks();
+  const ctx = useKiosk((s) => s.context);
+  const { ticket } = ctx;
+  const facts = useMemo(
+    () =>
+      ticket &&
+      ticketFacts({
+        config: ctx.config,
+        ticket,
+        lang: ctx.lang,
+        answers: ctx.answers,
+        url: links.ticketUrl(ticket.id),
+      }),
+    [ctx.config, ticket, ctx.lang, ctx.answers, links],
+  );
+  if (!facts) return null;
+  const printer = ctx.profile.printer.kind !== 'none';
+  return (
+    <Screen
+      title={tr('ticket.title')}
+      class="ticket"
+      actions={
+        <>
+          {printer && (
+            <Button disabled={ctx.printCount >= 2} onClick={() => send({ type: 'ticket.print' })}>
+              {tr('ticket.print')}
+            </Button>
+          )}
+          <Button variant="primary" onClick={() => send({ type: 'ticket.done' })}>
+            {tr('ticket.done')}
+          </Button>
+        </>
+      }
+    >
+      <p class="ticket-number">{facts.number}</p>
+      <p class="ticket-where">{facts.where}</p>
+      <p class="lead">{facts.serviceName}</p>
+      <p>
+        {facts.date}, {facts.time}
+      </p>
+      <p class="lead">{facts.peopleAhead}</p>
+      <p class="lead">{facts.wait}</p>
+      {facts.prepare && <p>{facts.prepare}</p>}
+      <figure class="qr-block">
+        <QrCode text={facts.url} label={tr('ticket.qrLabel', { number: facts.number })} />
+        <figcaption>{tr('ticket.qr')}</figcaption>
+      </figure>
+      <p>{tr('ticket.waitCall')}</p>
+      <p class="lead">
+        <strong>{tr('ticket.keep')}</strong>
+      </p>
+      {facts.emergency && <p class="note">{facts.emergency}</p>}
+    </Screen>
+  );
+}

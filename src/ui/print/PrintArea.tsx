@@ -1,0 +1,46 @@
+/**
+ * The paper version of the current screen (ticket, or missing list), hidden on screen
+ * and the only thing visible when printing (print.css). Its @page rule follows the
+ * profile's paper width. Hidden from assistive technology: the screen says the same.
+ */
+import { useMemo } from 'preact/hooks';
+import type { PrintDocument } from '../../printing/ticket-layout';
+import { QrCode } from '../components/QrCode/QrCode';
+import { useKiosk, useLinks } from '../kiosk/runtime';
+import type { ScreenName } from '../kiosk/screen-of';
+import { missingListDocument, ticketDocument } from './documents';
+
+/** The print area of the kiosk. */
+export function PrintArea(props: { screen: ScreenName }) {
+  const ctx = useKiosk((s) => s.context);
+  const links = useLinks();
+  const doc = useMemo(() => {
+    if (props.screen === 'ticket') return ticketDocument(ctx, links);
+    if (props.screen === 'missing') return missingListDocument(ctx, links);
+    return null;
+  }, [props.screen, ctx, links]);
+  const width = ctx.profile.printer.paperWidth;
+  return (
+    <div class={`print-area print-area--${width}`} aria-hidden="true">
+      <style>{`@page { size: ${width}mm auto; margin: 0 }`}</style>
+      {doc && <PrintedDocument doc={doc} />}
+    </div>
+  );
+}
+
+/** A PrintDocument as HTML lines and a QR code. */
+export function PrintedDocument({ doc }: { doc: PrintDocument }) {
+  return (
+    <>
+      {doc.lines.map((line, i) => (
+        <p
+          key={i}
+          class={`print-line print-line--${line.size ?? 'normal'} print-line--${line.align ?? 'left'}${line.bold ? ' print-line--bold' : ''}`}
+        >
+          {line.text}
+        </p>
+      ))}
+      {doc.qr && <QrCode text={doc.qr} class="print-qr" />}
+    </>
+  );
+}
