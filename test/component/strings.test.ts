@@ -1,0 +1,30 @@
+/** The string table: both languages complete, Indonesian in KBBI spelling. */
+import { describe, expect, it } from 'vitest';
+import { STRINGS, t } from '../../src/domain/i18n/strings';
+
+describe('STRINGS', () => {
+  it('has every Indonesian key in English and no extra English key', () => {
+    expect(Object.keys(STRINGS.en).sort()).toEqual(Object.keys(STRINGS.id).sort());
+  });
+
+  it('has no empty string and the same placeholders in both languages', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(STRINGS.id) as (keyof typeof STRINGS.id)[]) {
+      expect(STRINGS.id[key].trim(), key).not.toBe('');
+      expect(STRINGS.en[key].trim(), key).not.toBe('');
+      expect(placeholders(STRINGS.en[key]), key).toEqual(placeholders(STRINGS.id[key]));
+    }
+  });
+
+  it('uses KBBI spelling in Indonesian', () => {
+    const nonStandard = /\b(antrian|silahkan|nomer|materai|ijin)\b/i;
+    const offending = Object.entries(STRINGS.id).filter(([, text]) => nonStandard.test(text));
+    expect(offending).toEqual([]);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('id', 'ticket.peopleAhead', { count: 5 })).toBe('Sisa antrean: 5 orang');
+    expect(t('en', 'ticket.peopleAhead', { count: 5 })).toBe('People ahead of you: 5');
+    expect(t('id', 'ticket.peopleAhead')).toBe('Sisa antrean: {count} orang');
+  });
+});

@@ -1,0 +1,93 @@
+/** The printed ticket and missing list as device-neutral documents. */
+import { describe, expect, it } from 'vitest';
+import { EMPTY_ANSWERS } from '../../src/domain/requirements';
+import { missingListLayout, ticketLayout } from '../../src/printing/ticket-layout';
+import { agency, localInstant } from '../fixtures/catalogue';
+import { kioskBundle } from '../fixtures/kiosk';
+
+const TICKET = {
+  id: '0190f5e0-0000-7000-8000-000000000001',
+  number: 'A-012',
+  agencyId: 'disdukcapil',
+  serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+  businessDay: '2026-11-20',
+  issuedAt: localInstant('2026-11-20T08:05'),
+  peopleAhead: 5,
+  waitMinutes: 20,
+  emergency: false,
+};
+const URL = 'https://antrean.test/t/0190f5e0';
+
+const withZone = () => {
+  const config = kioskBundle();
+  const first = config.agencies[0] ?? agency('x');
+  config.agencies[0] = { ...first, zone: 'B' };
+  return config;
+};
+
+describe('ticketLayout', () => {
+  it('lays out MPP, agency – zona, service, big number, date, queue, requirements, QR', () => {
+    const doc = ticketLayout({
+      config: withZone(),
+      ticket: TICKET,
+      lang: 'id',
+      answers: { questions: { 'ktp-hilang': true }, marks: {} },
+      url: URL,
+    });
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      'Mal Pelayanan Publik Kota Contoh',
+      'Disdukcapil – Zona B',
+      'Cetak Ulang KTP-el',
+      'Nomor Antrean',
+      'A-012',
+      'Jumat, 20 November 2026, pukul 08.05 WIB',
+      'Sisa antrean: 5 orang',
+      'Perkiraan waktu tunggu: ± 20 menit',
+      'Siapkan persyaratan: Fotokopi KK, Surat keterangan kehilangan dari kepolisian',
+      'Harap simpan tiket ini',
+      'Pindai kode QR ini dengan ponsel Anda',
+      URL,
+    ]);
+    expect(doc.lines[4]).toEqual({ text: 'A-012', align: 'center', size: 'huge', bold: true });
+    expect(doc.qr).toBe(URL);
+  });
+
+  it('prints in English, without a zone, and notes an emergency number', () => {
+    const doc = ticketLayout({
+      config: kioskBundle(),
+      ticket: { ...TICKET, number: 'A-K001', emergency: true, waitMinutes: 0 },
+      lang: 'en',
+      answers: EMPTY_ANSWERS,
+      url: URL,
+    });
+    const texts = doc.lines.map((l) => l.text);
+    expect(texts[1]).toBe('Civil Registry');
+    expect(texts).toContain('Friday, 20 November 2026, at 08.05 WIB');
+    expect(texts).toContain('Estimated wait: You are next');
+    expect(texts).toContain("This number comes from this kiosk's reserve");
+    expect(texts).toContain('Have these ready: Copy of family card'); // no question answered yet
+  });
+});
+
+describe('missingListLayout', () => {
+  it('lists the missing requirements by label with the QR of the phone page', () => {
+    const doc = missingListLayout({
+      config: kioskBundle(),
+      serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+      missing: ['kk', 'surat-kehilangan'],
+      lang: 'id',
+      url: 'https://antrean.test/info/x',
+    });
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      'Mal Pelayanan Publik Kota Contoh',
+      'Persyaratan yang belum lengkap',
+      'Disdukcapil – Cetak Ulang KTP-el',
+      '• Fotokopi KK',
+      '• Surat keterangan kehilangan dari kepolisian',
+      'Lengkapi dokumen ini, lalu ambil nomor antrean kembali.',
+      'Pindai kode QR ini untuk menyimpan daftar',
+      'https://antrean.test/info/x',
+    ]);
+    expect(doc.qr).toBe('https://antrean.test/info/x');
+  });
+});
