@@ -47,24 +47,28 @@ export function Ticket() {
         </>
       }
     >
-      <p class="ticket-number">{facts.number}</p>
-      <p class="ticket-where">{facts.where}</p>
-      <p class="lead">{facts.serviceName}</p>
-      <p>
-        {facts.date}, {facts.time}
-      </p>
-      <p class="lead">{facts.peopleAhead}</p>
-      <p class="lead">{facts.wait}</p>
-      {facts.prepare && <p>{facts.prepare}</p>}
-      <figure class="qr-block">
-        <QrCode text={facts.url} label={tr('ticket.qrLabel', { number: facts.number })} />
-        <figcaption>{tr('ticket.qr')}</figcaption>
-      </figure>
-      <p>{tr('ticket.waitCall')}</p>
-      <p class="lead">
-        <strong>{tr('ticket.keep')}</strong>
-      </p>
-      {facts.emergency && <p class="note">{facts.emergency}</p>}
+      <div class="ticket-facts">
+        <p class="ticket-number">{facts.number}</p>
+        <p class="ticket-where">{facts.where}</p>
+        <p class="lead">{facts.serviceName}</p>
+        <p>
+          {facts.date}, {facts.time}
+        </p>
+        <p class="lead">{facts.peopleAhead}</p>
+        <p class="lead">{facts.wait}</p>
+        {facts.prepare && <p>{facts.prepare}</p>}
+      </div>
+      <div class="ticket-facts">
+        <figure class="qr-block">
+          <QrCode text={facts.url} label={tr('ticket.qrLabel', { number: facts.number })} />
+          <figcaption>{tr('ticket.qr')}</figcaption>
+        </figure>
+        <p>{tr('ticket.waitCall')}</p>
+        <p class="lead">
+          <strong>{tr('ticket.keep')}</strong>
+        </p>
+        {facts.emergency && <p class="note">{facts.emergency}</p>}
+      </div>
     </Screen>
   );
 }
