@@ -28,9 +28,13 @@ export function markKey(requirementId: string, optionId?: string): string {
   return optionId === undefined ? requirementId : `${requirementId}/${optionId}`;
 }
 
-/** Questions some requirement depends on and not answered yet, in the service's order. */
+/**
+ * Questions some requirement or prerequisite depends on and not answered yet, in the
+ * service's order.
+ */
 export function pendingQuestions(service: Service, answers: RequirementAnswers): Question[] {
-  const used = new Set(service.requirements.flatMap((r) => (r.when ? [r.when.question] : [])));
+  const conditional = [...service.requirements, ...(service.prerequisites ?? [])];
+  const used = new Set(conditional.flatMap((r) => (r.when ? [r.when.question] : [])));
   return (service.questions ?? []).filter(
     (q) => used.has(q.id) && answers.questions[q.id] === undefined,
   );

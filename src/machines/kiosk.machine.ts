@@ -5,158 +5,14 @@
  * composition root; every screen has Back and Beranda; inactivity warns, then clears
  * everything the citizen entered; a config that arrives mid-session waits for the reset.
  */
-import { assign, enqueueActions, fromPromise, not, setup } from 'xstate';
-import type { PriorityCategory } from '../domain/events';
-import { EMPTY_ANSWERS } from '../domain/requirements';
-import {
-  availabilityOf,
-  currentService,
-  findService,
-  nextQuestion,
-  requirementCheck,
-} from './kiosk.selectors';
-import {
-  type IssuedTicket,
-  IssueError,
-  type IssueRequest,
-  type KioskContext,
-  type KioskEvent,
-  type KioskInput,
-} from './kiosk.types';
+import { assign, enqueueActions, not } from 'xstate';
+import { initialContext, issueRequestOf } from './kiosk.context';
+import { kioskSetup } from './kiosk.setup';
 
-const notProvided = (name: string) => () => {
-  throw new Error(`${name} must be provided by the composition root`);
-};
-
-/** Everything a citizen entered, cleared on reset. */
-const citizenChoices = {
-  query: '',
-  agencyId: null,
-  serviceId: null,
-  answers: EMPTY_ANSWERS,
-  consultation: false,
-  priority: undefined as PriorityCategory | null | undefined,
-  ticket: null,
-  failure: null,
-  printCount: 0,
-} satisfies Partial<KioskContext>;
-
-/** What a new service choice starts from: no answers, no consultation, no priority. */
-const freshCheck = {
-  answers: EMPTY_ANSWERS,
-  consultation: false,
-  priority: undefined as PriorityCategory | null | undefined,
-} satisfies Partial<KioskContext>;
-
-/** The request for the ticket the citizen confirmed. */
-export function issueRequestOf(ctx: KioskContext): IssueRequest {
-  const check = requirementCheck(ctx);
-  return {
-    agencyId: ctx.agencyId ?? '',
-    serviceId: ctx.serviceId ?? '',
-    priority: ctx.priority ?? null,
-    purpose: ctx.consultation ? 'consultation' : 'service',
-    missing: (check?.missingMandatory ?? []).map((r) => r.id),
-    language: ctx.lang,
-  };
-}
-
-export const kioskMachine = setup({
-  types: {
-    context: {} as KioskContext,
-    events: {} as KioskEvent,
-    input: {} as KioskInput,
-  },
-  actors: {
-    issueTicket: fromPromise<IssuedTicket, IssueRequest>(notProvided('issueTicket')),
-  },
-  actions: {
-    printTicket: notProvided('printTicket'),
-    printMissingList: notProvided('printMissingList'),
-    resetSession: assign(({ context }) => ({
-      ...citizenChoices,
-      config: context.pendingConfig ?? context.config,
-      pendingConfig: null,
-      lang: context.profile.language,
-      largeText: false,
-    })),
-    clearChoices: assign(() => ({ ...citizenChoices })),
-    countPrint: assign({ printCount: ({ context }) => context.printCount + 1 }),
-    selectService: assign(({ context, event }) => {
-      if (event.type !== 'service.selected') return {};
-      const found = findService(context.config, event.serviceId);
-      return { ...freshCheck, serviceId: event.serviceId, agencyId: found?.agency.id ?? null };
-    }),
-    gotoPrerequisite: assign(({ event }) =>
-      event.type === 'prerequisite.goto'
-        ? { ...freshCheck, agencyId: event.agencyId, serviceId: event.serviceId ?? null }
-        : {},
-    ),
-    answerQuestion: assign({
-      answers: ({ context, event }) =>
-        event.type === 'question.answered'
-          ? {
-              ...context.answers,
-              questions: { ...context.answers.questions, [event.questionId]: event.answer },
-            }
-          : context.answers,
-    }),
-    unanswerLastQuestion: assign({
-      answers: ({ context }) => {
-        const asked = (currentService(context)?.questions ?? [])
-          .map((q) => q.id)
-          .filter((id) => id in context.answers.questions);
-        const last = asked.at(-1);
-        if (last === undefined) return context.answers;
-        const { [last]: _dropped, ...questions } = context.answers.questions;
-        return { ...context.answers, questions };
-      },
-    }),
-    markRequirement: assign({
-      answers: ({ context, event }) =>
-        event.type === 'requirement.marked'
-          ? { ...context.answers, marks: { ...context.answers.marks, [event.key]: event.mark } }
-          : context.answers,
-    }),
-    leaveConsultation: assign({ consultation: false }),
-  },
-  guards: {
-    serviceOpen: ({ context }) =>
-      context.serviceId !== null && availabilityOf(context, context.serviceId).state === 'open',
-    hasPendingQuestion: ({ context }) => nextQuestion(context) !== null,
-    requirementsComplete: ({ context }) => requirementCheck(context)?.complete === true,
-    mandatoryMissing: ({ context }) =>
-      (requirementCheck(context)?.missingMandatory.length ?? 0) > 0,
-    hasPrerequisites: ({ context }) => (currentService(context)?.prerequisites?.length ?? 0) > 0,
-    isConsultation: ({ context }) => context.consultation,
-    hasAnsweredQuestion: ({ context }) => Object.keys(context.answers.questions).length > 0,
-    autoPrint: ({ context }) =>
-      context.profile.printer.autoPrint && context.profile.printer.kind !== 'none',
-    canPrint: ({ context }) => context.profile.printer.kind !== 'none' && context.printCount < 2,
-    quotaFailure: ({ event }) => {
-      const error = (event as unknown as { error?: unknown }).error;
-      return error instanceof IssueError && error.failure === 'quota-exhausted';
-    },
-    serviceExists: ({ context, event }) =>
-      event.type === 'service.selected' && findService(context.config, event.serviceId) !== null,
-  },
-  delays: {
-    idleWarning: ({ context }) => context.profile.idle.warningAfterSeconds * 1000,
-    idleReset: ({ context }) => context.profile.idle.resetAfterSeconds * 1000,
-    ticketScreen: ({ context }) => context.profile.idle.ticketScreenSeconds * 1000,
-  },
-}).createMachine({
+/** The lobby kiosk's citizen flow. */
+export const kioskMachine = kioskSetup.createMachine({
   id: 'kiosk',
-  context: ({ input }) => ({
-    ...citizenChoices,
-    config: input.config,
-    profile: input.profile,
-    place: input.place,
-    pendingConfig: null,
-    lang: input.profile.language,
-    largeText: false,
-    availability: {},
-  }),
+  context: ({ input }) => initialContext(input),
   initial: 'attract',
   on: {
     'language.set': { actions: assign({ lang: ({ event }) => event.lang }) },
@@ -285,7 +141,14 @@ export const kioskMachine = setup({
             prerequisite: {
               on: {
                 'prerequisite.confirmed': 'priority',
-                'prerequisite.goto': { target: 'services', actions: 'gotoPrerequisite' },
+                'prerequisite.goto': [
+                  {
+                    guard: 'gotoHasService',
+                    target: 'detail',
+                    actions: 'gotoPrerequisite',
+                  },
+                  { target: 'services', actions: 'gotoPrerequisite' },
+                ],
                 'nav.back': [
                   { guard: 'isConsultation', target: 'missing', actions: 'leaveConsultation' },
                   { target: 'requirements.checklist' },
@@ -309,6 +172,8 @@ export const kioskMachine = setup({
               on: { 'ticket.confirm': 'issuing', 'nav.back': 'priority' },
             },
             issuing: {
+              // Nothing may interrupt a ticket being written: it would commit unseen.
+              on: { 'nav.home': {}, 'nav.back': {} },
               invoke: {
                 src: 'issueTicket',
                 input: ({ context }) => issueRequestOf(context),
@@ -324,6 +189,7 @@ export const kioskMachine = setup({
             },
             ticket: {
               entry: enqueueActions(({ check, enqueue }) => {
+                enqueue.raise({ type: 'activity' });
                 if (check('autoPrint')) {
                   enqueue('printTicket');
                   enqueue('countPrint');
@@ -340,14 +206,18 @@ export const kioskMachine = setup({
             },
           },
         },
+        // A touch restarts the timer by re-entering `active` itself: a transition declared
+        // on `watchdog` would exit the whole parallel session and reset the flow.
         watchdog: {
           initial: 'active',
-          on: { activity: { target: '.active', reenter: true } },
           states: {
-            active: { after: { idleWarning: 'warning' } },
+            active: {
+              after: { idleWarning: 'warning' },
+              on: { activity: { target: 'active', reenter: true } },
+            },
             warning: {
-              on: { 'idle.extend': 'active' },
-              after: { idleReset: '#kiosk.attract' },
+              on: { 'idle.extend': 'active', activity: 'active' },
+              after: { idleReset: { guard: 'notIssuing', target: '#kiosk.attract' } },
             },
           },
         },

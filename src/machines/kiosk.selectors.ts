@@ -41,8 +41,15 @@ export function currentService(ctx: KioskContext): Service | null {
   return ctx.serviceId ? (findService(ctx.config, ctx.serviceId)?.service ?? null) : null;
 }
 
-/** Availability of a service as last reported; open without quota when unknown. */
+/**
+ * Availability of a service: closed when the config says it is not offered here, else as
+ * last reported by the composition root (open without quota until the first report).
+ */
 export function availabilityOf(ctx: KioskContext, serviceId: string): Availability {
+  const service = findService(ctx.config, serviceId)?.service;
+  if (!service || service.available === false || !service.offeredAt.includes(ctx.place)) {
+    return { state: 'closed', reason: 'not-offered' };
+  }
   return ctx.availability[serviceId] ?? { state: 'open', remaining: null };
 }
 
@@ -58,12 +65,22 @@ export function nextQuestion(ctx: KioskContext) {
   return service ? (pendingQuestions(service, ctx.answers)[0] ?? null) : null;
 }
 
-/** Prerequisites at other agencies, resolved to names the citizen knows. */
+/**
+ * Prerequisites at other agencies that apply to this citizen (a conditional one only when
+ * its question was answered that way), resolved to names the citizen knows, and whether
+ * this kiosk can take them there.
+ */
 export function prerequisitesOf(ctx: KioskContext) {
   const service = currentService(ctx);
-  return (service?.prerequisites ?? []).map((prerequisite) => {
-    const agency = ctx.config.agencies.find((a) => a.id === prerequisite.agency) ?? null;
-    const target = prerequisite.service ? findService(ctx.config, prerequisite.service) : null;
-    return { prerequisite, agency, service: target?.service ?? null };
-  });
+  const visible = new Set(visibleAgencies(ctx).map((agency) => agency.id));
+  return (service?.prerequisites ?? [])
+    .filter((p) => p.when === undefined || ctx.answers.questions[p.when.question] === p.when.answer)
+    .map((prerequisite) => {
+      const agency = ctx.config.agencies.find((a) => a.id === prerequisite.agency) ?? null;
+      const target = prerequisite.service ? findService(ctx.config, prerequisite.service) : null;
+      const reachable =
+        visible.has(prerequisite.agency) &&
+        (target === null || target.service.offeredAt.includes(ctx.place));
+      return { prerequisite, agency, service: target?.service ?? null, reachable };
+    });
 }

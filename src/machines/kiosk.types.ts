@@ -30,6 +30,8 @@ export type IssuedTicket = {
   peopleAhead: number;
   waitMinutes: number;
   emergency: boolean;
+  priority: PriorityCategory | null;
+  purpose: 'service' | 'consultation';
 };
 
 /** Why issuing failed; anything else is treated as 'storage'. */

@@ -24,6 +24,8 @@ export const FAKE_TICKET: IssuedTicket = {
   peopleAhead: 4,
   waitMinutes: 20,
   emergency: false,
+  priority: null,
+  purpose: 'service',
 };
 
 type Options = {

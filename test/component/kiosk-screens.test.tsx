@@ -134,7 +134,10 @@ describe('kiosk UI: search', () => {
 describe('kiosk UI: availability before the citizen invests time', () => {
   it('shows "Kuota habis" on the tile and the row, and no way into the requirements', () => {
     const k = renderKiosk();
-    setAvailability(k, { 'imigrasi-paspor-baru': { state: 'quota-exhausted' } });
+    setAvailability(k, {
+      'imigrasi-paspor-baru': { state: 'quota-exhausted' },
+      'imigrasi-paspor-anak': { state: 'quota-exhausted' },
+    });
     fireEvent.click(button('Sentuh untuk mulai'));
     const tile = button('Imigrasi');
     expect(within(tile).getByText('Kuota habis')).toBeTruthy();

@@ -1,11 +1,12 @@
 /** The printed ticket and missing list as device-neutral documents. */
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ANSWERS } from '../../src/domain/requirements';
+import type { IssuedTicket } from '../../src/machines/kiosk.types';
 import { missingListLayout, ticketLayout } from '../../src/printing/ticket-layout';
 import { agency, localInstant } from '../fixtures/catalogue';
 import { kioskBundle } from '../fixtures/kiosk';
 
-const TICKET = {
+const TICKET: IssuedTicket = {
   id: '0190f5e0-0000-7000-8000-000000000001',
   number: 'A-012',
   agencyId: 'disdukcapil',
@@ -15,6 +16,8 @@ const TICKET = {
   peopleAhead: 5,
   waitMinutes: 20,
   emergency: false,
+  priority: null,
+  purpose: 'service',
 };
 const URL = 'https://antrean.test/t/0190f5e0';
 
@@ -55,7 +58,14 @@ describe('ticketLayout', () => {
   it('prints in English, without a zone, and notes an emergency number', () => {
     const doc = ticketLayout({
       config: kioskBundle(),
-      ticket: { ...TICKET, number: 'A-K001', emergency: true, waitMinutes: 0 },
+      ticket: {
+        ...TICKET,
+        number: 'A-K001',
+        emergency: true,
+        priority: null,
+        purpose: 'service',
+        waitMinutes: 0,
+      },
       lang: 'en',
       answers: EMPTY_ANSWERS,
       url: URL,

@@ -73,6 +73,8 @@ export function makeIssueTicket(deps: IssueDeps) {
         counters: agency.counters,
       }),
       emergency: event.data.emergencyTag !== undefined,
+      priority: request.priority,
+      purpose: request.purpose,
     };
   };
 }

@@ -51,21 +51,25 @@ function questionIdsOf({ agency, service, index }: ServiceRef): ConfigIssue[] {
 
 function unknownQuestionsOf({ agency, service, index }: ServiceRef): ConfigIssue[] {
   const asked = new Set((service.questions ?? []).map((q) => q.id));
-  return service.requirements.flatMap((requirement, r) =>
-    requirement.when && !asked.has(requirement.when.question)
-      ? [
-          configIssue(
-            agency.file,
-            jsonPath('services', index, 'requirements', r, 'when', 'question'),
-            `pertanyaan '${requirement.when.question}' tidak ada di questions layanan ini`,
-          ),
-        ]
-      : [],
-  );
+  const unknown = (list: 'requirements' | 'prerequisites') =>
+    (service[list] ?? []).flatMap((item, i) =>
+      item.when && !asked.has(item.when.question)
+        ? [
+            configIssue(
+              agency.file,
+              jsonPath('services', index, list, i, 'when', 'question'),
+              `pertanyaan '${item.when.question}' tidak ada di questions layanan ini`,
+            ),
+          ]
+        : [],
+    );
+  return [...unknown('requirements'), ...unknown('prerequisites')];
 }
 
 function unusedQuestionsOf({ agency, service, index }: ServiceRef): ConfigIssue[] {
-  const used = new Set(service.requirements.map((r) => r.when?.question));
+  const used = new Set(
+    [...service.requirements, ...(service.prerequisites ?? [])].map((r) => r.when?.question),
+  );
   return (service.questions ?? []).flatMap((question, q) =>
     used.has(question.id)
       ? []
@@ -73,7 +77,7 @@ function unusedQuestionsOf({ agency, service, index }: ServiceRef): ConfigIssue[
           configIssue(
             agency.file,
             jsonPath('services', index, 'questions', q),
-            `pertanyaan '${question.id}' tidak dipakai oleh persyaratan mana pun (when.question)`,
+            `pertanyaan '${question.id}' tidak dipakai oleh persyaratan atau prasyarat mana pun (when.question)`,
           ),
         ],
   );

@@ -117,6 +117,8 @@ export const PrerequisiteSchema = v.strictObject({
   agency: slug,
   service: v.optional(slug),
   note: LocalTextSchema,
+  /** Applies only for this answer to one of the service's questions (e.g. "under 19?"). */
+  when: v.optional(v.strictObject({ question: slug, answer: v.boolean() })),
 });
 
 const prefix = v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/, 'prefiks 1–3 huruf kapital'));

@@ -113,6 +113,25 @@ const cases: RuleCase[] = [
     ],
   },
   {
+    rule: '4 a prerequisite when.question names a question of the same service',
+    edit: (f) => {
+      paspor(f).prerequisites = [
+        {
+          agency: 'disdukcapil',
+          note: text('Perbarui KK dulu', 'Update the family card first'),
+          when: { question: 'pindah-alamat', answer: true },
+        },
+      ];
+    },
+    issues: [
+      {
+        file: IMIGRASI,
+        path: '$.services[0].prerequisites[0].when.question',
+        message: "pertanyaan 'pindah-alamat' tidak ada",
+      },
+    ],
+  },
+  {
     rule: '4 every question is used by a requirement',
     edit: (f) => {
       ktpEl(f).questions?.push({ id: 'sudah-menikah', text: text('Sudah menikah?', 'Married?') });

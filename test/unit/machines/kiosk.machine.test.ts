@@ -18,6 +18,8 @@ const TICKET: IssuedTicket = {
   peopleAhead: 0,
   waitMinutes: 0,
   emergency: false,
+  priority: null,
+  purpose: 'service',
 };
 
 type Issue = (request: IssueRequest) => Promise<IssuedTicket>;
@@ -164,11 +166,43 @@ describe('kiosk machine: the citizen flow', () => {
       serviceId: 'disdukcapil-kk-perubahan',
     });
 
-    expect(flow(k)).toBe('services');
+    expect(flow(k)).toBe('detail');
     expect(k.actor.getSnapshot().context).toMatchObject({
       agencyId: 'disdukcapil',
       serviceId: 'disdukcapil-kk-perubahan',
     });
+  });
+
+  it('jumps to the agency list when a prerequisite names no service', () => {
+    const k = start();
+    openService(k, 'bpjs-kesehatan', 'bpjs-kesehatan-perubahan-data');
+    k.actor.send({ type: 'requirement.marked', key: 'kartu-jkn', mark: 'present' });
+    k.actor.send({ type: 'requirements.done' });
+
+    k.actor.send({ type: 'prerequisite.goto', agencyId: 'disdukcapil' });
+
+    expect(flow(k)).toBe('services');
+    expect(k.actor.getSnapshot().context).toMatchObject({
+      agencyId: 'disdukcapil',
+      serviceId: null,
+    });
+  });
+
+  it('asks about a conditional prerequisite and names it only for that answer', () => {
+    const k = start();
+    openService(k, 'imigrasi', 'imigrasi-paspor-anak');
+    expect(flow(k)).toEqual({ requirements: 'question' });
+    k.actor.send({ type: 'question.answered', questionId: 'pindah-domisili', answer: false });
+    k.actor.send({ type: 'requirement.marked', key: 'akta', mark: 'present' });
+    k.actor.send({ type: 'requirements.done' });
+    expect(flow(k)).toBe('priority');
+
+    k.actor.send({ type: 'nav.home' });
+    openService(k, 'imigrasi', 'imigrasi-paspor-anak');
+    k.actor.send({ type: 'question.answered', questionId: 'pindah-domisili', answer: true });
+    k.actor.send({ type: 'requirement.marked', key: 'akta', mark: 'present' });
+    k.actor.send({ type: 'requirements.done' });
+    expect(flow(k)).toBe('prerequisite');
   });
 
   it('refuses to start the check of a service whose quota is used up or that is closed', () => {
@@ -249,6 +283,17 @@ describe('kiosk machine: time', () => {
     expect(context.answers.marks).toEqual({});
   });
 
+  it('keeps the citizen where they are when they touch the screen', () => {
+    const k = start();
+    openService(k, 'disdukcapil', 'disdukcapil-kk-perubahan');
+    k.actor.send({ type: 'requirement.marked', key: 'formulir', mark: 'present' });
+
+    k.actor.send({ type: 'activity' });
+
+    expect(flow(k)).toEqual({ requirements: 'checklist' });
+    expect(k.actor.getSnapshot().context.answers.marks).toEqual({ formulir: 'present' });
+  });
+
   it('restarts the idle timer on every touch', () => {
     const k = start();
     k.actor.send({ type: 'session.start' });
@@ -309,6 +354,23 @@ describe('kiosk machine: failures', () => {
     expect(k.actor.getSnapshot().context.ticket).toBeNull();
     k.actor.send({ type: 'storage.recovered' });
     expect(k.actor.getSnapshot().value).toBe('attract');
+  });
+
+  it('cannot be interrupted while the ticket is being written', async () => {
+    let finish: (ticket: IssuedTicket) => void = () => {};
+    const k = start({ issue: () => new Promise((resolve) => (finish = resolve)) });
+    issueUntilConfirm(k);
+    expect(flow(k)).toBe('issuing');
+
+    k.actor.send({ type: 'nav.home' });
+    k.actor.send({ type: 'nav.back' });
+    k.clock.increment(80_000);
+    expect(flow(k)).toBe('issuing');
+    finish(TICKET);
+    await settle();
+
+    expect(flow(k)).toBe('ticket');
+    expect(k.actor.getSnapshot().matches({ session: { watchdog: 'active' } })).toBe(true);
   });
 
   it('treats an unexpected error as a storage failure', async () => {

@@ -25,7 +25,7 @@ export function Prerequisite() {
       }
     >
       <ul class="prereqs">
-        {items.map(({ prerequisite, agency, service: target }) => {
+        {items.map(({ prerequisite, agency, service: target, reachable }) => {
           const agencyName = agency ? localized(agency.shortName, lang) : prerequisite.agency;
           return (
             <li key={`${prerequisite.agency}/${prerequisite.service ?? ''}`} class="prereq">
@@ -38,7 +38,7 @@ export function Prerequisite() {
                   : tr('prerequisite.agency', { agency: agencyName })}
               </p>
               <p class="note">{localized(prerequisite.note, lang)}</p>
-              {agency && (
+              {agency && reachable && (
                 <Button
                   onClick={() =>
                     send({
