@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipAsync } from '@gfx/zopfli';
 import preact from '@preact/preset-vite';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { configDefaults } from 'vitest/config';
 
@@ -14,6 +17,30 @@ const serverBuild: UserConfig = {
     sourcemap: true,
   },
 };
+
+/**
+ * Writes a zopfli-compressed `.gz` beside every JS, CSS, HTML and JSON file of the app,
+ * served as is by the site server: ~4 % fewer bytes than on-the-fly gzip, no CPU per request.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'anjungan-precompress',
+    apply: 'build',
+    async closeBundle() {
+      const files = await readdir(outDir, { recursive: true });
+      const compressible = files.filter((f) => /\.(js|css|html|json|webmanifest|svg)$/.test(f));
+      await Promise.all(
+        compressible.map(async (file) => {
+          const path = join(outDir, file);
+          await writeFile(
+            `${path}.gz`,
+            await gzipAsync(await readFile(path), { numiterations: 15 }),
+          );
+        }),
+      );
+    },
+  };
+}
 
 /** The PWA: every surface, one shell, precached by the service worker. */
 function appBuild(mode: string): UserConfig {
@@ -46,8 +73,15 @@ function appBuild(mode: string): UserConfig {
             },
             devOptions: { enabled: false, type: 'module' },
           }),
+      testing ? [] : precompress('dist/app'),
     ],
-    build: { outDir: 'dist/app', emptyOutDir: true, target: 'es2022' },
+    build: {
+      outDir: 'dist/app',
+      emptyOutDir: true,
+      target: 'es2022',
+      // Lazy chunks come from the service worker's precache: no preload hints or polyfill.
+      modulePreload: false,
+    },
     server: { host: '127.0.0.1' },
     test: {
       projects: [

@@ -1,19 +1,15 @@
-/** Routes of the PWA (ARCHITECTURE.md §7). */
+/** The app shell: the surface for the current path, loaded on demand. */
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { BootScreen } from '../ui/boot/BootScreen';
+import { KioskRoute } from './kiosk/KioskRoute';
+import type { Route } from './routes';
 
-import { useEffect } from 'preact/hooks';
-import lazy from 'preact-iso/lazy';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso/router';
-
-const KioskRoute = lazy(() => import('./kiosk/KioskRoute').then((m) => m.KioskRoute));
-const ServiceInfoRoute = lazy(() =>
-  import('./info/ServiceInfoRoute').then((m) => m.ServiceInfoRoute),
-);
-
-function Redirect({ to }: { to: string }) {
-  const location = useLocation();
-  useEffect(() => location.route(to, true), [location, to]);
-  return null;
-}
+// The kiosk is the main surface and ships in the entry chunk; the others load on demand.
+const SURFACES = {
+  'service-info': () =>
+    import('./info/ServiceInfoRoute').then((m) => m.ServiceInfoRoute as ComponentType<Route>),
+};
 
 function NotFound() {
   return (
@@ -25,16 +21,14 @@ function NotFound() {
   );
 }
 
-/** The app shell: a router over the surfaces. */
-export function App() {
-  return (
-    <LocationProvider>
-      <Router>
-        <Route path="/" component={() => <Redirect to="/kiosk" />} />
-        <Route path="/kiosk" component={KioskRoute} />
-        <Route path="/s/:serviceId" component={ServiceInfoRoute} />
-        <Route default component={NotFound} />
-      </Router>
-    </LocationProvider>
-  );
+/** Renders the route's surface once its code has loaded. */
+export function App({ route }: { route: Route }) {
+  const [Surface, setSurface] = useState<ComponentType<Route> | null>(null);
+  useEffect(() => {
+    if (route.surface === 'not-found' || route.surface === 'kiosk') return;
+    void SURFACES[route.surface]().then((component) => setSurface(() => component));
+  }, [route]);
+  if (route.surface === 'not-found') return <NotFound />;
+  if (route.surface === 'kiosk') return <KioskRoute />;
+  return Surface ? <Surface {...route} /> : <BootScreen state="loading" />;
 }

@@ -1,9 +1,11 @@
 /**
  * Fetching the site config. Must: a device never replaces its last good config with one
- * that fails validation — a bad config is reported and ignored.
+ * that fails validation — a bad config is reported and ignored. The validator is loaded
+ * only when a new version actually arrives, so a kiosk in its daily routine never
+ * downloads it.
  */
 import type { ConfigBundle } from '../domain/config/schema';
-import { type ConfigIssue, validateBundle } from '../domain/config/validate';
+import type { ConfigIssue } from '../domain/config/validate';
 import type { AnjunganDatabase } from '../storage/db';
 import { readCachedConfig, saveCachedConfig } from '../storage/device';
 
@@ -11,19 +13,30 @@ export const CONFIG_URL = '/api/v1/config';
 
 export type FetchedConfig =
   | { ok: true; bundle: ConfigBundle }
-  | { ok: false; reason: 'network' }
+  | { ok: false; reason: 'network' | 'unchanged' }
   | { ok: false; reason: 'invalid'; issues: ConfigIssue[] };
 
-/** Fetches and validates the server's config; never throws. */
-export async function fetchConfig(fetcher: typeof fetch = fetch): Promise<FetchedConfig> {
+/** Fetches and validates the server's config unless it is `knownVersion`; never throws. */
+export async function fetchConfig(
+  fetcher: typeof fetch = fetch,
+  knownVersion?: string,
+): Promise<FetchedConfig> {
   let body: unknown;
   try {
-    const response = await fetcher(CONFIG_URL, { cache: 'no-cache' });
+    const headers: Record<string, string> = knownVersion
+      ? { 'If-None-Match': `"${knownVersion}"` }
+      : {};
+    const response = await fetcher(CONFIG_URL, { cache: 'no-cache', headers });
+    if (response.status === 304) return { ok: false, reason: 'unchanged' };
     if (!response.ok) return { ok: false, reason: 'network' };
     body = await response.json();
   } catch {
     return { ok: false, reason: 'network' };
   }
+  if (knownVersion && (body as { version?: unknown } | null)?.version === knownVersion) {
+    return { ok: false, reason: 'unchanged' };
+  }
+  const { validateBundle } = await import('../domain/config/validate');
   const checked = validateBundle(body);
   return checked.ok ? checked : { ok: false, reason: 'invalid', issues: checked.issues };
 }
@@ -38,7 +51,7 @@ export async function refreshConfig(
   fetcher: typeof fetch = fetch,
 ): Promise<{ config: ConfigBundle | null; changed: boolean; rejected?: ConfigIssue[] }> {
   const cached = (await readCachedConfig(db))?.bundle ?? null;
-  const fetched = await fetchConfig(fetcher);
+  const fetched = await fetchConfig(fetcher, cached?.version);
   if (!fetched.ok) {
     if (fetched.reason === 'invalid') {
       console.warn('Konfigurasi dari server tidak valid; konfigurasi lama tetap dipakai.');
@@ -46,7 +59,6 @@ export async function refreshConfig(
     }
     return { config: cached, changed: false };
   }
-  if (cached?.version === fetched.bundle.version) return { config: cached, changed: false };
   await saveCachedConfig(db, fetched.bundle, now);
   return { config: fetched.bundle, changed: true };
 }

@@ -6,12 +6,18 @@
 import type { Workbox } from 'workbox-window';
 
 let workbox: Workbox | null = null;
+let registered = false;
 let updateWaiting = false;
 let applyWhenIdle: (() => boolean) | null = null;
 
-/** Registers /sw.js in production builds; checks for updates every 15 minutes. */
+/**
+ * Registers /sw.js in production builds (once; later calls do nothing) and checks for
+ * updates every 15 minutes. The kiosk calls it at its first idle moment, so the
+ * registration code is never on a citizen's way to a ticket.
+ */
 export function registerServiceWorker(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (registered || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  registered = true;
   void import('workbox-window').then(({ Workbox }) => {
     workbox = new Workbox('/sw.js', { updateViaCache: 'none' });
     workbox.addEventListener('waiting', () => {

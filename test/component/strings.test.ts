@@ -1,6 +1,9 @@
 /** The string table: both languages complete, Indonesian in KBBI spelling. */
 import { describe, expect, it } from 'vitest';
-import { STRINGS, t } from '../../src/domain/i18n/strings';
+import { hasStrings, STRINGS_ID, t } from '../../src/domain/i18n/strings';
+import { STRINGS_EN } from '../../src/domain/i18n/strings-en';
+
+const STRINGS = { id: STRINGS_ID, en: STRINGS_EN };
 
 describe('STRINGS', () => {
   it('has every Indonesian key in English and no extra English key', () => {
@@ -9,7 +12,7 @@ describe('STRINGS', () => {
 
   it('has no empty string and the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(STRINGS.id) as (keyof typeof STRINGS.id)[]) {
+    for (const key of Object.keys(STRINGS.id) as (keyof typeof STRINGS_ID)[]) {
       expect(STRINGS.id[key].trim(), key).not.toBe('');
       expect(STRINGS.en[key].trim(), key).not.toBe('');
       expect(placeholders(STRINGS.en[key]), key).toEqual(placeholders(STRINGS.id[key]));
@@ -20,6 +23,11 @@ describe('STRINGS', () => {
     const nonStandard = /\b(antrian|silahkan|nomer|materai|ijin)\b/i;
     const offending = Object.entries(STRINGS.id).filter(([, text]) => nonStandard.test(text));
     expect(offending).toEqual([]);
+  });
+
+  it('answers in a language once its table is registered', () => {
+    expect(hasStrings('id')).toBe(true);
+    expect(hasStrings('en')).toBe(true);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -2,20 +2,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BootScreen } from '../../ui/boot/BootScreen';
 import { KioskApp } from '../../ui/kiosk/KioskApp';
-import { SetupScreen } from '../../ui/setup/SetupScreen';
+import { useLazyComponent } from '../lazy';
 import { type BootState, bootKiosk, setUpDevice } from './boot';
 import { type KioskRuntime, startKiosk } from './runtime';
 
 const RETRY_MS = 10_000;
 
+/** Staff-only: loaded once per device, never on a citizen's path. */
+const loadSetupScreen = () => import('../../ui/setup/SetupScreen').then((m) => m.SetupScreen);
+
 /** The kiosk surface. */
 export function KioskRoute() {
   const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
   const [runtime, setRuntime] = useState<KioskRuntime | null>(null);
+  const SetupScreen = useLazyComponent(loadSetupScreen, boot.phase === 'setup');
 
   useEffect(() => {
     void bootKiosk().then(setBoot);
   }, []);
+
+  useEffect(() => {
+    // Set-up and waiting screens are idle by nature: make the app work offline now.
+    if (boot.phase !== 'loading' && boot.phase !== 'ready') {
+      void import('../sw-update').then((sw) => sw.registerServiceWorker());
+    }
+  }, [boot]);
 
   useEffect(() => {
     if (boot.phase !== 'waiting-config') return;
@@ -30,7 +41,7 @@ export function KioskRoute() {
     return () => started.stop();
   }, [boot]);
 
-  if (boot.phase === 'setup') {
+  if (boot.phase === 'setup' && SetupScreen) {
     const onSubmit = (input: { name: string; profileId: string; slot: number }) => {
       setUpDevice(boot.db, boot.config, input)
         .then(bootKiosk)
@@ -46,5 +57,6 @@ export function KioskRoute() {
   }
   if (boot.phase === 'ready' && runtime)
     return <KioskApp actor={runtime.actor} links={runtime.links} />;
-  return <BootScreen state={boot.phase === 'ready' ? 'loading' : boot.phase} />;
+  const shown = boot.phase === 'ready' || boot.phase === 'setup' ? 'loading' : boot.phase;
+  return <BootScreen state={shown} />;
 }

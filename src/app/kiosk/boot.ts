@@ -3,11 +3,12 @@
  * is and which config it runs. Must: start from the cached config without waiting for
  * the network, so an offline start is as fast as an online one.
  */
-import { uuidv7 } from 'uuidv7';
+
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { emergencyTagForSlot } from '../../domain/numbering';
 import { type AnjunganDatabase, type DeviceIdentity, openAnjunganDb } from '../../storage/db';
 import { readCachedConfig, readIdentity, saveIdentity } from '../../storage/device';
+import { newId } from '../../storage/ids';
 import { refreshConfig } from '../config-sync';
 
 export type BootState =
@@ -56,7 +57,7 @@ export async function setUpDevice(
   input: { name: string; profileId: string; slot: number },
 ): Promise<void> {
   await saveIdentity(db, {
-    deviceId: uuidv7(),
+    deviceId: newId(),
     siteId: config.site.id,
     name: input.name,
     profileId: input.profileId,

@@ -3,7 +3,7 @@
  * config changes. Must: updates of the app and of the config apply only on the attract
  * screen.
  */
-import { uuidv7 } from 'uuidv7';
+
 import { createActor, fromPromise } from 'xstate';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { foldQueue } from '../../domain/queue';
@@ -13,10 +13,11 @@ import type { Place } from '../../machines/kiosk.types';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { probeStorage } from '../../storage/device';
 import { readEventsOfDay } from '../../storage/events';
+import { newId } from '../../storage/ids';
+import { preloadKioskScreens } from '../../ui/kiosk/KioskApp';
 import type { KioskLinks } from '../../ui/kiosk/links';
 import { refreshConfig } from '../config-sync';
 import { printCurrentDocument } from '../print';
-import { setUpdateGate, tryApplyUpdate } from '../sw-update';
 import { availabilityMap } from './availability';
 import { makeIssueTicket } from './issue';
 
@@ -29,6 +30,7 @@ export type KioskRuntimeDeps = {
 };
 
 const REFRESH_MS = 30_000;
+const SW_REGISTER_DELAY_MS = 2_000;
 
 /** Starts the kiosk machine and its background duties; stop() ends them. */
 export function startKiosk(deps: KioskRuntimeDeps) {
@@ -44,7 +46,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
           config: () => config,
           place,
           now,
-          newId: uuidv7,
+          newId: () => newId(now()),
         })(input),
       ),
     },
@@ -84,12 +86,16 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     if (snapshot.value === previous) return;
     previous = snapshot.value;
     if (snapshot.matches({ session: { flow: 'ticket' } })) void refreshAvailability();
-    if (snapshot.matches('attract')) tryApplyUpdate();
+    if (snapshot.matches('attract')) serviceWorker.idle();
   });
+  const serviceWorker = serviceWorkerControl(() => actor.getSnapshot().matches('attract'));
   actor.start();
-  setUpdateGate(() => actor.getSnapshot().matches('attract'));
   void refreshAvailability();
   void refreshConfigNow();
+  // The first idle moment on the attract screen installs the service worker.
+  const registerTimer = setTimeout(() => {
+    if (actor.getSnapshot().matches('attract')) serviceWorker.idle();
+  }, SW_REGISTER_DELAY_MS);
   const timer = setInterval(() => {
     void refreshAvailability();
     void refreshConfigNow();
@@ -107,11 +113,37 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     links,
     stop() {
       clearInterval(timer);
+      clearTimeout(registerTimer);
       subscription.unsubscribe();
-      setUpdateGate(null);
+      serviceWorker.stop();
       actor.stop();
     },
   };
 }
 
 export type KioskRuntime = ReturnType<typeof startKiosk>;
+
+/**
+ * The service worker seen from a running kiosk: its code is loaded at the first idle
+ * moment (not on a citizen's way to a ticket); then every idle moment may apply an update.
+ */
+function serviceWorkerControl(isIdle: () => boolean) {
+  let module: typeof import('../sw-update') | null = null;
+  let stopped = false;
+  return {
+    idle() {
+      if (module) return module.tryApplyUpdate();
+      void preloadKioskScreens();
+      void import('../sw-update').then((loaded) => {
+        if (stopped) return;
+        module = loaded;
+        loaded.setUpdateGate(isIdle);
+        loaded.registerServiceWorker();
+      });
+    },
+    stop() {
+      stopped = true;
+      module?.setUpdateGate(null);
+    },
+  };
+}

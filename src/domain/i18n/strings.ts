@@ -152,157 +152,32 @@ const id = {
 /** A key of the string table. */
 export type StringKey = keyof typeof id;
 
-const en = {
-  'nav.back': 'Back',
-  'nav.home': 'Home',
-  'nav.toolbar': 'Navigation',
-  'display.largeText': 'Large text',
-  'language.id': 'Bahasa Indonesia',
-  'language.en': 'English',
-  'language.choose': 'Choose a language',
+/** The Indonesian table: always loaded. */
+export const STRINGS_ID: Readonly<Record<StringKey, string>> = id;
 
-  'attract.welcome': 'Welcome to {site}',
-  'attract.touch': 'Touch to start',
+/**
+ * Tables loaded so far. English lives in ./strings-en.ts and is added with
+ * registerStrings() when a citizen first chooses it, so a kiosk serving in Indonesian
+ * never downloads it. Until then English keys fall back to Indonesian.
+ */
+const loaded: Partial<Record<Language, Readonly<Record<StringKey, string>>>> = { id };
 
-  'agencies.title': 'Choose an Agency',
-  'agencies.search': 'Search agencies or services…',
-  'agencies.resultAgencies': 'Agencies',
-  'agencies.resultServices': 'Services',
-  'agencies.noResults': 'No results for “{query}”. Try another word or ask a staff member.',
+/** Makes a language's table available to t(). */
+export function registerStrings(lang: Language, table: Readonly<Record<StringKey, string>>): void {
+  loaded[lang] = table;
+}
 
-  'availability.quotaExhausted': 'Quota used up',
-  'availability.closed': 'Closed',
-  'availability.notOffered': 'Not available at this MPP',
-  'availability.remaining': 'Remaining today: {count}',
-
-  'services.title': 'Choose a Service',
-  'services.duration': 'Processing time: {value}',
-  'services.cost': 'Cost: {value}',
-
-  'detail.requirements': 'Requirements',
-  'detail.procedure': 'Procedure',
-  'detail.duration': 'Processing Time',
-  'detail.cost': 'Cost',
-  'detail.product': 'Service Product',
-  'detail.complaints': 'Complaints',
-  'detail.legalBasis': 'Legal Basis',
-  'detail.costLegalBasis': 'Legal basis: {value}',
-  'detail.otherCosts': 'Other costs (non-PNBP): {value}',
-  'detail.mandatory': 'Required',
-  'detail.optional': 'Optional',
-  'detail.anyOf': 'One of:',
-  'detail.conditional': 'Only if you answer “{answer}” to: {question}',
-  'detail.start': 'Check Requirements',
-  'detail.quotaExhausted': "Today's quota for this service has been used up",
-  'detail.closed': 'This service is closed now',
-  'detail.holiday': 'Today is a holiday, the service is closed',
-  'detail.hours': 'Service hours: {hours}',
-  'detail.notOffered': 'This service is not available at this MPP',
-
-  'complaint.web': 'Website',
-  'complaint.whatsapp': 'WhatsApp',
-  'complaint.phone': 'Phone',
-  'complaint.email': 'Email',
-  'complaint.sms': 'SMS',
-  'complaint.lapor': 'SP4N-LAPOR!',
-  'complaint.desk': 'Complaints desk',
-
-  'question.yes': 'Yes',
-  'question.no': 'No',
-
-  'checklist.title': 'Do you have these documents with you?',
-  'checklist.present': 'I have it',
-  'checklist.absent': 'Not yet',
-  'checklist.progress': '{done} of {total} answered',
-  'checklist.next': 'Continue',
-
-  'missing.title': 'Your required documents are not complete',
-  'missing.list': 'Still missing:',
-  'missing.qr': 'Scan this QR code to keep the list',
-  'missing.qrLabel': 'QR code of the requirement list',
-  'missing.print': 'Print List',
-  'missing.queueAnyway': 'Take a number anyway, for a consultation',
-  'missing.consultNote': 'Staff can explain the requirements that are still missing.',
-
-  'prerequisite.title': 'Before this service',
-  'prerequisite.service': 'Make sure you have completed {service} at {agency} first',
-  'prerequisite.agency': 'Make sure you have completed your business at {agency} first',
-  'prerequisite.confirm': 'Done, continue',
-  'prerequisite.goto': 'Take a number for {agency}',
-
-  'priority.title': 'Do you belong to a priority group?',
-  'priority.lansia': 'Older person (60 or over)',
-  'priority.disabilitas': 'Person with a disability',
-  'priority.hamil': 'Pregnant woman',
-  'priority.balita': 'With a child under five',
-  'priority.none': 'No',
-  'priority.note': 'Staff will verify priority',
-
-  'confirm.title': 'Check your choice',
-  'confirm.agency': 'Agency',
-  'confirm.service': 'Service',
-  'confirm.priority': 'Priority',
-  'confirm.purpose': 'Purpose',
-  'confirm.consultation': 'for a consultation',
-  'confirm.submit': 'Take a Queue Number',
-
-  'issuing.status': 'Saving your ticket…',
-
-  'ticket.title': 'Your Queue Number',
-  'ticket.zone': 'Zone {zone}',
-  'ticket.time': 'at {time}',
-  'ticket.peopleAhead': 'People ahead of you: {count}',
-  'ticket.wait': 'Estimated wait: {wait}',
-  'ticket.prepare': 'Have these ready: {list}',
-  'ticket.qr': 'Scan this QR code with your phone',
-  'ticket.qrLabel': 'QR code of ticket {number}',
-  'ticket.keep': 'Please keep this ticket',
-  'ticket.waitCall': 'Please wait to be called',
-  'ticket.print': 'Print Ticket',
-  'ticket.done': 'Done',
-  'ticket.emergency': "This number comes from this kiosk's reserve",
-
-  'quota.title': "Today's quota for this service has been used up",
-  'quota.hint': 'Please come back on the next service day or choose another service.',
-
-  'idle.title': 'Still there?',
-  'idle.countdown': 'The screen returns to the start in {seconds} seconds',
-  'idle.extend': "Yes, I'm still here",
-
-  'outOfService.title': 'This kiosk cannot save — please contact staff',
-
-  'boot.loading': 'Loading…',
-  'boot.waitingConfig': 'Waiting for the configuration — make sure the site server is running',
-
-  'setup.title': 'Device Setup',
-  'setup.name': 'Device name',
-  'setup.profile': 'Profile',
-  'setup.chooseProfile': 'Choose a profile…',
-  'setup.slot': 'Device number (1–26)',
-  'setup.slotHint': 'Every kiosk in this building must use a different number',
-  'setup.submit': 'Save',
-  'setup.errorName': 'The device name is required',
-  'setup.errorProfile': 'Choose a profile',
-  'setup.errorSlot': 'The device number must be a whole number from 1 to 26',
-  'setup.noProfiles': 'The configuration has no kiosk or mobile profile yet',
-
-  'info.missing': "What you don't have yet",
-  'info.notFound': 'Service not found',
-
-  'print.number': 'Queue Number',
-  'print.missingTitle': 'Requirements still missing',
-  'print.missingHint': 'Complete these documents, then take a queue number again.',
-} as const satisfies Record<StringKey, string>;
-
-/** The string tables; both languages have exactly the same keys. */
-export const STRINGS = { id, en } as const satisfies Record<Language, Record<StringKey, string>>;
+/** True when t() can answer in `lang`. */
+export function hasStrings(lang: Language): boolean {
+  return loaded[lang] !== undefined;
+}
 
 /** Values for the `{name}` placeholders of a string. */
 export type StringParams = Readonly<Record<string, string | number>>;
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Language, key: StringKey, params?: StringParams): string {
-  const template: string = STRINGS[lang][key];
+  const template: string = (loaded[lang] ?? id)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

@@ -21,9 +21,9 @@ export function serveApp(appDir: string): Hono {
     if (c.res.status === 200) c.res.headers.set('Cache-Control', cachePolicy(c.req.path));
   });
   for (const route of SHELL_ROUTES) {
-    app.get(route, serveStatic({ root: appDir, path: 'index.html' }));
+    app.get(route, serveStatic({ root: appDir, path: 'index.html', precompressed: true }));
   }
-  app.use('*', serveStatic({ root: appDir }));
+  app.use('*', serveStatic({ root: appDir, precompressed: true }));
   return app;
 }
 

@@ -6,15 +6,18 @@
  */
 import '../styles/kiosk.css';
 import '../styles/print.css';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { hasStrings } from '../../domain/i18n/strings';
+import { ensureStrings } from '../i18n';
 import { PrintArea } from '../print/PrintArea';
-import { IdleWarning } from './IdleWarning/IdleWarning';
+import { IdleWarning } from './lazy-screens';
 import type { KioskLinks } from './links';
 import { type KioskActor, KioskRuntimeContext, useKiosk, useSend } from './runtime';
 import { ScreenFor } from './ScreenFor';
 import { SessionHeader } from './SessionHeader';
 import { isIdleWarning, screenOf } from './screen-of';
 
+export { preloadKioskScreens } from './lazy-screens';
 export type { KioskLinks } from './links';
 
 /** The whole kiosk UI for one kiosk machine actor. */
@@ -36,6 +39,10 @@ function KioskRoot() {
   const largeText = useKiosk((s) => s.context.largeText);
   const warning = useKiosk(isIdleWarning);
   const send = useSend();
+  const [, stringsLoaded] = useState(0);
+  useEffect(() => {
+    if (!hasStrings(lang)) void ensureStrings(lang).then(() => stringsLoaded((n) => n + 1));
+  }, [lang]);
   // While the warning is up only its own controls count, so a touch cannot dismiss it
   // and click a control underneath in the same gesture.
   const activity = () => {

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseEvent } from '../../../src/domain/events';
+import { parseEvent } from '../../../src/domain/event-schema';
 import { decodeHlc } from '../../../src/domain/hlc';
 import {
   type AnjunganDatabase,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type KioskEvent, parseEvent } from '../../../src/domain/events';
+import { parseEvent } from '../../../src/domain/event-schema';
+import type { KioskEvent } from '../../../src/domain/events';
 import { encodeHlc } from '../../../src/domain/hlc';
 import {
   foldQueue,

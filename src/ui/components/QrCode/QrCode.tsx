@@ -1,9 +1,22 @@
 /**
- * A QR code as SVG: uqr computes the modules, we draw the dark ones as one path (runs of
- * modules on a row become one rectangle), so there is no innerHTML and little DOM.
+ * A QR code as SVG: lean-qr (its 2 KB "nano" build) computes the modules, we draw the
+ * dark ones as one path (runs of modules on a row become one rectangle), so there is no
+ * innerHTML and little DOM.
  */
+import { correction, generate } from 'lean-qr/nano';
 import { useMemo } from 'preact/hooks';
-import { encode } from 'uqr';
+
+/** Quiet zone around the code, in modules. */
+const BORDER = 2;
+
+/** The modules of `text` (error correction M or better), quiet zone included. */
+export function qrModules(text: string): boolean[][] {
+  const code = generate(text, { minCorrectionLevel: correction.M });
+  const size = code.size + 2 * BORDER;
+  return Array.from({ length: size }, (_, y) =>
+    Array.from({ length: size }, (_, x) => code.get(x - BORDER, y - BORDER)),
+  );
+}
 
 /** The path of the dark modules, one `M x y h n v1 h -n z` per horizontal run. */
 export function qrPath(data: readonly (readonly boolean[])[]): string {
@@ -26,8 +39,8 @@ export function qrPath(data: readonly (readonly boolean[])[]): string {
 /** A QR code of `text`, named by `label`; decorative (hidden) without one. */
 export function QrCode(props: { text: string; label?: string; class?: string }) {
   const { size, path } = useMemo(() => {
-    const qr = encode(props.text, { ecc: 'M', border: 2 });
-    return { size: qr.size, path: qrPath(qr.data) };
+    const modules = qrModules(props.text);
+    return { size: modules.length, path: qrPath(modules) };
   }, [props.text]);
   return (
     <svg

@@ -1,0 +1,24 @@
+/**
+ * The PWA's routes (ARCHITECTURE.md §7). A device runs one surface all day and never
+ * navigates between them, so a path match is all the routing the shell needs.
+ */
+
+export type Route =
+  | { surface: 'kiosk' }
+  | { surface: 'service-info'; serviceId: string; missing: string[] }
+  | { surface: 'not-found' };
+
+/** Where `/` sends a device. */
+export const HOME_PATH = '/kiosk';
+
+/** The surface for a location. */
+export function routeOf(pathname: string, search = ''): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/kiosk') return { surface: 'kiosk' };
+  const info = /^\/s\/([a-z0-9-]+)$/.exec(path);
+  if (info?.[1]) {
+    const missing = (new URLSearchParams(search).get('kurang') ?? '').split(',').filter(Boolean);
+    return { surface: 'service-info', serviceId: info[1], missing };
+  }
+  return { surface: 'not-found' };
+}

@@ -1,0 +1,69 @@
+/**
+ * Validators for events that come from outside (network, storage read back): the
+ * envelope and each type's payload. Must: accept exactly what ./events.ts describes.
+ */
+import * as v from 'valibot';
+import {
+  type EventPayloads,
+  type EventType,
+  type KioskEvent,
+  PRIORITY_CATEGORIES,
+  type TicketIssued,
+} from './events';
+
+export const TicketIssuedSchema = v.strictObject({
+  number: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z]?\d{2,4}$/)),
+  prefix: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  emergencyTag: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]$/))),
+  agencyId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  serviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  priority: v.nullable(v.picklist(PRIORITY_CATEGORIES)),
+  purpose: v.picklist(['service', 'consultation']),
+  missing: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50)),
+  channel: v.picklist(['kiosk', 'mobile']),
+  language: v.picklist(['id', 'en']),
+  issuedAt: v.pipe(v.number(), v.finite()),
+}) satisfies v.GenericSchema<unknown, TicketIssued>;
+
+/** Payload schemas by event type. */
+export const EVENT_DATA: { [T in EventType]: v.GenericSchema<unknown, EventPayloads[T]> } = {
+  'ticket.issued': TicketIssuedSchema,
+};
+
+export const EnvelopeSchema = v.strictObject({
+  id: v.pipe(v.string(), v.uuid()),
+  siteId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  deviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  deviceSeq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  hlc: v.pipe(v.string(), v.regex(/^[0-9a-f]{12}-[0-9a-f]{4}$/)),
+  businessDay: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  type: v.picklist(Object.keys(EVENT_DATA) as EventType[]),
+  data: v.unknown(),
+  v: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
+export type EventIssue = { path: string; message: string };
+
+/** Validates an event from outside (network, storage) and its payload for its type. */
+export function parseEvent(
+  input: unknown,
+): { ok: true; event: KioskEvent } | { ok: false; issues: EventIssue[] } {
+  const envelope = v.safeParse(EnvelopeSchema, input);
+  if (!envelope.success) return { ok: false, issues: toIssues(envelope.issues) };
+  const data = v.safeParse(EVENT_DATA[envelope.output.type], envelope.output.data);
+  if (!data.success) {
+    return {
+      ok: false,
+      issues: toIssues(data.issues).map((i) => ({ ...i, path: `data${i.path}` })),
+    };
+  }
+  return { ok: true, event: { ...envelope.output, data: data.output } as KioskEvent };
+}
+
+function toIssues(issues: readonly v.BaseIssue<unknown>[]): EventIssue[] {
+  return issues.map((issue) => ({
+    path: (issue.path ?? []).map((p) => `.${String(p.key)}`).join(''),
+    message: issue.message,
+  }));
+}

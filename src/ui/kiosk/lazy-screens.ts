@@ -1,0 +1,31 @@
+/**
+ * Screens and features off the common path to a ticket, loaded on first use — or
+ * earlier, when the kiosk warms them at its first idle moment (preloadKioskScreens).
+ */
+import { lazyComponent } from '../components/lazy';
+
+export const Missing = lazyComponent(() => import('./Missing/Missing').then((m) => m.Missing));
+export const Prerequisite = lazyComponent(() =>
+  import('./Prerequisite/Prerequisite').then((m) => m.Prerequisite),
+);
+export const QuotaExhausted = lazyComponent(() =>
+  import('./QuotaExhausted/QuotaExhausted').then((m) => m.QuotaExhausted),
+);
+export const OutOfService = lazyComponent(() =>
+  import('./OutOfService/OutOfService').then((m) => m.OutOfService),
+);
+export const IdleWarning = lazyComponent(() =>
+  import('./IdleWarning/IdleWarning').then((m) => m.IdleWarning),
+);
+export const SearchResults = lazyComponent(() =>
+  import('./Agencies/SearchResults').then((m) => m.SearchResults),
+);
+
+/** Loads every lazy screen now (from the service worker's cache on a kiosk). */
+export async function preloadKioskScreens(): Promise<void> {
+  await Promise.all(
+    [Missing, Prerequisite, QuotaExhausted, OutOfService, IdleWarning, SearchResults].map((c) =>
+      c.preload(),
+    ),
+  );
+}
