@@ -48,6 +48,8 @@ export type TicketFacts = {
   /** "Siapkan persyaratan: …", or null when nothing mandatory applies. */
   prepare: string | null;
   emergency: string | null;
+  /** "Layanan prioritas: Lansia …" / "Untuk konsultasi …" — what the counter must know. */
+  marks: string[];
   url: string;
 };
 
@@ -79,8 +81,20 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
     wait: t(lang, 'ticket.wait', { wait: formatWait(ticket.waitMinutes, lang) }),
     prepare: list === '' ? null : t(lang, 'ticket.prepare', { list }),
     emergency: ticket.emergency ? t(lang, 'ticket.emergency') : null,
+    marks: ticketMarks(ticket, lang),
     url: input.url,
   };
+}
+
+/** The priority category and the consultation purpose, as the ticket states them. */
+function ticketMarks(ticket: IssuedTicket, lang: Language): string[] {
+  const marks: string[] = [];
+  if (ticket.priority) {
+    const category = t(lang, `priority.${ticket.priority}`);
+    marks.push(t(lang, 'ticket.priority', { category }));
+  }
+  if (ticket.purpose === 'consultation') marks.push(t(lang, 'ticket.consultation'));
+  return marks;
 }
 
 const center = (text: string, extra: Omit<PrintLine, 'text'> = {}): PrintLine => ({
@@ -99,6 +113,7 @@ export function ticketLayout(input: TicketLayoutInput): PrintDocument {
     center(f.serviceName),
     center(t(lang, 'print.number')),
     center(f.number, { size: 'huge', bold: true }),
+    ...f.marks.map((mark) => center(mark, { bold: true })),
     center(`${f.date}, ${f.time}`),
     center(f.peopleAhead),
     center(f.wait),

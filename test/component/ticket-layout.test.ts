@@ -55,6 +55,23 @@ describe('ticketLayout', () => {
     expect(doc.qr).toBe(URL);
   });
 
+  it('states a priority category and a consultation purpose under the number', () => {
+    const doc = ticketLayout({
+      config: kioskBundle(),
+      ticket: { ...TICKET, priority: 'lansia', purpose: 'consultation' },
+      lang: 'id',
+      answers: EMPTY_ANSWERS,
+      url: URL,
+    });
+    const texts = doc.lines.map((l) => l.text);
+    const number = texts.indexOf('A-012');
+
+    expect(texts.slice(number + 1, number + 3)).toEqual([
+      'Layanan prioritas: Lansia (60 tahun ke atas)',
+      'Untuk konsultasi: persyaratan belum lengkap',
+    ]);
+  });
+
   it('prints in English, without a zone, and notes an emergency number', () => {
     const doc = ticketLayout({
       config: kioskBundle(),

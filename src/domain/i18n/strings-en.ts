@@ -111,6 +111,8 @@ export const STRINGS_EN = {
   'ticket.print': 'Print Ticket',
   'ticket.done': 'Done',
   'ticket.emergency': "This number comes from this kiosk's reserve",
+  'ticket.priority': 'Priority service: {category}',
+  'ticket.consultation': 'For consultation: requirements incomplete',
 
   'quota.title': "Today's quota for this service has been used up",
   'quota.hint': 'Please come back on the next service day or choose another service.',

@@ -116,6 +116,8 @@ const id = {
   'ticket.print': 'Cetak Tiket',
   'ticket.done': 'Selesai',
   'ticket.emergency': 'Nomor ini berasal dari cadangan anjungan ini',
+  'ticket.priority': 'Layanan prioritas: {category}',
+  'ticket.consultation': 'Untuk konsultasi: persyaratan belum lengkap',
 
   'quota.title': 'Kuota layanan hari ini telah habis',
   'quota.hint': 'Silakan datang kembali pada hari layanan berikutnya atau pilih layanan lain.',

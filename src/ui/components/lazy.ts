@@ -20,11 +20,13 @@ export function lazyComponent<P extends object>(
     return pending;
   };
   function Lazy(props: P) {
-    const [, rerender] = useState(0);
+    // Whether this instance has rendered the loaded code; decided at render, not in the
+    // effect, so a load that lands between the two still triggers a re-render.
+    const [ready, setReady] = useState(loaded !== null);
     useEffect(() => {
-      if (!loaded) void preload().then(() => rerender((n) => n + 1));
-    }, []);
-    return loaded ? h(loaded, props) : null;
+      if (!ready) void preload().then(() => setReady(true));
+    }, [ready]);
+    return ready && loaded ? h(loaded, props) : null;
   }
   return Object.assign(Lazy, { preload });
 }

@@ -49,6 +49,11 @@ export function Ticket() {
     >
       <div class="ticket-facts">
         <p class="ticket-number">{facts.number}</p>
+        {facts.marks.map((mark) => (
+          <p key={mark} class="ticket-mark">
+            <strong>{mark}</strong>
+          </p>
+        ))}
         <p class="ticket-where">{facts.where}</p>
         <p class="lead">{facts.serviceName}</p>
         <p>

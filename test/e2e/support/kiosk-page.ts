@@ -1,0 +1,95 @@
+/**
+ * A kiosk in a real browser, driven the way a citizen and a staff member would: by role
+ * and accessible name. Printing is recorded instead of opening a dialog.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** Records window.print() calls and navigator.storage.persist() requests. */
+export async function instrument(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __prints: number; __persistRequests: number };
+    w.__prints = 0;
+    w.__persistRequests = 0;
+    window.print = () => {
+      w.__prints += 1;
+    };
+    const storage = navigator.storage;
+    if (storage?.persist) {
+      const persist = storage.persist.bind(storage);
+      storage.persist = () => {
+        w.__persistRequests += 1;
+        return persist();
+      };
+    }
+  });
+}
+
+/** Staff set-up on a new device: name, profile and device number. */
+export async function setUpDevice(
+  page: Page,
+  options: { name: string; profile: string; slot: number },
+): Promise<void> {
+  await page.getByLabel('Nama perangkat').fill(options.name);
+  await page.getByLabel('Profil').selectOption({ label: options.profile });
+  await page.getByLabel('Nomor perangkat (1–26)').fill(String(options.slot));
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('button', { name: 'Sentuh untuk mulai' }).waitFor();
+}
+
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** Marks every requirement on the checklist as present ("Ada") and goes on. */
+export async function markAllPresent(page: Page): Promise<void> {
+  const present = page.getByRole('button', { name: 'Ada', exact: true });
+  await present.first().waitFor();
+  for (const one of await present.all()) await one.click();
+  await button(page, 'Lanjut').click();
+}
+
+/** The common path: a KTP-el reprint with everything at hand, no priority. */
+export async function takeKtpTicket(page: Page): Promise<string> {
+  await button(page, 'Sentuh untuk mulai').click();
+  await button(page, 'Disdukcapil').click();
+  await button(page, 'Cetak ulang KTP-el (rusak, hilang atau perubahan data)').click();
+  await button(page, 'Periksa Persyaratan').click();
+  await button(page, 'Tidak').click();
+  await markAllPresent(page);
+  await button(page, 'Tidak').click();
+  await button(page, 'Ambil Nomor Antrean').click();
+  return ticketNumber(page);
+}
+
+/** The number on the ticket screen, once it is there. */
+export async function ticketNumber(page: Page): Promise<string> {
+  await page.getByRole('heading', { name: 'Nomor Antrean Anda' }).waitFor();
+  const number = page.locator('main').getByText(/^[A-Z]{1,3}-[A-Z]?\d{2,4}$/);
+  return (await number.first().textContent()) ?? '';
+}
+
+/** Every ticket number in this device's log, read from IndexedDB. */
+export function storedTicketNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('anjungan');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => {
+            const events = request.result as { deviceSeq: number; data: { number: string } }[];
+            events.sort((a, b) => a.deviceSeq - b.deviceSeq);
+            resolve(events.map((e) => e.data.number));
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** Waits until a service worker controls the page (the app works offline from then on). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
+    timeout: 30_000,
+  });
+}
