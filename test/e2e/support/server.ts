@@ -7,9 +7,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ConfigBundle } from '../../../src/domain/config/schema';
 
-export const ROOT = resolve(__dirname, '../../..');
+export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
 export type RunningServer = {
   url: string;

@@ -1,0 +1,186 @@
+/**
+ * Kiosk benchmarks (figures, not assertions), in headless Chromium against the production
+ * build served by the real site server, with the CPU throttled 4×:
+ *  1. gzip bytes of all JS fetched from opening /kiosk to a ticket on screen;
+ *  2. cold offline start (new browser process, server stopped) to the first agency tile
+ *     tappable, median of 10;
+ *  3. tap on "Ambil Nomor Antrean" to the ticket number visible, p50/p95 of 50.
+ * Run: npm run bench (builds first).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { freshProfileDir, launchProfile } from '../e2e/support/browser';
+import { gzipBytes, KIOSK_JS_BUDGET_BYTES, recordScripts } from '../e2e/support/js-bytes';
+import {
+  button,
+  instrument,
+  markAllPresent,
+  setUpDevice,
+  takeKtpTicket,
+} from '../e2e/support/kiosk-page';
+import { alwaysOpenSample } from '../e2e/support/sample-config';
+import { startServer, writeConfigDir } from '../e2e/support/server';
+
+const CPU_SLOWDOWN = 4;
+const PROFILE = 'Anjungan lobi utama (printer 80 mm)';
+
+async function throttled(context: BrowserContext, fresh = false): Promise<Page> {
+  const page = (!fresh && context.pages()[0]) || (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return page;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+/** Walks the worst path: search, English, a missing document, a prerequisite. */
+async function takeLongestPath(page: Page): Promise<void> {
+  await button(page, 'English').click();
+  await page.getByLabel('Search agencies or services…').fill('reprint');
+  await button(page, 'KTP-el reprint (damaged, lost or changed data)').click();
+  await button(page, 'Check Requirements').click();
+  await button(page, 'Yes').click();
+  const check = (group: string, mark: 'I have it' | 'Not yet') =>
+    page
+      .getByRole('group', { name: group })
+      .getByRole('button', { name: mark, exact: true })
+      .click();
+  await check('Original family card (KK)', 'I have it');
+  await check('Police loss report', 'Not yet');
+  await button(page, 'Continue').click();
+  await button(page, 'Take a number anyway, for a consultation').click();
+  await button(page, 'Done, continue').click();
+  await button(page, 'No').click();
+  await button(page, 'Take a Queue Number').click();
+  await page.getByRole('heading', { name: 'Your Queue Number' }).waitFor();
+}
+
+async function measureJs(url: string) {
+  const dir = freshProfileDir();
+  const context = await launchProfile(dir);
+  await instrument(context);
+  const first = await throttled(context);
+  const firstScripts = recordScripts(first);
+  await first.goto(`${url}/kiosk`);
+  await setUpDevice(first, { name: 'Bench', profile: PROFILE, slot: 1 });
+  await takeKtpTicket(first);
+  const firstEver = gzipBytes(firstScripts());
+  await first.close();
+
+  const common = await throttled(context, true);
+  const commonScripts = recordScripts(common);
+  await common.goto(`${url}/kiosk`);
+  await takeKtpTicket(common);
+  const commonPath = gzipBytes(commonScripts());
+  await common.close();
+
+  const longest = await throttled(context, true);
+  const longestScripts = recordScripts(longest);
+  await longest.goto(`${url}/kiosk`);
+  await takeLongestPath(longest);
+  const longestPath = gzipBytes(longestScripts());
+  await context.close();
+  return { firstEver, commonPath, longestPath, profileDir: dir };
+}
+
+async function coldOfflineStarts(profileDir: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await launchProfile(profileDir);
+    await instrument(context);
+    await context.addInitScript(() => {
+      const w = window as unknown as { __tileAt?: number };
+      new MutationObserver((_, observer) => {
+        const tile = document.querySelector<HTMLButtonElement>('button.tile');
+        if (tile && !tile.disabled) {
+          w.__tileAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const page = await throttled(context);
+    await page.goto(`${servedUrl}/kiosk`);
+    await button(page, 'Sentuh untuk mulai').click();
+    await page.locator('button.tile').first().waitFor();
+    times.push(await page.evaluate(() => (window as unknown as { __tileAt: number }).__tileAt));
+    await context.close();
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function confirmToTicket(profileDir: string, url: string, runs: number): Promise<number[]> {
+  const context = await launchProfile(profileDir);
+  await instrument(context);
+  const page = await throttled(context);
+  await page.goto(`${url}/kiosk`);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await button(page, 'Sentuh untuk mulai').click();
+    await button(page, 'Disdukcapil').click();
+    await button(page, 'Akta kelahiran').click();
+    await button(page, 'Periksa Persyaratan').click();
+    await markAllPresent(page);
+    await button(page, 'Tidak').click();
+    await button(page, 'Ambil Nomor Antrean').waitFor();
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const confirm = [...document.querySelectorAll('button')].find(
+              (b) => b.textContent === 'Ambil Nomor Antrean',
+            );
+            const started = performance.now();
+            const observer = new MutationObserver(() => {
+              if (document.querySelector('.ticket-number')) {
+                observer.disconnect();
+                resolve(performance.now() - started);
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            confirm?.click();
+          }),
+      ),
+    );
+    await button(page, 'Selesai').click();
+  }
+  await context.close();
+  return times.sort((a, b) => a - b);
+}
+
+let servedUrl = '';
+
+async function main() {
+  const server = await startServer({ configDir: writeConfigDir(alwaysOpenSample()) });
+  servedUrl = server.url;
+  const js = await measureJs(server.url);
+  const sum = (list: { bytes: number }[]) => list.reduce((s, f) => s + f.bytes, 0);
+  const ticketTimes = await confirmToTicket(js.profileDir, server.url, 50);
+  await server.stop();
+  const starts = await coldOfflineStarts(js.profileDir, 10);
+
+  console.info(
+    `Anjungan kiosk benchmark — headless Chromium, CPU throttled ${CPU_SLOWDOWN}×, production build`,
+  );
+  console.info(`1. JS to a ticket, gzip bytes (budget ${KIOSK_JS_BUDGET_BYTES}):`);
+  console.info(
+    `   set-up kiosk, common path ........ ${sum(js.commonPath)} (${js.commonPath.length} files)`,
+  );
+  console.info(
+    `   longest path (search, English, missing list, prerequisite) ... ${sum(js.longestPath)}`,
+  );
+  console.info(
+    `   first start ever (device set-up, config validation) ........ ${sum(js.firstEver)}`,
+  );
+  console.info(
+    `2. cold offline start → first agency tile tappable, median of 10: ${ms(quantile(starts, 0.5))} (min ${ms(starts[0] ?? 0)}, max ${ms(starts.at(-1) ?? 0)})`,
+  );
+  console.info(
+    `3. tap on confirm → ticket number visible, 50 runs: p50 ${ms(quantile(ticketTimes, 0.5))}, p95 ${ms(quantile(ticketTimes, 0.95))}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
