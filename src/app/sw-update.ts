@@ -8,6 +8,8 @@ import type { Workbox } from 'workbox-window';
 let workbox: Workbox | null = null;
 let registered = false;
 let updateWaiting = false;
+/** Set once this page asked the waiting worker to take over: its arrival means reload. */
+let applying = false;
 let applyWhenIdle: (() => boolean) | null = null;
 
 /**
@@ -25,8 +27,10 @@ export function registerServiceWorker(): void {
       tryApplyUpdate();
     });
     let reloading = false;
-    workbox.addEventListener('controlling', (event) => {
-      if (event.isUpdate && !reloading) {
+    // Not `event.isUpdate`: that is false when this same page installed the first
+    // version, and such a kiosk would then never move to the next one.
+    workbox.addEventListener('controlling', () => {
+      if (applying && !reloading) {
         reloading = true;
         window.location.reload();
       }
@@ -54,6 +58,7 @@ export function tryApplyUpdate(): void {
   if (!updateWaiting || !workbox) return;
   if (applyWhenIdle && !applyWhenIdle()) return;
   updateWaiting = false;
+  applying = true;
   workbox.messageSkipWaiting();
 }
 

@@ -9,7 +9,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, instrument, setUpDevice, ticketNumber } from './support/kiosk-page';
+import {
+  button,
+  instrument,
+  setUpDevice,
+  ticketNumber,
+  touchAndTextSizes,
+} from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -30,6 +36,10 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
     const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
     const violations = result.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length})`);
     expect(violations).toEqual([]);
+    const sizes = await touchAndTextSizes(page);
+    expect(sizes.small, `${screen}: touch targets under 64 px`).toEqual([]);
+    expect(sizes.tiny, `${screen}: text under 18 px`).toEqual([]);
+    expect(sizes.baseFontPx, `${screen}: base text`).toBeGreaterThanOrEqual(24);
     checked.push(screen);
   }
 
@@ -151,6 +161,16 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
     expect(await button(page, 'Teks besar').getAttribute('aria-pressed')).toBe('true');
     await axe('agencies, large text');
     expect(checked.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('fits a landscape screen (1920×1080) with the same checks', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await button(page, 'Beranda').click();
+    await axe('agencies, landscape');
+    await button(page, 'Polres').click();
+    await axe('services, landscape');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await button(page, 'Kembali').click();
   });
 
   it('checks the idle warning with axe and clears everything after it', async () => {

@@ -93,3 +93,29 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     timeout: 30_000,
   });
 }
+
+/** Controls smaller than 64×64 CSS px, and the kiosk's base text size, on this screen. */
+export function touchAndTextSizes(page: Page) {
+  return page.evaluate(() => {
+    const visible = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const small = [...document.querySelectorAll('button, input, select, a[href]')]
+      .filter(visible)
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width < 64 || box.height < 64;
+      })
+      .map((el) => `${el.tagName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 30)}”`);
+    const root = document.querySelector('.kiosk') ?? document.body;
+    const tiny = [...document.querySelectorAll('main *')]
+      .filter(
+        (el) =>
+          visible(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()),
+      )
+      .filter((el) => Number.parseFloat(getComputedStyle(el).fontSize) < 18)
+      .map((el) => (el.textContent ?? '').trim().slice(0, 30));
+    return { small, baseFontPx: Number.parseFloat(getComputedStyle(root).fontSize), tiny };
+  });
+}
