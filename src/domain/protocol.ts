@@ -1,0 +1,129 @@
+/**
+ * The wire contract between devices and the site server (ARCHITECTURE.md §4–5), version 1.
+ * Types only — the validators live in ./protocol-schema.ts (server side, and the device's
+ * sync code, which is not on a citizen's path).
+ * Must: every endpoint but health and ticket status needs `Authorization: Bearer <token>`;
+ * errors are `ApiError` with a 4xx status and change nothing.
+ */
+import type { KioskEvent } from './events';
+
+/** At most this many events per push request and per pull page. */
+export const MAX_BATCH = 500;
+/** Requests larger than this are refused before they are parsed (413). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Leases are granted for today and at most this many days ahead (a mobile unit's trip). */
+export const MAX_LEASE_DAYS_AHEAD = 14;
+/** At most this many numbers in one lease request line. */
+export const MAX_LEASE_COUNT = 200;
+
+/** An event as the server stored it, with its place in the site's commit order. */
+export type SyncedEvent = KioskEvent & { siteSeq: number };
+
+/** POST /api/v1/sync/push — the device's events after its ackSeq, in deviceSeq order. */
+export type PushRequest = { events: KioskEvent[] };
+/**
+ * `ackSeq` is the highest deviceSeq the server durably holds for this device. A device
+ * whose own ack is higher finds the server went back in time and re-pushes from ackSeq.
+ */
+export type PushResponse = {
+  ackSeq: number;
+  accepted: number;
+  /** Accepted events whose HLC is beyond the drift bound: kept, listed in diagnostics. */
+  flagged: number;
+  epoch: string;
+  serverTime: number;
+};
+
+/** GET /api/v1/sync/pull?cursor=N&limit=M — events with siteSeq > cursor, in siteSeq order. */
+export type PullResponse = {
+  events: SyncedEvent[];
+  /** The siteSeq of the last event returned (the new cursor), or the request's cursor. */
+  cursor: number;
+  /** The highest siteSeq on the server; a cursor above it means the server went back. */
+  head: number;
+  hasMore: boolean;
+  epoch: string;
+  serverTime: number;
+};
+
+/** POST /api/v1/sync/leases — number blocks and quota tokens, asked for in advance. */
+export type LeaseRequest = {
+  /** businessDay defaults to the server's current business day in the site's time zone. */
+  numbers: { businessDay?: string; prefix: string; count: number }[];
+  quotas: { businessDay?: string; serviceId: string; count: number }[];
+};
+/** A block of ticket numbers only this device may issue: start…end inclusive. */
+export type NumberLease = { businessDay: string; prefix: string; start: number; end: number };
+/** Quota tokens: this device may issue `count` more tickets of the service that day. */
+export type QuotaGrant = {
+  businessDay: string;
+  serviceId: string;
+  count: number;
+  /** Tokens of that day's quota not yet granted to any device. */
+  remaining: number;
+};
+export type LeaseResponse = {
+  /** The server's current business day in the site's time zone. */
+  businessDay: string;
+  numbers: NumberLease[];
+  quotas: QuotaGrant[];
+  epoch: string;
+  serverTime: number;
+};
+
+/** POST /api/v1/enroll — a device joins the site once, with a one-time code (no token). */
+export type EnrollRequest = { code: string; deviceId: string; name: string; profileId: string };
+export type EnrollResponse = {
+  token: string;
+  deviceId: string;
+  siteId: string;
+  /** The letter(s) of this device's own emergency number namespace (A-K001). */
+  emergencyTag: string;
+  epoch: string;
+  serverTime: number;
+};
+
+/** POST /api/v1/bootstrap — the first admin, with the code the server printed (no token). */
+export type BootstrapRequest = { code: string; name: string };
+export type BootstrapResponse = { adminId: string; token: string };
+
+/** POST /api/v1/admin/enrollments — a one-time enrollment code (admin token). */
+export type CreateEnrollmentRequest = { label?: string; ttlMinutes?: number };
+export type CreateEnrollmentResponse = { code: string; expiresAt: number };
+
+/** GET /api/v1/admin/devices — enrolled devices (admin token). */
+export type DeviceSummary = {
+  deviceId: string;
+  name: string;
+  profileId: string;
+  emergencyTag: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  lastSeq: number;
+};
+
+/** GET /api/v1/tickets/:id — a ticket's status for the citizen's phone (no token). */
+export type TicketStatus = {
+  id: string;
+  number: string;
+  agencyId: string;
+  serviceId: string;
+  businessDay: string;
+  issuedAt: number;
+  status: 'waiting';
+  peopleAhead: number;
+  waitMinutes: number;
+};
+
+/** Every 4xx/5xx answer. `code` is stable for programs, `message` is for people. */
+export type ApiError = {
+  error: string;
+  message: string;
+  issues?: { path: string; message: string }[];
+  /** On a push gap: the server's last deviceSeq for the device. */
+  ackSeq?: number;
+};
+
+/** GET /api/v1/sync/stream — server-sent events; `poke` means "there is something to pull". */
+export type StreamMessage = { type: 'poke'; head: number } | { type: 'hello'; epoch: string };

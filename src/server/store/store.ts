@@ -1,0 +1,140 @@
+/**
+ * The site server's storage, behind one small interface with two implementations:
+ * SQLite (better-sqlite3, the default) and PostgreSQL (pg, when DATABASE_URL is set).
+ * One integration suite runs against both.
+ * Must: a resolved promise means durably committed (SQLite: WAL + synchronous=FULL);
+ * push is one transaction per request and assigns siteSeq in commit order; blocks of
+ * numbers and quota tokens are never granted twice; nothing here knows HTTP.
+ */
+import type { ConfigBundle } from '../../domain/config/schema';
+import type { KioskEvent } from '../../domain/events';
+import type { NumberLease, SyncedEvent } from '../../domain/protocol';
+
+export type PushInput = {
+  siteId: string;
+  deviceId: string;
+  /** Already validated, in ascending deviceSeq, all of this device and site. */
+  events: KioskEvent[];
+  receivedAt: number;
+  /** Events whose HLC ms exceeds receivedAt + this are stored flagged. */
+  maxDriftMs: number;
+};
+
+export type PushOutcome =
+  | { kind: 'ok'; ackSeq: number; accepted: number; flagged: number; head: number }
+  /** The first new event is not lastSeq + 1: nothing stored. */
+  | { kind: 'gap'; ackSeq: number }
+  /** An event id is already stored for another (device, deviceSeq): nothing stored. */
+  | { kind: 'conflict'; ackSeq: number; eventId: string };
+
+export type DeviceRecord = {
+  deviceId: string;
+  siteId: string;
+  name: string;
+  profileId: string;
+  emergencyTag: string;
+  enrolledAt: number;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  lastSeq: number;
+};
+
+export type AdminRecord = { adminId: string; name: string; createdAt: number };
+
+export type EnrollmentInput = {
+  codeHash: string;
+  siteId: string;
+  label: string | null;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+};
+
+export type ConfigVersionRecord = {
+  version: string;
+  source: 'dir' | 'admin';
+  bundle: ConfigBundle;
+  createdAt: number;
+};
+
+/** A flagged event: kept and folded like any other, listed for staff. */
+export type FlaggedEvent = { eventId: string; deviceId: string; driftMs: number };
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * The store's epoch: a new one after every unclean stop or restore, so devices that
+   * see it change re-pull from the start (ARCHITECTURE.md §4).
+   */
+  readonly epoch: string;
+
+  push(input: PushInput): Promise<PushOutcome>;
+  /** Events with siteSeq > cursor, ascending, at most `limit`. */
+  pull(siteId: string, cursor: number, limit: number): Promise<SyncedEvent[]>;
+  head(siteId: string): Promise<number>;
+  eventsOfDay(siteId: string, businessDay: string): Promise<KioskEvent[]>;
+  findEvent(eventId: string): Promise<SyncedEvent | null>;
+  flaggedEvents(siteId: string): Promise<FlaggedEvent[]>;
+
+  /** A new block [start, start+count-1] after every block ever granted for (site, day, prefix). */
+  leaseNumbers(input: {
+    siteId: string;
+    deviceId: string;
+    businessDay: string;
+    prefix: string;
+    count: number;
+    grantedAt: number;
+  }): Promise<NumberLease>;
+  /** Up to `count` tokens of the day's quota, never more than `quota` in all; 0 when used up. */
+  leaseQuota(input: {
+    siteId: string;
+    deviceId: string;
+    businessDay: string;
+    serviceId: string;
+    count: number;
+    quota: number;
+    grantedAt: number;
+  }): Promise<{ count: number; remaining: number }>;
+  numberLeases(
+    siteId: string,
+    businessDay: string,
+  ): Promise<(NumberLease & { deviceId: string })[]>;
+
+  /** True once the first admin exists (the bootstrap code is then spent for good). */
+  hasAdmin(): Promise<boolean>;
+  /** Replaces the pending bootstrap code (only while no admin exists). */
+  setBootstrapCode(codeHash: string, createdAt: number): Promise<void>;
+  /** Creates the first admin if the code matches and no admin exists; atomically. */
+  bootstrapAdmin(
+    codeHash: string,
+    admin: AdminRecord & { tokenHash: string },
+  ): Promise<AdminRecord | null>;
+  adminByToken(tokenHash: string): Promise<AdminRecord | null>;
+
+  createEnrollment(input: EnrollmentInput): Promise<void>;
+  /**
+   * Spends an unexpired, unused enrollment code and creates the device with the next free
+   * emergency tag of the site (A…Z, then AA…), atomically; null when the code is not valid.
+   */
+  enrollDevice(
+    codeHash: string,
+    device: {
+      deviceId: string;
+      name: string;
+      profileId: string;
+      tokenHash: string;
+      enrolledAt: number;
+    },
+  ): Promise<DeviceRecord | null>;
+  deviceByToken(tokenHash: string): Promise<DeviceRecord | null>;
+  devices(siteId: string): Promise<DeviceRecord[]>;
+  revokeDevice(deviceId: string, at: number): Promise<boolean>;
+  touchDevice(deviceId: string, at: number): Promise<void>;
+
+  saveConfigVersion(siteId: string, record: ConfigVersionRecord): Promise<void>;
+  /** The newest admin-published version if any, else the newest seeded from CONFIG_DIR. */
+  activeConfig(siteId: string): Promise<ConfigVersionRecord | null>;
+
+  /** Records a clean stop, so the next start keeps the epoch. */
+  close(): Promise<void>;
+}
