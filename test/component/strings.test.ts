@@ -36,3 +36,12 @@ describe('STRINGS', () => {
     expect(t('id', 'ticket.peopleAhead')).toBe('Sisa antrean: {count} orang');
   });
 });
+
+describe('texts shown in both languages before English loads', () => {
+  it('match the English table', async () => {
+    const { STRINGS_EN } = await import('../../src/domain/i18n/strings-en');
+    for (const key of ['boot.loading', 'boot.waitingConfig', 'outOfService.title'] as const) {
+      expect(t('en', key)).toBe(STRINGS_EN[key]);
+    }
+  });
+});

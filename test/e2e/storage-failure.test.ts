@@ -53,6 +53,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: storage refuses writes
       .getByRole('heading', { name: 'Anjungan tidak dapat menyimpan — hubungi petugas' })
       .waitFor();
 
+    await page.getByText('This kiosk cannot save — please contact staff').waitFor();
     expect(await page.getByRole('heading', { name: 'Nomor Antrean Anda' }).count()).toBe(0);
     expect(await storedTicketNumbers(page)).toEqual([]);
     await page.close();

@@ -164,6 +164,16 @@ export const STRINGS_ID: Readonly<Record<StringKey, string>> = id;
  */
 const loaded: Partial<Record<Language, Readonly<Record<StringKey, string>>>> = { id };
 
+/**
+ * The few texts shown in both languages before anything else can load (boot, storage
+ * failure): their English is always at hand.
+ */
+const ALWAYS_EN: Partial<Record<StringKey, string>> = {
+  'boot.loading': 'Loading…',
+  'boot.waitingConfig': 'Waiting for the configuration — make sure the site server is running',
+  'outOfService.title': 'This kiosk cannot save — please contact staff',
+};
+
 /** Makes a language's table available to t(). */
 export function registerStrings(lang: Language, table: Readonly<Record<StringKey, string>>): void {
   loaded[lang] = table;
@@ -179,7 +189,8 @@ export type StringParams = Readonly<Record<string, string | number>>;
 
 /** The text of `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Language, key: StringKey, params?: StringParams): string {
-  const template: string = (loaded[lang] ?? id)[key];
+  const table = loaded[lang];
+  const template: string = table?.[key] ?? (lang === 'en' ? ALWAYS_EN[key] : undefined) ?? id[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
