@@ -9,6 +9,8 @@ import type { Route } from './routes';
 const SURFACES = {
   'service-info': () =>
     import('./info/ServiceInfoRoute').then((m) => m.ServiceInfoRoute as ComponentType<Route>),
+  'ticket-status': () =>
+    import('./status/TicketStatusRoute').then((m) => m.TicketStatusRoute as ComponentType<Route>),
 };
 
 function NotFound() {

@@ -6,6 +6,7 @@
 export type Route =
   | { surface: 'kiosk' }
   | { surface: 'service-info'; serviceId: string; missing: string[] }
+  | { surface: 'ticket-status'; ticketId: string }
   | { surface: 'not-found' };
 
 /** Where `/` sends a device. */
@@ -20,5 +21,7 @@ export function routeOf(pathname: string, search = ''): Route {
     const missing = (new URLSearchParams(search).get('kurang') ?? '').split(',').filter(Boolean);
     return { surface: 'service-info', serviceId: info[1], missing };
   }
+  const ticket = /^\/t\/([0-9a-f-]{36})$/.exec(path);
+  if (ticket?.[1]) return { surface: 'ticket-status', ticketId: ticket[1] };
   return { surface: 'not-found' };
 }

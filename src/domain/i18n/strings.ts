@@ -145,6 +145,11 @@ const id = {
 
   'info.missing': 'Yang belum Anda miliki',
   'info.notFound': 'Layanan tidak ditemukan',
+  'status.title': 'Status Tiket',
+  'status.waiting': 'Menunggu panggilan',
+  'status.unknown': 'Tiket belum tercatat di server. Jika anjungan sedang luring, coba lagi beberapa saat lagi.',
+  'status.offline': 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
+  'status.updated': 'Diperbarui pukul {time}',
 
   'print.number': 'Nomor Antrean',
   'print.missingTitle': 'Persyaratan yang belum lengkap',

@@ -1,0 +1,60 @@
+/**
+ * /t/<id> on the citizen's phone: the ticket's number, where it stands in its queue and
+ * the estimated wait. No personal data: a ticket has none.
+ */
+import '../styles/kiosk.css';
+import type { ConfigBundle, Language } from '../../domain/config/schema';
+import { formatClock, formatWait } from '../../domain/format';
+import { localized } from '../../domain/i18n/local-text';
+import { t } from '../../domain/i18n/strings';
+import type { TicketStatus } from '../../domain/protocol';
+import { findService } from '../../machines/kiosk.selectors';
+import { Screen } from '../components/Screen/Screen';
+
+export type TicketStatusView =
+  | { kind: 'found'; status: TicketStatus; checkedAt: number }
+  | { kind: 'unknown' }
+  | { kind: 'offline' };
+
+/** The status page for one ticket. */
+export function TicketStatusPage(props: {
+  view: TicketStatusView;
+  config: ConfigBundle | null;
+  lang: Language;
+}) {
+  const { view, config, lang } = props;
+  const title = t(lang, 'status.title');
+  if (view.kind !== 'found') {
+    return (
+      <div class="kiosk kiosk--phone" lang={lang}>
+        <Screen title={title}>
+          <p class="lead" role="status">
+            {t(lang, view.kind === 'unknown' ? 'status.unknown' : 'status.offline')}
+          </p>
+        </Screen>
+      </div>
+    );
+  }
+  const { status } = view;
+  const found = config ? findService(config, status.serviceId) : null;
+  const tz = config?.site.timeZone ?? 'Asia/Jakarta';
+  return (
+    <div class="kiosk kiosk--phone" lang={lang}>
+      <Screen title={title} kicker={config ? localized(config.site.name, lang) : undefined}>
+        <div class="ticket-facts" role="status">
+          <p class="ticket-number">{status.number}</p>
+          {found && <p class="ticket-where">{localized(found.agency.shortName, lang)}</p>}
+          {found && <p class="lead">{localized(found.service.name, lang)}</p>}
+          <p class="lead">
+            <strong>{t(lang, 'status.waiting')}</strong>
+          </p>
+          <p class="lead">{t(lang, 'ticket.peopleAhead', { count: status.peopleAhead })}</p>
+          <p class="lead">
+            {t(lang, 'ticket.wait', { wait: formatWait(status.waitMinutes, lang) })}
+          </p>
+          <p class="note">{t(lang, 'status.updated', { time: formatClock(view.checkedAt, tz) })}</p>
+        </div>
+      </Screen>
+    </div>
+  );
+}
