@@ -1,7 +1,8 @@
-/** The staff setup form: validates in Indonesian and never submits invalid input. */
+/** The staff enrollment form: validates in both languages and never submits invalid input. */
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SetupScreen } from '../../src/ui/setup/SetupScreen';
+import { normalizeEnrollmentCode } from '../../src/ui/setup/validate-setup';
 import { kioskProfile } from '../fixtures/kiosk';
 
 const PROFILES = [
@@ -10,70 +11,71 @@ const PROFILES = [
   kioskProfile({ id: 'layar-tv', name: 'Layar TV', surface: 'display' }),
 ];
 
-function fill(values: { name?: string; profile?: string; slot?: string }) {
-  if (values.name !== undefined) {
-    fireEvent.input(screen.getByRole('textbox', { name: 'Nama perangkat' }), {
-      target: { value: values.name },
-    });
-  }
+function fill(values: { code?: string; name?: string; profile?: string }) {
+  const text = (name: RegExp, value: string) =>
+    fireEvent.input(screen.getByRole('textbox', { name }), { target: { value } });
+  if (values.code !== undefined) text(/^Kode pendaftaran/, values.code);
+  if (values.name !== undefined) text(/^Nama perangkat/, values.name);
   if (values.profile !== undefined) {
-    fireEvent.change(screen.getByRole('combobox', { name: 'Profil' }), {
+    fireEvent.change(screen.getByRole('combobox', { name: /^Profil/ }), {
       target: { value: values.profile },
     });
   }
-  if (values.slot !== undefined) {
-    fireEvent.input(screen.getByRole('spinbutton', { name: 'Nomor perangkat (1–26)' }), {
-      target: { value: values.slot },
-    });
-  }
-  fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+  fireEvent.click(screen.getByRole('button', { name: /^Daftarkan/ }));
 }
 
 describe('SetupScreen', () => {
-  it('offers only kiosk and mobile profiles and explains the device number', () => {
+  it('offers only kiosk and mobile profiles', () => {
     render(<SetupScreen profiles={PROFILES} onSubmit={vi.fn()} />);
     const options = screen.getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(['Pilih profil…', 'Lobi utama', 'MPP Bergerak']);
-    expect(
-      screen.getByText('Setiap anjungan di gedung ini harus memakai nomor yang berbeda'),
-    ).toBeTruthy();
   });
 
-  it.each(['0', '27', '2.5', '', '-3'])('rejects device number %j', (slot) => {
+  it.each(['', 'K7QM-2XH', 'K7QM-2XHP9', 'K7Q!-2XHP'])('rejects code %j', (code) => {
     const onSubmit = vi.fn();
     render(<SetupScreen profiles={PROFILES} onSubmit={onSubmit} />);
-    fill({ name: 'Anjungan 1', profile: 'lobi-utama', slot });
+    fill({ code, name: 'Anjungan 1', profile: 'lobi-utama' });
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(screen.getByText('Nomor perangkat harus bilangan bulat dari 1 sampai 26')).toBeTruthy();
+    expect(screen.getByText(/Kode terdiri dari 8 huruf atau angka/)).toBeTruthy();
     expect(
-      screen
-        .getByRole('spinbutton', { name: 'Nomor perangkat (1–26)' })
-        .getAttribute('aria-invalid'),
+      screen.getByRole('textbox', { name: /^Kode pendaftaran/ }).getAttribute('aria-invalid'),
     ).toBe('true');
   });
 
   it('rejects an empty name and a missing profile', () => {
     const onSubmit = vi.fn();
     render(<SetupScreen profiles={PROFILES} onSubmit={onSubmit} />);
-    fill({ name: '   ', slot: '3' });
+    fill({ code: 'K7QM2XHP', name: '   ' });
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(screen.getByText('Nama perangkat wajib diisi')).toBeTruthy();
-    expect(screen.getByText('Pilih salah satu profil')).toBeTruthy();
+    expect(screen.getByText(/Nama perangkat wajib diisi/)).toBeTruthy();
+    expect(screen.getByText(/Pilih salah satu profil/)).toBeTruthy();
   });
 
-  it('submits trimmed, typed values', () => {
+  it('submits the normalised code and trimmed values', () => {
     const onSubmit = vi.fn();
     render(<SetupScreen profiles={PROFILES} onSubmit={onSubmit} />);
-    fill({ name: ' Anjungan Lobi 2 ', profile: 'mpp-bergerak', slot: '26' });
+    fill({ code: ' k7qm 2xhp ', name: ' Anjungan Lobi 2 ', profile: 'mpp-bergerak' });
     expect(onSubmit).toHaveBeenCalledWith({
+      code: 'K7QM-2XHP',
       name: 'Anjungan Lobi 2',
       profileId: 'mpp-bergerak',
-      slot: 26,
     });
   });
 
-  it('shows an error from saving', () => {
-    render(<SetupScreen profiles={PROFILES} onSubmit={vi.fn()} error="Gagal menyimpan" />);
-    expect(screen.getByRole('alert').textContent).toBe('Gagal menyimpan');
+  it('shows an error from enrolling in both languages', () => {
+    render(
+      <SetupScreen
+        profiles={PROFILES}
+        onSubmit={vi.fn()}
+        error={{ id: 'Kode salah', en: 'Wrong code' }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe('Kode salah Wrong code');
+  });
+
+  it('normalises codes typed with spaces, dashes and lower case', () => {
+    expect(normalizeEnrollmentCode('abcd-1234')).toBe('ABCD-1234');
+    expect(normalizeEnrollmentCode('ABCD 1234')).toBe('ABCD-1234');
+    expect(normalizeEnrollmentCode('ABCD-12345')).toBeNull();
   });
 });

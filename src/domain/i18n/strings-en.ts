@@ -126,17 +126,6 @@ export const STRINGS_EN = {
   'boot.loading': 'Loading…',
   'boot.waitingConfig': 'Waiting for the configuration — make sure the site server is running',
 
-  'setup.title': 'Device Setup',
-  'setup.name': 'Device name',
-  'setup.profile': 'Profile',
-  'setup.chooseProfile': 'Choose a profile…',
-  'setup.slot': 'Device number (1–26)',
-  'setup.slotHint': 'Every kiosk in this building must use a different number',
-  'setup.submit': 'Save',
-  'setup.errorName': 'The device name is required',
-  'setup.errorProfile': 'Choose a profile',
-  'setup.errorSlot': 'The device number must be a whole number from 1 to 26',
-  'setup.noProfiles': 'The configuration has no kiosk or mobile profile yet',
 
   'info.missing': "What you don't have yet",
   'info.notFound': 'Service not found',

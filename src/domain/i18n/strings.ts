@@ -131,17 +131,6 @@ const id = {
   'boot.loading': 'Memuat…',
   'boot.waitingConfig': 'Menunggu konfigurasi dari server — pastikan server situs menyala',
 
-  'setup.title': 'Pengaturan Perangkat',
-  'setup.name': 'Nama perangkat',
-  'setup.profile': 'Profil',
-  'setup.chooseProfile': 'Pilih profil…',
-  'setup.slot': 'Nomor perangkat (1–26)',
-  'setup.slotHint': 'Setiap anjungan di gedung ini harus memakai nomor yang berbeda',
-  'setup.submit': 'Simpan',
-  'setup.errorName': 'Nama perangkat wajib diisi',
-  'setup.errorProfile': 'Pilih salah satu profil',
-  'setup.errorSlot': 'Nomor perangkat harus bilangan bulat dari 1 sampai 26',
-  'setup.noProfiles': 'Konfigurasi belum memiliki profil anjungan atau unit keliling',
 
   'info.missing': 'Yang belum Anda miliki',
   'info.notFound': 'Layanan tidak ditemukan',

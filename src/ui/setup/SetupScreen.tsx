@@ -1,73 +1,104 @@
 /**
- * The staff form shown once, before a device is set up: its name, its profile, and its
- * number in the building (1–26, which also names its emergency number range A–Z).
- * Never submits invalid input.
+ * The staff form shown once, before a device is enrolled: the one-time enrollment code
+ * an admin created, the device's name and its profile. Never submits invalid input.
  */
 import '../styles/kiosk.css';
 import { useState } from 'preact/hooks';
 import type { Profile } from '../../domain/config/schema';
-import { t } from '../../domain/i18n/strings';
 import { Button } from '../components/Button/Button';
-import { deviceProfiles, type SetupField, type SetupValues, validateSetup } from './validate-setup';
+import { SETUP_TEXT, type SetupTextKey } from './setup-text';
+import {
+  deviceProfiles,
+  type SetupErrors,
+  type SetupField,
+  type SetupValues,
+  validateSetup,
+} from './validate-setup';
 
 type SetupProps = {
   profiles: Profile[];
   onSubmit: (values: SetupValues) => void;
-  /** An error from saving (e.g. storage), shown above the form. */
-  error?: string;
+  /** An error from enrolling (wrong code, server unreachable), shown above the form. */
+  error?: { id: string; en: string };
+  busy?: boolean;
 };
 
-/** The device setup form. */
-export function SetupScreen({ profiles, onSubmit, error }: SetupProps) {
+/** Indonesian, then English in a quieter span. */
+function Both({ text }: { text: { id: string; en: string } }) {
+  return (
+    <>
+      {text.id}{' '}
+      <span lang="en" class="second-language">
+        {text.en}
+      </span>
+    </>
+  );
+}
+
+const say = (key: SetupTextKey) => <Both text={SETUP_TEXT[key]} />;
+
+/** The device enrollment form. */
+export function SetupScreen({ profiles, onSubmit, error, busy }: SetupProps) {
   const usable = deviceProfiles(profiles);
-  const [name, setName] = useState('');
-  const [profileId, setProfileId] = useState(usable.length === 1 ? (usable[0]?.id ?? '') : '');
-  const [slot, setSlot] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<SetupField, string>>>({});
+  const [values, setValues] = useState<SetupValues>({
+    code: '',
+    name: '',
+    profileId: usable.length === 1 ? (usable[0]?.id ?? '') : '',
+  });
+  const [errors, setErrors] = useState<SetupErrors>({});
+  const set = (field: keyof SetupValues) => (e: { currentTarget: { value: string } }) =>
+    setValues({ ...values, [field]: e.currentTarget.value });
   const submit = (event: Event) => {
     event.preventDefault();
-    const result = validateSetup({ name, profileId, slot }, profiles);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(result.values);
+    const result = validateSetup(values, profiles);
+    setErrors(result.ok ? {} : result.errors);
+    if (result.ok) onSubmit(result.values);
   };
-  const invalid = (field: SetupField) => (errors[field] ? true : undefined);
-  const describe = (field: SetupField, hint?: string) =>
-    [hint, errors[field] && `setup-${field}-error`].filter(Boolean).join(' ') || undefined;
+  const field = (name: SetupField) => ({
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `setup-${name}-error` : undefined,
+  });
   return (
     <div class="kiosk" lang="id">
       <main class="screen setup">
-        <h1 class="screen-title">{t('id', 'setup.title')}</h1>
+        <h1 class="screen-title">{say('title')}</h1>
+        <p class="lead">{say('intro')}</p>
         {error && (
           <p role="alert" class="notice">
-            {error}
+            <Both text={error} />
           </p>
         )}
-        {usable.length === 0 && <p class="notice">{t('id', 'setup.noProfiles')}</p>}
+        {usable.length === 0 && <p class="notice">{say('noProfiles')}</p>}
         <form class="form" noValidate onSubmit={submit}>
-          <label for="setup-name">{t('id', 'setup.name')}</label>
+          <label for="setup-code">{say('code')}</label>
+          <input
+            id="setup-code"
+            type="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            value={values.code}
+            onInput={set('code')}
+            {...field('code')}
+          />
+          <FieldError field="code" message={errors.code} />
+          <label for="setup-name">{say('name')}</label>
           <input
             id="setup-name"
             type="text"
             autocomplete="off"
-            value={name}
-            aria-invalid={invalid('name')}
-            aria-describedby={describe('name')}
-            onInput={(e) => setName(e.currentTarget.value)}
+            value={values.name}
+            onInput={set('name')}
+            {...field('name')}
           />
           <FieldError field="name" message={errors.name} />
-          <label for="setup-profile">{t('id', 'setup.profile')}</label>
+          <label for="setup-profile">{say('profile')}</label>
           <select
             id="setup-profile"
-            value={profileId}
-            aria-invalid={invalid('profile')}
-            aria-describedby={describe('profile')}
-            onChange={(e) => setProfileId(e.currentTarget.value)}
+            value={values.profileId}
+            onChange={set('profileId')}
+            {...field('profile')}
           >
-            <option value="">{t('id', 'setup.chooseProfile')}</option>
+            <option value="">{SETUP_TEXT.chooseProfile.id}</option>
             {usable.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -75,25 +106,8 @@ export function SetupScreen({ profiles, onSubmit, error }: SetupProps) {
             ))}
           </select>
           <FieldError field="profile" message={errors.profile} />
-          <label for="setup-slot">{t('id', 'setup.slot')}</label>
-          <input
-            id="setup-slot"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={26}
-            step={1}
-            value={slot}
-            aria-invalid={invalid('slot')}
-            aria-describedby={describe('slot', 'setup-slot-hint')}
-            onInput={(e) => setSlot(e.currentTarget.value)}
-          />
-          <p id="setup-slot-hint" class="note">
-            {t('id', 'setup.slotHint')}
-          </p>
-          <FieldError field="slot" message={errors.slot} />
-          <Button type="submit" variant="primary">
-            {t('id', 'setup.submit')}
+          <Button type="submit" variant="primary" disabled={busy}>
+            {say('submit')}
           </Button>
         </form>
       </main>
@@ -101,11 +115,11 @@ export function SetupScreen({ profiles, onSubmit, error }: SetupProps) {
   );
 }
 
-function FieldError(props: { field: SetupField; message: string | undefined }) {
+function FieldError(props: { field: SetupField; message: { id: string; en: string } | undefined }) {
   if (!props.message) return null;
   return (
     <p id={`setup-${props.field}-error`} class="field-error">
-      {props.message}
+      <Both text={props.message} />
     </p>
   );
 }

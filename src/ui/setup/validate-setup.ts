@@ -1,31 +1,36 @@
-/** Validation of the device setup form; messages in Indonesian for the staff member. */
+/** Validation of the device enrollment form; every message in Indonesian and English. */
 import type { Profile } from '../../domain/config/schema';
-import { t } from '../../domain/i18n/strings';
+import { SETUP_TEXT } from './setup-text';
 
-export type SetupValues = { name: string; profileId: string; slot: number };
-export type SetupField = 'name' | 'profile' | 'slot';
-export type SetupInput = { name: string; profileId: string; slot: string };
+export type SetupValues = { code: string; name: string; profileId: string };
+export type SetupField = 'code' | 'name' | 'profile';
+export type SetupInput = SetupValues;
+export type SetupErrors = Partial<Record<SetupField, { id: string; en: string }>>;
 
 /** Profiles a kiosk device can run: the lobby kiosk and the mobile unit. */
 export function deviceProfiles(profiles: readonly Profile[]): Profile[] {
   return profiles.filter((p) => p.surface === 'kiosk' || p.surface === 'mobile');
 }
 
+/** "k7qm 2xhp" → "K7QM-2XHP"; null when it is not 8 letters or digits. */
+export function normalizeEnrollmentCode(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s-]/g, '');
+  return /^[A-Z0-9]{8}$/.test(compact) ? `${compact.slice(0, 4)}-${compact.slice(4)}` : null;
+}
+
 /** The values to submit, or the message of every invalid field. */
 export function validateSetup(
   input: SetupInput,
   profiles: readonly Profile[],
-): { ok: true; values: SetupValues } | { ok: false; errors: Partial<Record<SetupField, string>> } {
-  const errors: Partial<Record<SetupField, string>> = {};
+): { ok: true; values: SetupValues } | { ok: false; errors: SetupErrors } {
+  const errors: SetupErrors = {};
+  const code = normalizeEnrollmentCode(input.code);
+  if (code === null) errors.code = SETUP_TEXT.errorCode;
   const name = input.name.trim();
-  if (name === '') errors.name = t('id', 'setup.errorName');
+  if (name === '') errors.name = SETUP_TEXT.errorName;
   if (!deviceProfiles(profiles).some((p) => p.id === input.profileId)) {
-    errors.profile = t('id', 'setup.errorProfile');
+    errors.profile = SETUP_TEXT.errorProfile;
   }
-  const slotText = input.slot.trim();
-  const slot = Number(slotText);
-  if (!/^\d{1,2}$/.test(slotText) || slot < 1 || slot > 26)
-    errors.slot = t('id', 'setup.errorSlot');
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, values: { name, profileId: input.profileId, slot } };
+  if (code === null || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, values: { code, name, profileId: input.profileId } };
 }
