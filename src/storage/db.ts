@@ -1,32 +1,67 @@
 /**
  * The device's IndexedDB: the event log and what a device must remember across
- * reboots. Must: migrations are additive by `oldVersion`; one function per transaction;
- * nothing but IndexedDB is awaited inside a transaction.
+ * reboots. Must: migrations are additive by `oldVersion` (./migrations.ts); one function
+ * per transaction; nothing but IndexedDB is awaited inside a transaction.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ConfigBundle } from '../domain/config/schema';
 import type { KioskEvent } from '../domain/events';
 import type { QueueCursor } from '../domain/numbering';
+import { migrateToV1, migrateToV2 } from './migrations';
 
-/** Who this device is; written once at set-up. */
+/**
+ * Who this device is. The server assigns `emergencyTag` and `token` at enrollment; a
+ * device migrated from v1 keeps its tag but has `token: ''` and `enrolledAt: null`
+ * until it enrolls (see `isEnrolled`).
+ */
 export type DeviceIdentity = {
   deviceId: string;
   siteId: string;
   name: string;
   profileId: string;
-  /** Number range reserved for this device per queue and day (1 → 001–100, 2 → 101–200…). */
-  slot: number;
   /** Letter of this device's own emergency namespace (A-K001). */
   emergencyTag: string;
-  createdAt: number;
+  /** Bearer token for the sync API; '' when the device is not enrolled. */
+  token: string;
+  /** When the server enrolled the device; null when it is not enrolled. */
+  enrolledAt: number | null;
 };
 
 /** The device's clock state, bumped in the same transaction as every append. */
 export type ClockState = { deviceSeq: number; hlc: string | null };
 
+/** Where sync stands; in `meta` under 'sync'. */
+export type SyncState = {
+  /** Highest own deviceSeq the server says it durably holds. */
+  ackSeq: number;
+  /** The server epoch that ackSeq was said in; a new epoch means: ask again. */
+  ackEpoch: string | null;
+  /** Highest siteSeq applied locally (pull cursor). */
+  cursor: number;
+  /** The server epoch the cursor belongs to; null before the first pull. */
+  epoch: string | null;
+  /** Server time minus device time, measured on the last sync. */
+  serverOffsetMs: number;
+  lastSyncAt: number | null;
+  lastError: string | null;
+};
+
+/** A queue's number cursor of one day; its blocks come from server leases. */
 export type CursorRecord = QueueCursor & { businessDay: string; prefix: string };
 
+/** Quota tokens of one service and day: this device may issue `granted - used` more. */
+export type QuotaRecord = {
+  businessDay: string;
+  serviceId: string;
+  granted: number;
+  used: number;
+  /** Tokens of the day's quota the server had not granted to anyone at the last lease. */
+  remaining: number | null;
+};
+
 export type CachedConfig = { bundle: ConfigBundle; storedAt: number };
+
+export type MetaKey = 'device' | 'clock' | 'probe' | 'sync';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -39,36 +74,35 @@ export interface AnjunganDB extends DBSchema {
     };
   };
   meta: {
-    key: 'device' | 'clock' | 'probe';
-    value: DeviceIdentity | ClockState;
+    key: MetaKey;
+    value: DeviceIdentity | ClockState | SyncState;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };
+  quota: { key: [string, string]; value: QuotaRecord };
 }
 
 export type AnjunganDatabase = IDBPDatabase<AnjunganDB>;
 
 export const DB_NAME = 'anjungan';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Opens (and migrates) the device database. */
-export function openAnjunganDb(name = DB_NAME): Promise<AnjunganDatabase> {
-  return openDB<AnjunganDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const events = db.createObjectStore('events', { keyPath: 'id' });
-        events.createIndex('byDevice', ['deviceId', 'deviceSeq'], { unique: true });
-        events.createIndex('byTypeDayService', ['type', 'businessDay', 'data.serviceId']);
-        events.createIndex('byDay', 'businessDay');
-        db.createObjectStore('meta');
-        db.createObjectStore('cursors', { keyPath: ['businessDay', 'prefix'] });
-        db.createObjectStore('config');
-      }
+export function openAnjunganDb(name = DB_NAME, version = DB_VERSION): Promise<AnjunganDatabase> {
+  return openDB<AnjunganDB>(name, version, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) migrateToV1(db);
+      if (oldVersion < 2 && version >= 2) await migrateToV2(db, tx, oldVersion);
     },
     blocking() {
       // A newer version of the app wants to upgrade: let it, this page reloads on update.
     },
   });
+}
+
+/** True when the device holds a sync token from the server. */
+export function isEnrolled(identity: DeviceIdentity): boolean {
+  return identity.token !== '' && identity.enrolledAt !== null;
 }
 
 /** Raised when the device cannot store: quota, private mode, a broken disk. */

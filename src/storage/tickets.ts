@@ -1,28 +1,44 @@
 /**
  * Issuing a ticket: one strict-durability transaction that appends the ticket.issued
- * event and bumps deviceSeq, the HLC high-water mark and the queue's number cursor.
- * Must: the ticket exists for the citizen only after this transaction commits; a number
- * is never taken twice; a failed or aborted transaction leaves nothing behind.
+ * event and bumps deviceSeq, the HLC high-water mark, the queue's number cursor and,
+ * for a service with a daily quota, the quota tokens used.
+ * Must:
+ * - the ticket exists for the citizen only after this transaction commits;
+ * - numbers come only from blocks leased by the server, else from the device's emergency
+ *   namespace (its `emergencyTag`); a number is never taken twice;
+ * - a quota service needs a token (granted − used > 0) and uses it in the same transaction;
+ * - a failed or aborted transaction leaves nothing behind.
  */
 import type { KioskEvent, TicketIssued } from '../domain/events';
 import { EVENT_SCHEMA_VERSION } from '../domain/events';
 import { decodeHlc, encodeHlc, nextHlc } from '../domain/hlc';
-import { deviceBlock, formatTicketNumber, takeNumber } from '../domain/numbering';
-import { type AnjunganDatabase, type ClockState, type DeviceIdentity, StorageError } from './db';
+import { formatTicketNumber, takeNumber } from '../domain/numbering';
+import {
+  type AnjunganDatabase,
+  type ClockState,
+  type CursorRecord,
+  type DeviceIdentity,
+  StorageError,
+} from './db';
+import { abortQuietly } from './tx';
 
-/** What the caller decides before the transaction: ids, time, queue and payload. */
+/**
+ * What the caller decides before the transaction: ids, time, queue and payload. The
+ * business day is chosen from the leases (`chooseBusinessDay` over `leasedDays`).
+ */
 export type TicketDraft = {
   id: string;
+  /** Device time plus the server offset. */
   physicalMs: number;
   businessDay: string;
   prefix: string;
   digits: number;
-  blockSize: number;
+  /** The service's daily quota, or null: a quota service needs a leased quota token. */
   dailyQuota: number | null;
   data: Omit<TicketIssued, 'number' | 'prefix' | 'seq' | 'emergencyTag'>;
 };
 
-/** The service's daily quota is used up on this device's log. */
+/** No quota token left on this device for the service and day (or the log holds the quota). */
 export class QuotaReachedError extends Error {
   constructor() {
     super('daily quota reached');
@@ -36,36 +52,22 @@ export async function appendTicketIssued(
   identity: DeviceIdentity,
   draft: TicketDraft,
 ): Promise<KioskEvent<'ticket.issued'>> {
-  let tx: ReturnType<typeof openIssueTx> | undefined;
+  let tx: IssueTx | undefined;
   try {
     tx = openIssueTx(db);
-    const events = tx.objectStore('events');
-    if (draft.dailyQuota !== null) {
-      const key: [string, string, string] = [
-        'ticket.issued',
-        draft.businessDay,
-        draft.data.serviceId,
-      ];
-      const issued = await events.index('byTypeDayService').count(key);
-      if (issued >= draft.dailyQuota) throw new QuotaReachedError();
-    }
-    const clock = ((await tx.objectStore('meta').get('clock')) as ClockState | undefined) ?? {
+    if (draft.dailyQuota !== null) await takeQuotaToken(tx, draft, draft.dailyQuota);
+    const meta = tx.objectStore('meta');
+    const clock = ((await meta.get('clock')) as ClockState | undefined) ?? {
       deviceSeq: 0,
       hlc: null,
     };
     const cursors = tx.objectStore('cursors');
-    const cursor = (await cursors.get([draft.businessDay, draft.prefix])) ?? {
-      businessDay: draft.businessDay,
-      prefix: draft.prefix,
-      blocks: [deviceBlock(identity.slot, draft.blockSize)],
-      last: 0,
-      emergencyLast: 0,
-    };
+    const cursor = (await cursors.get([draft.businessDay, draft.prefix])) ?? emptyCursor(draft);
     const taken = takeNumber(cursor);
     const hlc = encodeHlc(nextHlc(clock.hlc ? decodeHlc(clock.hlc) : null, draft.physicalMs));
     const event = buildEvent(identity, draft, clock.deviceSeq + 1, hlc, taken);
-    await events.add(event);
-    await tx.objectStore('meta').put({ deviceSeq: event.deviceSeq, hlc }, 'clock');
+    await tx.objectStore('events').add(event);
+    await meta.put({ deviceSeq: event.deviceSeq, hlc }, 'clock');
     await cursors.put({ ...taken.cursor, businessDay: draft.businessDay, prefix: draft.prefix });
     await tx.done;
     return event;
@@ -76,8 +78,37 @@ export async function appendTicketIssued(
   }
 }
 
+type IssueTx = ReturnType<typeof openIssueTx>;
+
 function openIssueTx(db: AnjunganDatabase) {
-  return db.transaction(['events', 'meta', 'cursors'], 'readwrite', { durability: 'strict' });
+  return db.transaction(['events', 'meta', 'cursors', 'quota'], 'readwrite', {
+    durability: 'strict',
+  });
+}
+
+/**
+ * Uses one quota token of the service and day. Also refuses when the log already holds
+ * the whole quota: a server that went back in time might grant tokens twice.
+ */
+async function takeQuotaToken(tx: IssueTx, draft: TicketDraft, dailyQuota: number) {
+  const quota = tx.objectStore('quota');
+  const record = await quota.get([draft.businessDay, draft.data.serviceId]);
+  if (!record || record.granted - record.used <= 0) throw new QuotaReachedError();
+  const key: [string, string, string] = ['ticket.issued', draft.businessDay, draft.data.serviceId];
+  const issued = await tx.objectStore('events').index('byTypeDayService').count(key);
+  if (issued >= dailyQuota) throw new QuotaReachedError();
+  await quota.put({ ...record, used: record.used + 1 });
+}
+
+/** A queue this device holds no lease for: every number will come from its namespace. */
+function emptyCursor(draft: TicketDraft): CursorRecord {
+  return {
+    businessDay: draft.businessDay,
+    prefix: draft.prefix,
+    blocks: [],
+    last: 0,
+    emergencyLast: 0,
+  };
 }
 
 function buildEvent(
@@ -111,14 +142,4 @@ function buildEvent(
     },
     v: EVENT_SCHEMA_VERSION,
   };
-}
-
-function abortQuietly(tx: { abort(): void; done: Promise<void> } | undefined): void {
-  if (!tx) return;
-  tx.done.catch(() => {});
-  try {
-    tx.abort();
-  } catch {
-    // Already committed or aborted: nothing to undo.
-  }
 }
