@@ -1,0 +1,143 @@
+/**
+ * The store's schema, as numbered migrations applied in order at open. The same DDL
+ * runs on SQLite and PostgreSQL: BIGINT for ms timestamps and sequence numbers, TEXT for
+ * ids, days ('YYYY-MM-DD') and JSON, INTEGER 0/1 for flags.
+ * Must: migrations are only ever appended, never edited once released; each runs in one
+ * transaction together with its row in schema_migrations.
+ */
+import type { SqlDb } from './sql';
+
+/** Version 1: the event log, sync heads, devices, leases, auth records, config, meta. */
+const V1 = [
+  `CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    device_seq BIGINT NOT NULL,
+    site_seq BIGINT NOT NULL,
+    hlc TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    v INTEGER NOT NULL,
+    received_at BIGINT NOT NULL,
+    drift_ms BIGINT NOT NULL,
+    flagged INTEGER NOT NULL,
+    UNIQUE (device_id, device_seq),
+    UNIQUE (site_id, site_seq)
+  )`,
+  'CREATE INDEX events_site_day ON events (site_id, business_day)',
+  'CREATE TABLE site_heads (site_id TEXT PRIMARY KEY, seq BIGINT NOT NULL)',
+  `CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    profile_id TEXT NOT NULL,
+    emergency_tag TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at BIGINT NOT NULL,
+    revoked_at BIGINT,
+    last_seen_at BIGINT,
+    last_seq BIGINT NOT NULL,
+    UNIQUE (site_id, emergency_tag)
+  )`,
+  `CREATE TABLE number_heads (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    next_no BIGINT NOT NULL,
+    PRIMARY KEY (site_id, business_day, prefix)
+  )`,
+  `CREATE TABLE number_leases (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    start_no BIGINT NOT NULL,
+    end_no BIGINT NOT NULL,
+    device_id TEXT NOT NULL,
+    granted_at BIGINT NOT NULL,
+    PRIMARY KEY (site_id, business_day, prefix, start_no)
+  )`,
+  `CREATE TABLE quota_heads (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    granted BIGINT NOT NULL,
+    PRIMARY KEY (site_id, business_day, service_id)
+  )`,
+  `CREATE TABLE quota_grants (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    count BIGINT NOT NULL,
+    granted_at BIGINT NOT NULL
+  )`,
+  'CREATE INDEX quota_grants_day ON quota_grants (site_id, business_day, service_id)',
+  `CREATE TABLE admins (
+    admin_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+  )`,
+  `CREATE TABLE bootstrap (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    code_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  )`,
+  `CREATE TABLE enrollments (
+    code_hash TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    label TEXT,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT,
+    device_id TEXT
+  )`,
+  `CREATE TABLE config_versions (
+    site_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    source TEXT NOT NULL,
+    bundle TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (site_id, version)
+  )`,
+  'CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
+];
+
+/** Every migration, oldest first; the schema version is the length of this list. */
+export const MIGRATIONS: readonly (readonly string[])[] = [V1];
+
+/** Brings the schema up to date; resolves to the version it ended at. */
+export async function migrate(db: SqlDb, now: number): Promise<number> {
+  await db.transaction((tx) =>
+    tx.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    ),
+  );
+  for (let version = 1; version <= MIGRATIONS.length; version++) {
+    await db.transaction(async (tx) => {
+      // Two servers starting on one PostgreSQL database take turns here.
+      if (db.dialect === 'postgres') await tx.run('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
+      const done = await tx.all('SELECT version FROM schema_migrations WHERE version = ?', [
+        version,
+      ]);
+      if (done.length > 0) return;
+      for (const statement of MIGRATIONS[version - 1] ?? []) await tx.run(statement);
+      await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [
+        version,
+        now,
+      ]);
+    });
+  }
+  const newest = await db.transaction((tx) =>
+    tx.all<{ version: number }>('SELECT MAX(version) AS version FROM schema_migrations'),
+  );
+  const version = newest[0]?.version ?? 0;
+  // A database written by a newer release may hold what this one cannot read correctly.
+  if (version > MIGRATIONS.length) {
+    throw new Error(`Database schema ${version} is newer than this release (${MIGRATIONS.length})`);
+  }
+  return version;
+}

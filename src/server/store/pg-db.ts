@@ -1,0 +1,94 @@
+/**
+ * SqlDb on a pg.Pool: each transaction on one client, BEGIN … COMMIT/ROLLBACK, with row
+ * locks from `SELECT … FOR UPDATE` and `UPDATE … RETURNING` held until commit.
+ * Must: bigint columns come back as JS numbers (every value the store keeps is below
+ * 2^53); a client whose ROLLBACK failed is discarded, never reused; opening fails
+ * at once when the server cannot be reached.
+ */
+import pg from 'pg';
+import type { SqlDb, SqlTx, SqlValue } from './sql';
+import { toNumberedPlaceholders } from './sql';
+
+const INT8_OID = 20;
+
+/** bigint as number: sequence numbers and ms timestamps stay far below 2^53. */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID
+      ? Number
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** A SQL identifier we may splice into a statement: lower-case letters, digits, underscores. */
+export function assertIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a plain SQL identifier: ${name}`);
+  return name;
+}
+
+/** Opens a pool on `url`; with `schema`, creates it and makes it the search_path. */
+export async function openPostgresDb(url: string, schema?: string): Promise<SqlDb> {
+  const options = schema === undefined ? undefined : `-c search_path=${assertIdentifier(schema)}`;
+  const pool = new pg.Pool({ connectionString: url, types, options });
+  // An idle client's lost connection is emitted here; unheard, it would end the process.
+  // The pool replaces the client; the next transaction reports a server that stays down.
+  pool.on('error', (error) => console.error('PostgreSQL: idle connection lost:', error.message));
+  try {
+    if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    else await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresDb(pool);
+}
+
+class PostgresDb implements SqlDb {
+  readonly dialect = 'postgres';
+  private readonly sqlCache = new Map<string, string>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(this.txOn(client));
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').then(
+        () => client.release(),
+        (rollbackError: Error) => client.release(rollbackError),
+      );
+      throw error;
+    }
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    return (error as { code?: unknown } | null)?.code === '23505';
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  private txOn(client: pg.PoolClient): SqlTx {
+    const query = (sql: string, params: readonly SqlValue[]) =>
+      client.query(this.numbered(sql), params as SqlValue[]);
+    return {
+      all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
+        (await query(sql, params)).rows as Row[],
+      run: async (sql, params = []) => (await query(sql, params)).rowCount ?? 0,
+    };
+  }
+
+  private numbered(sql: string): string {
+    let out = this.sqlCache.get(sql);
+    if (out === undefined) {
+      out = toNumberedPlaceholders(sql);
+      this.sqlCache.set(sql, out);
+    }
+    return out;
+  }
+}
