@@ -1,0 +1,67 @@
+/** Reading the event log: pull pages, heads, a day's events, one event, flagged ones. */
+import type { KioskEvent } from '../../domain/events';
+import type { SyncedEvent } from '../../domain/protocol';
+import { EVENT_COLUMNS, type EventRow, toKioskEvent, toSyncedEvent } from './rows';
+import { one, type SqlDb } from './sql';
+import type { FlaggedEvent } from './store';
+
+/** Events of the site with siteSeq > cursor, ascending, at most `limit`. */
+export function pull(
+  db: SqlDb,
+  siteId: string,
+  cursor: number,
+  limit: number,
+): Promise<SyncedEvent[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.all<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND site_seq > ?
+       ORDER BY site_seq LIMIT ?`,
+      [siteId, cursor, Math.max(0, Math.floor(limit))],
+    );
+    return rows.map(toSyncedEvent);
+  });
+}
+
+/** The site's highest siteSeq (0 before its first event). */
+export function head(db: SqlDb, siteId: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const row = await one<{ seq: number }>(tx, 'SELECT seq FROM site_heads WHERE site_id = ?', [
+      siteId,
+    ]);
+    return row?.seq ?? 0;
+  });
+}
+
+/** Every event of the site's business day, in siteSeq order. */
+export function eventsOfDay(db: SqlDb, siteId: string, businessDay: string): Promise<KioskEvent[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.all<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND business_day = ?
+       ORDER BY site_seq`,
+      [siteId, businessDay],
+    );
+    return rows.map(toKioskEvent);
+  });
+}
+
+/** The stored event with this id, or null. */
+export function findEvent(db: SqlDb, eventId: string): Promise<SyncedEvent | null> {
+  return db.transaction(async (tx) => {
+    const row = await one<EventRow>(tx, `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`, [
+      eventId,
+    ]);
+    return row === null ? null : toSyncedEvent(row);
+  });
+}
+
+/** The site's events stored beyond the drift bound, in siteSeq order. */
+export function flaggedEvents(db: SqlDb, siteId: string): Promise<FlaggedEvent[]> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.all<{ id: string; device_id: string; drift_ms: number }>(
+      `SELECT id, device_id, drift_ms FROM events WHERE site_id = ? AND flagged = 1
+       ORDER BY site_seq`,
+      [siteId],
+    );
+    return rows.map((row) => ({ eventId: row.id, deviceId: row.device_id, driftMs: row.drift_ms }));
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Push (ARCHITECTURE.md §4), in one transaction per request: lock the device's row, skip
+ * what it already holds, refuse gaps and id conflicts, then take a block of siteSeqs from
+ * the site's head row — locked until commit, so siteSeq order is commit order — and insert.
+ * Must: a refused or replayed batch changes nothing; ackSeq is always the device's
+ * last_seq after the request; an event's drift and flag are fixed when it is first stored.
+ */
+import type { KioskEvent } from '../../domain/events';
+import { decodeHlc } from '../../domain/hlc';
+import { StoreError } from './errors';
+import { one, placeholders, retryOnUniqueViolation, type SqlDb, type SqlTx } from './sql';
+import type { PushInput, PushOutcome } from './store';
+
+/** Rows per INSERT statement (13 values each: well below both databases' limits). */
+const INSERT_CHUNK = 50;
+const INSERT_COLUMNS =
+  'id, site_id, device_id, device_seq, site_seq, hlc, business_day, type, data, v, received_at, drift_ms, flagged';
+const INSERT_ROW = `(${placeholders(13)})`;
+
+/** Stores a device's batch; see the module comment. */
+export async function push(db: SqlDb, input: PushInput): Promise<PushOutcome> {
+  assertOwnEvents(input);
+  // A concurrent push of the same event id by another device can only surface as a
+  // unique violation on PostgreSQL; the retry then reports it as a conflict.
+  return retryOnUniqueViolation(db, () => db.transaction((tx) => pushIn(tx, input)));
+}
+
+async function pushIn(tx: SqlTx, input: PushInput): Promise<PushOutcome> {
+  const lastSeq = await lockDevice(tx, input);
+  const fresh = input.events.filter((event) => event.deviceSeq > lastSeq);
+  if (fresh.length === 0) {
+    const head = await currentHead(tx, input.siteId);
+    return { kind: 'ok', ackSeq: lastSeq, accepted: 0, flagged: 0, head };
+  }
+  if (!fresh.every((event, i) => event.deviceSeq === lastSeq + 1 + i)) {
+    return { kind: 'gap', ackSeq: lastSeq };
+  }
+  const conflict = await conflictingId(tx, fresh);
+  if (conflict !== null) return { kind: 'conflict', ackSeq: lastSeq, eventId: conflict };
+
+  const head = await bumpHead(tx, input.siteId, fresh.length);
+  const flagged = await insertEvents(tx, fresh, head - fresh.length + 1, input);
+  const ackSeq = lastSeq + fresh.length;
+  await tx.run('UPDATE devices SET last_seq = ? WHERE device_id = ?', [ackSeq, input.deviceId]);
+  return { kind: 'ok', ackSeq, accepted: fresh.length, flagged, head };
+}
+
+function assertOwnEvents(input: PushInput): void {
+  const foreign = input.events.find(
+    (event) => event.deviceId !== input.deviceId || event.siteId !== input.siteId,
+  );
+  if (foreign !== undefined) {
+    throw new StoreError('foreign_event', `Event ${foreign.id} is not of the pushing device`);
+  }
+}
+
+/** The device's last stored deviceSeq, with its row locked until commit. */
+async function lockDevice(tx: SqlTx, input: PushInput): Promise<number> {
+  const row = await one<{ last_seq: number }>(
+    tx,
+    'SELECT last_seq FROM devices WHERE device_id = ? AND site_id = ? FOR UPDATE',
+    [input.deviceId, input.siteId],
+  );
+  if (row === null) {
+    throw new StoreError('unknown_device', `No device ${input.deviceId} at ${input.siteId}`);
+  }
+  return row.last_seq;
+}
+
+async function currentHead(tx: SqlTx, siteId: string): Promise<number> {
+  const row = await one<{ seq: number }>(tx, 'SELECT seq FROM site_heads WHERE site_id = ?', [
+    siteId,
+  ]);
+  return row?.seq ?? 0;
+}
+
+/** An id of `events` already stored (for another device or seq), or repeated in the batch. */
+async function conflictingId(tx: SqlTx, events: KioskEvent[]): Promise<string | null> {
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (seen.has(event.id)) return event.id;
+    seen.add(event.id);
+  }
+  const rows = await tx.all<{ id: string }>(
+    `SELECT id FROM events WHERE id IN (${placeholders(events.length)})`,
+    events.map((event) => event.id),
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Raises the site's head by `count`, locking its row until commit; the new head. */
+async function bumpHead(tx: SqlTx, siteId: string, count: number): Promise<number> {
+  const rows = await tx.all<{ seq: number }>(
+    `INSERT INTO site_heads (site_id, seq) VALUES (?, ?)
+     ON CONFLICT (site_id) DO UPDATE SET seq = site_heads.seq + excluded.seq
+     RETURNING seq`,
+    [siteId, count],
+  );
+  const head = rows[0]?.seq;
+  if (head === undefined) throw new Error('site head upsert returned no row');
+  return head;
+}
+
+/** Inserts `events` with siteSeqs from `firstSeq`; resolves to how many were flagged. */
+async function insertEvents(
+  tx: SqlTx,
+  events: KioskEvent[],
+  firstSeq: number,
+  input: PushInput,
+): Promise<number> {
+  let flagged = 0;
+  const rows = events.map((event, i) => {
+    const driftMs = (decodeHlc(event.hlc)?.ms ?? input.receivedAt) - input.receivedAt;
+    const isFlagged = driftMs > input.maxDriftMs ? 1 : 0;
+    flagged += isFlagged;
+    return [
+      event.id,
+      event.siteId,
+      event.deviceId,
+      event.deviceSeq,
+      firstSeq + i,
+      event.hlc,
+      event.businessDay,
+      event.type,
+      JSON.stringify(event.data),
+      event.v,
+      input.receivedAt,
+      driftMs,
+      isFlagged,
+    ];
+  });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    await tx.run(
+      `INSERT INTO events (${INSERT_COLUMNS}) VALUES ${chunk.map(() => INSERT_ROW).join(', ')}`,
+      chunk.flat(),
+    );
+  }
+  return flagged;
+}
