@@ -1,0 +1,44 @@
+/**
+ * Config versions per site: seeded from CONFIG_DIR ('dir') or published from the admin
+ * screen ('admin'). Must: a stored (site, version) is never replaced; admin versions win.
+ */
+import type { ConfigBundle } from '../../domain/config/schema';
+import { one, type SqlDb } from './sql';
+import type { ConfigVersionRecord } from './store';
+
+type ConfigRow = { version: string; source: string; bundle: string; created_at: number };
+
+/** Stores the version unless (site, version) is already stored. */
+export function saveConfigVersion(
+  db: SqlDb,
+  siteId: string,
+  record: ConfigVersionRecord,
+): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT INTO config_versions (site_id, version, source, bundle, created_at)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, version) DO NOTHING`,
+      [siteId, record.version, record.source, JSON.stringify(record.bundle), record.createdAt],
+    );
+  });
+}
+
+/** The newest admin version if any, else the newest 'dir' one, else null. */
+export function activeConfig(db: SqlDb, siteId: string): Promise<ConfigVersionRecord | null> {
+  return db.transaction(async (tx) => {
+    const row = await one<ConfigRow>(
+      tx,
+      `SELECT version, source, bundle, created_at FROM config_versions WHERE site_id = ?
+       ORDER BY CASE WHEN source = 'admin' THEN 1 ELSE 0 END DESC, created_at DESC, version DESC
+       LIMIT 1`,
+      [siteId],
+    );
+    if (row === null) return null;
+    return {
+      version: row.version,
+      source: row.source === 'admin' ? 'admin' : 'dir',
+      bundle: JSON.parse(row.bundle) as ConfigBundle,
+      createdAt: row.created_at,
+    };
+  });
+}
