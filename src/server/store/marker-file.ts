@@ -1,0 +1,63 @@
+/**
+ * The clean-close marker: a small file beside the database saying which epoch, head and
+ * close stamp the last clean stop wrote. A database restored from an older copy, or one
+ * whose marker is missing, no longer matches it.
+ * Must: written atomically and durably (temp file, fsync, rename, fsync of the directory);
+ * unreadable or malformed counts as missing.
+ */
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** What a clean stop recorded. */
+export type CloseMarker = { epoch: string; head: number; stamp: string };
+
+/** The marker at `path`, or null when missing or malformed. */
+export async function readMarker(path: string): Promise<CloseMarker | null> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<CloseMarker> | null;
+    if (
+      typeof parsed?.epoch !== 'string' ||
+      typeof parsed.head !== 'number' ||
+      typeof parsed.stamp !== 'string'
+    ) {
+      return null;
+    }
+    return { epoch: parsed.epoch, head: parsed.head, stamp: parsed.stamp };
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the marker durably, replacing any older one in one step. */
+export async function writeMarker(path: string, marker: CloseMarker): Promise<void> {
+  const temp = `${path}.tmp`;
+  const file = await open(temp, 'w');
+  try {
+    await file.writeFile(JSON.stringify(marker));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temp, path);
+  await syncDirectory(dirname(path));
+}
+
+/** Deletes the marker (a running store has none), durably. */
+export async function removeMarker(path: string): Promise<void> {
+  await rm(path, { force: true });
+  await syncDirectory(dirname(path));
+}
+
+/** Flushes a directory's entries (a rename or delete) to disk, where the OS allows it. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Windows cannot open a directory for fsync; its renames are durable on their own.
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The Store on any SqlDb: one set of queries and transactions for SQLite and PostgreSQL.
+ * Must: migrations run and the epoch is decided before the store is handed out; close()
+ * records the clean stop and then closes the database; it is safe to call twice.
+ */
+import * as admins from './admins';
+import * as configVersions from './config-versions';
+import * as devices from './devices';
+import { recordCleanClose, startEpoch } from './epoch';
+import * as reads from './event-reads';
+import * as leases from './leases';
+import { migrate } from './migrations';
+import { push } from './push';
+import type { SqlDb } from './sql';
+import type { Store } from './store';
+
+/** How a store is opened on a database. */
+export type SqlStoreOptions = {
+  /** Where the clean-close marker lives; null for none (in-memory, pg without a dir). */
+  markerPath: string | null;
+  now: () => number;
+};
+
+/** Migrates `db`, decides the epoch and returns the Store over it. */
+export async function createSqlStore(db: SqlDb, options: SqlStoreOptions): Promise<Store> {
+  try {
+    await migrate(db, options.now());
+    const epoch = await startEpoch(db, options.markerPath, options.now());
+    return storeOn(db, epoch, options.markerPath);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+function storeOn(db: SqlDb, epoch: string, markerPath: string | null): Store {
+  let closing: Promise<void> | null = null;
+  return {
+    kind: db.dialect,
+    epoch,
+    push: (input) => push(db, input),
+    pull: (siteId, cursor, limit) => reads.pull(db, siteId, cursor, limit),
+    head: (siteId) => reads.head(db, siteId),
+    eventsOfDay: (siteId, day) => reads.eventsOfDay(db, siteId, day),
+    findEvent: (eventId) => reads.findEvent(db, eventId),
+    flaggedEvents: (siteId) => reads.flaggedEvents(db, siteId),
+    leaseNumbers: (input) => leases.leaseNumbers(db, input),
+    leaseQuota: (input) => leases.leaseQuota(db, input),
+    numberLeases: (siteId, day) => leases.numberLeases(db, siteId, day),
+    hasAdmin: () => admins.hasAdmin(db),
+    setBootstrapCode: (codeHash, at) => admins.setBootstrapCode(db, codeHash, at),
+    bootstrapAdmin: (codeHash, admin) => admins.bootstrapAdmin(db, codeHash, admin),
+    adminByToken: (tokenHash) => admins.adminByToken(db, tokenHash),
+    createEnrollment: (input) => devices.createEnrollment(db, input),
+    enrollDevice: (codeHash, device) => devices.enrollDevice(db, codeHash, device),
+    deviceByToken: (tokenHash) => devices.deviceByToken(db, tokenHash),
+    devices: (siteId) => devices.devices(db, siteId),
+    revokeDevice: (deviceId, at) => devices.revokeDevice(db, deviceId, at),
+    touchDevice: (deviceId, at) => devices.touchDevice(db, deviceId, at),
+    saveConfigVersion: (siteId, record) => configVersions.saveConfigVersion(db, siteId, record),
+    activeConfig: (siteId) => configVersions.activeConfig(db, siteId),
+    close: () => {
+      closing ??= recordCleanClose(db, markerPath, epoch).finally(() => db.close());
+      return closing;
+    },
+  };
+}

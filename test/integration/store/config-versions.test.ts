@@ -1,0 +1,46 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { ConfigVersionRecord } from '../../../src/server/store/store';
+import { kioskBundle } from '../../fixtures/kiosk';
+import { STORE_SITE, useStore } from '../../fixtures/store-builders';
+import { storeTargets } from '../../fixtures/store-targets';
+
+function version(v: string, source: 'dir' | 'admin', createdAt: number): ConfigVersionRecord {
+  return { version: v, source, bundle: { ...kioskBundle(), version: v }, createdAt };
+}
+
+describe.each(storeTargets())('store config versions ($kind)', (target) => {
+  const { store } = useStore(target);
+
+  it('has no active config before one is saved', async () => {
+    expect(await store().activeConfig(STORE_SITE)).toBeNull();
+  });
+
+  it('serves the newest dir version while no admin version exists', async () => {
+    await store().saveConfigVersion(STORE_SITE, version('d1', 'dir', 1));
+    await store().saveConfigVersion(STORE_SITE, version('d2', 'dir', 2));
+
+    const active = await store().activeConfig(STORE_SITE);
+
+    expect(active).toEqual(version('d2', 'dir', 2));
+  });
+
+  it('prefers the newest admin version over any newer dir version', async () => {
+    await store().saveConfigVersion(STORE_SITE, version('a1', 'admin', 10));
+    await store().saveConfigVersion(STORE_SITE, version('a2', 'admin', 20));
+    await store().saveConfigVersion(STORE_SITE, version('d9', 'dir', 30));
+
+    const active = await store().activeConfig(STORE_SITE);
+
+    expect(active?.version).toBe('a2');
+  });
+
+  it('ignores a version already stored for the site', async () => {
+    await store().saveConfigVersion(STORE_SITE, version('v1', 'dir', 1));
+
+    await store().saveConfigVersion(STORE_SITE, version('v1', 'admin', 99));
+
+    expect(await store().activeConfig(STORE_SITE)).toEqual(version('v1', 'dir', 1));
+    expect(await store().activeConfig('mpp-lain')).toBeNull();
+  });
+});

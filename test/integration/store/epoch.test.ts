@@ -1,0 +1,145 @@
+// @vitest-environment node
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../../src/server/store/open';
+import {
+  deviceEvents,
+  enrollDevice,
+  pushInput,
+  STORE_SITE,
+  useStore,
+} from '../../fixtures/store-builders';
+import { sqliteFileOf, sqliteTarget, storeTargets } from '../../fixtures/store-targets';
+
+/** Copies a SQLite database with its WAL, as a backup tool or a crash would leave it. */
+function copyDb(from: string, to: string): void {
+  for (const suffix of ['', '-wal']) {
+    rmSync(`${to}${suffix}`, { force: true });
+    if (existsSync(`${from}${suffix}`)) copyFileSync(`${from}${suffix}`, `${to}${suffix}`);
+  }
+  rmSync(`${to}-shm`, { force: true });
+}
+
+describe.each(storeTargets())('store epoch ($kind)', (target) => {
+  const { store, location } = useStore(target);
+
+  it('keeps the epoch across a clean close and reopen', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 3)));
+    const before = store().epoch;
+    await store().close();
+
+    const reopened = await location().open();
+
+    expect(reopened.epoch).toBe(before);
+    expect(await reopened.head(STORE_SITE)).toBe(3);
+  });
+
+  it('takes a new epoch when the last run did not close (a crash)', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 2)));
+
+    const afterCrash = await location().open();
+
+    expect(afterCrash.epoch).not.toBe(store().epoch);
+    expect(await afterCrash.head(STORE_SITE)).toBe(2);
+  });
+
+  it('takes a new epoch when the clean-close marker is missing', async () => {
+    const before = store().epoch;
+    await store().close();
+    rmSync(location().markerPath);
+
+    const reopened = await location().open();
+
+    expect(reopened.epoch).not.toBe(before);
+  });
+
+  it('takes a new epoch when the marker is from another clean close', async () => {
+    await store().close();
+    const oldMarker = readFileSync(location().markerPath);
+    const second = await location().open();
+    await second.close();
+    writeFileSync(location().markerPath, oldMarker);
+
+    const reopened = await location().open();
+
+    expect(reopened.epoch).not.toBe(second.epoch);
+  });
+
+  it('removes the marker while running and survives close() called twice', async () => {
+    await store().close();
+    const reopened = await location().open();
+
+    expect(existsSync(location().markerPath)).toBe(false);
+    await reopened.close();
+    await reopened.close();
+    expect(existsSync(location().markerPath)).toBe(true);
+  });
+});
+
+describe('store epoch (sqlite files)', () => {
+  const { store, location } = useStore(sqliteTarget);
+  const file = () => sqliteFileOf(location());
+
+  it('opens a copy taken while running (a crash image) with every pushed event and a new epoch', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 5)));
+    const crashed = join(mkdtempSync(join(tmpdir(), 'anjungan-crash-')), 'anjungan.sqlite');
+    copyDb(file(), crashed);
+
+    const recovered = await openSqliteStore({ file: crashed });
+
+    expect(recovered.epoch).not.toBe(store().epoch);
+    expect(await recovered.head(STORE_SITE)).toBe(5);
+    expect((await recovered.devices(STORE_SITE))[0]?.lastSeq).toBe(5);
+    await recovered.close();
+  });
+
+  it('takes a new epoch when an older copy of the file is restored', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 2)));
+    await store().close();
+    const backup = `${file()}.backup`;
+    copyDb(file(), backup);
+    const later = await location().open();
+    await later.push(pushInput(deviceEvents('kiosk-1', 3, 2)));
+    await later.close();
+    copyDb(backup, file());
+
+    const restored = await location().open();
+
+    expect(later.epoch).toBe(store().epoch);
+    expect(restored.epoch).not.toBe(later.epoch);
+    expect(await restored.head(STORE_SITE)).toBe(2);
+  });
+
+  it('gives an in-memory store a new epoch on every open', async () => {
+    const first = await openSqliteStore({ file: ':memory:' });
+    await first.close();
+
+    const second = await openSqliteStore({ file: ':memory:' });
+
+    expect(second.epoch).not.toBe(first.epoch);
+    await second.close();
+  });
+
+  it('creates the database’s directory', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'anjungan-dir-')), 'a', 'b', 'anjungan.sqlite');
+
+    const created = await openSqliteStore({ file });
+    await created.close();
+
+    expect(existsSync(file)).toBe(true);
+    expect(existsSync(`${file}.closed`)).toBe(true);
+  });
+});

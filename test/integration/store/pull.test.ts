@@ -1,0 +1,79 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  deviceEvent,
+  deviceEvents,
+  enrollDevice,
+  pushInput,
+  STORE_SITE,
+  useStore,
+} from '../../fixtures/store-builders';
+import { storeTargets } from '../../fixtures/store-targets';
+
+describe.each(storeTargets())('store pull and reads ($kind)', (target) => {
+  const { store } = useStore(target);
+
+  it('pages through the log in siteSeq order from any cursor', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-2');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 4)));
+    await store().push(pushInput(deviceEvents('kiosk-2', 1, 3)));
+
+    const pages = [
+      await store().pull(STORE_SITE, 0, 3),
+      await store().pull(STORE_SITE, 3, 3),
+      await store().pull(STORE_SITE, 6, 3),
+      await store().pull(STORE_SITE, 7, 3),
+    ];
+
+    expect(pages.map((page) => page.map((e) => e.siteSeq))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7],
+      [],
+    ]);
+    expect(pages[1]?.map((e) => [e.deviceId, e.deviceSeq])).toEqual([
+      ['kiosk-1', 4],
+      ['kiosk-2', 1],
+      ['kiosk-2', 2],
+    ]);
+    expect(await store().head(STORE_SITE)).toBe(7);
+  });
+
+  it('keeps each site’s log, head and siteSeqs apart', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-x', { siteId: 'mpp-lain' });
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 2)));
+
+    await store().push(pushInput(deviceEvents('kiosk-x', 1, 3, 'mpp-lain')));
+
+    expect((await store().pull('mpp-lain', 0, 10)).map((e) => e.siteSeq)).toEqual([1, 2, 3]);
+    expect(await store().head(STORE_SITE)).toBe(2);
+    expect(await store().head('mpp-lain')).toBe(3);
+    expect(await store().head('mpp-kosong')).toBe(0);
+  });
+
+  it('lists a business day’s events without their siteSeq', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const first = deviceEvent('kiosk-1', 1);
+    const otherDay = { ...deviceEvent('kiosk-1', 2), businessDay: '2025-11-04' };
+    const third = deviceEvent('kiosk-1', 3);
+    await store().push(pushInput([first, otherDay, third]));
+
+    const day = await store().eventsOfDay(STORE_SITE, '2025-11-03');
+
+    expect(day).toEqual([first, third]);
+  });
+
+  it('finds one event by id, or null', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const second = deviceEvent('kiosk-1', 2);
+    await store().push(pushInput([deviceEvent('kiosk-1', 1), second]));
+
+    const found = await store().findEvent(second.id);
+    const missing = await store().findEvent('no-such-event');
+
+    expect(found).toEqual({ ...second, siteSeq: 2 });
+    expect(missing).toBeNull();
+  });
+});

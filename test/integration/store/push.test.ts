@@ -1,0 +1,164 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../../src/domain/hlc';
+import { StoreError } from '../../../src/server/store/errors';
+import { ticketIssued } from '../../fixtures/events';
+import {
+  deviceEvent,
+  deviceEvents,
+  enrollDevice,
+  pushInput,
+  RECEIVED_AT,
+  STORE_SITE,
+  useStore,
+} from '../../fixtures/store-builders';
+import { storeTargets } from '../../fixtures/store-targets';
+
+describe.each(storeTargets())('store push ($kind)', (target) => {
+  const { store } = useStore(target);
+
+  it('stores a batch with consecutive siteSeqs in deviceSeq order and acks the last', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const events = deviceEvents('kiosk-1', 1, 3);
+
+    const outcome = await store().push(pushInput(events));
+
+    expect(outcome).toEqual({ kind: 'ok', ackSeq: 3, accepted: 3, flagged: 0, head: 3 });
+    const stored = await store().pull(STORE_SITE, 0, 10);
+    expect(stored).toEqual(events.map((event, i) => ({ ...event, siteSeq: i + 1 })));
+    expect((await store().devices(STORE_SITE))[0]?.lastSeq).toBe(3);
+  });
+
+  it('gives later pushes of other devices the following siteSeqs', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-2');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 2)));
+
+    const outcome = await store().push(pushInput(deviceEvents('kiosk-2', 1, 2)));
+
+    expect(outcome).toMatchObject({ kind: 'ok', ackSeq: 2, head: 4 });
+    const stored = await store().pull(STORE_SITE, 0, 10);
+    expect(stored.map((e) => [e.deviceId, e.deviceSeq, e.siteSeq])).toEqual([
+      ['kiosk-1', 1, 1],
+      ['kiosk-1', 2, 2],
+      ['kiosk-2', 1, 3],
+      ['kiosk-2', 2, 4],
+    ]);
+  });
+
+  it('changes nothing when a whole batch is replayed, and still acks it', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const events = deviceEvents('kiosk-1', 1, 3);
+    await store().push(pushInput(events));
+    const before = await store().pull(STORE_SITE, 0, 10);
+
+    const outcome = await store().push(pushInput(events, { receivedAt: RECEIVED_AT + 60_000 }));
+
+    expect(outcome).toEqual({ kind: 'ok', ackSeq: 3, accepted: 0, flagged: 0, head: 3 });
+    expect(await store().pull(STORE_SITE, 0, 10)).toEqual(before);
+  });
+
+  it('accepts only the new events of a batch overlapping what is stored', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const events = deviceEvents('kiosk-1', 1, 5);
+    await store().push(pushInput(events.slice(0, 3)));
+
+    const outcome = await store().push(pushInput(events.slice(1)));
+
+    expect(outcome).toEqual({ kind: 'ok', ackSeq: 5, accepted: 2, flagged: 0, head: 5 });
+    const stored = await store().pull(STORE_SITE, 0, 10);
+    expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
+
+  it('refuses a batch that leaves a gap and stores none of it', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 2)));
+
+    const outcome = await store().push(pushInput(deviceEvents('kiosk-1', 4, 3)));
+
+    expect(outcome).toEqual({ kind: 'gap', ackSeq: 2 });
+    expect(await store().head(STORE_SITE)).toBe(2);
+    expect((await store().devices(STORE_SITE))[0]?.lastSeq).toBe(2);
+  });
+
+  it('refuses a batch with a hole inside it and stores none of it', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const holed = [deviceEvent('kiosk-1', 1), deviceEvent('kiosk-1', 2), deviceEvent('kiosk-1', 4)];
+
+    const outcome = await store().push(pushInput(holed));
+
+    expect(outcome).toEqual({ kind: 'gap', ackSeq: 0 });
+    expect(await store().head(STORE_SITE)).toBe(0);
+  });
+
+  it('refuses an event id already stored for another device and stores nothing', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-2');
+    const theirs = deviceEvent('kiosk-1', 1);
+    await store().push(pushInput([theirs]));
+    const mine = deviceEvent('kiosk-2', 1);
+    const clash = { ...deviceEvent('kiosk-2', 2), id: theirs.id };
+
+    const outcome = await store().push(pushInput([mine, clash]));
+
+    expect(outcome).toEqual({ kind: 'conflict', ackSeq: 0, eventId: theirs.id });
+    expect(await store().head(STORE_SITE)).toBe(1);
+    expect(await store().findEvent(mine.id)).toBeNull();
+  });
+
+  it('refuses an event id repeated inside the batch', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const a = deviceEvent('kiosk-1', 1);
+    const b = { ...deviceEvent('kiosk-1', 2), id: a.id };
+
+    const outcome = await store().push(pushInput([a, b]));
+
+    expect(outcome).toEqual({ kind: 'conflict', ackSeq: 0, eventId: a.id });
+    expect(await store().head(STORE_SITE)).toBe(0);
+  });
+
+  it('keeps an event beyond the drift bound, flagged with its drift', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const ahead = ticketIssued({
+      deviceId: 'kiosk-1',
+      deviceSeq: 1,
+      hlc: encodeHlc({ ms: RECEIVED_AT + 3 * 86_400_000, counter: 0 }),
+    });
+    const normal = ticketIssued({ deviceId: 'kiosk-1', deviceSeq: 2 });
+
+    const outcome = await store().push(pushInput([ahead, normal]));
+
+    expect(outcome).toMatchObject({ kind: 'ok', accepted: 2, flagged: 1 });
+    expect(await store().findEvent(ahead.id)).toEqual({ ...ahead, siteSeq: 1 });
+    expect(await store().flaggedEvents(STORE_SITE)).toEqual([
+      { eventId: ahead.id, deviceId: 'kiosk-1', driftMs: 3 * 86_400_000 },
+    ]);
+  });
+
+  it('acks an empty push with the device’s last seq', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 2)));
+
+    const outcome = await store().push(pushInput([], { deviceId: 'kiosk-1' }));
+
+    expect(outcome).toEqual({ kind: 'ok', ackSeq: 2, accepted: 0, flagged: 0, head: 2 });
+  });
+
+  it('throws for a device that is not enrolled at the site, storing nothing', async () => {
+    const events = deviceEvents('ghost', 1, 1);
+
+    const pushing = store().push(pushInput(events));
+
+    await expect(pushing).rejects.toThrow(StoreError);
+    expect(await store().head(STORE_SITE)).toBe(0);
+  });
+
+  it('throws for an event of another device in the batch', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const events = [...deviceEvents('kiosk-1', 1, 1), ...deviceEvents('kiosk-2', 2, 1)];
+
+    const pushing = store().push(pushInput(events));
+
+    await expect(pushing).rejects.toMatchObject({ code: 'foreign_event' });
+  });
+});

@@ -1,0 +1,130 @@
+// @vitest-environment node
+
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from '../../../src/server/store/migrations';
+import { openPostgresDb } from '../../../src/server/store/pg-db';
+import { type SqlDb, toNumberedPlaceholders, withoutRowLock } from '../../../src/server/store/sql';
+import { openSqliteDb } from '../../../src/server/store/sqlite-db';
+import { storeTargets } from '../../fixtures/store-targets';
+
+describe('SQL text helpers', () => {
+  it('numbers placeholders outside quotes only', () => {
+    const sql = 'SELECT ? AS a, \'?\' AS b, "x?" AS c WHERE d = ? AND e IN (?, ?)';
+
+    const numbered = toNumberedPlaceholders(sql);
+
+    expect(numbered).toBe('SELECT $1 AS a, \'?\' AS b, "x?" AS c WHERE d = $2 AND e IN ($3, $4)');
+  });
+
+  it('drops a trailing FOR UPDATE for SQLite', () => {
+    expect(withoutRowLock('SELECT a FROM t WHERE b = ?\n   FOR UPDATE')).toBe(
+      'SELECT a FROM t WHERE b = ?',
+    );
+  });
+});
+
+/** A fresh database of the target's kind, closed and removed after each test. */
+function useDb(kind: 'sqlite' | 'postgres'): () => SqlDb {
+  let db: SqlDb | undefined;
+  let cleanup: () => Promise<void> = async () => {};
+  beforeEach(async () => {
+    if (kind === 'sqlite') {
+      const dir = mkdtempSync(join(tmpdir(), 'anjungan-sql-'));
+      db = openSqliteDb(join(dir, 'nested', 'db.sqlite'));
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    } else {
+      const url = process.env.TEST_DATABASE_URL ?? '';
+      const schema = `sql_test_${randomBytes(6).toString('hex')}`;
+      db = await openPostgresDb(url, schema);
+      cleanup = async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      };
+    }
+    await db.transaction((tx) => tx.run('CREATE TABLE t (k TEXT PRIMARY KEY, n BIGINT NOT NULL)'));
+  });
+  afterEach(async () => {
+    await db?.close();
+    await cleanup();
+  });
+  return () => {
+    if (db === undefined) throw new Error('no db outside a test');
+    return db;
+  };
+}
+
+describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
+  const db = useDb(kind);
+
+  it('commits a transaction that resolves and returns bigints as numbers', async () => {
+    await db().transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 2 ** 40]));
+
+    const rows = await db().transaction((tx) => tx.all<{ n: number }>('SELECT n FROM t'));
+
+    expect(rows).toEqual([{ n: 2 ** 40 }]);
+  });
+
+  it('rolls back every statement of a transaction that throws', async () => {
+    const failing = db().transaction(async (tx) => {
+      await tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 1]);
+      throw new Error('boom');
+    });
+
+    await expect(failing).rejects.toThrow('boom');
+    expect(await db().transaction((tx) => tx.all('SELECT k FROM t'))).toEqual([]);
+  });
+
+  it('recognises a unique violation', async () => {
+    await db().transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 1]));
+
+    const error = await db()
+      .transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 2]))
+      .catch((e: unknown) => e);
+
+    expect(db().isUniqueViolation(error)).toBe(true);
+    expect(db().isUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('never lets concurrent read-modify-write transactions lose an update', async () => {
+    await db().transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['c', 0]));
+    const increment = () =>
+      db().transaction(async (tx) => {
+        const [row] = await tx.all<{ n: number }>("SELECT n FROM t WHERE k = 'c' FOR UPDATE");
+        await tx.run("UPDATE t SET n = ? WHERE k = 'c'", [(row?.n ?? 0) + 1]);
+      });
+
+    await Promise.all(Array.from({ length: 25 }, increment));
+
+    expect(await db().transaction((tx) => tx.all("SELECT n FROM t WHERE k = 'c'"))).toEqual([
+      { n: 25 },
+    ]);
+  });
+
+  it('migrates to the newest version once, and again is a no-op', async () => {
+    const first = await migrate(db(), 1);
+
+    const second = await migrate(db(), 2);
+
+    expect([first, second]).toEqual([MIGRATIONS.length, MIGRATIONS.length]);
+    const applied = await db().transaction((tx) =>
+      tx.all('SELECT version, applied_at FROM schema_migrations'),
+    );
+    expect(applied).toEqual([{ version: 1, applied_at: 1 }]);
+  });
+
+  it('refuses a database written by a newer release', async () => {
+    await migrate(db(), 1);
+    await db().transaction((tx) =>
+      tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [99, 1]),
+    );
+
+    await expect(migrate(db(), 2)).rejects.toThrow(/newer than this release/);
+  });
+});
