@@ -1,0 +1,73 @@
+/**
+ * What one sync run carries between its steps: the dependencies, the signal, the server
+ * clock offset measured from each answer, and the epoch the server last reported.
+ */
+import type { AnjunganDatabase } from '../storage/db';
+import type { Transport } from './transport';
+
+/** Which leases the device must hold; the composition root knows from config and profile. */
+export type LeaseNeeds = {
+  /** Business days to hold leases for: today, and each day of a mobile unit's trip. */
+  days: string[];
+  /** Queue prefixes this device issues from. */
+  prefixes: string[];
+  /** Services with a daily quota that this device issues. */
+  quotaServices: string[];
+};
+
+export type SyncDeps = {
+  db: AnjunganDatabase;
+  transport: Transport;
+  /** This device (a DeviceIdentity will do). */
+  device: { deviceId: string; siteId: string };
+  /** The device clock, ms since the epoch. */
+  now: () => number;
+  /** What leases to keep topped up; without it, sync asks for none. */
+  needs?: () => LeaseNeeds;
+  /** Events per push request (≤ MAX_BATCH). */
+  batchSize?: number;
+  /** Events per pull page (≤ MAX_BATCH). */
+  pageSize?: number;
+};
+
+/** Any answer of the server: it says its time and epoch. */
+type Stamped = { serverTime: number; epoch: string };
+
+export type SyncContext = {
+  deps: SyncDeps;
+  signal: AbortSignal;
+  /** Server time minus device time: the stored value until an answer measures it. */
+  offsetMs: number;
+  /** Whether an answer of this run measured the offset. */
+  measured: boolean;
+  /** The epoch of the server's latest answer in this run. */
+  epoch: string | null;
+};
+
+/** A fresh run's context. */
+export function createContext(deps: SyncDeps, signal: AbortSignal, offsetMs: number): SyncContext {
+  return { deps, signal, offsetMs, measured: false, epoch: null };
+}
+
+/**
+ * Calls the server and measures the clock offset from its answer: the server's time
+ * against the midpoint of the request (half the round trip counts as the way back).
+ */
+export async function call<T extends Stamped>(
+  ctx: SyncContext,
+  request: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  ctx.signal.throwIfAborted();
+  const sentAt = ctx.deps.now();
+  const answer = await request(ctx.signal);
+  const receivedAt = ctx.deps.now();
+  ctx.offsetMs = Math.round(answer.serverTime - (sentAt + receivedAt) / 2);
+  ctx.measured = true;
+  ctx.epoch = answer.epoch;
+  return answer;
+}
+
+/** Physical time for HLCs: device time corrected by the server offset. */
+export function physicalNow(ctx: SyncContext): number {
+  return ctx.deps.now() + ctx.offsetMs;
+}

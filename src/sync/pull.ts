@@ -1,0 +1,80 @@
+/**
+ * Pulling the site's log: pages after the cursor until the server has no more, each
+ * page applied with its cursor in one transaction.
+ * Must (I4, I6): the cursor only moves with the events it covers; a new epoch, or a
+ * cursor above the server's head (the server went back in time), restarts from 0;
+ * pulled events that do not validate are counted and never stored.
+ */
+import { parseEvent } from '../domain/event-schema';
+import type { KioskEvent } from '../domain/events';
+import { MAX_BATCH } from '../domain/protocol';
+import { applyPulled } from '../storage/pull';
+import { readSyncState, resetForNewEpoch } from '../storage/sync-state';
+import { call, physicalNow, type SyncContext } from './context';
+
+export type PullResult = {
+  /** Events stored now. */
+  added: number;
+  /** Pulled events that failed validation (or belong to another site): skipped. */
+  invalid: number;
+  /** Events whose (deviceId, deviceSeq) this device holds under another id: skipped. */
+  conflicts: number;
+  /** Stored events whose HLC is beyond the drift bound. */
+  flagged: number;
+  /** The cursor went back to 0 for a new epoch or a server behind the cursor. */
+  reset: boolean;
+};
+
+/** Pulls and applies pages until the server says there is no more. */
+export async function pullAll(ctx: SyncContext): Promise<PullResult> {
+  const { db, device } = ctx.deps;
+  const limit = Math.min(ctx.deps.pageSize ?? MAX_BATCH, MAX_BATCH);
+  const result: PullResult = { added: 0, invalid: 0, conflicts: 0, flagged: 0, reset: false };
+  let { cursor, epoch } = await readSyncState(db);
+  for (;;) {
+    const from = cursor;
+    const page = await call(ctx, (signal) => ctx.deps.transport.pull(from, limit, signal));
+    if (from > page.head || (epoch !== null && page.epoch !== epoch)) {
+      // Went back twice in one run: stop here, the next run starts over from 0.
+      if (result.reset) return result;
+      await resetForNewEpoch(db, page.epoch);
+      result.reset = true;
+      cursor = 0;
+      epoch = page.epoch;
+      continue;
+    }
+    const { events, invalid } = validPulled(page.events, device.siteId);
+    const applied = await applyPulled(db, events, {
+      cursor: page.cursor,
+      epoch: page.epoch,
+      physicalMs: physicalNow(ctx),
+      deviceId: device.deviceId,
+    });
+    result.added += applied.added;
+    result.conflicts += applied.conflicts;
+    result.flagged += applied.flagged;
+    result.invalid += invalid;
+    cursor = page.cursor;
+    epoch = page.epoch;
+    if (!page.hasMore || page.cursor <= from) return result;
+  }
+}
+
+/** The events that validate and belong to this site, without their siteSeq. */
+export function validPulled(
+  raw: readonly unknown[],
+  siteId: string,
+): { events: KioskEvent[]; invalid: number } {
+  const events: KioskEvent[] = [];
+  for (const item of raw) {
+    const parsed = parseEvent(withoutSiteSeq(item));
+    if (parsed.ok && parsed.event.siteId === siteId) events.push(parsed.event);
+  }
+  return { events, invalid: raw.length - events.length };
+}
+
+function withoutSiteSeq(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null || !('siteSeq' in item)) return item;
+  const { siteSeq: _siteSeq, ...event } = item as Record<string, unknown>;
+  return event;
+}

@@ -1,0 +1,80 @@
+/**
+ * Pushing the outbox: own events after ackSeq, in deviceSeq order, in batches.
+ * Must (I1, I2, I6, I11): ackSeq is only ever what the server answered — also when it is
+ * lower than before (the server went back in time: push again from there); a 409 gap
+ * carries the server's ackSeq too; replays are harmless, the server skips them.
+ */
+import type { PushResponse } from '../domain/protocol';
+import { MAX_BATCH } from '../domain/protocol';
+import { readOutbox } from '../storage/events';
+import { readSyncState, setAckSeq } from '../storage/sync-state';
+import { call, type SyncContext } from './context';
+import { TransportError } from './transport';
+
+export type PushResult = {
+  /** Events sent, resends included. */
+  sent: number;
+  /** Events the server took as new. */
+  accepted: number;
+  /** Accepted events the server flagged for clock drift. */
+  flagged: number;
+  /** The server answered an ackSeq below the stored one. */
+  rewound: boolean;
+};
+
+/** Raised when the server keeps refusing to move this device's ack forward. */
+export class PushStalledError extends Error {
+  constructor(ackSeq: number) {
+    super(`push stalled at deviceSeq ${ackSeq}`);
+    this.name = 'PushStalledError';
+  }
+}
+
+/**
+ * Pushes until the outbox is empty. With an empty outbox and `probe`, sends one empty
+ * push to learn what the server holds (after a new epoch it may have lost acked events).
+ */
+export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<PushResult> {
+  const { db, device } = ctx.deps;
+  const limit = Math.min(ctx.deps.batchSize ?? MAX_BATCH, MAX_BATCH);
+  const result: PushResult = { sent: 0, accepted: 0, flagged: 0, rewound: false };
+  let { ackSeq } = await readSyncState(db);
+  let probing = probe;
+  let stalls = 0;
+  for (;;) {
+    const batch = await readOutbox(db, device.deviceId, ackSeq, limit);
+    if (batch.length === 0 && !probing) return result;
+    probing = false;
+    const answer = await pushBatch(ctx, batch);
+    result.sent += batch.length;
+    result.accepted += answer.accepted;
+    result.flagged += answer.flagged;
+    if (answer.ackSeq < ackSeq) result.rewound = true;
+    await setAckSeq(db, answer.ackSeq, answer.epoch);
+    stalls = answer.ackSeq > ackSeq || batch.length === 0 ? 0 : stalls + 1;
+    if (stalls >= 2) throw new PushStalledError(answer.ackSeq);
+    ackSeq = answer.ackSeq;
+  }
+}
+
+/** One push; a 409 that carries the server's ackSeq counts as an answer, not a failure. */
+async function pushBatch(
+  ctx: SyncContext,
+  batch: Parameters<SyncContext['deps']['transport']['push']>[0],
+): Promise<Pick<PushResponse, 'ackSeq' | 'accepted' | 'flagged'> & { epoch: string | null }> {
+  try {
+    return await call(ctx, (signal) => ctx.deps.transport.push(batch, signal));
+  } catch (error) {
+    const ackSeq = conflictAckSeq(error);
+    if (ackSeq === null) throw error;
+    return { ackSeq, accepted: 0, flagged: 0, epoch: ctx.epoch };
+  }
+}
+
+/** The server's ackSeq from a 409 answer, or null for any other failure. */
+function conflictAckSeq(error: unknown): number | null {
+  if (!(error instanceof TransportError) || error.status !== 409) return null;
+  const body = error.body as { ackSeq?: unknown } | undefined;
+  const ackSeq = body?.ackSeq;
+  return Number.isSafeInteger(ackSeq) && (ackSeq as number) >= 0 ? (ackSeq as number) : null;
+}

@@ -1,0 +1,41 @@
+/** The sync loop's status as an external store (useSyncExternalStore-shaped). */
+
+/** What the admin screen and the kiosk's status badge show. */
+export type SyncStatus = {
+  /** Whether the server answered last time (or the browser says online, before any try). */
+  online: boolean;
+  /** Own events the server has not acknowledged. */
+  pending: number;
+  lastSyncAt: number | null;
+  lastError: string | null;
+  /** A sync is running. */
+  syncing: boolean;
+  /** Events seen with an HLC beyond the drift bound since the loop started. */
+  flagged: number;
+};
+
+export type StatusStore = {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): SyncStatus;
+};
+
+/** A store whose snapshot is a new object on each change and the same one otherwise. */
+export function createStatusStore(initial: SyncStatus) {
+  let snapshot = initial;
+  const listeners = new Set<() => void>();
+  const store: StatusStore = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+  };
+  const update = (change: Partial<SyncStatus>) => {
+    const next = { ...snapshot, ...change };
+    const keys = Object.keys(next) as (keyof SyncStatus)[];
+    if (keys.every((k) => next[k] === snapshot[k])) return;
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+  };
+  return { store, update };
+}

@@ -1,0 +1,68 @@
+/**
+ * Keeping leases topped up: number blocks and quota tokens are asked for before they run
+ * out, while the server is reachable, so a partition finds the device stocked.
+ */
+import type { LeaseRequest } from '../domain/protocol';
+import { addLeases, leaseLevels } from '../storage/leases';
+import { call, type SyncContext } from './context';
+import { TransportError } from './transport';
+
+/** Ask for more numbers when fewer than this are left for a day and prefix. */
+export const NUMBERS_LOW_WATER = 10;
+/** How many numbers to ask for at once. */
+export const NUMBERS_TOP_UP = 25;
+/** Ask for more quota tokens when fewer than this are left for a day and service. */
+export const QUOTA_LOW_WATER = 2;
+/** How many quota tokens to ask for at once. */
+export const QUOTA_TOP_UP = 5;
+
+export type TopUpResult = {
+  numbers: number;
+  quotas: number;
+  /** Why the server refused the request, when it did (sync goes on without new leases). */
+  error: string | null;
+};
+
+/** Asks for what is below the low-water marks and stores what the server grants. */
+export async function topUpLeases(ctx: SyncContext): Promise<TopUpResult> {
+  const request = await leaseRequest(ctx);
+  if (request.numbers.length === 0 && request.quotas.length === 0) {
+    return { numbers: 0, quotas: 0, error: null };
+  }
+  try {
+    const answer = await call(ctx, (signal) => ctx.deps.transport.leases(request, signal));
+    await addLeases(ctx.deps.db, answer.numbers, answer.quotas);
+    const numbers = answer.numbers.reduce((n, l) => n + l.end - l.start + 1, 0);
+    const quotas = answer.quotas.reduce((n, q) => n + q.count, 0);
+    return { numbers, quotas, error: null };
+  } catch (error) {
+    // A refused lease request must not stop push and pull; an unreachable server does.
+    if (error instanceof TransportError && error.kind === 'http') {
+      return { numbers: 0, quotas: 0, error: error.message };
+    }
+    throw error;
+  }
+}
+
+/** The lines of the request: each needed (day, prefix) and (day, service) below its mark. */
+async function leaseRequest(ctx: SyncContext): Promise<LeaseRequest> {
+  const request: LeaseRequest = { numbers: [], quotas: [] };
+  const needs = ctx.deps.needs?.();
+  if (!needs) return request;
+  for (const businessDay of needs.days) {
+    const levels = await leaseLevels(ctx.deps.db, businessDay);
+    for (const prefix of needs.prefixes) {
+      if ((levels.numbers[prefix] ?? 0) < NUMBERS_LOW_WATER) {
+        request.numbers.push({ businessDay, prefix, count: NUMBERS_TOP_UP });
+      }
+    }
+    for (const serviceId of needs.quotaServices) {
+      const level = levels.quotas[serviceId];
+      const serverHasMore = (level?.remaining ?? 1) > 0;
+      if ((level?.tokens ?? 0) < QUOTA_LOW_WATER && serverHasMore) {
+        request.quotas.push({ businessDay, serviceId, count: QUOTA_TOP_UP });
+      }
+    }
+  }
+  return request;
+}

@@ -1,0 +1,250 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syncOnce } from '../../../src/sync/engine';
+import type { LockManagerLike } from '../../../src/sync/leadership';
+import { type SyncLoop, type SyncLoopDeps, startSyncLoop } from '../../../src/sync/loop';
+import { openDevice, serverIds, type TestDevice } from '../../fixtures/sync-harness';
+import { FakeSyncServer } from '../../fixtures/sync-server';
+import { ManualTimers, tick, until } from '../../fixtures/sync-timers';
+
+let server: FakeSyncServer;
+let timers: ManualTimers;
+let loops: SyncLoop[];
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  server = new FakeSyncServer();
+  timers = new ManualTimers();
+  loops = [];
+});
+afterEach(async () => {
+  await Promise.all(loops.map((loop) => loop.stop()));
+});
+
+type Started = { loop: SyncLoop; runs: () => number; settle: () => Promise<void> };
+
+/** Starts a loop for a device on the manual timers; counts its runs. */
+async function start(device: TestDevice, overrides: Partial<SyncLoopDeps> = {}): Promise<Started> {
+  let runs = 0;
+  device.clock.now = timers.now;
+  const loop = startSyncLoop({
+    ...device.deps,
+    now: () => timers.now,
+    timers,
+    random: () => 1,
+    locks: null,
+    window: new EventTarget(),
+    document: null,
+    isOnline: () => true,
+    stream: false,
+    run: (signal) => {
+      runs += 1;
+      return syncOnce({ ...device.deps, now: () => timers.now }, signal);
+    },
+    ...overrides,
+  });
+  loops.push(loop);
+  const settle = async () => {
+    await until(() => !loop.status.getSnapshot().syncing);
+    for (let i = 0; i < 3; i += 1) await tick();
+  };
+  await until(() => timers.size > 0 || runs > 0);
+  return { loop, runs: () => runs, settle };
+}
+
+describe('sync loop: liveness', () => {
+  it('drains the outbox after the network heals, driven by the backoff timer alone', async () => {
+    const a = await openDevice(server, 1);
+    for (let i = 0; i < 3; i += 1) await a.issue();
+    server.offline = true;
+    const { loop, settle } = await start(a);
+
+    await timers.advance(5 * 60_000, settle);
+    const whileDown = loop.status.getSnapshot();
+    server.offline = false; // Heals: no write, no 'online' event, no request.
+    await timers.advance(60_000, settle);
+
+    expect(whileDown).toMatchObject({ online: false, pending: 3, lastError: 'offline' });
+    expect(serverIds(server)).toEqual(await a.eventIds());
+    expect(loop.status.getSnapshot()).toMatchObject({ online: true, pending: 0, lastError: null });
+    expect(loop.status.getSnapshot().lastSyncAt).not.toBeNull();
+  });
+
+  it('backs off exponentially up to 60 s, with full jitter, then syncs every 30 s', async () => {
+    const a = await openDevice(server, 1);
+    server.offline = true;
+    const { settle } = await start(a, { random: () => 0.5 });
+
+    await timers.advance(6 * 60_000, settle);
+    server.offline = false;
+    const failing = timers.delays.slice(1);
+    await timers.advance(2 * 60_000, settle);
+
+    expect(failing.slice(0, 8)).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect(Math.max(...timers.delays)).toBeLessThanOrEqual(60_000);
+    expect(timers.delays.slice(-2)).toEqual([30_000, 30_000]);
+  });
+
+  it('pulls what others pushed on the periodic timer, without any trigger', async () => {
+    const [a, b] = [await openDevice(server, 1), await openDevice(server, 2)];
+    const { settle } = await start(a);
+    await timers.advance(0, settle);
+    await b.issue();
+    await b.sync();
+
+    await timers.advance(30_000, settle);
+
+    expect(await a.eventIds()).toEqual(serverIds(server));
+  });
+});
+
+describe('sync loop: triggers', () => {
+  it('syncs at once when the browser comes back online, cutting a long backoff short', async () => {
+    const a = await openDevice(server, 1);
+    const window = new EventTarget();
+    server.offline = true;
+    const { loop, runs, settle } = await start(a, { window });
+    await timers.advance(3 * 60_000, settle);
+    const before = runs();
+
+    server.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await timers.advance(0, settle);
+
+    expect(runs()).toBe(before + 1);
+    expect(loop.status.getSnapshot().online).toBe(true);
+  });
+
+  it('syncs when the page becomes visible, not when it is hidden', async () => {
+    const a = await openDevice(server, 1);
+    const document = Object.assign(new EventTarget(), { visibilityState: 'hidden' });
+    const { runs, settle } = await start(a, { document });
+    await timers.advance(0, settle);
+
+    document.dispatchEvent(new Event('visibilitychange'));
+    await timers.advance(0, settle);
+    const whileHidden = runs();
+    document.visibilityState = 'visible';
+    document.dispatchEvent(new Event('visibilitychange'));
+    await timers.advance(0, settle);
+
+    expect(whileHidden).toBe(1);
+    expect(runs()).toBe(2);
+  });
+
+  it('debounces requests after local writes into one sync', async () => {
+    const a = await openDevice(server, 1);
+    const { loop, runs, settle } = await start(a);
+    await timers.advance(0, settle);
+
+    for (let i = 0; i < 3; i += 1) {
+      await a.issue();
+      loop.requestSync('write');
+      await timers.advance(100, settle);
+    }
+    await timers.advance(250, settle);
+
+    expect(runs()).toBe(2);
+    expect(serverIds(server)).toHaveLength(3);
+  });
+
+  it('syncs when the server stream pokes', async () => {
+    const [a, b] = [await openDevice(server, 1), await openDevice(server, 2)];
+    const { runs, settle } = await start(a, { stream: true });
+    await timers.advance(0, settle);
+    const before = runs();
+
+    await b.issue();
+    await b.sync();
+    await timers.advance(0, settle);
+
+    expect(runs()).toBeGreaterThan(before);
+    expect(await a.eventIds()).toEqual(serverIds(server));
+  });
+});
+
+describe('sync loop: one per device, and stop', () => {
+  it('lets a second loop sync only once the first has stopped (in-memory guard)', async () => {
+    const a = await openDevice(server, 1);
+    const first = await start(a);
+    await timers.advance(0, first.settle);
+    let secondRuns = 0;
+    const second = startSyncLoop({
+      ...a.deps,
+      timers,
+      locks: null,
+      window: null,
+      document: null,
+      stream: false,
+      run: async () => {
+        secondRuns += 1;
+        throw new Error('not the leader');
+      },
+    });
+    loops.push(second);
+
+    await timers.advance(60_000, first.settle);
+    const whileFirstRuns = secondRuns;
+    await first.loop.stop();
+    await until(() => timers.size > 0);
+    await timers.advance(0, tick);
+
+    expect(whileFirstRuns).toBe(0);
+    expect(secondRuns).toBe(1);
+  });
+
+  it("asks for the 'anjungan-sync' Web Lock and waits for it", async () => {
+    const a = await openDevice(server, 1);
+    const asked: string[] = [];
+    const locks: LockManagerLike = {
+      request: (name, _options, callback) => {
+        asked.push(name);
+        return callback({ name }); // Granted at once.
+      },
+    };
+
+    const { runs, settle } = await start(a, { locks });
+    await timers.advance(0, settle);
+
+    expect(asked).toEqual(['anjungan-sync']);
+    expect(runs()).toBe(1);
+  });
+
+  it('aborts the run in flight and leaves no timer or listener behind', async () => {
+    const a = await openDevice(server, 1);
+    const window = new EventTarget();
+    let aborted = false;
+    const { loop } = await start(a, {
+      window,
+      run: (signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(signal.reason);
+          });
+        }),
+    });
+    await timers.advance(0, tick);
+    await until(() => loop.status.getSnapshot().syncing);
+
+    await loop.stop();
+    window.dispatchEvent(new Event('online'));
+
+    expect(aborted).toBe(true);
+    expect(timers.size).toBe(0);
+    expect(loop.status.getSnapshot().syncing).toBe(false);
+  });
+
+  it('tells subscribers about each change of status', async () => {
+    const a = await openDevice(server, 1);
+    await a.issue();
+    const { loop, settle } = await start(a);
+    const seen: boolean[] = [];
+    loop.status.subscribe(() => seen.push(loop.status.getSnapshot().syncing));
+
+    await timers.advance(0, settle);
+
+    expect(seen).toContain(true);
+    expect(seen.at(-1)).toBe(false);
+    expect(loop.status.getSnapshot().pending).toBe(0);
+  });
+});
