@@ -1,35 +1,158 @@
 /**
  * The site server's composition root: reads the environment, loads and validates the
- * config (refusing to start on an invalid one), and serves the app and the API.
+ * config (refusing to start on an invalid one), opens the store, seeds the config, prints
+ * the bootstrap code while no admin exists, and serves the app and the API — over HTTPS
+ * when it listens beyond loopback. SIGINT/SIGTERM stop it cleanly (the epoch is kept).
+ *
+ * Environment: HOST (127.0.0.1), PORT (8080), CONFIG_DIR (kiosk-config), APP_DIR
+ * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY.
  */
-import { resolve } from 'node:path';
+import { createServer as createHttpsServer } from 'node:https';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
+import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
 import { readConfigDir } from './config/load-config';
 import { createApp } from './http/app';
+import { Pokes } from './http/pokes';
+import { openStore } from './store/open';
+import type { Store } from './store/store';
+import {
+  ensureSelfSigned,
+  isLoopbackHost,
+  loadTls,
+  type TlsMaterial,
+  trustInstructions,
+} from './tls';
 
 const VERSION = '0.1.0';
 
-async function main(): Promise<void> {
-  const host = process.env.HOST ?? '127.0.0.1';
-  const port = Number(process.env.PORT ?? 8080);
-  const configDir = resolve(process.env.CONFIG_DIR ?? 'kiosk-config');
-  const appDir = resolve(process.env.APP_DIR ?? 'dist/app');
+type Env = {
+  host: string;
+  port: number;
+  configDir: string;
+  appDir: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+};
 
-  const loaded = await readConfigDir(configDir);
-  if (!loaded.ok) {
-    console.error(`Konfigurasi tidak valid (${loaded.issues.length} masalah) di ${configDir}:`);
-    console.error(formatIssues(loaded.issues));
-    process.exit(1);
+function readEnv(env: NodeJS.ProcessEnv): Env {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PORT harus bilangan 0–65535, bukan '${env.PORT}'`);
   }
-  const config = loaded.bundle;
-  const app = createApp({ config: () => config, appDir, version: VERSION, now: Date.now });
-  const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
-    console.info(
-      `Anjungan ${VERSION}: ${config.site.name.id} (konfigurasi ${config.version}) di http://${info.address}:${info.port}/kiosk`,
-    );
+  if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) {
+    throw new Error('TLS_CERT dan TLS_KEY harus diisi berdua');
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port,
+    configDir: resolve(env.CONFIG_DIR || 'kiosk-config'),
+    appDir: resolve(env.APP_DIR || 'dist/app'),
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    tlsCert: env.TLS_CERT || undefined,
+    tlsKey: env.TLS_KEY || undefined,
+  };
+}
+
+/** The config dir, validated; exits with every issue when it is not valid. */
+async function loadConfigOrExit(dir: string): Promise<ConfigBundle> {
+  const loaded = await readConfigDir(dir);
+  if (loaded.ok) return loaded.bundle;
+  console.error(`Konfigurasi tidak valid (${loaded.issues.length} masalah) di ${dir}:`);
+  console.error(formatIssues(loaded.issues));
+  process.exit(1);
+}
+
+/**
+ * Seeds CONFIG_DIR as a 'dir' version and answers the one to serve: an admin-published
+ * version wins; otherwise CONFIG_DIR as it is now (also when it went back to a version
+ * stored before, which the store's newest-'dir' rule would not pick).
+ */
+async function activeConfig(store: Store, seed: ConfigBundle): Promise<ConfigBundle> {
+  const siteId = seed.site.id;
+  await store.saveConfigVersion(siteId, {
+    version: seed.version,
+    source: 'dir',
+    bundle: seed,
+    createdAt: Date.now(),
   });
-  const stop = () => server.close(() => process.exit(0));
+  const active = await store.activeConfig(siteId);
+  const bundle = active?.source === 'admin' ? active.bundle : seed;
+  console.info(`Konfigurasi aktif: ${bundle.version} (${active?.source ?? 'dir'})`);
+  return bundle;
+}
+
+/** TLS when asked for, or when listening beyond loopback; null for plain HTTP on loopback. */
+function chooseTls(env: Env): TlsMaterial | null {
+  if (env.tlsCert && env.tlsKey) return loadTls(env.tlsCert, env.tlsKey);
+  if (isLoopbackHost(env.host)) return null;
+  return ensureSelfSigned(join(env.dataDir, 'tls'), env.host);
+}
+
+function baseUrl(env: Env, tls: TlsMaterial | null, port: number): string {
+  const host =
+    env.host === '0.0.0.0' || env.host === '::' ? (tls?.altNames[0] ?? 'localhost') : env.host;
+  const shown = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `${tls ? 'https' : 'http'}://${shown}:${port}`;
+}
+
+async function main(): Promise<void> {
+  const env = readEnv(process.env);
+  const seed = await loadConfigOrExit(env.configDir);
+  const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
+  const config = await activeConfig(store, seed);
+  const code = await issueBootstrapCode(store, Date.now());
+  const tls = chooseTls(env);
+  const pokes = new Pokes();
+  const app = createApp({
+    store,
+    config: () => config,
+    appDir: env.appDir,
+    version: VERSION,
+    now: Date.now,
+    pokes,
+  });
+  const server = serve(
+    {
+      fetch: app.fetch,
+      hostname: env.host,
+      port: env.port,
+      ...(tls
+        ? { createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } }
+        : {}),
+    },
+    (info) => {
+      const url = baseUrl(env, tls, info.port);
+      console.info(`Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`);
+      if (tls && !env.tlsCert) console.info(trustInstructions(tls, url));
+      if (code) console.info(bootstrapBox(code, url));
+    },
+  );
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    pokes.closeAll();
+    const force = setTimeout(
+      () => 'closeAllConnections' in server && server.closeAllConnections(),
+      3_000,
+    );
+    force.unref();
+    server.close(() => {
+      store.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Penyimpanan gagal ditutup:', error);
+          process.exit(1);
+        },
+      );
+    });
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,52 +1,62 @@
 /**
- * The site server's HTTP surface: the sync API under /api/v1 and the built PWA.
- * Must: every API answer is JSON; unknown API paths are 404, never the app shell.
+ * The site server's HTTP surface: the API under /api/v1 and the built PWA.
+ * Must: every API answer is JSON (but the stream); unknown API paths are 404, never the
+ * app shell; no client input yields a 5xx — unexpected errors are a logged, generic 500.
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import type { ConfigBundle } from '../../domain/config/schema';
+import type { ApiDeps, AppDeps } from './deps';
+import { answerError, fail } from './errors';
+import { Pokes } from './pokes';
+import { adminRoutes } from './routes-admin';
+import { enrollRoutes } from './routes-enroll';
+import { leaseRoutes } from './routes-leases';
+import { publicRoutes } from './routes-public';
+import { streamRoutes } from './routes-stream';
+import { syncRoutes } from './routes-sync';
 import { serveApp } from './static';
 
-export type AppDeps = {
-  /** The active, validated site config. */
-  config: () => ConfigBundle;
-  /** Directory of the built PWA (vite build output). */
-  appDir: string;
-  /** Server software version, for health. */
-  version: string;
-  now: () => number;
-};
+export type { AppDeps } from './deps';
+
+/** Heartbeat of the sync stream: under the 30–60 s idle timeouts of common proxies. */
+export const HEARTBEAT_MS = 25_000;
 
 /** Builds the Hono app; the composition root binds it to a port. */
 export function createApp(deps: AppDeps): Hono {
+  const api = withDefaults(deps);
   const app = new Hono();
+  app.onError(answerError(api.log));
   app.use(compress());
-  app.route('/api/v1', apiRoutes(deps));
+  app.route('/api/v1', apiRoutes(api));
   app.route('/', serveApp(deps.appDir));
   return app;
 }
 
-function apiRoutes(deps: AppDeps): Hono {
+function withDefaults(deps: AppDeps): ApiDeps {
+  return {
+    ...deps,
+    pokes: deps.pokes ?? new Pokes(),
+    log: deps.log ?? ((message, error) => console.error(message, error)),
+    heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
+    siteId: () => deps.config().site.id,
+  };
+}
+
+function apiRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
-  api.get('/health', (c) =>
-    c.json({
-      status: 'ok',
-      version: deps.version,
-      configVersion: deps.config().version,
-      siteId: deps.config().site.id,
-      time: deps.now(),
-    }),
-  );
-  api.get('/config', (c) => {
-    const config = deps.config();
-    const etag = `"${config.version}"`;
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'no-cache');
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
-    return c.json(config);
+  api.use(async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  api.all('*', (c) =>
-    c.json({ error: 'not_found', message: `Tidak ada API di ${c.req.path}` }, 404),
-  );
+  api.route('/', publicRoutes(deps));
+  api.route('/', enrollRoutes(deps));
+  api.route('/admin', adminRoutes(deps));
+  api.route('/sync', syncRoutes(deps));
+  api.route('/sync', leaseRoutes(deps));
+  api.route('/sync', streamRoutes(deps));
+  api.all('*', (c) => {
+    throw fail(404, 'not_found', `There is no API at ${c.req.path}.`);
+  });
   return api;
 }

@@ -1,31 +1,17 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../src/server/http/app';
-import { kioskBundle } from '../../fixtures/kiosk';
+/** The HTTP basics: health, config with ETag, JSON 404s, the app shell and its caching. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, type Harness, json, NOW, startHarness } from './support';
 
-let appDir: string;
-beforeAll(() => {
-  appDir = mkdtempSync(join(tmpdir(), 'anjungan-app-'));
-  mkdirSync(join(appDir, 'assets'));
-  writeFileSync(join(appDir, 'index.html'), '<!doctype html><div id="app"></div>');
-  writeFileSync(join(appDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-  writeFileSync(join(appDir, 'assets', 'index-abc123.js'), 'console.log(1);');
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
 });
-
-const app = () =>
-  createApp({
-    config: () => kioskBundle(),
-    appDir,
-    version: '9.9.9',
-    now: () => 1_700_000_000_000,
-  });
+afterAll(() => h.store.close());
 
 describe('site server HTTP', () => {
-  it('answers health with the active config version', async () => {
-    const response = await app().request('/api/v1/health');
+  it('answers health with the active config version and the store epoch', async () => {
+    const response = await call(h, 'GET', '/health');
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -33,31 +19,45 @@ describe('site server HTTP', () => {
       version: '9.9.9',
       configVersion: 'test-1',
       siteId: 'mpp-kota-contoh',
-      time: 1_700_000_000_000,
+      epoch: h.store.epoch,
+      time: NOW,
     });
   });
 
-  it('serves the config with an ETag and answers 304 when the device has it', async () => {
-    const first = await app().request('/api/v1/config');
-    const again = await app().request('/api/v1/config', {
-      headers: { 'If-None-Match': first.headers.get('ETag') ?? '' },
+  it('serves the config without a token, with an ETag, and answers 304 when the device has it', async () => {
+    const first = await call(h, 'GET', '/config');
+    const etag = first.headers.get('ETag') ?? '';
+    const again = await call(h, 'GET', '/config', { headers: { 'If-None-Match': etag } });
+    const weakInList = await call(h, 'GET', '/config', {
+      headers: { 'If-None-Match': `"old", W/${etag}` },
     });
 
     expect(first.status).toBe(200);
-    expect(((await first.json()) as { version: string }).version).toBe('test-1');
+    expect((await json<{ version: string }>(first)).version).toBe('test-1');
     expect(again.status).toBe(304);
+    expect(weakInList.status).toBe(304);
   });
 
   it('answers unknown API paths with a JSON 404, never the app shell', async () => {
-    const response = await app().request('/api/v1/nothing-here');
+    const response = await call(h, 'GET', '/nothing-here');
 
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: 'not_found' });
+    expect(await response.json()).toMatchObject({
+      error: 'not_found',
+      message: expect.any(String),
+    });
+  });
+
+  it('marks API answers as not to be cached or sniffed', async () => {
+    const response = await call(h, 'GET', '/health');
+
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
   it('serves the app shell on client routes, uncached', async () => {
     for (const path of ['/kiosk', '/t/0190f5e0-0000-7000-8000-000000000001', '/s/x']) {
-      const response = await app().request(path);
+      const response = await h.app.request(path);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<div id="app">');
       expect(response.headers.get('Cache-Control')).toBe('no-cache');
@@ -65,8 +65,8 @@ describe('site server HTTP', () => {
   });
 
   it('serves the service worker uncached and hashed assets cached for good', async () => {
-    const sw = await app().request('/sw.js');
-    const asset = await app().request('/assets/index-abc123.js');
+    const sw = await h.app.request('/sw.js');
+    const asset = await h.app.request('/assets/index-abc123.js');
 
     expect(sw.headers.get('Cache-Control')).toBe('no-cache');
     expect(asset.headers.get('Cache-Control')).toContain('immutable');

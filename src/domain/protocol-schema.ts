@@ -1,0 +1,196 @@
+/**
+ * Validators for every request of the wire protocol (./protocol.ts): bodies and query
+ * strings as they arrive from outside, for the site server and the device's sync code.
+ * Must:
+ * - accept exactly what ./protocol.ts describes, within its limits, and nothing else;
+ * - never throw: `parseRequest` answers issues with a JSON path and a message;
+ * - refuse control characters in free text (PostgreSQL refuses NUL in text and jsonb).
+ */
+import * as v from 'valibot';
+import { jsonPath, type PathSegment } from './config/issues';
+import { parseEvent } from './event-schema';
+import type { KioskEvent } from './events';
+import {
+  type BootstrapRequest,
+  type CreateEnrollmentRequest,
+  type EnrollRequest,
+  type LeaseRequest,
+  MAX_BATCH,
+  MAX_LEASE_COUNT,
+} from './protocol';
+
+/** At most this many lines in each list of a lease request (15 days × many queues). */
+export const MAX_LEASE_LINES = 256;
+/** Enrollment codes live one day unless the admin says otherwise, and at most a week. */
+export const DEFAULT_ENROLLMENT_TTL_MINUTES = 24 * 60;
+export const MAX_ENROLLMENT_TTL_MINUTES = 7 * 24 * 60;
+
+/** One problem in a request: a JSON path (`$.events[3].data.number`) and what is wrong. */
+export type RequestIssue = { path: string; message: string };
+/** A parsed request, or every issue found in it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: RequestIssue[] };
+
+/** Whether 'YYYY-MM-DD' names a real day of the Gregorian calendar (no 2025-02-30). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const utc = new Date(Date.UTC(year, month - 1, date));
+  return (
+    utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === date
+  );
+}
+
+/** Whether a string holds no C0/C1 control character (NUL, newline, escape…). */
+export function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false;
+  }
+  return true;
+}
+
+const plainText = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+    v.check(isPlainText, 'must not contain control characters'),
+  );
+const slug = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug'),
+  v.maxLength(64),
+);
+const queuePrefix = v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/, 'must be 1–3 capital letters'));
+const businessDay = v.pipe(v.string(), v.check(isCalendarDay, 'must be a calendar day YYYY-MM-DD'));
+const leaseCount = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(1),
+  v.maxValue(MAX_LEASE_COUNT, `must be at most ${MAX_LEASE_COUNT}`),
+);
+/** A one-time code as typed by a person: letters, digits, spaces and dashes. */
+const typedCode = v.pipe(
+  v.string(),
+  v.maxLength(64, 'is too long'),
+  v.regex(/^[A-Za-z0-9 -]+$/, 'must be letters and digits'),
+);
+
+/**
+ * A request body: a JSON object with exactly these fields. valibot's object schemas also
+ * take arrays (typeof [] is 'object'), so `[]` would pass for a body whose fields are all
+ * optional; the check in front refuses it.
+ */
+const body = <const E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      'must be a JSON object',
+    ),
+    v.strictObject(entries),
+  );
+
+/** A non-negative integer in a query string ("0", "42"), within the safe integer range. */
+const queryInteger = (fallback: string, min: number, max: number) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.regex(/^\d{1,16}$/, 'must be a whole number'),
+    v.transform(Number),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+/** POST /sync/push: the envelope of the batch; each event is then checked by `parseEvent`. */
+export const PushRequestSchema = body({
+  events: v.pipe(
+    v.array(v.unknown()),
+    v.maxLength(MAX_BATCH, `at most ${MAX_BATCH} events per request`),
+  ),
+});
+
+/** GET /sync/pull?cursor&limit: cursor defaults to 0, limit to MAX_BATCH; other keys ignored. */
+export const PullQuerySchema = v.object({
+  cursor: queryInteger('0', 0, Number.MAX_SAFE_INTEGER),
+  limit: queryInteger(String(MAX_BATCH), 1, MAX_BATCH),
+});
+
+const lines = <T extends v.GenericSchema>(line: T) =>
+  v.optional(v.pipe(v.array(line), v.maxLength(MAX_LEASE_LINES)), () => []);
+
+/** POST /sync/leases. */
+export const LeaseRequestSchema = body({
+  numbers: lines(
+    v.strictObject({
+      businessDay: v.optional(businessDay),
+      prefix: queuePrefix,
+      count: leaseCount,
+    }),
+  ),
+  quotas: lines(
+    v.strictObject({ businessDay: v.optional(businessDay), serviceId: slug, count: leaseCount }),
+  ),
+}) satisfies v.GenericSchema<unknown, LeaseRequest>;
+
+/** POST /enroll. */
+export const EnrollRequestSchema = body({
+  code: typedCode,
+  deviceId: v.pipe(v.string(), v.uuid('must be a UUID')),
+  name: plainText(64),
+  profileId: slug,
+}) satisfies v.GenericSchema<unknown, EnrollRequest>;
+
+/** POST /bootstrap. */
+export const BootstrapRequestSchema = body({
+  code: typedCode,
+  name: plainText(64),
+}) satisfies v.GenericSchema<unknown, BootstrapRequest>;
+
+/** POST /admin/enrollments (an empty body is `{}`). */
+export const CreateEnrollmentRequestSchema = body({
+  label: v.optional(plainText(64)),
+  ttlMinutes: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ENROLLMENT_TTL_MINUTES)),
+  ),
+}) satisfies v.GenericSchema<unknown, CreateEnrollmentRequest>;
+
+/** Runs a schema over untrusted input; never throws. */
+export function parseRequest<T extends v.GenericSchema>(
+  schema: T,
+  input: unknown,
+): Parsed<v.InferOutput<T>> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, issues: result.issues.map(toRequestIssue) };
+}
+
+/** A push body: the batch envelope, then every event through `parseEvent`. */
+export function parsePushRequest(input: unknown): Parsed<{ events: KioskEvent[] }> {
+  const batch = parseRequest(PushRequestSchema, input);
+  if (!batch.ok) return batch;
+  const events: KioskEvent[] = [];
+  const issues: RequestIssue[] = [];
+  batch.value.events.forEach((raw, i) => {
+    const parsed = parseEvent(raw);
+    if (parsed.ok) events.push(parsed.event);
+    else issues.push(...parsed.issues.map((issue) => eventIssue(i, issue)));
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { events } };
+}
+
+function eventIssue(index: number, issue: { path: string; message: string }): RequestIssue {
+  // parseEvent writes paths as ".data.missing.0"; ours are JSON paths.
+  const segments = issue.path
+    .split('.')
+    .filter((s) => s !== '')
+    .map((s): PathSegment => (/^\d+$/.test(s) ? Number(s) : s));
+  return { path: jsonPath('events', index, ...segments), message: issue.message };
+}
+
+function toRequestIssue(issue: v.BaseIssue<unknown>): RequestIssue {
+  const segments = (issue.path ?? []).map((item): PathSegment => {
+    const key = item.key;
+    return typeof key === 'number' ? key : String(key);
+  });
+  return { path: jsonPath(...segments), message: issue.message };
+}

@@ -1,0 +1,83 @@
+/**
+ * Who is calling: the bearer token of a device or of an admin, looked up by its hash.
+ * Must, on every authenticated route: no or malformed header → 401; unknown token → 401;
+ * a revoked device → 403; a token of the other kind → 403; a device of another site →
+ * 403. A device's lastSeenAt is refreshed on use (at most every TOUCH_EVERY_MS).
+ */
+import type { MiddlewareHandler } from 'hono';
+import { fail } from '../http/errors';
+import type { AdminRecord, DeviceRecord, Store } from '../store/store';
+import { hashSecret } from './secrets';
+
+/** lastSeenAt is "seen within the last half minute": one write per device per 30 s at most. */
+export const TOUCH_EVERY_MS = 30_000;
+
+/** What the guards need: the store, this site's id, and the clock. */
+export type GuardDeps = { store: Store; siteId: () => string; now: () => number };
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/i;
+
+/** The token of an `Authorization: Bearer <token>` header, or a 401. */
+export function bearerToken(header: string | undefined): string {
+  if (header === undefined || header.trim() === '') {
+    throw fail(401, 'missing_token', 'This call needs an Authorization: Bearer <token> header.');
+  }
+  const match = BEARER.exec(header.trim());
+  if (!match?.[1])
+    throw fail(401, 'malformed_token', 'The Authorization header is not a bearer token.');
+  return match[1];
+}
+
+/** Lets only enrolled, unrevoked devices of this site through; sets `device`. */
+export function requireDevice(
+  deps: GuardDeps,
+): MiddlewareHandler<{ Variables: { device: DeviceRecord } }> {
+  return async (c, next) => {
+    const hash = hashSecret(bearerToken(c.req.header('Authorization')));
+    const device = await deps.store.deviceByToken(hash);
+    if (device === null) {
+      if ((await deps.store.adminByToken(hash)) !== null) throw wrongRole('a device');
+      throw unknownToken();
+    }
+    checkDevice(device, deps.siteId());
+    const now = deps.now();
+    if (device.lastSeenAt === null || now - device.lastSeenAt >= TOUCH_EVERY_MS) {
+      await deps.store.touchDevice(device.deviceId, now);
+    }
+    c.set('device', device);
+    await next();
+  };
+}
+
+/** Lets only admins through; sets `admin`. */
+export function requireAdmin(
+  deps: GuardDeps,
+): MiddlewareHandler<{ Variables: { admin: AdminRecord } }> {
+  return async (c, next) => {
+    const hash = hashSecret(bearerToken(c.req.header('Authorization')));
+    const admin = await deps.store.adminByToken(hash);
+    if (admin === null) {
+      if ((await deps.store.deviceByToken(hash)) !== null) throw wrongRole('an admin');
+      throw unknownToken();
+    }
+    c.set('admin', admin);
+    await next();
+  };
+}
+
+function checkDevice(device: DeviceRecord, siteId: string): void {
+  if (device.revokedAt !== null) {
+    throw fail(403, 'device_revoked', 'This device was revoked; enroll it again with a new code.');
+  }
+  if (device.siteId !== siteId) {
+    throw fail(403, 'wrong_site', 'This device is enrolled at another site.');
+  }
+}
+
+function wrongRole(needed: string) {
+  return fail(403, 'wrong_role', `This call needs the token of ${needed}.`);
+}
+
+function unknownToken() {
+  return fail(401, 'unknown_token', 'The token is not known at this site.');
+}

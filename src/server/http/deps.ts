@@ -1,0 +1,26 @@
+/** What the HTTP layer is built from: the store, the active config, the clock, and friends. */
+import type { ConfigBundle } from '../../domain/config/schema';
+import type { Store } from '../store/store';
+import type { ErrorLog } from './errors';
+import type { Pokes } from './pokes';
+
+/** Everything `createApp` needs; the composition root (main.ts) supplies the real ones. */
+export type AppDeps = {
+  store: Store;
+  /** The active, validated site config; its `site.id` is this server's site. */
+  config: () => ConfigBundle;
+  /** Directory of the built PWA (vite build output). */
+  appDir: string;
+  /** Server software version, for health. */
+  version: string;
+  now: () => number;
+  /** Fan-out to open sync streams; one is made when absent. */
+  pokes?: Pokes;
+  /** Where unexpected errors are logged; stderr when absent. */
+  log?: ErrorLog;
+  /** Milliseconds between heartbeat comments on a sync stream (25 s). */
+  heartbeatMs?: number;
+};
+
+/** AppDeps with every default filled in, as the route modules see them. */
+export type ApiDeps = Required<AppDeps> & { siteId: () => string };

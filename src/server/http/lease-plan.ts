@@ -1,0 +1,89 @@
+/**
+ * Checking a lease request against the active config before anything is granted: days
+ * within [today, today + MAX_LEASE_DAYS_AHEAD], prefixes that are queues of the site,
+ * quota lines only for services that have a quota that day (a visit's quota wins).
+ * Must: pure; either every line is fine or nothing is granted.
+ */
+import { jsonPath } from '../../domain/config/issues';
+import type { ConfigBundle } from '../../domain/config/schema';
+import { type LeaseRequest, MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
+import type { Parsed, RequestIssue } from '../../domain/protocol-schema';
+import { daysBetween } from './push-checks';
+
+/** Lines to grant, each with its day filled in; quota lines carry the day's quota. */
+export type LeasePlan = {
+  numbers: { businessDay: string; prefix: string; count: number }[];
+  quotas: { businessDay: string; serviceId: string; count: number; quota: number }[];
+};
+
+/** Every ticket prefix of the site: each agency's, and each service's own. */
+export function queuePrefixes(config: ConfigBundle): Set<string> {
+  const prefixes = new Set<string>();
+  for (const agency of config.agencies) {
+    prefixes.add(agency.prefix);
+    for (const service of agency.services) if (service.prefix) prefixes.add(service.prefix);
+  }
+  return prefixes;
+}
+
+/**
+ * The quota of a service on a day: the sum of the quotas of that day's visits that carry
+ * it, else the service's daily quota; undefined when it has none.
+ */
+export function quotaOf(config: ConfigBundle, serviceId: string, day: string): number | undefined {
+  const visitQuotas = config.visits
+    .filter((visit) => visit.date === day)
+    .flatMap((visit) => visit.services.filter((s) => s.service === serviceId).map((s) => s.quota));
+  if (visitQuotas.length > 0) return visitQuotas.reduce((a, b) => a + b, 0);
+  for (const agency of config.agencies) {
+    const service = agency.services.find((s) => s.id === serviceId);
+    if (service) return service.dailyQuota;
+  }
+  return undefined;
+}
+
+/** The plan for a request on server day `today`, or every issue with it. */
+export function planLeases(
+  request: LeaseRequest,
+  config: ConfigBundle,
+  today: string,
+): Parsed<LeasePlan> {
+  const issues: RequestIssue[] = [];
+  const prefixes = queuePrefixes(config);
+  const dayOf = (list: string, i: number, day: string | undefined): string => {
+    const resolved = day ?? today;
+    const ahead = daysBetween(today, resolved);
+    if (ahead < 0 || ahead > MAX_LEASE_DAYS_AHEAD) {
+      issues.push({
+        path: jsonPath(list, i, 'businessDay'),
+        message: `must be from ${today} to ${MAX_LEASE_DAYS_AHEAD} days later`,
+      });
+    }
+    return resolved;
+  };
+  const numbers = request.numbers.map((line, i) => {
+    if (!prefixes.has(line.prefix)) {
+      issues.push({
+        path: jsonPath('numbers', i, 'prefix'),
+        message: 'is not a queue of this site',
+      });
+    }
+    return {
+      businessDay: dayOf('numbers', i, line.businessDay),
+      prefix: line.prefix,
+      count: line.count,
+    };
+  });
+  const quotas = request.quotas.map((line, i) => {
+    const businessDay = dayOf('quotas', i, line.businessDay);
+    const quota = quotaOf(config, line.serviceId, businessDay);
+    if (quota === undefined) {
+      issues.push({
+        path: jsonPath('quotas', i, 'serviceId'),
+        message: 'is not a service with a quota on that day',
+      });
+    }
+    return { businessDay, serviceId: line.serviceId, count: line.count, quota: quota ?? 0 };
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { numbers, quotas } };
+}

@@ -1,0 +1,69 @@
+/**
+ * Admin routes (admin token): enrollment codes, the device list, revoking a device, and
+ * the events flagged for clock drift.
+ */
+import { Hono } from 'hono';
+import type { CreateEnrollmentResponse, DeviceSummary } from '../../domain/protocol';
+import {
+  CreateEnrollmentRequestSchema,
+  DEFAULT_ENROLLMENT_TTL_MINUTES,
+  parseRequest,
+} from '../../domain/protocol-schema';
+import { requireAdmin } from '../auth/guard';
+import { ENROLLMENT_CODE_LENGTH, hashCode, newCode } from '../auth/secrets';
+import type { DeviceRecord } from '../store/store';
+import { readJsonBody } from './body';
+import type { ApiDeps } from './deps';
+import { fail } from './errors';
+import { valid } from './validate';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** POST /admin/enrollments, GET /admin/devices, POST /admin/devices/:id/revoke, GET /admin/flagged. */
+export function adminRoutes(deps: ApiDeps): Hono {
+  const api = new Hono();
+  const admin = requireAdmin(deps);
+  api.post('/enrollments', admin, async (c) => {
+    const body = await readJsonBody(c, { emptyAs: {} });
+    const request = valid(parseRequest(CreateEnrollmentRequestSchema, body));
+    const code = newCode(ENROLLMENT_CODE_LENGTH);
+    const now = deps.now();
+    const expiresAt = now + (request.ttlMinutes ?? DEFAULT_ENROLLMENT_TTL_MINUTES) * 60_000;
+    await deps.store.createEnrollment({
+      codeHash: hashCode(code),
+      siteId: deps.siteId(),
+      label: request.label ?? null,
+      createdBy: c.get('admin').adminId,
+      createdAt: now,
+      expiresAt,
+    });
+    const answer: CreateEnrollmentResponse = { code, expiresAt };
+    return c.json(answer, 201);
+  });
+  api.get('/devices', admin, async (c) => {
+    const devices = await deps.store.devices(deps.siteId());
+    return c.json({ devices: devices.map(summary) });
+  });
+  api.post('/devices/:id/revoke', admin, async (c) => {
+    const id = c.req.param('id');
+    const known = UUID.test(id) ? await findDevice(deps, id) : undefined;
+    if (known === undefined) throw fail(404, 'unknown_device', 'No such device at this site.');
+    await deps.store.revokeDevice(id, deps.now());
+    deps.pokes.closeDevice(id);
+    return c.json({ device: summary((await findDevice(deps, id)) ?? known) });
+  });
+  api.get('/flagged', admin, async (c) => {
+    return c.json({ flagged: await deps.store.flaggedEvents(deps.siteId()) });
+  });
+  return api;
+}
+
+async function findDevice(deps: ApiDeps, id: string): Promise<DeviceRecord | undefined> {
+  return (await deps.store.devices(deps.siteId())).find((d) => d.deviceId === id);
+}
+
+/** A device as admins see it: everything but its site (theirs) and its token (never kept). */
+function summary(device: DeviceRecord): DeviceSummary {
+  const { siteId: _site, ...rest } = device;
+  return rest;
+}

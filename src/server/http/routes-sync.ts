@@ -1,0 +1,90 @@
+/**
+ * The sync API of devices (device token): push events, pull the site's log. See
+ * ARCHITECTURE.md §4. Must: a refused push stores nothing; the answer's ackSeq is what
+ * the store durably holds; a commit with new events pokes the site's streams.
+ */
+import { Hono } from 'hono';
+import { DEFAULT_MAX_DRIFT_MS } from '../../domain/hlc';
+import type { PullResponse, PushResponse } from '../../domain/protocol';
+import { PullQuerySchema, parsePushRequest, parseRequest } from '../../domain/protocol-schema';
+import { businessDayOf } from '../../domain/time';
+import { requireDevice } from '../auth/guard';
+import { readJsonBody } from './body';
+import type { ApiDeps } from './deps';
+import { fail } from './errors';
+import { batchIssues, foreignEventIssues } from './push-checks';
+import { valid } from './validate';
+
+/** POST /push and GET /pull (mounted under /sync). */
+export function syncRoutes(deps: ApiDeps): Hono {
+  const api = new Hono();
+  const device = requireDevice(deps);
+  api.post('/push', device, async (c) => {
+    const { deviceId } = c.get('device');
+    const { events } = valid(parsePushRequest(await readJsonBody(c)));
+    checkBatch(deps, deviceId, events);
+    const siteId = deps.siteId();
+    const outcome = await deps.store.push({
+      siteId,
+      deviceId,
+      events,
+      receivedAt: deps.now(),
+      maxDriftMs: DEFAULT_MAX_DRIFT_MS,
+    });
+    if (outcome.kind === 'gap') {
+      throw fail(409, 'gap', `Push from deviceSeq ${outcome.ackSeq + 1}.`, {
+        ackSeq: outcome.ackSeq,
+      });
+    }
+    if (outcome.kind === 'conflict') {
+      throw fail(409, 'conflict', `Event ${outcome.eventId} is stored with another deviceSeq.`, {
+        ackSeq: outcome.ackSeq,
+      });
+    }
+    if (outcome.accepted > 0) deps.pokes.poke(siteId, outcome.head);
+    const answer: PushResponse = {
+      ackSeq: outcome.ackSeq,
+      accepted: outcome.accepted,
+      flagged: outcome.flagged,
+      epoch: deps.store.epoch,
+      serverTime: deps.now(),
+    };
+    return c.json(answer);
+  });
+  api.get('/pull', device, async (c) => {
+    const query = valid(parseRequest(PullQuerySchema, c.req.query()));
+    const siteId = deps.siteId();
+    const events = await deps.store.pull(siteId, query.cursor, query.limit);
+    // Read the head after the page, so it is never below the page's last event.
+    const cursor = events.at(-1)?.siteSeq ?? query.cursor;
+    const head = Math.max(await deps.store.head(siteId), events.at(-1)?.siteSeq ?? 0);
+    const answer: PullResponse = {
+      events,
+      cursor,
+      head,
+      hasMore: cursor < head,
+      epoch: deps.store.epoch,
+      serverTime: deps.now(),
+    };
+    return c.json(answer);
+  });
+  return api;
+}
+
+/** Refuses a batch that is not wholly the caller's (403) or breaks a rule (400). */
+function checkBatch(deps: ApiDeps, deviceId: string, events: Parameters<typeof batchIssues>[0]) {
+  const foreign = foreignEventIssues(events, deviceId);
+  if (foreign.length > 0) {
+    throw fail(403, 'foreign_events', 'A device may push only its own events.', {
+      issues: foreign.slice(0, 50),
+    });
+  }
+  const config = deps.config();
+  const today = businessDayOf(deps.now(), config.site.timeZone);
+  const issues = batchIssues(events, { siteId: config.site.id, today });
+  if (issues.length > 0) {
+    throw fail(400, 'invalid_events', 'The batch breaks the push rules; see issues.', {
+      issues: issues.slice(0, 50),
+    });
+  }
+}

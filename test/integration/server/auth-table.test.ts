@@ -1,0 +1,186 @@
+// @vitest-environment node
+/**
+ * The authorization table, row by row: every endpoint × every kind of caller, with the
+ * status each must get. Public endpoints answer the same whoever calls.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, type Harness, PROFILE_ID, seedAdmin, seedDevice, startHarness } from './support';
+
+type Caller = 'none' | 'malformed' | 'unknown' | 'revoked' | 'admin' | 'device' | 'otherSite';
+const CALLERS: Caller[] = [
+  'none',
+  'malformed',
+  'unknown',
+  'revoked',
+  'admin',
+  'device',
+  'otherSite',
+];
+
+type Endpoint = {
+  name: string;
+  method: string;
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  expect: Record<Caller, number>;
+};
+type Ids = { revokedDeviceId: string };
+
+const publicAnswer = (status: number): Record<Caller, number> =>
+  Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+const adminOnly = (ok: number): Record<Caller, number> => ({
+  none: 401,
+  malformed: 401,
+  unknown: 401,
+  revoked: 403,
+  admin: ok,
+  device: 403,
+  otherSite: 403,
+});
+const deviceOnly: Record<Caller, number> = {
+  none: 401,
+  malformed: 401,
+  unknown: 401,
+  revoked: 403,
+  admin: 403,
+  device: 200,
+  otherSite: 403,
+};
+
+/** Every API endpoint, with a request that succeeds for the right caller. */
+const ENDPOINTS: Endpoint[] = [
+  { name: 'GET /health', method: 'GET', path: () => '/health', expect: publicAnswer(200) },
+  { name: 'GET /config', method: 'GET', path: () => '/config', expect: publicAnswer(200) },
+  {
+    name: 'GET /tickets/:id (unknown)',
+    method: 'GET',
+    path: () => '/tickets/0190f5e0-0000-7000-8000-000000000001',
+    expect: publicAnswer(404),
+  },
+  {
+    name: 'POST /bootstrap (admin exists)',
+    method: 'POST',
+    path: () => '/bootstrap',
+    body: () => ({ code: 'AAAA-BBBB-CCCC', name: 'X' }),
+    expect: publicAnswer(409),
+  },
+  {
+    name: 'POST /enroll (wrong code)',
+    method: 'POST',
+    path: () => '/enroll',
+    body: () => ({
+      code: 'AAAA-BBBB',
+      deviceId: '0190f5e0-0000-7000-8000-0000000000aa',
+      name: 'Kiosk',
+      profileId: PROFILE_ID,
+    }),
+    expect: publicAnswer(403),
+  },
+  {
+    name: 'POST /admin/enrollments',
+    method: 'POST',
+    path: () => '/admin/enrollments',
+    body: () => ({}),
+    expect: adminOnly(201),
+  },
+  {
+    name: 'GET /admin/devices',
+    method: 'GET',
+    path: () => '/admin/devices',
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /admin/devices/:id/revoke',
+    method: 'POST',
+    path: (ids) => `/admin/devices/${ids.revokedDeviceId}/revoke`,
+    expect: adminOnly(200),
+  },
+  {
+    name: 'GET /admin/flagged',
+    method: 'GET',
+    path: () => '/admin/flagged',
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /sync/push',
+    method: 'POST',
+    path: () => '/sync/push',
+    body: () => ({ events: [] }),
+    expect: deviceOnly,
+  },
+  { name: 'GET /sync/pull', method: 'GET', path: () => '/sync/pull?cursor=0', expect: deviceOnly },
+  {
+    name: 'POST /sync/leases',
+    method: 'POST',
+    path: () => '/sync/leases',
+    body: () => ({ numbers: [{ prefix: 'A', count: 1 }], quotas: [] }),
+    expect: deviceOnly,
+  },
+  { name: 'GET /sync/stream', method: 'GET', path: () => '/sync/stream', expect: deviceOnly },
+];
+
+let h: Harness;
+let ids: Ids;
+let authorization: Record<Caller, string | undefined>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = await seedAdmin(h.store);
+  const device = await seedDevice(h.store);
+  const revoked = await seedDevice(h.store, { revoked: true });
+  const otherSite = await seedDevice(h.store, { siteId: 'mpp-kota-lain' });
+  ids = { revokedDeviceId: revoked.deviceId };
+  authorization = {
+    none: undefined,
+    malformed: 'Basic YWRtaW46YWRtaW4=',
+    unknown: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    revoked: `Bearer ${revoked.token}`,
+    admin: `Bearer ${admin}`,
+    device: `Bearer ${device.token}`,
+    otherSite: `Bearer ${otherSite.token}`,
+  };
+});
+afterAll(() => h.store.close());
+
+const ROWS = ENDPOINTS.flatMap((endpoint) =>
+  CALLERS.map((caller) => ({ endpoint, caller, status: endpoint.expect[caller] })),
+);
+
+describe('authorization table', () => {
+  it.each(ROWS)('$endpoint.name as $caller → $status', async ({ endpoint, caller, status }) => {
+    const response = await call(h, endpoint.method, endpoint.path(ids), {
+      authorization: authorization[caller],
+      body: endpoint.body?.(ids),
+    });
+    const isStream = response.headers.get('Content-Type')?.startsWith('text/event-stream');
+    const body = isStream ? null : await response.json();
+    if (isStream) await response.body?.cancel();
+
+    expect(response.status).toBe(status);
+    if (status >= 400)
+      expect(body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+    if (status === 401) expect(response.headers.get('WWW-Authenticate')).toContain('Bearer');
+  });
+
+  it('tells a malformed header, an unknown token, a revoked device and the wrong role apart', async () => {
+    const codes = await Promise.all(
+      (['none', 'malformed', 'unknown', 'revoked', 'admin', 'otherSite'] as const).map(
+        async (caller) => {
+          const response = await call(h, 'GET', '/sync/pull', {
+            authorization: authorization[caller],
+          });
+          return [caller, (await response.json()).error];
+        },
+      ),
+    );
+
+    expect(Object.fromEntries(codes)).toEqual({
+      none: 'missing_token',
+      malformed: 'malformed_token',
+      unknown: 'unknown_token',
+      revoked: 'device_revoked',
+      admin: 'wrong_role',
+      otherSite: 'wrong_site',
+    });
+  });
+});

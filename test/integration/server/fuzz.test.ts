@@ -1,0 +1,163 @@
+// @vitest-environment node
+/**
+ * Hostile input at every endpoint (fast-check, fixed seed): malformed, oversized, deeply
+ * nested and mistyped JSON, wrong content types, huge numbers, NaN-like strings, wrong,
+ * revoked and other-site tokens, odd paths and queries.
+ * Must: never a 5xx nor a logged error; every refusal is an ApiError; a refused request
+ * changes nothing stored (the whole database is compared before and after); requests that
+ * cannot be right are refused. Runs: FUZZ_RUNS (default 200).
+ */
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../../src/domain/protocol';
+import { type FuzzRequest, type FuzzWorld, fuzzRequest } from './fuzz-requests';
+import {
+  call,
+  eventsOf,
+  type Harness,
+  PROFILE_ID,
+  seedAdmin,
+  seedDevice,
+  startHarness,
+  TODAY,
+  uuidv7Like,
+} from './support';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = Number(process.env.FUZZ_SEED ?? 20_251_103);
+
+let h: Harness;
+let world: FuzzWorld;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = await seedAdmin(h.store);
+  const device = await seedDevice(h.store);
+  const revoked = await seedDevice(h.store, { revoked: true });
+  const otherSite = await seedDevice(h.store, { siteId: 'mpp-kota-lain' });
+  // Some history to pull, and lastSeenAt set now: the fixed clock then throttles touches.
+  await call(h, 'POST', '/sync/push', {
+    token: device.token,
+    body: { events: eventsOf(device.deviceId, 1, 3) },
+  });
+  world = {
+    tokens: { admin, device: device.token, revoked: revoked.token, otherSite: otherSite.token },
+    deviceId: device.deviceId,
+    revokedDeviceId: revoked.deviceId,
+    templates: {
+      push: () => ({ events: eventsOf(device.deviceId, 4, 2) }),
+      leases: () => ({
+        numbers: [{ prefix: 'A', count: 1, businessDay: TODAY }],
+        quotas: [{ serviceId: 'imigrasi-paspor-baru', count: 1 }],
+      }),
+      enroll: () => ({
+        code: 'AAAA-BBBB',
+        deviceId: uuidv7Like(),
+        name: 'K',
+        profileId: PROFILE_ID,
+      }),
+      bootstrap: () => ({ code: 'AAAA-BBBB-CCCC', name: 'Admin' }),
+      enrollments: () => ({ label: 'Lobi', ttlMinutes: 60 }),
+    },
+  };
+});
+afterAll(() => h.store.close());
+
+/** Every row of every table, as text: what "nothing stored changed" compares. */
+function dumpDatabase(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string }[];
+    return JSON.stringify(
+      tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** What the brief names, through the Store, plus the whole database. */
+async function snapshot() {
+  const site = 'mpp-kota-contoh';
+  return {
+    head: await h.store.head(site),
+    devices: (await h.store.devices(site)).map((d) => [d.deviceId, d.lastSeq, d.revokedAt]),
+    leases: await h.store.numberLeases(site, TODAY),
+    database: dumpDatabase(h.file),
+  };
+}
+
+async function send(request: FuzzRequest): Promise<Response> {
+  return call(h, request.method, request.path, {
+    authorization: request.authorization,
+    raw: request.body,
+    headers: request.headers,
+  });
+}
+
+describe('fuzzing every endpoint', () => {
+  const stats = new Map<string, number>();
+  afterAll(() => {
+    if (process.env.FUZZ_STATS)
+      console.info(
+        [...stats]
+          .sort()
+          .map(([k, n]) => `${n}\t${k}`)
+          .join('\n'),
+      );
+  });
+
+  it(`answers ${RUNS} hostile requests with 4xx (or success), never 5xx, changing nothing when refused`, async () => {
+    let before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fuzzRequest(() => world),
+        async (request) => {
+          const response = await send(request);
+          const isStream = response.headers.get('Content-Type')?.startsWith('text/event-stream');
+          const text = isStream ? '' : await response.text();
+          if (isStream) await response.body?.cancel();
+          const after = await snapshot();
+          const key = `${response.status} ${request.label.split(' as ')[0]?.replace(/\/[0-9a-f-]{36}|\?.*/g, '')}`;
+          stats.set(key, (stats.get(key) ?? 0) + 1);
+
+          expect(response.status, request.label).toBeLessThan(500);
+          expect(h.errors).toEqual([]);
+          if (request.mustFail) expect(response.status, request.label).toBeGreaterThanOrEqual(400);
+          if (response.status >= 400) {
+            expect(JSON.parse(text)).toMatchObject({
+              error: expect.any(String),
+              message: expect.any(String),
+            });
+          }
+          if (response.status >= 400 || request.readOnly) expect(after).toEqual(before);
+          before = after;
+        },
+      ),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+  }, 120_000);
+
+  it('refuses a body over the limit by its bytes even when Content-Length says less', async () => {
+    const before = await snapshot();
+    const body = JSON.stringify({ events: [], pad: 'x'.repeat(MAX_BODY_BYTES) });
+
+    const declared = await call(h, 'POST', '/sync/push', {
+      authorization: `Bearer ${world.tokens.device}`,
+      raw: body,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '10' },
+    });
+    const streamed = await call(h, 'POST', '/sync/push', {
+      authorization: `Bearer ${world.tokens.device}`,
+      raw: new Blob([body]).stream(),
+      headers: { 'Content-Type': 'application/json' },
+    });
+
+    expect(declared.status).toBe(413);
+    expect(streamed.status).toBe(413);
+    expect(await snapshot()).toEqual(before);
+  });
+});
