@@ -110,7 +110,8 @@ class Loop {
     if (this.deps.stream !== false) {
       const signal = this.stopping.signal;
       const onMessage = () => this.request('poke');
-      this.stream = runStream(this.deps.transport, this.env, this.timing, signal, onMessage);
+      const env = { ...this.env, now: this.deps.now };
+      this.stream = runStream(this.deps.transport, env, this.timing, signal, onMessage);
     }
     this.request('start');
   }

@@ -1,7 +1,8 @@
 /**
  * Listening to the server's stream: each message ('hello' on connect, 'poke' on new
  * events) asks for a sync. The stream is a hint only — syncing never depends on it.
- * Must: reconnect with backoff (never a tight loop) until the signal aborts.
+ * Must: reconnect with backoff until the signal aborts — never a tight loop, also when
+ * the server (or a proxy) accepts the stream and closes it at once.
  */
 import type { StreamMessage } from '../domain/protocol';
 import { backoffDelay, type LoopTiming } from './backoff';
@@ -11,23 +12,22 @@ import type { Transport } from './transport';
 /** Keeps a stream open until `signal` aborts; calls `onMessage` for each message. */
 export async function runStream(
   transport: Transport,
-  env: Pick<LoopEnvironment, 'timers' | 'random'>,
+  env: Pick<LoopEnvironment, 'timers' | 'random'> & { now: () => number },
   timing: LoopTiming,
   signal: AbortSignal,
   onMessage: (message: StreamMessage) => void,
 ): Promise<void> {
   let failures = 0;
   while (!signal.aborted) {
+    const openedAt = env.now();
     try {
-      await transport.stream(signal, (message) => {
-        failures = 0;
-        onMessage(message);
-      });
+      await transport.stream(signal, onMessage);
     } catch {
       // Unreachable or refused: wait and try again, like a closed stream.
     }
     if (signal.aborted) return;
-    failures += 1;
+    // A stream that stayed open a while was healthy; one that ended at once was not.
+    failures = env.now() - openedAt >= timing.periodMs ? 1 : failures + 1;
     const wait = Math.max(timing.backoffBaseMs, backoffDelay(failures, timing, env.random));
     await sleep(env.timers, wait, signal);
   }

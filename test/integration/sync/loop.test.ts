@@ -1,8 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_TIMING } from '../../../src/sync/backoff';
 import { syncOnce } from '../../../src/sync/engine';
 import type { LockManagerLike } from '../../../src/sync/leadership';
 import { type SyncLoop, type SyncLoopDeps, startSyncLoop } from '../../../src/sync/loop';
+import { runStream } from '../../../src/sync/stream';
 import { openDevice, serverIds, type TestDevice } from '../../fixtures/sync-harness';
 import { FakeSyncServer } from '../../fixtures/sync-server';
 import { ManualTimers, tick, until } from '../../fixtures/sync-timers';
@@ -159,6 +161,25 @@ describe('sync loop: triggers', () => {
 
     expect(runs()).toBeGreaterThan(before);
     expect(await a.eventIds()).toEqual(serverIds(server));
+  });
+});
+
+describe('sync stream', () => {
+  it('reconnects a stream the server closes at once with growing waits, not a tight loop', async () => {
+    let opened = 0;
+    const transport = server.transport('kiosk-1');
+    const closing = { ...transport, stream: async () => void (opened += 1) };
+    const stop = new AbortController();
+    const env = { timers, random: () => 1, now: () => timers.now };
+
+    const running = runStream(closing, env, DEFAULT_TIMING, stop.signal, () => {});
+    await until(() => timers.size > 0);
+    await timers.advance(60_000, tick);
+    stop.abort();
+    await running;
+
+    expect(opened).toBe(6); // At 0, 1, 3, 7, 15 and 31 s.
+    expect(timers.delays).toEqual([1000, 2000, 4000, 8000, 16000, 32000]);
   });
 });
 
