@@ -63,6 +63,15 @@ function useDb(kind: 'sqlite' | 'postgres'): () => SqlDb {
 describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
   const db = useDb(kind);
 
+  it.runIf(kind === 'sqlite')('runs SQLite in WAL mode with synchronous=FULL', async () => {
+    const pragmas = await db().transaction(async (tx) => [
+      ...(await tx.all('PRAGMA journal_mode')),
+      ...(await tx.all('PRAGMA synchronous')),
+    ]);
+
+    expect(pragmas).toEqual([{ journal_mode: 'wal' }, { synchronous: 2 }]);
+  });
+
   it('commits a transaction that resolves and returns bigints as numbers', async () => {
     await db().transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 2 ** 40]));
 
