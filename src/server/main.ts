@@ -9,7 +9,7 @@
  */
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
 import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
@@ -22,6 +22,7 @@ import {
   ensureSelfSigned,
   isLoopbackHost,
   loadTls,
+  machineNames,
   type TlsMaterial,
   trustInstructions,
 } from './tls';
@@ -94,20 +95,57 @@ function chooseTls(env: Env): TlsMaterial | null {
   return ensureSelfSigned(join(env.dataDir, 'tls'), env.host);
 }
 
+/** The address to print: HOST itself, or for a wildcard HOST the first LAN IPv4 address. */
 function baseUrl(env: Env, tls: TlsMaterial | null, port: number): string {
-  const host =
-    env.host === '0.0.0.0' || env.host === '::' ? (tls?.altNames[0] ?? 'localhost') : env.host;
+  const wildcard = env.host === '0.0.0.0' || env.host === '::';
+  const lan = machineNames(env.host).find(
+    (n) => /^\d+\.\d+\.\d+\.\d+$/.test(n) && !n.startsWith('127.'),
+  );
+  const host = wildcard ? (lan ?? 'localhost') : env.host;
   const shown = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   return `${tls ? 'https' : 'http'}://${shown}:${port}`;
+}
+
+/**
+ * Stops cleanly on SIGINT/SIGTERM (or when listening fails): sync streams end, the server
+ * stops accepting and finishes what is open (forced after 3 s), then the store records
+ * the clean stop, so the next start keeps the epoch.
+ */
+function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
+  let stopping = false;
+  const stop = (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    pokes.closeAll();
+    setTimeout(
+      () => 'closeAllConnections' in server && server.closeAllConnections(),
+      3_000,
+    ).unref();
+    server.close(() => {
+      store.close().then(
+        () => process.exit(exitCode),
+        (error: unknown) => {
+          console.error('Penyimpanan gagal ditutup:', error);
+          process.exit(1);
+        },
+      );
+    });
+  };
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+  server.on('error', (error) => {
+    console.error('Server gagal mendengarkan:', error.message);
+    stop(1);
+  });
 }
 
 async function main(): Promise<void> {
   const env = readEnv(process.env);
   const seed = await loadConfigOrExit(env.configDir);
+  const tls = chooseTls(env);
   const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
   const config = await activeConfig(store, seed);
   const code = await issueBootstrapCode(store, Date.now());
-  const tls = chooseTls(env);
   const pokes = new Pokes();
   const app = createApp({
     store,
@@ -117,15 +155,12 @@ async function main(): Promise<void> {
     now: Date.now,
     pokes,
   });
+  const https = tls && {
+    createServer: createHttpsServer,
+    serverOptions: { cert: tls.cert, key: tls.key },
+  };
   const server = serve(
-    {
-      fetch: app.fetch,
-      hostname: env.host,
-      port: env.port,
-      ...(tls
-        ? { createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } }
-        : {}),
-    },
+    { fetch: app.fetch, hostname: env.host, port: env.port, ...https },
     (info) => {
       const url = baseUrl(env, tls, info.port);
       console.info(`Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`);
@@ -133,28 +168,7 @@ async function main(): Promise<void> {
       if (code) console.info(bootstrapBox(code, url));
     },
   );
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    pokes.closeAll();
-    const force = setTimeout(
-      () => 'closeAllConnections' in server && server.closeAllConnections(),
-      3_000,
-    );
-    force.unref();
-    server.close(() => {
-      store.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('Penyimpanan gagal ditutup:', error);
-          process.exit(1);
-        },
-      );
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopCleanly(server, pokes, store);
 }
 
 main().catch((error: unknown) => {

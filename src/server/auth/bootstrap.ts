@@ -21,7 +21,9 @@ export function bootstrapBox(code: string, url: string): string {
     '',
     `    ${code}`,
     '',
-    `Buka ${url}/admin dan masukkan kode ini untuk membuat admin pertama.`,
+    `Buat admin pertama di ${url}/admin dengan kode ini, atau:`,
+    `  curl -X POST ${url}/api/v1/bootstrap -H 'Content-Type: application/json' \\`,
+    `       -d '{"code":"${code}","name":"Nama Admin"}'`,
     'Kode baru dibuat pada setiap start sampai admin pertama ada.',
   ];
   const width = Math.max(...lines.map((l) => l.length));

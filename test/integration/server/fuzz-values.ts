@@ -1,0 +1,167 @@
+/**
+ * fast-check arbitraries of hostile request parts: bodies (mutated valid ones, junk JSON,
+ * broken text, deep nesting, oversized), number literals JSON never writes, content
+ * types, path ids and query strings.
+ */
+import fc from 'fast-check';
+import { MAX_BODY_BYTES } from '../../../src/domain/protocol';
+
+/** Values that break types and ranges: huge, negative, fractional, NaN-like, empty, NUL. */
+const HOSTILE_VALUE = fc.oneof(
+  fc.constantFrom<unknown>(
+    1e308,
+    -1e308,
+    2 ** 53 + 1,
+    -1,
+    0,
+    1.5,
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e999',
+    '0x1F',
+    '',
+    ' ',
+    '\u0000',
+    '\u202e',
+    'A'.repeat(5000),
+    null,
+    true,
+    [],
+    {},
+    { __proto__: 1 },
+    '2025-02-30',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+  ),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+/** Number literals JSON.stringify never writes. */
+const RAW_NUMBERS = [
+  '1e400',
+  '-1e400',
+  'NaN',
+  'Infinity',
+  '1e-400',
+  '00',
+  '1.',
+  '.5',
+  '1'.repeat(40),
+];
+export const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/vnd.api+json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  '',
+];
+
+/** Whether a text is valid JSON. */
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every path to a value inside a JSON value. */
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  return [
+    prefix,
+    ...keys.flatMap((k) => pathsOf((value as Record<string, unknown>)[k], [...prefix, k])),
+  ];
+}
+
+/** A copy of `root` with the value at `path` replaced (or removed, for `undefined`). */
+function replaceAt(root: unknown, path: (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+/** A JSON body text: a mutated valid body, junk JSON, broken text, deep nesting or too much. */
+export function bodyText(template: unknown) {
+  const mutated = fc.tuple(fc.nat(), HOSTILE_VALUE, fc.boolean()).map(([i, value, remove]) => {
+    const paths = pathsOf(template);
+    const path = paths[i % paths.length] ?? [];
+    return {
+      text: JSON.stringify(replaceAt(template, path, remove ? undefined : value)) ?? '{}',
+      junk: false,
+    };
+  });
+  const rawNumber = fc.constantFrom(...RAW_NUMBERS).map((n) => ({
+    text: JSON.stringify(template).replace(/:-?\d+(\.\d+)?(?=[,}\]])/, `:${n}`),
+    junk: /^(NaN|Infinity|00|1\.|\.5)$/.test(n),
+  }));
+  const notAnObject = fc
+    .oneof(fc.jsonValue(), fc.array(fc.jsonValue({ maxDepth: 2 })))
+    .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+    .map((v) => ({ text: JSON.stringify(v), junk: true }));
+  const broken = fc
+    .string({ maxLength: 200 })
+    .map((s) => ({ text: `{${s}`, junk: !parses(`{${s}`) }));
+  const truncated = fc.nat().map((n) => {
+    const text = JSON.stringify(template);
+    return { text: text.slice(0, 1 + (n % Math.max(1, text.length - 1))), junk: true };
+  });
+  const deep = fc.integer({ min: 100, max: 200_000 }).map((n) => ({
+    text:
+      n % 2 === 0 ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`,
+    junk: true,
+  }));
+  const oversized = fc.constantFrom(
+    { text: `{"events":[${'0,'.repeat(MAX_BODY_BYTES / 2)}0]}`, junk: true },
+    { text: `{"pad":"${'x'.repeat(MAX_BODY_BYTES)}"}`, junk: true },
+  );
+  return fc.oneof(
+    { arbitrary: mutated, weight: 6 },
+    { arbitrary: rawNumber, weight: 2 },
+    { arbitrary: notAnObject, weight: 2 },
+    { arbitrary: broken, weight: 2 },
+    { arbitrary: truncated, weight: 2 },
+    { arbitrary: deep, weight: 1 },
+    { arbitrary: oversized, weight: 1 },
+  );
+}
+
+/** A path parameter: ids of every shape. */
+export const ID_PARAM = fc.oneof(
+  fc.uuid(),
+  fc.constantFrom('x', '..', '%00', '%2e%2e%2f', "1'%20OR%201=1", 'a'.repeat(3000)),
+  fc.string({ maxLength: 40 }).map(encodeURIComponent),
+);
+
+/** A query string: numbers of every size and shape, repeated and unknown keys. */
+export const QUERY = fc.oneof(
+  fc.constantFrom(
+    '',
+    '?cursor=-1',
+    '?cursor=1e99',
+    '?cursor=NaN',
+    '?cursor=99999999999999999999',
+    '?limit=0',
+    '?limit=501',
+    '?limit=1.5',
+    '?cursor=0&cursor=1',
+    '?cursor=%00',
+    '?limit=500&cursor=0',
+    '?cursor=%20',
+    '?cursor[]=1',
+    '?x=1',
+  ),
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }))
+    .map(([c, l]) => `?cursor=${encodeURIComponent(c)}&limit=${encodeURIComponent(l)}`),
+);
