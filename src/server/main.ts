@@ -111,17 +111,24 @@ function baseUrl(env: Env, tls: TlsMaterial | null, port: number): string {
  * stops accepting and finishes what is open (forced after 3 s), then the store records
  * the clean stop, so the next start keeps the epoch.
  */
+function closeIdle(server: ServerType): void {
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+
 function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
   let stopping = false;
   const stop = (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     pokes.closeAll();
+    // Keep-alive sockets of ended streams turn idle only after close(): sweep them.
+    const sweep = setInterval(() => closeIdle(server), 50);
     setTimeout(
       () => 'closeAllConnections' in server && server.closeAllConnections(),
       3_000,
     ).unref();
     server.close(() => {
+      clearInterval(sweep);
       store.close().then(
         () => process.exit(exitCode),
         (error: unknown) => {
