@@ -78,18 +78,7 @@ export async function leaseLevels(db: AnjunganDatabase, businessDay: string): Pr
   return levels;
 }
 
-/** Every business day for which this device holds a number block or quota tokens, ascending. */
-export async function leasedDays(db: AnjunganDatabase): Promise<string[]> {
-  const tx = db.transaction(['cursors', 'quota'], 'readonly');
-  const [cursors, quotas] = await Promise.all([
-    tx.objectStore('cursors').getAll(),
-    tx.objectStore('quota').getAll(),
-  ]);
-  const days = new Set<string>();
-  for (const c of cursors) if (c.blocks.length > 0) days.add(c.businessDay);
-  for (const q of quotas) if (q.granted > 0) days.add(q.businessDay);
-  return [...days].sort();
-}
+export { leasedDays } from './issue-basis';
 
 /** Every [day, x] key: arrays sort after strings, so [day, []] is above any [day, string]. */
 function dayRange(businessDay: string): IDBKeyRange {

@@ -18,7 +18,7 @@ import {
   takeKtpTicket,
 } from '../e2e/support/kiosk-page';
 import { alwaysOpenSample } from '../e2e/support/sample-config';
-import { startServer, writeConfigDir } from '../e2e/support/server';
+import { type RunningServer, startServer, writeConfigDir } from '../e2e/support/server';
 
 const CPU_SLOWDOWN = 4;
 const PROFILE = 'Anjungan lobi utama (printer 80 mm)';
@@ -56,14 +56,19 @@ async function takeLongestPath(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Your Queue Number' }).waitFor();
 }
 
-async function measureJs(url: string) {
+async function measureJs(server: RunningServer) {
+  const url = server.url;
   const dir = freshProfileDir();
   const context = await launchProfile(dir);
   await instrument(context);
   const first = await throttled(context);
   const firstScripts = recordScripts(first);
   await first.goto(`${url}/kiosk`);
-  await setUpDevice(first, { name: 'Bench', profile: PROFILE, slot: 1 });
+  await setUpDevice(first, {
+    code: await server.enrollmentCode(),
+    name: 'Bench',
+    profile: PROFILE,
+  });
   await takeKtpTicket(first);
   const firstEver = gzipBytes(firstScripts());
   await first.close();
@@ -153,7 +158,7 @@ let servedUrl = '';
 async function main() {
   const server = await startServer({ configDir: writeConfigDir(alwaysOpenSample()) });
   servedUrl = server.url;
-  const js = await measureJs(server.url);
+  const js = await measureJs(server);
   const sum = (list: { bytes: number }[]) => list.reduce((s, f) => s + f.bytes, 0);
   const ticketTimes = await confirmToTicket(js.profileDir, server.url, 50);
   await server.stop();

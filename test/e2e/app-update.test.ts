@@ -36,9 +36,9 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: app updates', () => {
     page = await context.newPage();
     await page.goto(`${server.url}/kiosk`);
     await setUpDevice(page, {
+      code: await server.enrollmentCode(),
       name: 'Anjungan 1',
       profile: 'Anjungan lobi utama (printer 80 mm)',
-      slot: 1,
     });
     await waitForServiceWorker(page);
     // The running kiosk takes charge of updates at its first idle moment (2 s).

@@ -23,9 +23,9 @@ describe.skipIf(!chromiumAvailable())('kiosk JavaScript budget', () => {
     const setup = await context.newPage();
     await setup.goto(`${server.url}/kiosk`);
     await setUpDevice(setup, {
+      code: await server.enrollmentCode(),
       name: 'Anjungan 1',
       profile: 'Anjungan lobi utama (printer 80 mm)',
-      slot: 1,
     });
     await setup.close();
   });

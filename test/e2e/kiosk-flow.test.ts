@@ -34,7 +34,9 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
   /** Axe on the current screen; the screen's name goes to the list of checked screens. */
   async function axe(screen: string) {
     const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    const violations = result.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length})`);
+    const violations = result.violations.map(
+      (v) => `${screen}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
     expect(violations).toEqual([]);
     const sizes = await touchAndTextSizes(page);
     expect(sizes.small, `${screen}: touch targets under 64 px`).toEqual([]);
@@ -58,12 +60,12 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
 
   it('sets up a device and walks from the attract screen to a printed ticket', async () => {
     await page.goto(`${server.url}/kiosk`);
-    await page.getByRole('heading', { name: 'Pengaturan Perangkat' }).waitFor();
+    await page.getByRole('heading', { name: 'Pendaftaran Perangkat' }).waitFor();
     await axe('setup');
     await setUpDevice(page, {
+      code: await server.enrollmentCode(),
       name: 'Anjungan lobi samping',
       profile: 'Anjungan lobi samping (printer 58 mm, 8 instansi)',
-      slot: 1,
     });
 
     await axe('attract');
@@ -114,9 +116,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
     await page.getByRole('img', { name: 'Kode QR daftar persyaratan' }).waitFor();
     await axe('missing');
     await button(page, 'Cetak Daftar').click();
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints))
-      .toBe(1);
+    await expect.poll(prints).toBe(1);
     await button(page, 'Tetap ambil antrean untuk konsultasi').click();
     await page.getByText(/Pastikan Anda telah mengurus .* di Polres terlebih dahulu/).waitFor();
     await axe('prerequisite');
@@ -131,9 +131,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
     await page.locator('main').getByText('Sisa antrean: 0 orang').waitFor();
     await page.getByRole('img', { name: 'Kode QR tiket A-001' }).waitFor();
     await axe('ticket');
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints))
-      .toBe(2);
+    await expect.poll(prints).toBe(2);
   });
 
   it('lays the ticket out for 58 mm paper when printing', async () => {
@@ -141,7 +139,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
     const width = await page.evaluate(
       () => document.querySelector('.print-area')?.getBoundingClientRect().width ?? 0,
     );
-    const text = await page.locator('.print-area').innerText();
+    const text = (await page.locator('.print-area').textContent()) ?? '';
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.locator('.print-area').screenshot({ path: join(ARTIFACTS, 'ticket-58mm.png') });
     await page.emulateMedia({ media: 'screen' });

@@ -37,9 +37,9 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: offline', () => {
   it('installs from one online load and asks for persistent storage', async () => {
     await page.goto(`${server.url}/kiosk`);
     await setUpDevice(page, {
+      code: await server.enrollmentCode(),
       name: 'Anjungan 1',
       profile: 'Anjungan lobi utama (printer 80 mm)',
-      slot: 1,
     });
     await waitForServiceWorker(page);
 

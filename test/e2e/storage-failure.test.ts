@@ -32,9 +32,9 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: storage refuses writes
     page = await context.newPage();
     await page.goto(`${server.url}/kiosk`);
     await setUpDevice(page, {
+      code: await server.enrollmentCode(),
       name: 'Anjungan 1',
       profile: 'Anjungan lobi utama (printer 80 mm)',
-      slot: 1,
     });
   });
 

@@ -1,21 +1,21 @@
-/** /kiosk: boots the device, then shows set-up or the citizen's flow. */
+/** /kiosk: boots the device, then shows enrollment or the citizen's flow. */
 import { useEffect, useState } from 'preact/hooks';
 import { BootScreen } from '../../ui/boot/BootScreen';
 import { KioskApp } from '../../ui/kiosk/KioskApp';
 import { useLazyComponent } from '../lazy';
-import { type BootState, bootKiosk, setUpDevice } from './boot';
+import { type BootState, bootKiosk } from './boot';
 import { type KioskRuntime, startKiosk } from './runtime';
 
 const RETRY_MS = 10_000;
 
 /** Staff-only: loaded once per device, never on a citizen's path. */
-const loadSetupScreen = () => import('../../ui/setup/SetupScreen').then((m) => m.SetupScreen);
+const loadSetupRoute = () => import('./SetupRoute').then((m) => m.SetupRoute);
 
 /** The kiosk surface. */
 export function KioskRoute() {
   const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
   const [runtime, setRuntime] = useState<KioskRuntime | null>(null);
-  const SetupScreen = useLazyComponent(loadSetupScreen, boot.phase === 'setup');
+  const SetupRoute = useLazyComponent(loadSetupRoute, boot.phase === 'setup');
 
   useEffect(() => {
     void bootKiosk().then(setBoot);
@@ -41,19 +41,16 @@ export function KioskRoute() {
     return () => started.stop();
   }, [boot]);
 
-  if (boot.phase === 'setup' && SetupScreen) {
-    const onSubmit = (input: { name: string; profileId: string; slot: number }) => {
-      setUpDevice(boot.db, boot.config, input)
-        .then(bootKiosk)
-        .then(setBoot)
-        .catch(() =>
-          setBoot({ ...boot, error: 'Perangkat tidak dapat disimpan — hubungi petugas.' }),
-        );
-    };
-    const profiles = boot.config.profiles.filter(
-      (p) => p.surface === 'kiosk' || p.surface === 'mobile',
+  if (boot.phase === 'setup' && SetupRoute) {
+    const onEnrolled = () => void bootKiosk().then(setBoot);
+    return (
+      <SetupRoute
+        db={boot.db}
+        config={boot.config}
+        previous={boot.previous}
+        onEnrolled={onEnrolled}
+      />
     );
-    return <SetupScreen profiles={profiles} onSubmit={onSubmit} error={boot.error} />;
   }
   if (boot.phase === 'ready' && runtime)
     return <KioskApp actor={runtime.actor} links={runtime.links} />;

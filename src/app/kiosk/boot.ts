@@ -5,17 +5,25 @@
  */
 
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
-import { emergencyTagForSlot } from '../../domain/numbering';
-import { type AnjunganDatabase, type DeviceIdentity, openAnjunganDb } from '../../storage/db';
-import { readCachedConfig, readIdentity, saveIdentity } from '../../storage/device';
-import { newId } from '../../storage/ids';
-import { refreshConfig } from '../config-sync';
+import {
+  type AnjunganDatabase,
+  type DeviceIdentity,
+  isEnrolled,
+  openAnjunganDb,
+} from '../../storage/db';
+import { readCachedConfig, readIdentity } from '../../storage/device';
 
 export type BootState =
   | { phase: 'loading' }
   | { phase: 'storage-failed' }
   | { phase: 'waiting-config' }
-  | { phase: 'setup'; db: AnjunganDatabase; config: ConfigBundle; error?: string }
+  | {
+      phase: 'setup';
+      db: AnjunganDatabase;
+      config: ConfigBundle;
+      /** A device from before enrollment keeps its id (its log continues). */
+      previous: DeviceIdentity | null;
+    }
   | {
       phase: 'ready';
       db: AnjunganDatabase;
@@ -24,7 +32,7 @@ export type BootState =
       profile: Profile;
     };
 
-/** Boots as far as it can; call again after set-up or when a config arrives. */
+/** Boots as far as it can; call again after enrollment or when a config arrives. */
 export async function bootKiosk(): Promise<BootState> {
   let db: AnjunganDatabase;
   try {
@@ -33,12 +41,21 @@ export async function bootKiosk(): Promise<BootState> {
     return { phase: 'storage-failed' };
   }
   void requestPersistence();
-  const config =
-    (await readCachedConfig(db))?.bundle ?? (await refreshConfig(db, Date.now())).config;
+  const config = (await readCachedConfig(db))?.bundle ?? (await firstConfig(db));
   if (!config) return { phase: 'waiting-config' };
   const identity = await readIdentity(db);
-  if (!identity) return { phase: 'setup', db, config };
+  if (!identity || !isEnrolled(identity)) return { phase: 'setup', db, config, previous: identity };
   return { phase: 'ready', db, identity, config, profile: profileFor(config, identity) };
+}
+
+/** A device's first config, from the server (its code loads only on a device without one). */
+async function firstConfig(db: AnjunganDatabase): Promise<ConfigBundle | null> {
+  try {
+    const { refreshConfig } = await import('../config-sync');
+    return (await refreshConfig(db, Date.now())).config;
+  } catch {
+    return null;
+  }
 }
 
 /** The device's profile, or the first kiosk profile if its own was removed from the config. */
@@ -48,23 +65,6 @@ export function profileFor(config: ConfigBundle, identity: DeviceIdentity): Prof
   const profile = own ?? fallback;
   if (!profile) throw new Error('config has no profile');
   return profile;
-}
-
-/** Set-up: gives the device its identity and number range, once. */
-export async function setUpDevice(
-  db: AnjunganDatabase,
-  config: ConfigBundle,
-  input: { name: string; profileId: string; slot: number },
-): Promise<void> {
-  await saveIdentity(db, {
-    deviceId: newId(),
-    siteId: config.site.id,
-    name: input.name,
-    profileId: input.profileId,
-    slot: input.slot,
-    emergencyTag: emergencyTagForSlot(input.slot),
-    createdAt: Date.now(),
-  });
 }
 
 /** Asks the browser not to evict the log under storage pressure. */

@@ -14,11 +14,10 @@ import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { probeStorage } from '../../storage/device';
 import { readEventsOfDay } from '../../storage/events';
 import { newId } from '../../storage/ids';
-import { preloadKioskScreens } from '../../ui/kiosk/KioskApp';
 import type { KioskLinks } from '../../ui/kiosk/links';
-import { refreshConfig } from '../config-sync';
 import { printCurrentDocument } from '../print';
 import { availabilityMap } from './availability';
+import type { IdleDuties } from './idle-duties';
 import { makeIssueTicket } from './issue';
 
 export type KioskRuntimeDeps = {
@@ -37,6 +36,21 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   const now = deps.now ?? Date.now;
   const place: Place = deps.profile.surface === 'mobile' ? 'mobile' : 'lobby';
   let config = deps.config;
+  let profile = deps.profile;
+  const background = idleDuties(
+    () =>
+      import('./idle-duties').then((m) =>
+        m.startIdleDuties({
+          db: deps.db,
+          identity: deps.identity,
+          now,
+          isIdle: () => actor.getSnapshot().matches('attract'),
+          config: () => config,
+          profile: () => profile,
+        }),
+      ),
+    () => void refreshConfigNow(),
+  );
   const machine = kioskMachine.provide({
     actors: {
       issueTicket: fromPromise(({ input }) =>
@@ -47,6 +61,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
           place,
           now,
           newId: () => newId(now()),
+          onIssued: () => background.started()?.requestSync('write'),
         })(input),
       ),
     },
@@ -67,11 +82,14 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       actor.send({ type: 'storage.failed' });
     }
   };
+  // Config updates come with the idle duties: the kiosk starts from its cached config.
   const refreshConfigNow = async () => {
-    const result = await refreshConfig(deps.db, now()).catch(() => null);
+    const duties = background.started();
+    if (!duties) return;
+    const result = await duties.refreshConfig(deps.db, now()).catch(() => null);
     if (result?.changed && result.config) {
       config = result.config;
-      const profile = config.profiles.find((p) => p.id === deps.profile.id) ?? deps.profile;
+      profile = config.profiles.find((p) => p.id === deps.profile.id) ?? deps.profile;
       actor.send({ type: 'config.updated', config, profile });
     }
   };
@@ -86,15 +104,13 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     if (snapshot.value === previous) return;
     previous = snapshot.value;
     if (snapshot.matches({ session: { flow: 'ticket' } })) void refreshAvailability();
-    if (snapshot.matches('attract')) serviceWorker.idle();
+    if (snapshot.matches('attract')) background.idle();
   });
-  const serviceWorker = serviceWorkerControl(() => actor.getSnapshot().matches('attract'));
   actor.start();
   void refreshAvailability();
-  void refreshConfigNow();
   // The first idle moment on the attract screen installs the service worker.
   const registerTimer = setTimeout(() => {
-    if (actor.getSnapshot().matches('attract')) serviceWorker.idle();
+    if (actor.getSnapshot().matches('attract')) background.idle();
   }, SW_REGISTER_DELAY_MS);
   const timer = setInterval(() => {
     void refreshAvailability();
@@ -112,10 +128,10 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     actor,
     links,
     stop() {
+      background.stop();
       clearInterval(timer);
       clearTimeout(registerTimer);
       subscription.unsubscribe();
-      serviceWorker.stop();
       actor.stop();
     },
   };
@@ -124,26 +140,34 @@ export function startKiosk(deps: KioskRuntimeDeps) {
 export type KioskRuntime = ReturnType<typeof startKiosk>;
 
 /**
- * The service worker seen from a running kiosk: its code is loaded at the first idle
- * moment (not on a citizen's way to a ticket); then every idle moment may apply an update.
+ * The idle duties (./idle-duties.tsx): loaded at the first idle moment on the attract
+ * screen, then told of each later one. A failed load (offline, not cached yet) is tried
+ * again at the next idle moment.
  */
-function serviceWorkerControl(isIdle: () => boolean) {
-  let module: typeof import('../sw-update') | null = null;
+function idleDuties(load: () => Promise<IdleDuties>, onStart: () => void) {
+  let started: IdleDuties | null = null;
+  let loading = false;
   let stopped = false;
   return {
+    started: () => started,
     idle() {
-      if (module) return module.tryApplyUpdate();
-      void preloadKioskScreens();
-      void import('../sw-update').then((loaded) => {
-        if (stopped) return;
-        module = loaded;
-        loaded.setUpdateGate(isIdle);
-        loaded.registerServiceWorker();
-      });
+      if (started) return started.idle();
+      if (loading || stopped) return;
+      loading = true;
+      load().then(
+        (duties) => {
+          if (stopped) return duties.stop();
+          started = duties;
+          onStart();
+        },
+        () => {
+          loading = false;
+        },
+      );
     },
     stop() {
       stopped = true;
-      module?.setUpdateGate(null);
+      started?.stop();
     },
   };
 }

@@ -126,12 +126,12 @@ export const STRINGS_EN = {
   'boot.loading': 'Loading…',
   'boot.waitingConfig': 'Waiting for the configuration — make sure the site server is running',
 
-
   'info.missing': "What you don't have yet",
   'info.notFound': 'Service not found',
   'status.title': 'Ticket Status',
   'status.waiting': 'Waiting to be called',
-  'status.unknown': 'This ticket is not on the server yet. If the kiosk is offline, try again in a while.',
+  'status.unknown':
+    'This ticket is not on the server yet. If the kiosk is offline, try again in a while.',
   'status.offline': 'Cannot reach the server. Check your connection.',
   'status.updated': 'Updated at {time}',
 

@@ -131,12 +131,12 @@ const id = {
   'boot.loading': 'Memuat…',
   'boot.waitingConfig': 'Menunggu konfigurasi dari server — pastikan server situs menyala',
 
-
   'info.missing': 'Yang belum Anda miliki',
   'info.notFound': 'Layanan tidak ditemukan',
   'status.title': 'Status Tiket',
   'status.waiting': 'Menunggu panggilan',
-  'status.unknown': 'Tiket belum tercatat di server. Jika anjungan sedang luring, coba lagi beberapa saat lagi.',
+  'status.unknown':
+    'Tiket belum tercatat di server. Jika anjungan sedang luring, coba lagi beberapa saat lagi.',
   'status.offline': 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
   'status.updated': 'Diperbarui pukul {time}',
 

@@ -21,7 +21,7 @@ export function bootstrapBox(code: string, url: string): string {
     '',
     `    ${code}`,
     '',
-    `Buat admin pertama di ${url}/admin dengan kode ini, atau:`,
+    'Buat admin pertama dengan kode ini (create the first admin with it):',
     `  curl -X POST ${url}/api/v1/bootstrap -H 'Content-Type: application/json' \\`,
     `       -d '{"code":"${code}","name":"Nama Admin"}'`,
     'Kode baru dibuat pada setiap start sampai admin pertama ada.',

@@ -24,15 +24,15 @@ export async function instrument(context: BrowserContext): Promise<void> {
   });
 }
 
-/** Staff set-up on a new device: name, profile and device number. */
+/** Staff enrollment of a new device: the one-time code from an admin, name and profile. */
 export async function setUpDevice(
   page: Page,
-  options: { name: string; profile: string; slot: number },
+  options: { code: string; name: string; profile: string },
 ): Promise<void> {
+  await page.getByLabel('Kode pendaftaran').fill(options.code);
   await page.getByLabel('Nama perangkat').fill(options.name);
   await page.getByLabel('Profil').selectOption({ label: options.profile });
-  await page.getByLabel('Nomor perangkat (1–26)').fill(String(options.slot));
-  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('button', { name: 'Daftarkan' }).click();
   await page.getByRole('button', { name: 'Sentuh untuk mulai' }).waitFor();
 }
 
@@ -118,4 +118,16 @@ export function touchAndTextSizes(page: Page) {
       .map((el) => (el.textContent ?? '').trim().slice(0, 30));
     return { small, baseFontPx: Number.parseFloat(getComputedStyle(root).fontSize), tiny };
   });
+}
+
+/**
+ * Waits until the kiosk's sync badge says it synced (so it holds its leases), and if
+ * `pending` is given, until that many own events are still unsent.
+ */
+export async function waitForSync(page: Page, options: { pending?: number } = {}): Promise<void> {
+  const badge = page.locator('.sync-badge');
+  await badge.filter({ hasText: 'Tersinkron' }).waitFor({ timeout: 30_000 });
+  if (options.pending === undefined) return;
+  const state = options.pending === 0 ? 'online' : 'pending';
+  await page.locator(`.sync-badge[data-sync="${state}"]`).waitFor({ timeout: 30_000 });
 }

@@ -16,6 +16,12 @@ export type RunningServer = {
   url: string;
   port: number;
   process: ChildProcess;
+  /** The server's own data directory (store, TLS files); reuse it to restart the same site. */
+  dataDir: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** A fresh one-time enrollment code, made by an admin (bootstrapped on first use). */
+  enrollmentCode(): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -44,13 +50,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built server and waits until /api/v1/health answers. */
+/**
+ * Starts the built server and waits until /api/v1/health answers. Each server gets its
+ * own empty data directory unless `dataDir` (or DATA_DIR in `env`) names one.
+ */
 export async function startServer(options: {
   configDir: string;
   port?: number;
+  dataDir?: string;
   env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
+  const dataDir =
+    options.env?.DATA_DIR ?? options.dataDir ?? mkdtempSync(join(tmpdir(), 'anjungan-data-'));
   const child = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
     cwd: ROOT,
     env: {
@@ -58,6 +70,7 @@ export async function startServer(options: {
       HOST: '127.0.0.1',
       PORT: String(port),
       CONFIG_DIR: options.configDir,
+      DATA_DIR: dataDir,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,12 +80,48 @@ export async function startServer(options: {
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
+  let adminToken: string | null = null;
   return {
     url,
     port,
     process: child,
+    dataDir,
+    output: () => output,
+    async enrollmentCode() {
+      adminToken ??= await bootstrapAdmin(url, () => output);
+      const response = await fetch(`${url}/api/v1/admin/enrollments`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      if (response.status !== 201) throw new Error(`enrollment: ${response.status}`);
+      return ((await response.json()) as { code: string }).code;
+    },
     stop: () => stopProcess(child),
   };
+}
+
+/** The bootstrap code in the box the server printed, if it printed one. */
+export function printedBootstrapCode(output: string): string | undefined {
+  return /│\s+([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\s+│/.exec(output)?.[1];
+}
+
+/** Creates the first admin with the printed bootstrap code; returns its token. */
+async function bootstrapAdmin(url: string, output: () => string): Promise<string> {
+  const deadline = Date.now() + 5_000;
+  let code = printedBootstrapCode(output());
+  while (!code && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    code = printedBootstrapCode(output());
+  }
+  if (!code) throw new Error(`no bootstrap code printed:\n${output()}`);
+  const response = await fetch(`${url}/api/v1/bootstrap`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, name: 'Admin Uji' }),
+  });
+  if (response.status !== 201) throw new Error(`bootstrap: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {

@@ -63,13 +63,18 @@ function useDb(kind: 'sqlite' | 'postgres'): () => SqlDb {
 describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
   const db = useDb(kind);
 
-  it.runIf(kind === 'sqlite')('runs SQLite in WAL mode with synchronous=FULL', async () => {
-    const pragmas = await db().transaction(async (tx) => [
-      ...(await tx.all('PRAGMA journal_mode')),
-      ...(await tx.all('PRAGMA synchronous')),
-    ]);
+  it('commits durably: SQLite in WAL with synchronous=FULL, PostgreSQL with synchronous_commit', async () => {
+    const settings = await db().transaction(async (tx) =>
+      kind === 'sqlite'
+        ? [...(await tx.all('PRAGMA journal_mode')), ...(await tx.all('PRAGMA synchronous'))]
+        : [...(await tx.all('SHOW synchronous_commit')), ...(await tx.all('SHOW fsync'))],
+    );
 
-    expect(pragmas).toEqual([{ journal_mode: 'wal' }, { synchronous: 2 }]);
+    expect(settings).toEqual(
+      kind === 'sqlite'
+        ? [{ journal_mode: 'wal' }, { synchronous: 2 }]
+        : [{ synchronous_commit: 'on' }, { fsync: 'on' }],
+    );
   });
 
   it('commits a transaction that resolves and returns bigints as numbers', async () => {

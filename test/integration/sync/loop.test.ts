@@ -168,7 +168,12 @@ describe('sync stream', () => {
   it('reconnects a stream the server closes at once with growing waits, not a tight loop', async () => {
     let opened = 0;
     const transport = server.transport('kiosk-1');
-    const closing = { ...transport, stream: async () => void (opened += 1) };
+    const closing = {
+      ...transport,
+      stream: async () => {
+        opened += 1;
+      },
+    };
     const stop = new AbortController();
     const env = { timers, random: () => 1, now: () => timers.now };
 

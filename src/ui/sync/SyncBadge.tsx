@@ -1,0 +1,65 @@
+/**
+ * A small line for staff in a corner of the kiosk: whether the site server answers, how
+ * many tickets wait to be sent and when the device last synced. Citizens can ignore it;
+ * it never blocks anything (the kiosk issues offline all the same).
+ */
+import './sync-badge.css';
+import { useEffect, useState } from 'preact/hooks';
+
+/** What the badge reads of the sync loop's status (src/sync/status.ts fits it). */
+export type SyncView = { online: boolean; pending: number; lastSyncAt: number | null };
+/** A store of that status, subscribed to like useSyncExternalStore's. */
+export type SyncViewStore = {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): SyncView;
+};
+
+/** The badge's words for a status, Indonesian and English. */
+export function syncBadgeText(status: SyncView, now: number): { id: string; en: string } {
+  const waiting =
+    status.pending > 0
+      ? { id: ` · ${status.pending} belum terkirim`, en: ` · ${status.pending} not sent yet` }
+      : { id: '', en: '' };
+  if (!status.online) {
+    return { id: `Luring${waiting.id}`, en: `Offline${waiting.en}` };
+  }
+  if (status.lastSyncAt === null) {
+    return { id: `Menyambungkan…${waiting.id}`, en: `Connecting…${waiting.en}` };
+  }
+  const minutes = Math.max(0, Math.floor((now - status.lastSyncAt) / 60_000));
+  const ago =
+    minutes < 1
+      ? { id: 'baru saja', en: 'just now' }
+      : { id: `${minutes} menit lalu`, en: `${minutes} min ago` };
+  return {
+    id: `Tersinkron ${ago.id}${waiting.id}`,
+    en: `Synced ${ago.en}${waiting.en}`,
+  };
+}
+
+/** Subscribes to the loop's status; re-renders each minute for the "ago" part. */
+export function SyncBadge(props: { store: SyncViewStore; now?: () => number }) {
+  const now = props.now ?? Date.now;
+  const [status, setStatus] = useState(props.store.getSnapshot());
+  const [, tick] = useState(0);
+  useEffect(() => {
+    setStatus(props.store.getSnapshot());
+    const unsubscribe = props.store.subscribe(() => setStatus(props.store.getSnapshot()));
+    const timer = setInterval(() => tick((n) => n + 1), 60_000);
+    return () => {
+      unsubscribe();
+      clearInterval(timer);
+    };
+  }, [props.store]);
+  const text = syncBadgeText(status, now());
+  const state = status.online ? (status.pending > 0 ? 'pending' : 'online') : 'offline';
+  return (
+    <output class={`sync-badge sync-badge--${state}`} aria-live="off" data-sync={state}>
+      <span aria-hidden="true" class="sync-badge__dot" />
+      {text.id}{' '}
+      <span lang="en" class="second-language">
+        {text.en}
+      </span>
+    </output>
+  );
+}
