@@ -5,9 +5,11 @@
  * transaction.
  */
 
+import type { IDBPTransaction } from 'idb';
 import { remainingInBlocks } from '../domain/numbering';
 import type { NumberLease, QuotaGrant } from '../domain/protocol';
-import type { AnjunganDatabase, CursorRecord, QuotaRecord } from './db';
+import type { AnjunganDatabase, AnjunganDB, CursorRecord, QuotaRecord } from './db';
+import { abortQuietly } from './tx';
 
 /** What a device still holds for one day. */
 export type LeaseLevels = {
@@ -24,6 +26,22 @@ export async function addLeases(
   quotas: readonly QuotaGrant[],
 ): Promise<void> {
   const tx = db.transaction(['cursors', 'quota'], 'readwrite', { durability: 'strict' });
+  try {
+    await putLeases(tx, numbers, quotas);
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+}
+
+type LeaseTx = IDBPTransaction<AnjunganDB, ('cursors' | 'quota')[], 'readwrite'>;
+
+async function putLeases(
+  tx: LeaseTx,
+  numbers: readonly NumberLease[],
+  quotas: readonly QuotaGrant[],
+): Promise<void> {
   const cursors = tx.objectStore('cursors');
   for (const lease of numbers) {
     const key: [string, string] = [lease.businessDay, lease.prefix];
@@ -56,7 +74,6 @@ export async function addLeases(
       remaining: grant.remaining,
     });
   }
-  await tx.done;
 }
 
 /** Numbers and quota tokens this device still holds for a day. */

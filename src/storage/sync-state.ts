@@ -1,8 +1,10 @@
 /**
  * Where sync stands (meta 'sync'): ack, pull cursor, epoch, server offset, last outcome.
- * Must: each function is one transaction; the ack is only ever what the server said.
+ * Must: each function is one transaction, aborted quietly when any step fails (nothing
+ * kept, no unhandled rejection of its `done`); the ack is only ever what the server said.
  */
 import type { AnjunganDatabase, ClockState, SyncState } from './db';
+import { abortQuietly } from './tx';
 
 /** The state of a device that never synced. */
 export const INITIAL_SYNC_STATE: SyncState = {
@@ -34,14 +36,19 @@ export async function setAckSeq(
   epoch: string | null,
 ): Promise<void> {
   const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });
-  const sync = (await tx.store.get('sync')) as SyncState | undefined;
-  const ackEpoch = epoch ?? sync?.ackEpoch ?? null;
-  await tx.store.put({ ...INITIAL_SYNC_STATE, ...sync, ackSeq, ackEpoch }, 'sync');
-  const clock = (await tx.store.get('clock')) as ClockState | undefined;
-  if ((clock?.deviceSeq ?? 0) < ackSeq) {
-    await tx.store.put({ deviceSeq: ackSeq, hlc: clock?.hlc ?? null }, 'clock');
+  try {
+    const sync = (await tx.store.get('sync')) as SyncState | undefined;
+    const ackEpoch = epoch ?? sync?.ackEpoch ?? null;
+    await tx.store.put({ ...INITIAL_SYNC_STATE, ...sync, ackSeq, ackEpoch }, 'sync');
+    const clock = (await tx.store.get('clock')) as ClockState | undefined;
+    if ((clock?.deviceSeq ?? 0) < ackSeq) {
+      await tx.store.put({ deviceSeq: ackSeq, hlc: clock?.hlc ?? null }, 'clock');
+    }
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
   }
-  await tx.done;
 }
 
 /** A new server epoch: pull again from the start. Events are kept (the log only grows). */
@@ -72,7 +79,12 @@ async function updateSyncState(
   change: (state: SyncState) => SyncState,
 ): Promise<void> {
   const tx = db.transaction('meta', 'readwrite', { durability: 'relaxed' });
-  const stored = (await tx.store.get('sync')) as SyncState | undefined;
-  await tx.store.put(change({ ...INITIAL_SYNC_STATE, ...stored }), 'sync');
-  await tx.done;
+  try {
+    const stored = (await tx.store.get('sync')) as SyncState | undefined;
+    await tx.store.put(change({ ...INITIAL_SYNC_STATE, ...stored }), 'sync');
+    await tx.done;
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
 }

@@ -1,10 +1,12 @@
 import { IDBFactory } from 'fake-indexeddb';
+import { unwrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../src/domain/events';
 import { decodeHlc, encodeHlc } from '../../../src/domain/hlc';
 import { type AnjunganDatabase, openAnjunganDb } from '../../../src/storage/db';
 import { saveIdentity } from '../../../src/storage/device';
 import { countOutbox, readAllEvents, readClock, readOutbox } from '../../../src/storage/events';
+import { addLeases } from '../../../src/storage/leases';
 import { pruneAcknowledged, retentionCutoff } from '../../../src/storage/prune';
 import { applyPulled } from '../../../src/storage/pull';
 import {
@@ -15,8 +17,15 @@ import {
   setServerOffset,
 } from '../../../src/storage/sync-state';
 import { appendTicketIssued } from '../../../src/storage/tickets';
+import { armCrash } from '../../chaos/crash';
 import { ticketIssued } from '../../fixtures/events';
-import { deviceIdentity, FIXTURE_NOW, ticketDraft } from '../../fixtures/sync-device';
+import {
+  deviceIdentity,
+  FIXTURE_NOW,
+  numberLease,
+  quotaGrant,
+  ticketDraft,
+} from '../../fixtures/sync-device';
 
 const me = deviceIdentity(1);
 const page = { cursor: 0, epoch: 'e1', physicalMs: FIXTURE_NOW, deviceId: me.deviceId };
@@ -168,4 +177,36 @@ describe('new epoch and pruning', () => {
     expect(kept).toEqual([unacked.id, recent.id, foreignRecent.id].sort());
     expect(kept).not.toContain(acked.id);
   });
+});
+
+describe('a write that dies mid-transaction (found by the chaos tests)', () => {
+  const cases: [string, (db: AnjunganDatabase) => Promise<unknown>][] = [
+    ['setAckSeq', (d) => setAckSeq(d, 3, 'e1')],
+    ['recordSyncOutcome', (d) => recordSyncOutcome(d, { at: FIXTURE_NOW, error: null })],
+    ['addLeases', (d) => addLeases(d, [numberLease(1, 25)], [quotaGrant(5)])],
+  ];
+  it.each(cases)(
+    '%s rejects, keeps nothing and leaves no unhandled rejection',
+    async (_, write) => {
+      await issue(3);
+      const before = { sync: await readSyncState(db), leases: await db.getAll('cursors') };
+      const unhandled: unknown[] = [];
+      const record = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', record);
+      try {
+        armCrash(unwrap(db), 1);
+
+        await expect(write(db)).rejects.toBeDefined();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+
+        expect(unhandled).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', record);
+      }
+      const reopened = await openAnjunganDb();
+      expect(await readSyncState(reopened)).toEqual(before.sync);
+      expect(await reopened.getAll('cursors')).toEqual(before.leases);
+      reopened.close();
+    },
+  );
 });
