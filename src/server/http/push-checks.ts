@@ -1,24 +1,18 @@
 /**
  * What the server checks in a pushed batch beyond each event's schema, before anything
  * is stored: the events are the caller's own, of this site, numbered without holes inside
- * the batch, with sane business days and no control characters in their text.
- * Must: pure; refuses the whole batch on any issue (nothing is stored).
+ * the batch, with calendar business days and no control characters in their text.
+ * Must: pure; refuses the whole batch on any issue (nothing is stored); never refuses an
+ * event for what a device may rightly commit — its outbox would be stuck behind it forever.
  */
 import { jsonPath } from '../../domain/config/issues';
 import type { KioskEvent } from '../../domain/events';
-import { MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
 import { isCalendarDay, isPlainText, type RequestIssue } from '../../domain/protocol-schema';
 
-/**
- * How far back a business day may be: devices keep acknowledged events for 14 days and
- * a mobile unit may stay offline for weeks; a year covers both with room to spare.
- */
-export const MAX_PAST_DAYS = 366;
-
-/** Issues of a batch pushed by `deviceId` of `siteId` on server day `today`; [] when fine. */
+/** Issues of a batch pushed by a device of `siteId`; [] when fine. */
 export function batchIssues(
   events: readonly KioskEvent[],
-  ctx: { siteId: string; today: string },
+  ctx: { siteId: string },
 ): RequestIssue[] {
   const issues: RequestIssue[] = [];
   const ids = new Set<string>();
@@ -32,8 +26,9 @@ export function batchIssues(
     }
     if (ids.has(event.id)) at('id', 'appears twice in the batch');
     ids.add(event.id);
-    const dayProblem = businessDayProblem(event.businessDay, ctx.today);
-    if (dayProblem) at('businessDay', dayProblem);
+    // Any calendar day, however far from today: a device without leases takes the day from
+    // its own clock, which may be weeks off (a dead RTC battery); the ticket is printed.
+    if (!isCalendarDay(event.businessDay)) at('businessDay', 'must be a calendar day');
     if (!stringsArePlain(event.data)) at('data', 'text must not contain control characters');
   });
   return issues;
@@ -54,15 +49,6 @@ export function foreignEventIssues(
 /** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function businessDayProblem(day: string, today: string): string | null {
-  if (!isCalendarDay(day)) return 'must be a calendar day';
-  const ahead = daysBetween(today, day);
-  // One day of slack past the lease window: a device's clock may sit across midnight.
-  if (ahead > MAX_LEASE_DAYS_AHEAD + 1) return `must be at most ${MAX_LEASE_DAYS_AHEAD} days ahead`;
-  if (ahead < -MAX_PAST_DAYS) return `must be within the last ${MAX_PAST_DAYS} days`;
-  return null;
 }
 
 /** Whether every string inside a (validated, so shallow) payload is free of control characters. */

@@ -7,7 +7,6 @@ import { Hono } from 'hono';
 import { DEFAULT_MAX_DRIFT_MS } from '../../domain/hlc';
 import type { PullResponse, PushResponse } from '../../domain/protocol';
 import { PullQuerySchema, parsePushRequest, parseRequest } from '../../domain/protocol-schema';
-import { businessDayOf } from '../../domain/time';
 import { requireDevice } from '../auth/guard';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
@@ -80,8 +79,7 @@ function checkBatch(deps: ApiDeps, deviceId: string, events: Parameters<typeof b
     });
   }
   const config = deps.config();
-  const today = businessDayOf(deps.now(), config.site.timeZone);
-  const issues = batchIssues(events, { siteId: config.site.id, today });
+  const issues = batchIssues(events, { siteId: config.site.id });
   if (issues.length > 0) {
     throw fail(400, 'invalid_events', 'The batch breaks the push rules; see issues.', {
       issues: issues.slice(0, 50),
