@@ -1,0 +1,106 @@
+/**
+ * fast-check arbitraries of chaos runs, and the property both `npm test` (a fixed-seed
+ * sample) and `npm run test:chaos` (fresh seeds) check.
+ */
+import fc from 'fast-check';
+import type { FaultRates } from './network';
+import type { Stats } from './stats';
+import { type ChaosCase, type ChaosOptions, type Command, runCase } from './world';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+const device = fc.nat({ max: 3 });
+/** Time between two steps: up to three minutes. */
+const dt = fc.nat({ max: 180_000 });
+const rate = fc.constantFrom(0, 0.1, 0.25, 0.5);
+
+const rates: fc.Arbitrary<FaultRates> = fc.record({
+  dropRequest: rate,
+  dropResponse: rate,
+  duplicate: rate,
+  delay: rate,
+});
+
+/** A clock moved by minutes, hours or days, either way. */
+const clockJump = fc.oneof(
+  fc.integer({ min: -90, max: 90 }).map((m) => m * 60_000),
+  fc.integer({ min: -12, max: 12 }).map((h) => h * HOUR_MS),
+  fc.integer({ min: -20, max: 20 }).map((d) => d * DAY_MS + 1),
+);
+
+export const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('issue' as const),
+      device,
+      service: fc.nat({ max: 2 }),
+      dt,
+    }),
+  },
+  { weight: 7, arbitrary: fc.record({ kind: fc.constant('sync' as const), device, dt }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('syncPair' as const), device, other: device, dt }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('faults' as const), rates }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('partition' as const), device }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reconnect' as const), device }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('deliverHeld' as const), index: fc.nat({ max: 20 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('crashInSync' as const),
+      device,
+      atWrite: fc.integer({ min: 1, max: 12 }),
+      dt,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('crashInIssue' as const),
+      device,
+      atWrite: fc.integer({ min: 1, max: 4 }),
+      service: fc.nat({ max: 2 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restartDevice' as const), device }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('clockJump' as const), device, ms: clockJump }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('advance' as const),
+      ms: fc.integer({ min: 1, max: 16 * HOUR_MS }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('backup' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('restore' as const), back: fc.nat({ max: 3 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('serverRestart' as const), clean: fc.boolean() }),
+  },
+);
+
+export const caseArb: fc.Arbitrary<ChaosCase> = fc.record({
+  devices: fc.integer({ min: 2, max: 4 }),
+  seed: fc.integer(),
+  batchSize: fc.constantFrom(2, 3, 500),
+  pageSize: fc.constantFrom(2, 5, 500),
+  commands: fc.array(commandArb, { minLength: 1, maxLength: 40, size: 'max' }),
+});
+
+/** The chaos property; what each run exercised is added to `stats`. */
+export function chaosProperty(stats: Stats, options: ChaosOptions) {
+  return fc.asyncProperty(caseArb, (c) => runCase(c, stats, options));
+}

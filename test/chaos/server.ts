@@ -1,0 +1,204 @@
+/**
+ * The site server of a chaos run, in process: the real Hono app over the real SQLite store
+ * in a temp directory (tmpfs when there is one). It restarts cleanly or after a crash,
+ * takes backups of its database file and is restored from them (the tail after the backup
+ * is lost). `inspect` reads the file straight from SQLite for the invariant checks.
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Hono } from 'hono';
+import type { ConfigBundle } from '../../src/domain/config/schema';
+import type { SyncedEvent } from '../../src/domain/protocol';
+import { hashCode, hashSecret } from '../../src/server/auth/secrets';
+import { createApp } from '../../src/server/http/app';
+import { openSqliteStore } from '../../src/server/store/open';
+import { EVENT_COLUMNS, type EventRow, toKioskEvent } from '../../src/server/store/rows';
+import type { Store } from '../../src/server/store/store';
+
+/** A number block as the server's table records it. */
+export type GrantedBlock = {
+  businessDay: string;
+  prefix: string;
+  start: number;
+  end: number;
+  deviceId: string;
+};
+
+/** What the server's database holds right now. */
+export type ServerView = {
+  epoch: string;
+  head: number;
+  /** Every event, in siteSeq order. */
+  events: SyncedEvent[];
+  /** Highest deviceSeq held per device (devices.last_seq). */
+  lastSeq: Map<string, number>;
+  leases: GrantedBlock[];
+  /** Quota tokens granted, summed per `${day}|${serviceId}`. */
+  quotaGranted: Map<string, number>;
+};
+
+/** An enrolled device's credentials. */
+export type Enrolled = { deviceId: string; token: string; emergencyTag: string };
+
+function baseDir(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
+export class SimServer {
+  store!: Store;
+  app!: Hono;
+  /** Every epoch this server has had, in order. */
+  readonly epochs: string[] = [];
+  /** Errors the app logged (a generic 500): none may happen. */
+  readonly errors: unknown[] = [];
+  private readonly backups: string[] = [];
+  private readonly dir: string;
+  private readonly file: string;
+
+  private constructor(
+    private readonly config: ConfigBundle,
+    private readonly now: () => number,
+  ) {
+    this.dir = mkdtempSync(join(baseDir(), 'anjungan-chaos-'));
+    this.file = join(this.dir, 'anjungan.sqlite');
+  }
+
+  /** Opens a fresh server; the caller enrolls devices before any backup. */
+  static async start(config: ConfigBundle, now: () => number): Promise<SimServer> {
+    const server = new SimServer(config, now);
+    await server.open();
+    return server;
+  }
+
+  /** Enrolls a device through the store with a one-time code, as an admin would. */
+  async enroll(n: number): Promise<Enrolled> {
+    const code = `CHAOS${n}CODE`;
+    const token = `chaos-device-${n}-token-000000`;
+    const at = this.now();
+    await this.store.createEnrollment({
+      codeHash: hashCode(code),
+      siteId: this.config.site.id,
+      label: null,
+      createdBy: 'chaos',
+      createdAt: at,
+      expiresAt: at + 3_600_000,
+    });
+    const device = await this.store.enrollDevice(hashCode(code), {
+      deviceId: `kiosk-${n}`,
+      name: `Anjungan ${n}`,
+      profileId: this.config.profiles[0]?.id ?? 'lobi-utama',
+      tokenHash: hashSecret(token),
+      enrolledAt: at,
+    });
+    if (device === null) throw new Error(`could not enroll kiosk-${n}`);
+    return { deviceId: device.deviceId, token, emergencyTag: device.emergencyTag };
+  }
+
+  /** Stops and starts again: cleanly (epoch kept) or after a crash (new epoch). */
+  async restart(clean: boolean): Promise<void> {
+    await this.store.close();
+    if (!clean) rmSync(`${this.file}.closed`, { force: true });
+    await this.open();
+  }
+
+  /** Copies the database as it is now (a consistent snapshot); returns the backup's index. */
+  backup(): number {
+    const path = join(this.dir, `backup-${this.backups.length}.sqlite`);
+    const db = new Database(this.file, { readonly: true, fileMustExist: true });
+    try {
+      db.exec(`VACUUM INTO '${path.replaceAll("'", "''")}'`);
+    } finally {
+      db.close();
+    }
+    this.backups.push(path);
+    return this.backups.length - 1;
+  }
+
+  /** How many backups exist. */
+  get backupCount(): number {
+    return this.backups.length;
+  }
+
+  /** Stops, puts backup `index` in place of the database and starts: the tail is lost. */
+  async restore(index: number): Promise<void> {
+    const backup = this.backups[index];
+    if (backup === undefined) throw new Error(`no backup ${index}`);
+    await this.store.close();
+    for (const suffix of ['-wal', '-shm', '.closed']) {
+      rmSync(`${this.file}${suffix}`, { force: true });
+    }
+    copyFileSync(backup, this.file);
+    await this.open();
+  }
+
+  /** Reads the database directly. */
+  inspect(): ServerView {
+    const db = new Database(this.file, { readonly: true, fileMustExist: true });
+    try {
+      const siteId = this.config.site.id;
+      const rows = db
+        .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? ORDER BY site_seq`)
+        .all(siteId) as EventRow[];
+      const head = db.prepare('SELECT seq FROM site_heads WHERE site_id = ?').get(siteId) as
+        | { seq: number }
+        | undefined;
+      const devices = db.prepare('SELECT device_id, last_seq FROM devices').all() as {
+        device_id: string;
+        last_seq: number;
+      }[];
+      const leases = db
+        .prepare(
+          'SELECT business_day, prefix, start_no, end_no, device_id FROM number_leases ORDER BY business_day, prefix, start_no',
+        )
+        .all() as {
+        business_day: string;
+        prefix: string;
+        start_no: number;
+        end_no: number;
+        device_id: string;
+      }[];
+      const grants = db
+        .prepare(
+          'SELECT business_day, service_id, SUM(count) AS total FROM quota_grants GROUP BY business_day, service_id',
+        )
+        .all() as { business_day: string; service_id: string; total: number }[];
+      return {
+        epoch: this.store.epoch,
+        head: head?.seq ?? 0,
+        events: rows.map((row) => ({ ...toKioskEvent(row), siteSeq: row.site_seq })),
+        lastSeq: new Map(devices.map((d) => [d.device_id, d.last_seq])),
+        leases: leases.map((l) => ({
+          businessDay: l.business_day,
+          prefix: l.prefix,
+          start: l.start_no,
+          end: l.end_no,
+          deviceId: l.device_id,
+        })),
+        quotaGranted: new Map(grants.map((g) => [`${g.business_day}|${g.service_id}`, g.total])),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Closes the store and removes the directory. */
+  async dispose(): Promise<void> {
+    await this.store.close().catch(() => {});
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async open(): Promise<void> {
+    this.store = await openSqliteStore({ file: this.file, now: this.now });
+    this.epochs.push(this.store.epoch);
+    this.app = createApp({
+      store: this.store,
+      config: () => this.config,
+      appDir: join(this.dir, 'no-app'),
+      version: 'chaos',
+      now: this.now,
+      log: (_message, error) => this.errors.push(error),
+    });
+  }
+}
