@@ -1,6 +1,7 @@
 /**
  * Pulling the site's log: pages after the cursor until the server has no more, each
- * page applied with its cursor in one transaction.
+ * page applied with its cursor in one transaction; the next page is fetched while one
+ * is applied.
  * Must (I4, I6): the cursor only moves with the events it covers; a new epoch, or a
  * cursor above the server's head (the server went back in time), restarts from 0;
  * pulled events that do not validate are counted and never stored.
@@ -31,9 +32,15 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
   const limit = Math.min(ctx.deps.pageSize ?? MAX_BATCH, MAX_BATCH);
   const result: PullResult = { added: 0, invalid: 0, conflicts: 0, flagged: 0, reset: false };
   let { cursor, epoch } = await readSyncState(db);
+  const request = (from: number) => {
+    const answer = call(ctx, (signal) => ctx.deps.transport.pull(from, limit, signal));
+    answer.catch(() => {}); // awaited later, or dropped when the run ends first
+    return answer;
+  };
+  let pending = request(cursor);
   for (;;) {
     const from = cursor;
-    const page = await call(ctx, (signal) => ctx.deps.transport.pull(from, limit, signal));
+    const page = await pending;
     if (from > page.head || (epoch !== null && page.epoch !== epoch)) {
       // Went back twice in one run: stop here, the next run starts over from 0.
       if (result.reset) return result;
@@ -41,8 +48,12 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
       result.reset = true;
       cursor = 0;
       epoch = page.epoch;
+      pending = request(0);
       continue;
     }
+    const more = page.hasMore && page.cursor > from;
+    // Ask for the next page while this one is applied; pages are still applied in order.
+    if (more) pending = request(page.cursor);
     const { events, invalid } = validPulled(page.events, device.siteId);
     const applied = await applyPulled(db, events, {
       cursor: page.cursor,
@@ -56,7 +67,7 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
     result.invalid += invalid;
     cursor = page.cursor;
     epoch = page.epoch;
-    if (!page.hasMore || page.cursor <= from) return result;
+    if (!more) return result;
   }
 }
 

@@ -33,6 +33,7 @@ export class PushStalledError extends Error {
 /**
  * Pushes until the outbox is empty. With an empty outbox and `probe`, sends one empty
  * push to learn what the server holds (after a new epoch it may have lost acked events).
+ * While a full batch is on the wire the next one is read, so storage and network overlap.
  */
 export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<PushResult> {
   const { db, device } = ctx.deps;
@@ -41,10 +42,14 @@ export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<Push
   let { ackSeq } = await readSyncState(db);
   let probing = probe;
   let stalls = 0;
+  let batch = await readOutbox(db, device.deviceId, ackSeq, limit);
   for (;;) {
-    const batch = await readOutbox(db, device.deviceId, ackSeq, limit);
     if (batch.length === 0 && !probing) return result;
     probing = false;
+    const last = batch.at(-1)?.deviceSeq ?? ackSeq;
+    // A full batch: read the next one while this one is on the wire (used if all is acked).
+    const next = batch.length === limit ? readOutbox(db, device.deviceId, last, limit) : null;
+    next?.catch(() => {});
     const answer = await pushBatch(ctx, batch);
     result.sent += batch.length;
     result.accepted += answer.accepted;
@@ -54,6 +59,10 @@ export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<Push
     stalls = answer.ackSeq > ackSeq || batch.length === 0 ? 0 : stalls + 1;
     if (stalls >= 2) throw new PushStalledError(answer.ackSeq);
     ackSeq = answer.ackSeq;
+    batch =
+      next !== null && ackSeq === last
+        ? await next
+        : await readOutbox(db, device.deviceId, ackSeq, limit);
   }
 }
 
