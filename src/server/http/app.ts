@@ -26,7 +26,10 @@ export function createApp(deps: AppDeps): Hono {
   const api = withDefaults(deps);
   const app = new Hono();
   app.onError(answerError(api.log));
-  app.use(compress());
+  // Only GET answers (pull pages, config, app files) are worth gzip. POST answers are a
+  // few hundred bytes, and without a Content-Length hono would compress every one of them.
+  const gzip = compress();
+  app.use((c, next) => (c.req.method === 'GET' ? gzip(c, next) : next()));
   app.route('/api/v1', apiRoutes(api));
   app.route('/', serveApp(deps.appDir));
   return app;
