@@ -1,0 +1,44 @@
+/**
+ * Sync benchmarks (figures, not assertions), on loopback:
+ *  (a) backlog — one device with 10,000 offline events syncs until converged, with the
+ *      real src/sync client on src/storage over fake-indexeddb (Node);
+ *  (b) ingest — 50 devices × 20 batches × 20 events pushed concurrently over HTTP, on
+ *      SQLite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL (in
+ *      a fresh schema, dropped after), saturated and paced at the 2,000 events/s goal;
+ *  (c) fold — the fold benchmark of test/bench/fold.bench.ts.
+ * Run: npm run bench:sync (builds dist/ first when it is older than src/).
+ * SYNC_BENCH_RUNS=<n> runs each figure n times (default 5 for (a), 3 for (b));
+ * SYNC_BENCH_PROFILE=<dir> writes CPU profiles of the timed parts (and of the server
+ * process), to summarise with `npx tsx test/bench/sync/profile-summary.ts <files>`.
+ */
+import { loadavg } from 'node:os';
+import { formatFoldBench, runFoldBench } from './fold.bench';
+import { benchBacklog } from './sync/backlog';
+import { benchIngest } from './sync/ingest';
+import { machineInfo } from './sync/stats';
+
+const runs = Number(process.env.SYNC_BENCH_RUNS) || undefined;
+const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+
+console.log(`sync benchmarks — ${machineInfo()}`);
+console.log(
+  `load average at start: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}`,
+);
+
+await benchBacklog('process', { runs: runs ?? 5 });
+await benchBacklog('in-process', { runs: runs ?? 5 });
+
+for (const url of pgUrl === undefined ? [undefined] : [undefined, pgUrl]) {
+  await benchIngest(url, { runs: runs ?? 3 });
+  await benchIngest(url, { runs: runs ?? 3, rate: 2_000 });
+}
+if (pgUrl === undefined) {
+  console.log('\n(b) ingest on PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+}
+
+console.log(
+  '\n(c) fold (test/bench/fold.bench.ts; npx tsx test/bench/fold.bench.ts for every shape):',
+);
+console.log(`    ${formatFoldBench(await runFoldBench({ shape: 'shuffled' }))}`);
