@@ -69,6 +69,10 @@ type Fold = {
   queues: Map<string, Map<string, QueueFold>>;
   issued: Map<string, Map<string, number>>;
   duplicates: Map<string, Duplicate>;
+  /** Whether handlers look an id up before applying it (see `foldLog`). */
+  careful: boolean;
+  /** Set when a handler applied a second copy of an id without looking: fold again. */
+  conflict?: boolean;
 };
 
 /** The key of one queue on one business day. */
@@ -95,19 +99,31 @@ export function sortEvents(events: Iterable<KioskEvent>): KioskEvent[] {
 
 /** Folds the log into the state of every queue. */
 export function foldQueue(events: Iterable<KioskEvent>): QueueState {
+  const log = Array.isArray(events) ? events : [...events];
+  return foldLog(log, false) ?? (foldLog(log, true) as QueueState);
+}
+
+/**
+ * One pass over the log in order. Resends sort next to each other and are skipped here.
+ * Differing copies of one id (a corrupt log) are rare, so handlers do not look every id
+ * up: they notice a copy after applying it, and the log is folded again `careful`ly,
+ * where they look ids up and keep the first copy. Null when that is needed.
+ */
+function foldLog(log: readonly KioskEvent[], careful: boolean): QueueState | null {
   const fold: Fold = {
     tickets: new Map(),
     queues: new Map(),
     issued: new Map(),
     duplicates: new Map(),
+    careful,
   };
   let previous: KioskEvent | undefined;
-  for (const event of orderEvents(Array.isArray(events) ? events : [...events])) {
-    // Resends of one event sort next to each other; a copy that differs is caught per type.
+  for (const event of orderEvents(log)) {
     if (event.id === previous?.id) continue;
     previous = event;
     applyEvent(fold, event);
   }
+  if (fold.conflict) return null;
   return {
     tickets: fold.tickets,
     waiting: waitingQueues(fold.queues),
@@ -135,7 +151,7 @@ function applyEvent(fold: Fold, event: KioskEvent): void {
 
 function applyIssued(fold: Fold, event: KioskEvent<'ticket.issued'>): void {
   // A copy of an issued ticket that differs from the one sorted first is ignored.
-  if (fold.tickets.has(event.id)) return;
+  if (fold.careful && fold.tickets.has(event.id)) return;
   const { data, businessDay } = event;
   const ticket: TicketView = {
     id: event.id,
@@ -152,7 +168,9 @@ function applyIssued(fold: Fold, event: KioskEvent<'ticket.issued'>): void {
     issuedAt: data.issuedAt,
     status: 'waiting',
   };
+  const size = fold.tickets.size;
   fold.tickets.set(ticket.id, ticket);
+  if (fold.tickets.size === size) fold.conflict = true;
   const services = innerMap(fold.issued, businessDay);
   services.set(data.serviceId, (services.get(data.serviceId) ?? 0) + 1);
   const queues = innerMap(fold.queues, businessDay);
@@ -187,7 +205,9 @@ function waitingQueues(queues: Fold['queues']): Map<string, string[]> {
   const waiting = new Map<string, string[]>();
   for (const [day, byPrefix] of queues) {
     for (const [prefix, queue] of byPrefix) {
-      const stillWaiting = queue.issued.filter((t) => t.status === 'waiting');
+      // A loop rather than filter(): measurably faster over 100,000 tickets.
+      const stillWaiting: TicketView[] = [];
+      for (const t of queue.issued) if (t.status === 'waiting') stillWaiting.push(t);
       if (stillWaiting.length > 0) {
         waiting.set(
           queueKey(day, prefix),

@@ -7,6 +7,7 @@ import {
   HLC_MAX_COUNTER,
   HLC_MAX_MS,
   hlcDriftMs,
+  hlcPart,
   mergeHlc,
   nextHlc,
 } from '../../../src/domain/hlc';
@@ -73,6 +74,26 @@ describe('decodeHlc', () => {
   ])('returns null for malformed %j', (s) => {
     expect(decodeHlc(s)).toBeNull();
   });
+});
+
+describe('hlcPart', () => {
+  it('reads the ms and the counter of the encoded form, like decodeHlc', () => {
+    // Arrange
+    const s = encodeHlc({ ms: T, counter: 513 });
+
+    // Act
+    const parts = [hlcPart(s, 0), hlcPart(s, 13)];
+
+    // Assert
+    expect(parts).toEqual([T, 513]);
+  });
+
+  it.each(['', '019a3b2c4d5e-000', '019A3B2C4D5E-0000', '019a3b2c4d5e_0000', '019a3b2c4d5e-00g0'])(
+    'returns -1 for a malformed %j',
+    (s) => {
+      expect(Math.min(hlcPart(s, 0), hlcPart(s, 13))).toBe(-1);
+    },
+  );
 });
 
 describe('compareHlc', () => {

@@ -216,6 +216,52 @@ describe('foldQueue', () => {
     expect(state.duplicates).toEqual([]);
   });
 
+  it('keeps the first copy of an id whose copies differ, from an array or any iterable', () => {
+    // Arrange: a corrupt log; the copies sort apart, with another ticket between them.
+    const first = ticketIssued({ hlc: hlcAt(1000), data: { seq: 1, serviceId: 'kk' } });
+    const between = ticketIssued({ hlc: hlcAt(2000), data: { seq: 2 } });
+    const copy = { ...first, hlc: hlcAt(3000), data: { ...first.data, seq: 3, number: 'A-003' } };
+    function* arrival() {
+      yield copy;
+      yield between;
+      yield first;
+    }
+
+    // Act
+    const fromArray = foldQueue([copy, between, first, copy]);
+    const fromIterable = foldQueue(arrival());
+
+    // Assert
+    for (const state of [fromArray, fromIterable]) {
+      expect(state.tickets.get(first.id)?.number).toBe('A-001');
+      expect(state.waiting.get(queueKey(DAY, 'A'))).toEqual([first.id, between.id]);
+      expect(state.issuedByService.get(serviceDayKey(DAY, 'kk'))).toBe(1);
+      expect(state.duplicates).toEqual([]);
+    }
+  });
+
+  it('folds a long log read in id order (the insertion sort) like the same log shuffled', () => {
+    // Arrange: ids rise with issue order; HLCs jitter, so the log is only nearly sorted.
+    const log = Array.from({ length: 2000 }, (_, i) =>
+      ticketIssued({
+        id: fixtureId(100_000 + i),
+        hlc: hlcAt(i * 50 + ((i * 7919) % 400)),
+        deviceId: `kiosk-${i % 5}`,
+        data: { seq: i + 1 },
+      }),
+    );
+    const shuffled = [...log].sort((a, b) => (a.data.number < b.data.number ? 1 : -1));
+
+    // Act
+    const inIdOrder = foldQueue(log);
+    const fromShuffled = foldQueue(shuffled);
+
+    // Assert
+    const expected = [...log].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)).map((e) => e.id);
+    expect(inIdOrder.waiting.get(queueKey(DAY, 'A'))).toEqual(expected);
+    expect(fromShuffled.waiting.get(queueKey(DAY, 'A'))).toEqual(expected);
+  });
+
   it('surfaces one printed number issued twice in a queue and keeps both tickets', () => {
     // Arrange
     const first = ticketIssued({ hlc: hlcAt(1000), deviceId: 'kiosk-1', data: { seq: 7 } });
