@@ -5,13 +5,18 @@
  *
  * Measured honestly: every run folds a fresh array parsed from JSON (new objects and
  * strings, as events read from IndexedDB, the store or the network are), after warm-up
- * runs; the parse is not timed. Input shapes:
+ * runs; the parse is not timed. Before each parse a full GC clears the garbage of earlier
+ * runs (the kiosk folds once, not 26 times in a row), so runs do not pay for each other;
+ * each fold still pays for its own allocation and for the young input it was given.
+ * Input shapes:
  * - `id order`: as a device's store returns a day (the byDay index, then the UUIDv7 id),
  *   so roughly time order but interleaved across devices with clock jitter;
  * - `shuffled`: arrival in any order, the worst case for the sort;
  * - `shuffled + resends`: shuffled with 5% of the events delivered twice (sync replays).
  */
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { KioskEvent } from '../../src/domain/events';
 import { encodeHlc, type Hlc, nextHlc } from '../../src/domain/hlc';
 import { foldQueue } from '../../src/domain/queue';
@@ -103,6 +108,12 @@ function inputJson(shape: FoldInputShape): string {
   return JSON.stringify(shuffle([...log, ...resends], rand));
 }
 
+/** A full garbage collection, via V8's gc() exposed for this purpose only. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /** Nearest-rank percentile of ascending `sorted`. */
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] as number;
@@ -115,6 +126,7 @@ export async function runFoldBench(options: FoldBenchOptions = {}): Promise<Fold
   const times: number[] = [];
   let inputLength = 0;
   for (let run = -warmup; run < runs; run++) {
+    collectGarbage();
     const log = JSON.parse(json) as KioskEvent[];
     inputLength = log.length;
     const start = performance.now();
