@@ -12,10 +12,10 @@ import {
 } from './events';
 
 export const TicketIssuedSchema = v.strictObject({
-  number: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z]?\d{2,4}$/)),
+  number: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z]{0,3}\d{2,9}$/)),
   prefix: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)),
   seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  emergencyTag: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]$/))),
+  emergencyTag: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/))),
   agencyId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   serviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   priority: v.nullable(v.picklist(PRIORITY_CATEGORIES)),

@@ -19,7 +19,7 @@ const { values } = parseArgs({
     'known-gaps': { type: 'boolean', default: false },
   },
 });
-const options = { tolerateLeaseGap: values['known-gaps'] };
+const options = { tolerateQuotaGap: values['known-gaps'] };
 const runs = Number(values.runs);
 if (!Number.isSafeInteger(runs) || runs < 1)
   throw new Error(`--runs must be ≥ 1, got ${values.runs}`);
@@ -32,7 +32,7 @@ const started = performance.now();
 let lastReport = started;
 console.info(
   `chaos: ${runs} runs, seeds ${base}…${base + runs - 1}` +
-    (options.tolerateLeaseGap ? ' (tolerating the known lease gap after restores)' : ''),
+    (options.tolerateQuotaGap ? ' (tolerating the known quota gap after restores)' : ''),
 );
 
 for (let i = 0; i < runs; i += 1) {
@@ -43,7 +43,7 @@ for (let i = 0; i < runs; i += 1) {
     console.error(`\nchaos: run ${i + 1} FAILED — seed ${seed}`);
     console.error(fc.defaultReportMessage(result));
     console.error(`\n${describeError(result.errorInstance)}`);
-    const flag = options.tolerateLeaseGap ? ' --known-gaps' : '';
+    const flag = options.tolerateQuotaGap ? ' --known-gaps' : '';
     console.error(`\nreplay: npm run test:chaos -- --seed ${seed} --runs 1${flag}`);
     process.exit(1);
   }

@@ -71,7 +71,8 @@ export function planLeases(
     return {
       businessDay: dayOf('numbers', i, line.businessDay),
       prefix: line.prefix,
-      count: line.count,
+      // A block is at most the site's block size: one device cannot drain a queue's numbers.
+      count: Math.min(line.count, config.site.numbering.deviceBlockSize),
     };
   });
   const quotas = request.quotas.map((line, i) => {

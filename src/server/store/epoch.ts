@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type CloseMarker, readMarker, removeMarker, writeMarker } from './marker-file';
+import { setNumberFence } from './number-fence';
 import type { SqlDb, SqlTx } from './sql';
 
 type Meta = Partial<Record<'epoch' | 'state' | 'close_stamp' | 'closed_head', string>>;
@@ -65,6 +66,8 @@ export async function startEpoch(
     const next = kept ?? randomUUID();
     await writeMeta(tx, { epoch: next, state: 'running' });
     if (kept === undefined) await writeMeta(tx, { epoch_since: String(now) });
+    // Not the first start: grants may have been forgotten, so fence the number heads.
+    if (kept === undefined && meta.epoch !== undefined) await setNumberFence(tx, now);
     return next;
   });
   if (markerPath !== null) await removeMarker(markerPath);

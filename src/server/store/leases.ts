@@ -6,6 +6,7 @@
  */
 import type { NumberLease } from '../../domain/protocol';
 import { StoreError } from './errors';
+import { numberFloor } from './number-fence';
 import { one, type SqlDb } from './sql';
 
 /** What leaseNumbers is asked for. */
@@ -33,12 +34,13 @@ export type QuotaLeaseInput = {
 export async function leaseNumbers(db: SqlDb, input: NumberLeaseInput): Promise<NumberLease> {
   assertCount(input.count, 1);
   return db.transaction(async (tx) => {
+    const floor = await numberFloor(tx, input.businessDay);
     const rows = await tx.all<{ next_no: number }>(
       `INSERT INTO number_heads (site_id, business_day, prefix, next_no) VALUES (?, ?, ?, ?)
        ON CONFLICT (site_id, business_day, prefix)
        DO UPDATE SET next_no = number_heads.next_no + ?
        RETURNING next_no`,
-      [input.siteId, input.businessDay, input.prefix, 1 + input.count, input.count],
+      [input.siteId, input.businessDay, input.prefix, floor + 1 + input.count, input.count],
     );
     const next = rows[0]?.next_no;
     if (next === undefined) throw new Error('number head upsert returned no row');

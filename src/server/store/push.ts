@@ -8,6 +8,7 @@
 import type { KioskEvent } from '../../domain/events';
 import { decodeHlc } from '../../domain/hlc';
 import { StoreError } from './errors';
+import { numberFloor } from './number-fence';
 import { one, placeholders, retryOnUniqueViolation, type SqlDb, type SqlTx } from './sql';
 import type { PushInput, PushOutcome } from './store';
 
@@ -40,6 +41,7 @@ async function pushIn(tx: SqlTx, input: PushInput): Promise<PushOutcome> {
 
   const head = await bumpHead(tx, input.siteId, fresh.length);
   const flagged = await insertEvents(tx, fresh, head - fresh.length + 1, input);
+  await raiseNumberHeads(tx, input.siteId, fresh);
   const ackSeq = lastSeq + fresh.length;
   await tx.run('UPDATE devices SET last_seq = ? WHERE device_id = ?', [ackSeq, input.deviceId]);
   return { kind: 'ok', ackSeq, accepted: fresh.length, flagged, head };
@@ -99,6 +101,35 @@ async function bumpHead(tx: SqlTx, siteId: string, count: number): Promise<numbe
   const head = rows[0]?.seq;
   if (head === undefined) throw new Error('site head upsert returned no row');
   return head;
+}
+
+/**
+ * Leased numbers seen in pushed tickets are never granted again: each (day, prefix) head
+ * moves past the highest one. It matters after the server went back in time — the lease
+ * may be lost while the ticket comes back from the device (I3, I8).
+ */
+async function raiseNumberHeads(tx: SqlTx, siteId: string, events: KioskEvent[]): Promise<void> {
+  const highest = new Map<string, { day: string; prefix: string; seq: number }>();
+  for (const event of events) {
+    if (event.type !== 'ticket.issued') continue;
+    const data = event.data as { prefix: string; seq: number; emergencyTag?: string };
+    if (data.emergencyTag !== undefined) continue;
+    const key = `${event.businessDay} ${data.prefix}`;
+    const seen = highest.get(key);
+    if (!seen || seen.seq < data.seq) {
+      highest.set(key, { day: event.businessDay, prefix: data.prefix, seq: data.seq });
+    }
+  }
+  for (const { day, prefix, seq } of highest.values()) {
+    const floor = await numberFloor(tx, day);
+    await tx.run(
+      `INSERT INTO number_heads (site_id, business_day, prefix, next_no) VALUES (?, ?, ?, ?)
+       ON CONFLICT (site_id, business_day, prefix) DO UPDATE SET next_no =
+         CASE WHEN number_heads.next_no > excluded.next_no
+              THEN number_heads.next_no ELSE excluded.next_no END`,
+      [siteId, day, prefix, Math.max(seq, floor) + 1],
+    );
+  }
 }
 
 /** Inserts `events` with siteSeqs from `firstSeq`; resolves to how many were flagged. */

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chaosProperty } from '../../chaos/commands';
 import { Stats } from '../../chaos/stats';
-import { runCase } from '../../chaos/world';
+import { type ChaosCase, runCase } from '../../chaos/world';
 
 const runs = Number(process.env.CHAOS_RUNS ?? 50);
 const seed = Number(process.env.CHAOS_SEED ?? 20261123);
@@ -38,11 +38,25 @@ const EXERCISED = [
   'sync.pullReset',
 ];
 
+/** A grant after a backup, the backup restored, then another device asks for leases. */
+const RESTORE_AFTER_GRANT: ChaosCase = {
+  devices: 2,
+  seed: 0,
+  batchSize: 2,
+  pageSize: 2,
+  commands: [
+    { kind: 'backup' },
+    { kind: 'sync', device: 0, dt: 0 },
+    { kind: 'restore', back: 0 },
+    { kind: 'sync', device: 1, dt: 0 },
+  ],
+};
+
 describe('chaos: invariants I1–I11 under faults', () => {
   it(`hold in ${runs} random runs (seed ${seed})`, async () => {
     const stats = new Stats();
 
-    await fc.assert(chaosProperty(stats, { tolerateLeaseGap: true }), { seed, numRuns: runs });
+    await fc.assert(chaosProperty(stats, { tolerateQuotaGap: true }), { seed, numRuns: runs });
 
     expect(stats.counts.get('run.quiesced')).toBe(runs);
     if (runs >= 40) {
@@ -51,20 +65,17 @@ describe('chaos: invariants I1–I11 under faults', () => {
     }
   }, 120_000);
 
-  // Known gap, being fixed in src/server/store: the number heads go back with a restored
-  // database, so a block granted after the backup is granted again. Flip to `it` then.
-  it.fails('a restore that lost a lease grant never lets the block be granted again (I8)', async () => {
-    await runCase({
-      devices: 2,
-      seed: 0,
-      batchSize: 2,
-      pageSize: 2,
-      commands: [
-        { kind: 'backup' },
-        { kind: 'sync', device: 0, dt: 0 },
-        { kind: 'restore', back: 0 },
-        { kind: 'sync', device: 1, dt: 0 },
-      ],
-    });
+  // The restored database forgot a grant made after the backup; the number fence
+  // (src/server/store/number-fence.ts) keeps the block from being granted again.
+  it('a restore that lost a lease grant never lets the block be granted again (I3, I8)', async () => {
+    await runCase(RESTORE_AFTER_GRANT, new Stats(), { tolerateQuotaGap: true });
+  });
+
+  // KNOWN GAP, kept visible on purpose: quota tokens granted after the backup are granted
+  // again, so a quota can be overrun by what the devices held then (README, "Known gaps").
+  // This asserts the gap as it stands; once quota grants are fenced it fails, and should
+  // become a plain runCase.
+  it('known gap: a restore that lost quota grants lets them be granted again (I8)', async () => {
+    await expect(runCase(RESTORE_AFTER_GRANT)).rejects.toThrow(/I8 violated: \d+ tokens held/);
   });
 });

@@ -50,6 +50,15 @@ describe('number leases', () => {
     expect(first.epoch).toBe(h.store.epoch);
   });
 
+  it("caps a block at the site's deviceBlockSize, so one device cannot drain a queue", async () => {
+    const size = h.config.site.numbering.deviceBlockSize;
+
+    const big = await json<LeaseResponse>(await lease({ numbers: [{ prefix: 'A', count: 200 }] }));
+
+    expect(size).toBeLessThan(200);
+    expect(big.numbers).toEqual([{ businessDay: TODAY, prefix: 'A', start: 1, end: size }]);
+  });
+
   it(`grants today through today + 14 days, and refuses yesterday and day 15`, async () => {
     const days = [0, 1, 14].map(plusDays);
 

@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NUMBER_FENCE } from '../../../src/server/store/number-fence';
 import { openSqliteStore } from '../../../src/server/store/open';
 import {
   deviceEvents,
@@ -19,6 +20,18 @@ import {
   useStore,
 } from '../../fixtures/store-builders';
 import { sqliteFileOf, sqliteTarget, storeTargets } from '../../fixtures/store-targets';
+
+const DAY = '2025-11-03';
+
+/** A lease request for `count` numbers of queue A on `businessDay`. */
+const numbers = (deviceId: string, count: number, businessDay = DAY) => ({
+  siteId: STORE_SITE,
+  deviceId,
+  businessDay,
+  prefix: 'A',
+  count,
+  grantedAt: 1,
+});
 
 /** Copies a SQLite database with its WAL, as a backup tool or a crash would leave it. */
 function copyDb(from: string, to: string): void {
@@ -76,6 +89,30 @@ describe.each(storeTargets())('store epoch ($kind)', (target) => {
     expect(reopened.epoch).not.toBe(second.epoch);
   });
 
+  it('keeps the number heads across a clean close', async () => {
+    await store().leaseNumbers(numbers('kiosk-1', 25));
+    await store().close();
+
+    const reopened = await location().open();
+
+    expect(await reopened.leaseNumbers(numbers('kiosk-2', 25))).toMatchObject({ start: 26 });
+  });
+
+  it('fences the number heads after a crash: old days jump by the fence, new days start above it', async () => {
+    await store().leaseNumbers(numbers('kiosk-1', 25));
+
+    const afterCrash = await location().open();
+    const sameDay = await afterCrash.leaseNumbers(numbers('kiosk-2', 25));
+    const newDay = await afterCrash.leaseNumbers(numbers('kiosk-2', 25, '2025-11-04'));
+    const againAfterSecondCrash = await (await location().open()).leaseNumbers(
+      numbers('kiosk-2', 25, '2025-11-05'),
+    );
+
+    expect(sameDay).toMatchObject({ start: 26 + NUMBER_FENCE, end: 50 + NUMBER_FENCE });
+    expect(newDay).toMatchObject({ start: NUMBER_FENCE + 1 });
+    expect(againAfterSecondCrash).toMatchObject({ start: 2 * NUMBER_FENCE + 1 });
+  });
+
   it('removes the marker while running and survives close() called twice', async () => {
     await store().close();
     const reopened = await location().open();
@@ -121,6 +158,23 @@ describe('store epoch (sqlite files)', () => {
     expect(later.epoch).toBe(store().epoch);
     expect(restored.epoch).not.toBe(later.epoch);
     expect(await restored.head(STORE_SITE)).toBe(2);
+  });
+
+  it('never grants again a block granted after the backup it was restored from (I8)', async () => {
+    await store().leaseNumbers(numbers('kiosk-1', 25));
+    await store().close();
+    const backup = `${file()}.backup`;
+    copyDb(file(), backup);
+    const later = await location().open();
+    const lost = await later.leaseNumbers(numbers('kiosk-1', 25));
+    await later.close();
+    copyDb(backup, file());
+
+    const restored = await location().open();
+    const next = await restored.leaseNumbers(numbers('kiosk-2', 25));
+
+    expect(lost).toMatchObject({ start: 26, end: 50 });
+    expect(next.start).toBeGreaterThan(lost.end);
   });
 
   it('gives an in-memory store a new epoch on every open', async () => {

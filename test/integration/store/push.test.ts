@@ -29,6 +29,37 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
     expect((await store().devices(STORE_SITE))[0]?.lastSeq).toBe(3);
   });
 
+  it('moves the number head past leased numbers it stores, not past emergency ones', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const day = '2025-11-03';
+    const leased = ticketIssued({
+      deviceId: 'kiosk-1',
+      siteId: STORE_SITE,
+      deviceSeq: 1,
+      businessDay: day,
+      data: { prefix: 'Q', seq: 40 },
+    });
+    const emergency = ticketIssued({
+      deviceId: 'kiosk-1',
+      siteId: STORE_SITE,
+      deviceSeq: 2,
+      businessDay: day,
+      data: { prefix: 'Q', seq: 900, emergencyTag: 'A' },
+    });
+
+    await store().push(pushInput([leased, emergency]));
+    const next = await store().leaseNumbers({
+      siteId: STORE_SITE,
+      deviceId: 'kiosk-1',
+      businessDay: day,
+      prefix: 'Q',
+      count: 10,
+      grantedAt: 1,
+    });
+
+    expect(next).toMatchObject({ start: 41, end: 50 });
+  });
+
   it('gives later pushes of other devices the following siteSeqs', async () => {
     await enrollDevice(store(), 'kiosk-1');
     await enrollDevice(store(), 'kiosk-2');

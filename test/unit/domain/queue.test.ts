@@ -28,6 +28,20 @@ describe('ticketIssued fixture', () => {
     expect(event.data.number).toBe('PH-004');
     expect(event.deviceId).toBe('kiosk-7');
   });
+
+  it('accepts the 27th device tag (AA) and numbers past 999, refuses lower case and longer tags', () => {
+    const tagged = ticketIssued({ data: { prefix: 'A', seq: 12, emergencyTag: 'AA' } });
+    const fenced = ticketIssued({ data: { prefix: 'PH', seq: 1013 } });
+    const lower = ticketIssued({ data: { prefix: 'A', seq: 1, emergencyTag: 'k' } });
+    const long = ticketIssued({ data: { prefix: 'A', seq: 1, emergencyTag: 'ABCD' } });
+
+    expect(tagged.data.number).toBe('A-AA012');
+    expect(parseEvent(tagged).ok).toBe(true);
+    expect(fenced.data.number).toBe('PH-1013');
+    expect(parseEvent(fenced).ok).toBe(true);
+    expect(parseEvent(lower).ok).toBe(false);
+    expect(parseEvent(long).ok).toBe(false);
+  });
 });
 
 describe('queueKey / serviceDayKey', () => {
