@@ -2,7 +2,7 @@
  * Printed ticket numbers. A ticket's identity is its event id; the number ("A-012") is
  * an attribute unique per (site, business day, prefix). Uniqueness across partitioned
  * devices comes only from coordination done in advance: each device issues from number
- * blocks reserved for it, then from its own emergency namespace ("A-K001").
+ * blocks the site server leased to it, then from its own emergency namespace ("A-K001").
  * Must:
  * - `takeNumber` never returns a number twice for one cursor: seqs strictly increase.
  * - A non-emergency seq always lies inside one of the cursor's blocks.
@@ -52,23 +52,6 @@ export function formatTicketNumber(input: {
   const { prefix, seq, digits, emergencyTag = '' } = input;
   if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`seq must be >= 1, got ${seq}`);
   return `${prefix}-${emergencyTag}${String(seq).padStart(Math.max(0, digits), '0')}`;
-}
-
-/** A device's fixed block by slot: slot 1 → 1..blockSize, slot 2 → blockSize+1..2×blockSize. */
-export function deviceBlock(slot: number, blockSize: number): NumberBlock {
-  if (!Number.isInteger(slot) || slot < 1) throw new RangeError(`slot must be >= 1, got ${slot}`);
-  if (!Number.isInteger(blockSize) || blockSize < 1) {
-    throw new RangeError(`blockSize must be >= 1, got ${blockSize}`);
-  }
-  return { start: (slot - 1) * blockSize + 1, end: slot * blockSize };
-}
-
-/** The device letter of the emergency namespace: 'A'..'Z' for slots 1..26. */
-export function emergencyTagForSlot(slot: number): string {
-  if (!Number.isInteger(slot) || slot < 1 || slot > 26) {
-    throw new RangeError(`slot must be 1..26 for an emergency tag, got ${slot}`);
-  }
-  return String.fromCharCode(64 + slot);
 }
 
 /** Lowest seq above `last` inside a block, or null when every block is used up. */

@@ -9,7 +9,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type CloseMarker, readMarker, removeMarker, writeMarker } from './marker-file';
-import { setNumberFence } from './number-fence';
+import {
+  type Fence,
+  fencePathOf,
+  readFenceFile,
+  setNumberFence,
+  writeFenceFile,
+} from './number-fence';
 import type { SqlDb, SqlTx } from './sql';
 
 type Meta = Partial<Record<'epoch' | 'state' | 'close_stamp' | 'closed_head', string>>;
@@ -60,16 +66,23 @@ export async function startEpoch(
   now: number,
 ): Promise<string> {
   const marker = markerPath === null ? 'none' : await readMarker(markerPath);
+  const fencePath = markerPath === null ? null : fencePathOf(markerPath);
+  const carried = fencePath === null ? null : await readFenceFile(fencePath);
+  let fence: Fence | null = null;
   const epoch = await db.transaction(async (tx) => {
+    fence = null;
     const meta = await readMeta(tx);
     const kept = closedCleanly(meta, await totalHead(tx), marker) ? meta.epoch : undefined;
     const next = kept ?? randomUUID();
     await writeMeta(tx, { epoch: next, state: 'running' });
     if (kept === undefined) await writeMeta(tx, { epoch_since: String(now) });
     // Not the first start: grants may have been forgotten, so fence the number heads.
-    if (kept === undefined && meta.epoch !== undefined) await setNumberFence(tx, now);
+    if (kept === undefined && (meta.epoch !== undefined || carried !== null)) {
+      fence = await setNumberFence(tx, now, carried);
+    }
     return next;
   });
+  if (fence !== null && fencePath !== null) await writeFenceFile(fencePath, fence);
   if (markerPath !== null) await removeMarker(markerPath);
   return epoch;
 }

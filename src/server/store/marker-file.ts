@@ -29,11 +29,16 @@ export async function readMarker(path: string): Promise<CloseMarker | null> {
 }
 
 /** Writes the marker durably, replacing any older one in one step. */
-export async function writeMarker(path: string, marker: CloseMarker): Promise<void> {
+export function writeMarker(path: string, marker: CloseMarker): Promise<void> {
+  return writeJsonDurably(path, marker);
+}
+
+/** Writes `value` as JSON at `path` durably, replacing any older file in one step. */
+export async function writeJsonDurably(path: string, value: unknown): Promise<void> {
   const temp = `${path}.tmp`;
   const file = await open(temp, 'w');
   try {
-    await file.writeFile(JSON.stringify(marker));
+    await file.writeFile(JSON.stringify(value));
     await file.sync();
   } finally {
     await file.close();

@@ -1,25 +1,37 @@
 /**
  * The number fence: after any unclean start or restore the store may have forgotten
  * blocks it granted (ARCHITECTURE.md §5, I8), and devices may still hold them. Every
- * number head then jumps by NUMBER_FENCE, and a (day, prefix) first seen until the fence
- * ends starts above the fence's floor, so no block granted before can be granted again.
- * Must: raise every head in the same transaction as the new epoch; floors only grow
- * while a fence lasts. Limit: it assumes fewer than NUMBER_FENCE numbers of one queue and
- * day were granted after the copy the store came back from; a restored copy cannot know
- * fences set after it was taken, so each restore sets its own.
+ * number head then jumps by NUMBER_FENCE (and at least above the new floor), and a
+ * (day, prefix) first seen while the fence lasts starts above the floor, so no block
+ * granted before can be granted again.
+ * The fence is kept twice: in the database (same transaction as the new epoch) and in a
+ * file beside the clean-close marker, which a restore of the database leaves in place —
+ * so restoring the same old copy twice still moves the floor past both fences.
+ * Must: floors only grow while a fence lasts; the file is written before the store serves.
+ * Limits: it assumes fewer than NUMBER_FENCE numbers of one queue and day were granted
+ * after the copy the store came back from; a store without a marker directory (in memory,
+ * PostgreSQL without DATA_DIR) keeps the fence in the database only.
  */
+import { readFile } from 'node:fs/promises';
 import { MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
+import { writeJsonDurably } from './marker-file';
 import type { SqlTx } from './sql';
 
 /** How far every number head jumps after an unclean start or restore. */
 export const NUMBER_FENCE = 1000;
+
+/** The floor of new number heads for business days up to `until` ('YYYY-MM-DD'). */
+export type Fence = { floor: number; until: string };
 
 const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' of a UTC instant: the fence spans whole days on both sides of any zone. */
 const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-async function readFence(tx: SqlTx): Promise<{ floor: number; until: string }> {
+/** The later of two days ('YYYY-MM-DD' sorts as text). */
+const laterDay = (a: string, b: string): string => [a, b].sort()[1] ?? a;
+
+async function readDbFence(tx: SqlTx): Promise<Fence> {
   const rows = await tx.all<{ key: string; value: string }>(
     "SELECT key, value FROM meta WHERE key IN ('number_floor', 'number_floor_until')",
   );
@@ -27,17 +39,52 @@ async function readFence(tx: SqlTx): Promise<{ floor: number; until: string }> {
   return { floor: Number(meta.number_floor ?? 0), until: meta.number_floor_until ?? '' };
 }
 
-/** Raises every number head by NUMBER_FENCE and the floor of days leases may reach. */
-export async function setNumberFence(tx: SqlTx, now: number): Promise<void> {
-  await tx.run('UPDATE number_heads SET next_no = next_no + ?', [NUMBER_FENCE]);
-  const fence = await readFence(tx);
+/** The fence file's path beside the clean-close marker. */
+export function fencePathOf(markerPath: string): string {
+  return `${markerPath.replace(/\.closed$/, '')}.fence`;
+}
+
+/** The fence recorded in the file, or null when missing or malformed. */
+export async function readFenceFile(path: string): Promise<Fence | null> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<Fence> | null;
+    if (!Number.isSafeInteger(parsed?.floor) || typeof parsed?.until !== 'string') return null;
+    return { floor: parsed.floor as number, until: parsed.until };
+  } catch {
+    return null;
+  }
+}
+
+/** Records the fence in the file, durably. */
+export function writeFenceFile(path: string, fence: Fence): Promise<void> {
+  return writeJsonDurably(path, fence);
+}
+
+/**
+ * Raises every number head past the new fence and records it; `carried` is the fence
+ * file's, which may be ahead of a restored database. Resolves to the new fence.
+ */
+export async function setNumberFence(
+  tx: SqlTx,
+  now: number,
+  carried: Fence | null,
+): Promise<Fence> {
+  const stored = await readDbFence(tx);
   const today = utcDay(now - DAY_MS);
-  const floor = (fence.until >= today ? fence.floor : 0) + NUMBER_FENCE;
-  const until = utcDay(now + (MAX_LEASE_DAYS_AHEAD + 2) * DAY_MS);
+  const active = (f: Fence | null) => (f !== null && f.until >= today ? f.floor : 0);
+  const floor = Math.max(active(stored), active(carried)) + NUMBER_FENCE;
+  const until = laterDay(
+    utcDay(now + (MAX_LEASE_DAYS_AHEAD + 2) * DAY_MS),
+    laterDay(stored.until, carried?.until ?? ''),
+  );
+  await tx.run(
+    `UPDATE number_heads SET next_no =
+       CASE WHEN next_no + ? > ? THEN next_no + ? ELSE ? END`,
+    [NUMBER_FENCE, floor + 1, NUMBER_FENCE, floor + 1],
+  );
   const entries: Array<[string, string]> = [
     ['number_floor', String(floor)],
-    // The later of the two days ('YYYY-MM-DD' sorts as text).
-    ['number_floor_until', [fence.until, until].sort()[1] ?? until],
+    ['number_floor_until', until],
   ];
   for (const [key, value] of entries) {
     await tx.run(
@@ -46,10 +93,11 @@ export async function setNumberFence(tx: SqlTx, now: number): Promise<void> {
       [key, value],
     );
   }
+  return { floor, until };
 }
 
 /** The last number that must not be granted for `businessDay` when its head is new. */
 export async function numberFloor(tx: SqlTx, businessDay: string): Promise<number> {
-  const fence = await readFence(tx);
+  const fence = await readDbFence(tx);
   return businessDay <= fence.until ? fence.floor : 0;
 }

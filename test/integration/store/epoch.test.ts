@@ -177,6 +177,27 @@ describe('store epoch (sqlite files)', () => {
     expect(next.start).toBeGreaterThan(lost.end);
   });
 
+  it('never grants a block again when the same old copy is restored twice (fence file)', async () => {
+    await store().close();
+    const backup = `${file()}.backup`;
+    copyDb(file(), backup);
+    const restoreAndLease = async (deviceId: string) => {
+      copyDb(backup, file());
+      const opened = await location().open();
+      const lease = await opened.leaseNumbers(numbers(deviceId, 25));
+      await opened.close();
+      return lease;
+    };
+
+    const first = await restoreAndLease('kiosk-1');
+    const second = await restoreAndLease('kiosk-2');
+    const third = await restoreAndLease('kiosk-3');
+
+    expect(first).toMatchObject({ start: 1, end: 25 });
+    expect(second.start).toBeGreaterThan(first.end);
+    expect(third.start).toBeGreaterThan(second.end);
+  });
+
   it('gives an in-memory store a new epoch on every open', async () => {
     const first = await openSqliteStore({ file: ':memory:' });
     await first.close();

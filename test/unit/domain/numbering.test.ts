@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deviceBlock,
-  emergencyTagForSlot,
   formatTicketNumber,
   type QueueCursor,
   remainingInBlocks,
@@ -211,39 +209,5 @@ describe('formatTicketNumber', () => {
 
   it.each([0, -1, 1.5, Number.NaN])('refuses seq %p', (seq) => {
     expect(() => formatTicketNumber({ prefix: 'A', seq, digits: 3 })).toThrow(RangeError);
-  });
-});
-
-describe('deviceBlock', () => {
-  it.each([
-    [1, 100, { start: 1, end: 100 }],
-    [2, 100, { start: 101, end: 200 }],
-    [3, 50, { start: 101, end: 150 }],
-    [1, 1, { start: 1, end: 1 }],
-  ])('slot %i with size %i is %j', (slot, size, expected) => {
-    expect(deviceBlock(slot, size)).toEqual(expected);
-  });
-
-  it.each([0, -1, 1.5])('refuses slot %p', (slot) => {
-    expect(() => deviceBlock(slot, 100)).toThrow(RangeError);
-  });
-
-  it('refuses an empty block size', () => {
-    expect(() => deviceBlock(1, 0)).toThrow(RangeError);
-  });
-});
-
-describe('emergencyTagForSlot', () => {
-  it.each([
-    [1, 'A'],
-    [2, 'B'],
-    [11, 'K'],
-    [26, 'Z'],
-  ])('slot %i is %s', (slot, tag) => {
-    expect(emergencyTagForSlot(slot)).toBe(tag);
-  });
-
-  it.each([0, 27, -1, 2.5])('refuses slot %p', (slot) => {
-    expect(() => emergencyTagForSlot(slot)).toThrow(RangeError);
   });
 });
