@@ -9,6 +9,12 @@ import type { Transport } from './transport';
 export type LeaseNeeds = {
   /** Business days to hold leases for: today, and each day of a mobile unit's trip. */
   days: string[];
+  /**
+   * Days to hold numbers for but no quota tokens: the site's next open day, so a kiosk
+   * that spends the night offline still starts the new day on it (tokens are not taken
+   * in advance: they would hold back the quota from other devices).
+   */
+  aheadDays?: string[];
   /** Queue prefixes this device issues from. */
   prefixes: string[];
   /** Services with a daily quota that this device issues. */

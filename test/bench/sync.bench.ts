@@ -8,6 +8,8 @@
  *  (c) fold — the fold benchmark of test/bench/fold.bench.ts.
  * Run: npm run bench:sync (builds dist/ first when it is older than src/).
  * SYNC_BENCH_RUNS=<n> runs each figure n times (default 5 for (a), 3 for (b));
+ * SYNC_BENCH_BROWSER=1 adds (a′): the backlog with the device in headless Chromium (real
+ * IndexedDB), see test/bench/sync/backlog-browser.ts.
  * SYNC_BENCH_PROFILE=<dir> writes CPU profiles of the timed parts (and of the server
  * process), to summarise with `npx tsx test/bench/sync/profile-summary.ts <files>`.
  */
@@ -29,6 +31,11 @@ console.log(
 
 await benchBacklog('process', { runs: runs ?? 5 });
 await benchBacklog('in-process', { runs: runs ?? 5 });
+if (process.env.SYNC_BENCH_BROWSER === '1') {
+  // Loaded only when asked: it pulls in Vite and playwright-core.
+  const { benchBacklogBrowser } = await import('./sync/backlog-browser');
+  await benchBacklogBrowser('in-process', { runs: runs ?? 5 });
+}
 
 for (const url of pgUrl === undefined ? [undefined] : [undefined, pgUrl]) {
   await benchIngest(url, { runs: runs ?? 3 });

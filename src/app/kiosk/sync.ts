@@ -5,6 +5,7 @@
  * the log itself); stop() leaves no timer or listener behind.
  */
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import { nextOpenDay } from '../../domain/lease-days';
 import { businessDayOf } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { pruneAcknowledged, retentionCutoff } from '../../storage/prune';
@@ -89,7 +90,8 @@ export async function firstSync(
 
 /**
  * The leases a device needs: today's numbers for every queue its profile issues from and
- * quota tokens for its quota services; a mobile unit also every visit day ahead.
+ * quota tokens for its quota services; a mobile unit also every visit day ahead; numbers
+ * (no tokens) for the site's next open day, for a night spent offline.
  */
 export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string): LeaseNeeds {
   const shown = profile.agencies;
@@ -112,7 +114,13 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
       for (const entry of visit.services) quotaServices.add(entry.service);
     }
   }
-  return { days: [...days].sort(), prefixes: [...prefixes], quotaServices: [...quotaServices] };
+  const next = nextOpenDay(today, config.site.openingHours, config.site.holidays);
+  return {
+    days: [...days].sort(),
+    aheadDays: next === null || days.has(next) ? [] : [next],
+    prefixes: [...prefixes],
+    quotaServices: [...quotaServices],
+  };
 }
 
 function addDays(day: string, days: number): string {

@@ -1,8 +1,14 @@
 /**
  * SqlDb on better-sqlite3. The driver is synchronous and the connection is shared, so
- * transactions run one at a time under an async mutex, from BEGIN IMMEDIATE to COMMIT:
- * no other request's statement can slip into an open transaction.
- * Must: WAL with synchronous=FULL, so a committed transaction survives a power cut.
+ * transactions run one at a time under an async mutex: no other request's statement can
+ * slip into an open transaction.
+ * Group commit: the transactions asked for while the connection is busy (or within the
+ * same turn of the event loop) run one after another inside one BEGIN IMMEDIATE … COMMIT,
+ * each in its own savepoint, so many pushes share one fsync. Each still behaves as its
+ * own transaction: one that throws is rolled back to its savepoint and rejected at once;
+ * the others resolve only after the COMMIT, and all reject if the COMMIT fails.
+ * Must: WAL with synchronous=FULL, so a committed transaction survives a power cut; no
+ * transaction resolves before the COMMIT that holds it.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +19,19 @@ import { withoutRowLock } from './sql';
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5000;
+
+/** The most transactions one COMMIT holds. */
+const MAX_GROUP = 64;
+
+/** A transaction waiting for its group. */
+type Job = {
+  fn: (tx: SqlTx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+};
+
+/** Resolves after the I/O callbacks of this turn of the event loop have run. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One mutex per database file in this process: the driver's busy wait blocks the event
@@ -40,6 +59,8 @@ class SqliteDb implements SqlDb {
   readonly dialect = 'sqlite';
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tx: SqlTx;
+  /** The group still taking transactions (its turn in the mutex has not started). */
+  private collecting: Job[] | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -57,17 +78,58 @@ class SqliteDb implements SqlDb {
   }
 
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
-    return this.mutex.run(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn(this.tx);
-        this.db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
+    return new Promise<T>((resolve, reject) => {
+      const job: Job = { fn, resolve: resolve as (value: unknown) => void, reject };
+      if (this.collecting !== null && this.collecting.length < MAX_GROUP) {
+        this.collecting.push(job);
+        return;
       }
+      const group = [job];
+      this.collecting = group;
+      void this.mutex.run(async () => {
+        await nextTurn();
+        if (this.collecting === group) this.collecting = null;
+        await this.runGroup(group);
+      });
     });
+  }
+
+  /** Runs the group's transactions in one COMMIT, each in a savepoint. */
+  private async runGroup(group: Job[]): Promise<void> {
+    let done: Array<{ job: Job; value: unknown }> = [];
+    let next = 0;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (; next < group.length; next++) {
+        const job = group[next] as Job;
+        this.db.exec('SAVEPOINT tx');
+        try {
+          done.push({ job, value: await job.fn(this.tx) });
+          this.db.exec('RELEASE tx');
+        } catch (error) {
+          if (done.at(-1)?.job === job) done.pop();
+          if (!this.db.inTransaction) {
+            // SQLite rolled the whole transaction back (disk full, I/O error): nothing of
+            // the group so far is kept, so none of it may resolve.
+            for (const d of done) d.job.reject(error);
+            done = [];
+            job.reject(error);
+            this.db.exec('BEGIN IMMEDIATE');
+            continue;
+          }
+          this.db.exec('ROLLBACK TO tx');
+          this.db.exec('RELEASE tx');
+          job.reject(error);
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const d of done) d.job.reject(error);
+      for (const job of group.slice(next)) job.reject(error);
+      return;
+    }
+    for (const d of done) d.job.resolve(d.value);
   }
 
   isUniqueViolation(error: unknown): boolean {

@@ -95,6 +95,46 @@ describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
     expect(await db().transaction((tx) => tx.all('SELECT k FROM t'))).toEqual([]);
   });
 
+  it('keeps transactions started together apart: one that throws takes only its own writes back', async () => {
+    const insert = (k: string, fail = false) =>
+      db().transaction(async (tx) => {
+        await tx.run('INSERT INTO t (k, n) VALUES (?, ?)', [k, 1]);
+        if (fail) throw new Error(`boom ${k}`);
+        await tx.run('UPDATE t SET n = n + 1 WHERE k = ?', [k]);
+        return k;
+      });
+
+    const results = await Promise.allSettled([
+      insert('a'),
+      insert('b', true),
+      insert('c'),
+      insert('a'), // a unique violation after 'a' was written in the same turn
+      insert('d'),
+    ]);
+    const rows = await db().transaction((tx) => tx.all('SELECT k, n FROM t ORDER BY k'));
+
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : null))).toEqual([
+      'a',
+      null,
+      'c',
+      null,
+      'd',
+    ]);
+    expect(db().isUniqueViolation((results[3] as PromiseRejectedResult).reason)).toBe(true);
+    expect(rows).toEqual([
+      { k: 'a', n: 2 },
+      { k: 'c', n: 2 },
+      { k: 'd', n: 2 },
+    ]);
+  });
+
   it('recognises a unique violation', async () => {
     await db().transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 1]));
 

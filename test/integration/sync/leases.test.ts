@@ -57,6 +57,32 @@ describe('lease top-up', () => {
     expect((await leaseLevels(a.db, FIXTURE_DAY)).numbers.A).toBe(34);
   });
 
+  it('holds numbers but no quota tokens for the days ahead, and issues on them the next day', async () => {
+    const next = '2026-11-24';
+    const a = await openDevice(server, 1, {
+      quotaServices: [FIXTURE_SERVICE],
+      deps: {
+        needs: () => ({
+          days: [FIXTURE_DAY],
+          aheadDays: [next, FIXTURE_DAY],
+          prefixes: ['A'],
+          quotaServices: [FIXTURE_SERVICE],
+        }),
+      },
+    });
+    const requests = recordLeases(a);
+
+    await a.sync();
+
+    expect(requests[0]?.numbers).toEqual([
+      { businessDay: FIXTURE_DAY, prefix: 'A', count: 25 },
+      { businessDay: next, prefix: 'A', count: 25 },
+    ]);
+    expect(requests[0]?.quotas.map((q) => q.businessDay)).toEqual([FIXTURE_DAY]);
+    expect((await leaseLevels(a.db, next)).numbers).toEqual({ A: 25 });
+    expect((await leaseLevels(a.db, next)).quotas).toEqual({});
+  });
+
   it('issues from the emergency namespace when no lease ever came', async () => {
     const a = await openDevice(server, 1);
     server.offline = true;
