@@ -113,6 +113,8 @@ export const PushRequestSchema = body({
 export const PullQuerySchema = v.object({
   cursor: queryInteger('0', 0, Number.MAX_SAFE_INTEGER),
   limit: queryInteger(String(MAX_BATCH), 1, MAX_BATCH),
+  /** The caller holds its own events through this deviceSeq: the page leaves them out. */
+  own: queryInteger('0', 0, Number.MAX_SAFE_INTEGER),
 });
 
 const lines = <T extends v.GenericSchema>(line: T) =>

@@ -34,10 +34,14 @@ export type PushResponse = {
   serverTime: number;
 };
 
-/** GET /api/v1/sync/pull?cursor=N&limit=M — events with siteSeq > cursor, in siteSeq order. */
+/**
+ * GET /api/v1/sync/pull?cursor=N&limit=M[&own=S] — events with siteSeq > cursor, in siteSeq
+ * order; with `own`, the caller's own events with deviceSeq ≤ S are left out of the page
+ * (the device holds them; after an offline day they would be the whole pull).
+ */
 export type PullResponse = {
   events: SyncedEvent[];
-  /** The siteSeq of the last event returned (the new cursor), or the request's cursor. */
+  /** The siteSeq of the last event of the page read (the new cursor), or the request's cursor. */
   cursor: number;
   /** The highest siteSeq on the server; a cursor above it means the server went back. */
   head: number;

@@ -9,6 +9,7 @@
 import { parseEvent } from '../domain/event-schema';
 import type { KioskEvent } from '../domain/events';
 import { MAX_BATCH } from '../domain/protocol';
+import { readClock } from '../storage/events';
 import { applyPulled } from '../storage/pull';
 import { readSyncState, resetForNewEpoch } from '../storage/sync-state';
 import { call, physicalNow, type SyncContext } from './context';
@@ -32,8 +33,12 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
   const limit = Math.min(ctx.deps.pageSize ?? MAX_BATCH, MAX_BATCH);
   const result: PullResult = { added: 0, invalid: 0, conflicts: 0, flagged: 0, reset: false };
   let { cursor, epoch } = await readSyncState(db);
+  // Every own event up to the clock's deviceSeq is in the log (they commit together), so
+  // the server need not send them back; later ones (another copy of this device's log, or
+  // a clock behind the server's) still come and move the clock on.
+  const { deviceSeq: own } = await readClock(db);
   const request = (from: number) => {
-    const answer = call(ctx, (signal) => ctx.deps.transport.pull(from, limit, signal));
+    const answer = call(ctx, (signal) => ctx.deps.transport.pull(from, limit, signal, own));
     answer.catch(() => {}); // awaited later, or dropped when the run ends first
     return answer;
   };

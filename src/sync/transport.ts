@@ -19,7 +19,8 @@ import { createSseParser } from './sse';
 /** What sync needs from the server. */
 export interface Transport {
   push(events: readonly KioskEvent[], signal: AbortSignal): Promise<PushResponse>;
-  pull(cursor: number, limit: number, signal: AbortSignal): Promise<PullResponse>;
+  /** `own`: this device holds its own events through that deviceSeq (they may be left out). */
+  pull(cursor: number, limit: number, signal: AbortSignal, own?: number): Promise<PullResponse>;
   leases(request: LeaseRequest, signal: AbortSignal): Promise<LeaseResponse>;
   /** Reads the server's stream until it ends (resolves) or fails (rejects). */
   stream(signal: AbortSignal, onMessage: (message: StreamMessage) => void): Promise<void>;
@@ -96,9 +97,13 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   return {
     push: async (events, signal) =>
       json(await call('/push', post({ events }), signal), checkPushResponse, signal),
-    pull: async (cursor, limit, signal) =>
+    pull: async (cursor, limit, signal, own = 0) =>
       json(
-        await call(`/pull?cursor=${cursor}&limit=${limit}`, {}, signal),
+        await call(
+          `/pull?cursor=${cursor}&limit=${limit}${own > 0 ? `&own=${own}` : ''}`,
+          {},
+          signal,
+        ),
         checkPullResponse,
         signal,
       ),

@@ -53,10 +53,12 @@ export function syncRoutes(deps: ApiDeps): Hono {
   api.get('/pull', device, async (c) => {
     const query = valid(parseRequest(PullQuerySchema, c.req.query()));
     const siteId = deps.siteId();
-    const events = await deps.store.pull(siteId, query.cursor, query.limit);
+    // The caller's own events it says it holds would only come back to be skipped.
+    const skip = { deviceId: c.get('device').deviceId, throughSeq: query.own };
+    const { events, last } = await deps.store.pullPage(siteId, query.cursor, query.limit, skip);
     // Read the head after the page, so it is never below the page's last event.
-    const cursor = events.at(-1)?.siteSeq ?? query.cursor;
-    const head = Math.max(await deps.store.head(siteId), events.at(-1)?.siteSeq ?? 0);
+    const cursor = last ?? query.cursor;
+    const head = Math.max(await deps.store.head(siteId), last ?? 0);
     const answer: PullResponse = {
       events,
       cursor,

@@ -3,7 +3,7 @@ import type { KioskEvent } from '../../domain/events';
 import type { SyncedEvent } from '../../domain/protocol';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent, toSyncedEvent } from './rows';
 import { one, type SqlDb } from './sql';
-import type { FlaggedEvent } from './store';
+import type { FlaggedEvent, SkipOwn } from './store';
 
 /** Events of the site with siteSeq > cursor, ascending, at most `limit`. */
 export function pull(
@@ -19,6 +19,46 @@ export function pull(
       [siteId, cursor, Math.max(0, Math.floor(limit))],
     );
     return rows.map(toSyncedEvent);
+  });
+}
+
+/**
+ * A pull page: the site's events with siteSeq > cursor, ascending, at most `limit` of them
+ * read, less `skip`'s; `last` is the siteSeq of the last one read (the next cursor), null
+ * when none was. Own events are left out before they are parsed.
+ */
+export function pullPage(
+  db: SqlDb,
+  siteId: string,
+  cursor: number,
+  limit: number,
+  skip: SkipOwn | null,
+): Promise<{ events: SyncedEvent[]; last: number | null }> {
+  const count = Math.max(0, Math.floor(limit));
+  if (skip === null || skip.throughSeq <= 0) {
+    return pull(db, siteId, cursor, count).then((events) => ({
+      events,
+      last: events.at(-1)?.siteSeq ?? null,
+    }));
+  }
+  return db.transaction(async (tx) => {
+    const keys = await tx.all<{ site_seq: number; device_id: string; device_seq: number }>(
+      `SELECT site_seq, device_id, device_seq FROM events WHERE site_id = ? AND site_seq > ?
+       ORDER BY site_seq LIMIT ?`,
+      [siteId, cursor, count],
+    );
+    const last = keys.at(-1)?.site_seq;
+    if (last === undefined) return { events: [], last: null };
+    const own = (k: (typeof keys)[number]) =>
+      k.device_id === skip.deviceId && k.device_seq <= skip.throughSeq;
+    if (keys.every(own)) return { events: [], last };
+    // siteSeqs commit in order, so every row up to `last` was already visible above.
+    const rows = await tx.all<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND site_seq > ? AND site_seq <= ?
+       AND NOT (device_id = ? AND device_seq <= ?) ORDER BY site_seq`,
+      [siteId, cursor, last, skip.deviceId, skip.throughSeq],
+    );
+    return { events: rows.map(toSyncedEvent), last };
   });
 }
 

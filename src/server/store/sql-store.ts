@@ -40,6 +40,7 @@ function storeOn(db: SqlDb, epoch: string, markerPath: string | null): Store {
     epoch,
     push: (input) => push(db, input),
     pull: (siteId, cursor, limit) => reads.pull(db, siteId, cursor, limit),
+    pullPage: (siteId, cursor, limit, skip) => reads.pullPage(db, siteId, cursor, limit, skip),
     head: (siteId) => reads.head(db, siteId),
     eventsOfDay: (siteId, day) => reads.eventsOfDay(db, siteId, day),
     findEvent: (eventId) => reads.findEvent(db, eventId),

@@ -60,6 +60,9 @@ export type ConfigVersionRecord = {
 /** A flagged event: kept and folded like any other, listed for staff. */
 export type FlaggedEvent = { eventId: string; deviceId: string; driftMs: number };
 
+/** Leave out one device's own events through a deviceSeq (it holds them already). */
+export type SkipOwn = { deviceId: string; throughSeq: number };
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /**
@@ -71,6 +74,16 @@ export interface Store {
   push(input: PushInput): Promise<PushOutcome>;
   /** Events with siteSeq > cursor, ascending, at most `limit`. */
   pull(siteId: string, cursor: number, limit: number): Promise<SyncedEvent[]>;
+  /**
+   * A pull page: like pull, less `skip`'s device's own events through its seq; `last` is
+   * the siteSeq of the last event read, kept or not (the next cursor), null when none.
+   */
+  pullPage(
+    siteId: string,
+    cursor: number,
+    limit: number,
+    skip: SkipOwn | null,
+  ): Promise<{ events: SyncedEvent[]; last: number | null }>;
   head(siteId: string): Promise<number>;
   eventsOfDay(siteId: string, businessDay: string): Promise<KioskEvent[]>;
   findEvent(eventId: string): Promise<SyncedEvent | null>;

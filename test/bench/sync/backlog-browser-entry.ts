@@ -90,10 +90,10 @@ function timed(transport: Transport, run: PageRun): Transport {
         run.pushes += 1;
       }
     },
-    pull: async (cursor, limit, signal) => {
+    pull: async (cursor, limit, signal, own) => {
       const start = performance.now();
       try {
-        return await transport.pull(cursor, limit, signal);
+        return await transport.pull(cursor, limit, signal, own);
       } finally {
         run.pullCallsMs += performance.now() - start;
         run.pulls += 1;

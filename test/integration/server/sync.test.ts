@@ -207,8 +207,29 @@ describe('pull', () => {
     expect(beyond).toMatchObject({ events: [], cursor: 99, head: 2, hasMore: false });
   });
 
+  it("leaves out the caller's own events up to `own`, never another device's, cursor unchanged", async () => {
+    const other = await seedDevice(h.store);
+    await push(kiosk.token, eventsOf(kiosk.deviceId, 1, 3));
+    await push(other.token, eventsOf(other.deviceId, 1, 2));
+    await push(kiosk.token, eventsOf(kiosk.deviceId, 4, 1));
+
+    const mine = await json<PullResponse>(await pull(kiosk.token, '?own=3&limit=5'));
+    const theirs = await json<PullResponse>(await pull(other.token, '?own=3&limit=5'));
+    const ownOnly = await json<PullResponse>(await pull(kiosk.token, '?own=4&limit=3'));
+
+    expect(mine).toMatchObject({ cursor: 5, head: 6, hasMore: true });
+    expect(mine.events.map((e) => [e.deviceId, e.deviceSeq])).toEqual([
+      [other.deviceId, 1],
+      [other.deviceId, 2],
+    ]);
+    expect(theirs.events.map((e) => e.siteSeq)).toEqual([1, 2, 3]);
+    expect(ownOnly).toMatchObject({ events: [], cursor: 3, head: 6, hasMore: true });
+  });
+
   it('refuses a negative, fractional or huge cursor and a limit outside 1..500', async () => {
     const queries = [
+      '?own=-1',
+      '?own=x',
       '?cursor=-1',
       '?cursor=1.5',
       '?cursor=1e3',

@@ -70,6 +70,35 @@ describe.each(storeTargets())('store under concurrency ($kind)', (target) => {
     expect(seen).toHaveLength(200);
   });
 
+  it('lets a device pulling past its own events during concurrent pushes miss no other event', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `kiosk-${i + 1}`);
+    for (const id of ids) await enrollDevice(store(), id);
+    const skip = { deviceId: 'kiosk-1', throughSeq: 20 };
+    const seen: string[] = [];
+    let cursor = 0;
+    let pushing = true;
+    const follow = async () => {
+      while (pushing || cursor < (await store().head(STORE_SITE))) {
+        const page = await store().pullPage(STORE_SITE, cursor, 7, skip);
+        seen.push(...page.events.map((e) => e.id));
+        cursor = page.last ?? cursor;
+      }
+    };
+    const following = follow();
+
+    await Promise.all(
+      ids.map(async (id) => {
+        for (let b = 0; b < 4; b++) await store().push(pushInput(deviceEvents(id, 1 + b * 5, 5)));
+      }),
+    );
+    pushing = false;
+    await following;
+
+    const log = await store().pull(STORE_SITE, 0, 1000);
+    expect(seen).toEqual(log.filter((e) => e.deviceId !== 'kiosk-1').map((e) => e.id));
+    expect(seen).toHaveLength(180);
+  });
+
   it('stores an event id pushed by two devices at once for one of them only', async () => {
     await enrollDevice(store(), 'kiosk-1');
     await enrollDevice(store(), 'kiosk-2');

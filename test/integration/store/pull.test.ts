@@ -40,6 +40,36 @@ describe.each(storeTargets())('store pull and reads ($kind)', (target) => {
     expect(await store().head(STORE_SITE)).toBe(7);
   });
 
+  it("leaves out a device's own events through its seq, and says where the page ended", async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-2');
+    await store().push(pushInput(deviceEvents('kiosk-1', 1, 3)));
+    await store().push(pushInput(deviceEvents('kiosk-2', 1, 2)));
+    await store().push(pushInput(deviceEvents('kiosk-1', 4, 2)));
+    const skip = { deviceId: 'kiosk-1', throughSeq: 4 };
+    const seqs = (page: { events: { siteSeq: number }[]; last: number | null }) => ({
+      seqs: page.events.map((e) => e.siteSeq),
+      last: page.last,
+    });
+
+    const pages = [
+      await store().pullPage(STORE_SITE, 0, 3, skip),
+      await store().pullPage(STORE_SITE, 3, 3, skip),
+      await store().pullPage(STORE_SITE, 6, 3, skip),
+      await store().pullPage(STORE_SITE, 7, 3, skip),
+      await store().pullPage(STORE_SITE, 0, 10, null),
+    ];
+
+    expect(pages.map(seqs)).toEqual([
+      { seqs: [], last: 3 },
+      { seqs: [4, 5], last: 6 },
+      { seqs: [7], last: 7 },
+      { seqs: [], last: null },
+      { seqs: [1, 2, 3, 4, 5, 6, 7], last: 7 },
+    ]);
+    expect(pages[2]?.events[0]).toMatchObject({ deviceId: 'kiosk-1', deviceSeq: 5 });
+  });
+
   it('keeps each site’s log, head and siteSeqs apart', async () => {
     await enrollDevice(store(), 'kiosk-1');
     await enrollDevice(store(), 'kiosk-x', { siteId: 'mpp-lain' });

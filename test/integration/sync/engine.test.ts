@@ -47,6 +47,26 @@ describe('syncOnce: push and pull', () => {
     expect(server.events().map((e) => e.deviceSeq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('tells the server it holds its own events through its deviceSeq when it pulls', async () => {
+    const a = await openDevice(server, 1, { deps: { pageSize: 2 } });
+    const owns: Array<number | undefined> = [];
+    const real = a.deps.transport;
+    a.deps.transport = {
+      ...real,
+      pull: (cursor, limit, signal, own) => {
+        owns.push(own);
+        return real.pull(cursor, limit, signal, own);
+      },
+    };
+    await a.sync();
+    for (let i = 0; i < 3; i += 1) await a.issue();
+
+    await a.sync();
+
+    expect(owns[0]).toBe(0);
+    expect(owns.slice(1)).toEqual([3, 3]);
+  });
+
   it('resends after a lost ack and the server changes nothing', async () => {
     const a = await openDevice(server, 1);
     await a.issue();

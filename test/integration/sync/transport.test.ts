@@ -65,7 +65,13 @@ describe('createHttpTransport', () => {
     const transport = createHttpTransport({ baseUrl: '', token: 't', fetch });
 
     expect(await transport.pull(7, 500, signal())).toEqual(page);
-    expect(calls[0]?.url).toBe('/api/v1/sync/pull?cursor=7&limit=500');
+    await transport.pull(7, 500, signal(), 0);
+    await transport.pull(7, 500, signal(), 42);
+    expect(calls.map((call) => call.url)).toEqual([
+      '/api/v1/sync/pull?cursor=7&limit=500',
+      '/api/v1/sync/pull?cursor=7&limit=500',
+      '/api/v1/sync/pull?cursor=7&limit=500&own=42',
+    ]);
   });
 
   it('reports no answer as offline, and an error answer as http with its body', async () => {
