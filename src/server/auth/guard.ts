@@ -67,7 +67,11 @@ export function requireAdmin(
 
 function checkDevice(device: DeviceRecord, siteId: string): void {
   if (device.revokedAt !== null) {
-    throw fail(403, 'device_revoked', 'This device was revoked; enroll it again with a new code.');
+    throw fail(
+      403,
+      'device_revoked',
+      'This device was revoked. To use it again, clear its browser data and enroll it as a new device with a new code.',
+    );
   }
   if (device.siteId !== siteId) {
     throw fail(403, 'wrong_site', 'This device is enrolled at another site.');
