@@ -83,6 +83,7 @@ class Loop {
       lastError: null,
       syncing: false,
       flagged: 0,
+      refused: false,
     });
     this.status = store;
     this.update = update;
@@ -176,7 +177,7 @@ class Loop {
       await recordSyncOutcome(this.deps.db, { at, error: null }).catch(() => {});
       const seen = result.pushed.flagged + result.pulled.flagged;
       const flagged = this.status.getSnapshot().flagged + seen;
-      this.update({ online: true, lastSyncAt: at, lastError: null, flagged });
+      this.update({ online: true, lastSyncAt: at, lastError: null, flagged, refused: false });
     } catch (error) {
       if (this.stopping.signal.aborted) return;
       this.failures += 1;
@@ -185,7 +186,9 @@ class Loop {
         () => {},
       );
       const offline = error instanceof TransportError && error.kind === 'offline';
-      this.update({ lastError, ...(offline ? { online: false } : {}) });
+      const refused =
+        error instanceof TransportError && (error.status === 401 || error.status === 403);
+      this.update({ lastError, refused, ...(offline ? { online: false } : {}) });
     } finally {
       await this.refreshPending();
       this.update({ syncing: false });

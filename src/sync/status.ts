@@ -12,6 +12,11 @@ export type SyncStatus = {
   syncing: boolean;
   /** Events seen with an HLC beyond the drift bound since the loop started. */
   flagged: number;
+  /**
+   * The server refused this device's token at the last try (revoked, or unknown to it):
+   * syncing cannot resume without an admin, however long the device waits.
+   */
+  refused: boolean;
 };
 
 export type StatusStore = {

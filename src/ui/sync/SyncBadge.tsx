@@ -7,7 +7,13 @@ import './sync-badge.css';
 import { useEffect, useState } from 'preact/hooks';
 
 /** What the badge reads of the sync loop's status (src/sync/status.ts fits it). */
-export type SyncView = { online: boolean; pending: number; lastSyncAt: number | null };
+export type SyncView = {
+  online: boolean;
+  pending: number;
+  lastSyncAt: number | null;
+  /** The server refused the device's token: only an admin can help. */
+  refused?: boolean;
+};
 /** A store of that status, subscribed to like useSyncExternalStore's. */
 export type SyncViewStore = {
   subscribe(listener: () => void): () => void;
@@ -20,6 +26,12 @@ export function syncBadgeText(status: SyncView, now: number): { id: string; en: 
     status.pending > 0
       ? { id: ` · ${status.pending} belum terkirim`, en: ` · ${status.pending} not sent yet` }
       : { id: '', en: '' };
+  if (status.refused) {
+    return {
+      id: `Ditolak server — hubungi admin${waiting.id}`,
+      en: `Refused by the server — call the admin${waiting.en}`,
+    };
+  }
   if (!status.online) {
     return { id: `Luring${waiting.id}`, en: `Offline${waiting.en}` };
   }
@@ -52,7 +64,13 @@ export function SyncBadge(props: { store: SyncViewStore; now?: () => number }) {
     };
   }, [props.store]);
   const text = syncBadgeText(status, now());
-  const state = status.online ? (status.pending > 0 ? 'pending' : 'online') : 'offline';
+  const state = status.refused
+    ? 'refused'
+    : status.online
+      ? status.pending > 0
+        ? 'pending'
+        : 'online'
+      : 'offline';
   return (
     <output class={`sync-badge sync-badge--${state}`} aria-live="off" data-sync={state}>
       <span aria-hidden="true" class="sync-badge__dot" />

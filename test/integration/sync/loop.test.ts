@@ -5,6 +5,7 @@ import { syncOnce } from '../../../src/sync/engine';
 import type { LockManagerLike } from '../../../src/sync/leadership';
 import { type SyncLoop, type SyncLoopDeps, startSyncLoop } from '../../../src/sync/loop';
 import { runStream } from '../../../src/sync/stream';
+import { TransportError } from '../../../src/sync/transport';
 import { openDevice, serverIds, type TestDevice } from '../../fixtures/sync-harness';
 import { FakeSyncServer } from '../../fixtures/sync-server';
 import { ManualTimers, tick, until } from '../../fixtures/sync-timers';
@@ -272,5 +273,27 @@ describe('sync loop: one per device, and stop', () => {
     expect(seen).toContain(true);
     expect(seen.at(-1)).toBe(false);
     expect(loop.status.getSnapshot().pending).toBe(0);
+  });
+
+  it('says the server refused the device (401/403) until a sync succeeds again', async () => {
+    const a = await openDevice(server, 1);
+    let refuse = true;
+    const { loop, settle } = await start(a, {
+      run: (signal) =>
+        refuse
+          ? Promise.reject(
+              new TransportError('http', { status: 403, body: { error: 'device_revoked' } }),
+            )
+          : syncOnce({ ...a.deps, now: () => timers.now }, signal),
+    });
+
+    await timers.advance(0, settle);
+    const refused = loop.status.getSnapshot();
+    refuse = false;
+    loop.requestSync('manual');
+    await timers.advance(0, settle);
+
+    expect(refused).toMatchObject({ refused: true, online: true });
+    expect(loop.status.getSnapshot()).toMatchObject({ refused: false, lastError: null });
   });
 });

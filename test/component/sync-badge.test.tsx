@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { SyncBadge, type SyncView, syncBadgeText } from '../../src/ui/sync/SyncBadge';
+
+const NOW = Date.UTC(2026, 11, 2, 2, 0, 0);
+const view = (overrides: Partial<SyncView> = {}): SyncView => ({
+  online: true,
+  pending: 0,
+  lastSyncAt: NOW - 3 * 60_000,
+  ...overrides,
+});
+
+describe('syncBadgeText', () => {
+  it('says when the device last synced, and what waits to be sent', () => {
+    expect(syncBadgeText(view(), NOW)).toEqual({
+      id: 'Tersinkron 3 menit lalu',
+      en: 'Synced 3 min ago',
+    });
+    expect(syncBadgeText(view({ lastSyncAt: NOW - 10_000, pending: 2 }), NOW).id).toBe(
+      'Tersinkron baru saja · 2 belum terkirim',
+    );
+    expect(syncBadgeText(view({ lastSyncAt: null }), NOW).id).toBe('Menyambungkan…');
+  });
+
+  it('says offline, and a refusal by the server above everything else', () => {
+    expect(syncBadgeText(view({ online: false, pending: 5 }), NOW)).toEqual({
+      id: 'Luring · 5 belum terkirim',
+      en: 'Offline · 5 not sent yet',
+    });
+    expect(syncBadgeText(view({ online: false, refused: true, pending: 1 }), NOW)).toEqual({
+      id: 'Ditolak server — hubungi admin · 1 belum terkirim',
+      en: 'Refused by the server — call the admin · 1 not sent yet',
+    });
+  });
+});
+
+describe('SyncBadge', () => {
+  it('renders the refused state for staff to see at a glance', () => {
+    const store = {
+      subscribe: () => () => {},
+      getSnapshot: () => view({ refused: true }),
+    };
+
+    render(<SyncBadge store={store} now={() => NOW} />);
+
+    const badge = screen.getByText(/Ditolak server/).closest('output');
+    expect(badge?.getAttribute('data-sync')).toBe('refused');
+  });
+});
