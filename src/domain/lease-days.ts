@@ -21,32 +21,15 @@ export function chooseBusinessDay(leasedDays: readonly string[], estimatedNowDay
   return latestNotAfter ?? earliest ?? estimatedNowDay;
 }
 
-/** The day `days` calendar days before `day` ('YYYY-MM-DD'), e.g. for a retention window. */
-export function daysBefore(day: string, days: number): string {
+/** The day `days` calendar days after `day` ('YYYY-MM-DD'); negative goes back. */
+export function addDays(day: string, days: number): string {
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const shifted = new Date(Date.UTC(y, m - 1, d - days));
+  const shifted = new Date(Date.UTC(y, m - 1, d + days));
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(shifted.getUTCFullYear(), 4)}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
 }
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-/**
- * The first day after `day` on which the site opens (a weekday of some opening-hours rule,
- * not a holiday), looking at most `within` days ahead; null when none is.
- */
-export function nextOpenDay(
-  day: string,
-  openingHours: readonly { days: readonly string[] }[],
-  holidays: readonly string[] = [],
-  within = 14,
-): string | null {
-  const open = new Set(openingHours.flatMap((rule) => rule.days));
-  for (let ahead = 1; ahead <= within; ahead++) {
-    const candidate = daysBefore(day, -ahead);
-    const [y = 0, m = 1, d = 1] = candidate.split('-').map(Number);
-    const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] as string;
-    if (open.has(weekday) && !holidays.includes(candidate)) return candidate;
-  }
-  return null;
+/** The day `days` calendar days before `day` ('YYYY-MM-DD'), e.g. for a retention window. */
+export function daysBefore(day: string, days: number): string {
+  return addDays(day, -days);
 }

@@ -6,6 +6,7 @@
  * Must: pure — the instant is always passed in, never read from a clock.
  */
 import type { HoursRule, OpeningHours, Site, Weekday } from './config/schema';
+import { addDays } from './lease-days';
 
 /** One of the three Indonesian time zones a site can be in. */
 export type TimeZone = Site['timeZone'];
@@ -104,6 +105,27 @@ export function isOpenAt(
   const clock = localClock(epochMs, timeZone);
   if (holidays.includes(clock.day)) return false;
   return hours.some((rule) => ruleCovers(rule, clock.weekday, clock.hhmm));
+}
+
+/**
+ * The first day after `day` ('YYYY-MM-DD') on which the site opens at all (a weekday of
+ * some rule, not a holiday), looking at most `within` days ahead; null when none is.
+ */
+export function nextOpenDay(
+  day: string,
+  hours: OpeningHours,
+  holidays: readonly string[] = [],
+  within = 14,
+): string | null {
+  for (let ahead = 1; ahead <= within; ahead++) {
+    const candidate = addDays(day, ahead);
+    const [y = 0, m = 1, d = 1] = candidate.split('-').map(Number);
+    const weekday = weekdayOf(y, m, d);
+    if (!holidays.includes(candidate) && hours.some((rule) => rule.days.includes(weekday))) {
+      return candidate;
+    }
+  }
+  return null;
 }
 
 const ABBREVIATIONS = {

@@ -49,15 +49,20 @@ async function leaseRequest(ctx: SyncContext): Promise<LeaseRequest> {
   const request: LeaseRequest = { numbers: [], quotas: [] };
   const needs = ctx.deps.needs?.();
   if (!needs) return request;
+  // Days ahead get numbers only; a day in both lists is a day with tokens.
   const ahead = (needs.aheadDays ?? []).filter((day) => !needs.days.includes(day));
-  for (const businessDay of [...needs.days, ...ahead]) {
+  const days = [
+    ...needs.days.map((day) => ({ day, tokens: true })),
+    ...ahead.map((day) => ({ day, tokens: false })),
+  ];
+  for (const { day: businessDay, tokens } of days) {
     const levels = await leaseLevels(ctx.deps.db, businessDay);
     for (const prefix of needs.prefixes) {
       if ((levels.numbers[prefix] ?? 0) < NUMBERS_LOW_WATER) {
         request.numbers.push({ businessDay, prefix, count: NUMBERS_TOP_UP });
       }
     }
-    if (!needs.days.includes(businessDay)) continue;
+    if (!tokens) continue;
     for (const serviceId of needs.quotaServices) {
       const level = levels.quotas[serviceId];
       const serverHasMore = (level?.remaining ?? 1) > 0;

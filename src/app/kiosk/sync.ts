@@ -5,8 +5,8 @@
  * the log itself); stop() leaves no timer or listener behind.
  */
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
-import { nextOpenDay } from '../../domain/lease-days';
-import { businessDayOf } from '../../domain/time';
+import { addDays } from '../../domain/lease-days';
+import { businessDayOf, nextOpenDay } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { pruneAcknowledged, retentionCutoff } from '../../storage/prune';
 import { readSyncState } from '../../storage/sync-state';
@@ -117,13 +117,8 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
   const next = nextOpenDay(today, config.site.openingHours, config.site.holidays);
   return {
     days: [...days].sort(),
-    aheadDays: next === null || days.has(next) ? [] : [next],
+    aheadDays: next === null ? [] : [next],
     prefixes: [...prefixes],
     quotaServices: [...quotaServices],
   };
-}
-
-function addDays(day: string, days: number): string {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

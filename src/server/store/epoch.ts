@@ -9,31 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type CloseMarker, readMarker, removeMarker, writeMarker } from './marker-file';
-import {
-  type Fence,
-  fencePathOf,
-  readFenceFile,
-  setNumberFence,
-  writeFenceFile,
-} from './number-fence';
+import { readMeta, writeMeta } from './meta';
+import { fencePathOf, readFenceFile, setNumberFence, writeFenceFile } from './number-fence';
 import type { SqlDb, SqlTx } from './sql';
 
 type Meta = Partial<Record<'epoch' | 'state' | 'close_stamp' | 'closed_head', string>>;
-
-async function readMeta(tx: SqlTx): Promise<Meta> {
-  const rows = await tx.all<{ key: string; value: string }>('SELECT key, value FROM meta');
-  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
-}
-
-async function writeMeta(tx: SqlTx, entries: Record<string, string>): Promise<void> {
-  for (const [key, value] of Object.entries(entries)) {
-    await tx.run(
-      `INSERT INTO meta (key, value) VALUES (?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [key, value],
-    );
-  }
-}
 
 /** The sum of every site's head: it changes with any event stored or lost. */
 async function totalHead(tx: SqlTx): Promise<number> {
@@ -68,19 +48,15 @@ export async function startEpoch(
   const marker = markerPath === null ? 'none' : await readMarker(markerPath);
   const fencePath = markerPath === null ? null : fencePathOf(markerPath);
   const carried = fencePath === null ? null : await readFenceFile(fencePath);
-  let fence: Fence | null = null;
-  const epoch = await db.transaction(async (tx) => {
-    fence = null;
+  const { epoch, fence } = await db.transaction(async (tx) => {
     const meta = await readMeta(tx);
     const kept = closedCleanly(meta, await totalHead(tx), marker) ? meta.epoch : undefined;
     const next = kept ?? randomUUID();
     await writeMeta(tx, { epoch: next, state: 'running' });
     if (kept === undefined) await writeMeta(tx, { epoch_since: String(now) });
     // Not the first start: grants may have been forgotten, so fence the number heads.
-    if (kept === undefined && (meta.epoch !== undefined || carried !== null)) {
-      fence = await setNumberFence(tx, now, carried);
-    }
-    return next;
+    const fenced = kept === undefined && (meta.epoch !== undefined || carried !== null);
+    return { epoch: next, fence: fenced ? await setNumberFence(tx, now, carried) : null };
   });
   if (fence !== null && fencePath !== null) await writeFenceFile(fencePath, fence);
   if (markerPath !== null) await removeMarker(markerPath);

@@ -13,16 +13,21 @@ export type CloseMarker = { epoch: string; head: number; stamp: string };
 
 /** The marker at `path`, or null when missing or malformed. */
 export async function readMarker(path: string): Promise<CloseMarker | null> {
+  const parsed = (await readJsonFile(path)) as Partial<CloseMarker> | null;
+  if (
+    typeof parsed?.epoch !== 'string' ||
+    typeof parsed.head !== 'number' ||
+    typeof parsed.stamp !== 'string'
+  ) {
+    return null;
+  }
+  return { epoch: parsed.epoch, head: parsed.head, stamp: parsed.stamp };
+}
+
+/** The JSON in the file at `path`, or null when it is missing or not JSON. */
+export async function readJsonFile(path: string): Promise<unknown> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<CloseMarker> | null;
-    if (
-      typeof parsed?.epoch !== 'string' ||
-      typeof parsed.head !== 'number' ||
-      typeof parsed.stamp !== 'string'
-    ) {
-      return null;
-    }
-    return { epoch: parsed.epoch, head: parsed.head, stamp: parsed.stamp };
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
   } catch {
     return null;
   }

@@ -12,9 +12,9 @@
  * after the copy the store came back from; a store without a marker directory (in memory,
  * PostgreSQL without DATA_DIR) keeps the fence in the database only.
  */
-import { readFile } from 'node:fs/promises';
 import { MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
-import { writeJsonDurably } from './marker-file';
+import { readJsonFile, writeJsonDurably } from './marker-file';
+import { readMeta, writeMeta } from './meta';
 import type { SqlTx } from './sql';
 
 /** How far every number head jumps after an unclean start or restore. */
@@ -32,10 +32,7 @@ const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const laterDay = (a: string, b: string): string => [a, b].sort()[1] ?? a;
 
 async function readDbFence(tx: SqlTx): Promise<Fence> {
-  const rows = await tx.all<{ key: string; value: string }>(
-    "SELECT key, value FROM meta WHERE key IN ('number_floor', 'number_floor_until')",
-  );
-  const meta = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  const meta = await readMeta(tx, ['number_floor', 'number_floor_until']);
   return { floor: Number(meta.number_floor ?? 0), until: meta.number_floor_until ?? '' };
 }
 
@@ -46,13 +43,9 @@ export function fencePathOf(markerPath: string): string {
 
 /** The fence recorded in the file, or null when missing or malformed. */
 export async function readFenceFile(path: string): Promise<Fence | null> {
-  try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<Fence> | null;
-    if (!Number.isSafeInteger(parsed?.floor) || typeof parsed?.until !== 'string') return null;
-    return { floor: parsed.floor as number, until: parsed.until };
-  } catch {
-    return null;
-  }
+  const parsed = (await readJsonFile(path)) as Partial<Fence> | null;
+  if (!Number.isSafeInteger(parsed?.floor) || typeof parsed?.until !== 'string') return null;
+  return { floor: parsed.floor as number, until: parsed.until };
 }
 
 /** Records the fence in the file, durably. */
@@ -82,17 +75,7 @@ export async function setNumberFence(
        CASE WHEN next_no + ? > ? THEN next_no + ? ELSE ? END`,
     [NUMBER_FENCE, floor + 1, NUMBER_FENCE, floor + 1],
   );
-  const entries: Array<[string, string]> = [
-    ['number_floor', String(floor)],
-    ['number_floor_until', until],
-  ];
-  for (const [key, value] of entries) {
-    await tx.run(
-      `INSERT INTO meta (key, value) VALUES (?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [key, value],
-    );
-  }
+  await writeMeta(tx, { number_floor: String(floor), number_floor_until: until });
   return { floor, until };
 }
 

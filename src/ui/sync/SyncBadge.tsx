@@ -20,19 +20,27 @@ export type SyncViewStore = {
   getSnapshot(): SyncView;
 };
 
+/** Which of the badge's looks a status has; refused outranks offline, offline pending. */
+export function syncBadgeState(status: SyncView): 'refused' | 'offline' | 'pending' | 'online' {
+  if (status.refused) return 'refused';
+  if (!status.online) return 'offline';
+  return status.pending > 0 ? 'pending' : 'online';
+}
+
 /** The badge's words for a status, Indonesian and English. */
 export function syncBadgeText(status: SyncView, now: number): { id: string; en: string } {
   const waiting =
     status.pending > 0
       ? { id: ` · ${status.pending} belum terkirim`, en: ` · ${status.pending} not sent yet` }
       : { id: '', en: '' };
-  if (status.refused) {
+  const state = syncBadgeState(status);
+  if (state === 'refused') {
     return {
       id: `Ditolak server — hubungi admin${waiting.id}`,
       en: `Refused by the server — call the admin${waiting.en}`,
     };
   }
-  if (!status.online) {
+  if (state === 'offline') {
     return { id: `Luring${waiting.id}`, en: `Offline${waiting.en}` };
   }
   if (status.lastSyncAt === null) {
@@ -64,13 +72,7 @@ export function SyncBadge(props: { store: SyncViewStore; now?: () => number }) {
     };
   }, [props.store]);
   const text = syncBadgeText(status, now());
-  const state = status.refused
-    ? 'refused'
-    : status.online
-      ? status.pending > 0
-        ? 'pending'
-        : 'online'
-      : 'offline';
+  const state = syncBadgeState(status);
   return (
     <output class={`sync-badge sync-badge--${state}`} aria-live="off" data-sync={state}>
       <span aria-hidden="true" class="sync-badge__dot" />

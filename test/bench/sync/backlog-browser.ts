@@ -26,11 +26,16 @@ import {
   launchProfile,
 } from '../../e2e/support/browser';
 import { ROOT } from '../../e2e/support/server';
-import type { HttpDevice } from '../../e2e/support/sync-http';
 import { kioskBundle } from '../../fixtures/kiosk';
-import type { BacklogRun } from './backlog';
-import type { BacklogBench, PageRun } from './backlog-browser-entry';
-import { type BenchServer, type ServerKind, startBenchServer } from './servers';
+import type { BacklogBench } from './backlog-browser-entry';
+import {
+  assertConverged,
+  type BacklogRun,
+  type DeviceRun,
+  serverHead,
+  timings,
+} from './backlog-device';
+import { type ServerKind, startBenchServer } from './servers';
 import { machineInfo, median, ms } from './stats';
 
 export type BrowserStorage = 'disk' | 'memory';
@@ -143,42 +148,17 @@ export async function browserBacklogRun(
         digits: config.site.numbering.digits,
       },
     );
-    const run: PageRun = await page.evaluate(
+    const run: DeviceRun = await page.evaluate(
       (options) =>
         (globalThis as unknown as { backlogBench: BacklogBench }).backlogBench.sync(options),
       { dbName, token: device.token, deviceId: device.deviceId, siteId: device.siteId },
     );
-    const head = await headOf(server, device);
-    if (run.accepted !== events || run.ackSeq !== events || run.pending !== 0) {
-      throw new Error(
-        `not converged: accepted ${run.accepted}, ack ${run.ackSeq}, pending ${run.pending}`,
-      );
-    }
-    if (run.cursor !== head || head !== events) {
-      throw new Error(`not converged: cursor ${run.cursor}, head ${head}`);
-    }
-    return {
-      totalMs: run.totalMs,
-      pushCallsMs: run.pushCallsMs,
-      pullCallsMs: run.pullCallsMs,
-      pushes: run.pushes,
-      pulls: run.pulls,
-      seedMs,
-      version: browser.version,
-      throttling,
-    };
+    assertConverged(run, await serverHead(server.url, device.token), events);
+    return { ...timings(run), seedMs, version: browser.version, throttling };
   } finally {
     await browser.close();
     await server.stop();
   }
-}
-
-/** The server's head, as a pull tells a device. */
-async function headOf(server: BenchServer, device: HttpDevice): Promise<number> {
-  const response = await fetch(`${server.url}/api/v1/sync/pull?cursor=0&limit=1`, {
-    headers: { Authorization: `Bearer ${device.token}` },
-  });
-  return ((await response.json()) as { head: number }).head;
 }
 
 /** Runs the browser backlog `runs` times; prints each run and the median. */

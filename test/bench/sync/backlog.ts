@@ -8,91 +8,26 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { businessDayOf } from '../../../src/domain/time';
-import {
-  type AnjunganDatabase,
-  type DeviceIdentity,
-  openAnjunganDb,
-} from '../../../src/storage/db';
-import { countOutbox } from '../../../src/storage/events';
-import { readSyncState } from '../../../src/storage/sync-state';
-import { appendTicketIssued } from '../../../src/storage/tickets';
-import { syncOnce } from '../../../src/sync/engine';
-import { createHttpTransport, type Transport } from '../../../src/sync/transport';
-import type { HttpDevice } from '../../e2e/support/sync-http';
+import { type DeviceIdentity, openAnjunganDb } from '../../../src/storage/db';
+import { createHttpTransport } from '../../../src/sync/transport';
 import { kioskBundle } from '../../fixtures/kiosk';
+import {
+  assertConverged,
+  type BacklogRun,
+  seedOutbox,
+  serverHead,
+  timeSync,
+  timings,
+} from './backlog-device';
 import { profiled } from './profile';
-import { type BenchServer, type ServerKind, startBenchServer } from './servers';
+import { type ServerKind, startBenchServer } from './servers';
 import { median, ms } from './stats';
-
-export type BacklogRun = {
-  totalMs: number;
-  /** Time inside push calls (request, server, answer) and pull calls. */
-  pushCallsMs: number;
-  pullCallsMs: number;
-  pushes: number;
-  pulls: number;
-};
-
-const PREFIXES = ['A', 'B', 'C', 'D'];
-
-/** Issues `count` tickets through the real append path (numbers stay ≤ 4 digits). */
-async function seedOutbox(db: AnjunganDatabase, identity: DeviceIdentity, count: number) {
-  const config = kioskBundle();
-  const day = businessDayOf(Date.now(), config.site.timeZone);
-  for (let i = 0; i < count; i++) {
-    const now = Date.now();
-    await appendTicketIssued(db, identity, {
-      id: randomUUID(),
-      physicalMs: now,
-      businessDay: day,
-      prefix: PREFIXES[i % PREFIXES.length] as string,
-      digits: config.site.numbering.digits,
-      dailyQuota: null,
-      data: {
-        agencyId: 'disdukcapil',
-        serviceId: 'disdukcapil-ktp-el-cetak-ulang',
-        priority: null,
-        purpose: 'service',
-        missing: [],
-        channel: 'kiosk',
-        language: 'id',
-        issuedAt: now,
-      },
-    });
-  }
-}
-
-/** Measures the time spent inside each transport call kind. */
-function timed(transport: Transport, run: BacklogRun): Transport {
-  return {
-    ...transport,
-    push: async (events, signal) => {
-      const start = performance.now();
-      try {
-        return await transport.push(events, signal);
-      } finally {
-        run.pushCallsMs += performance.now() - start;
-        run.pushes += 1;
-      }
-    },
-    pull: async (cursor, limit, signal, own) => {
-      const start = performance.now();
-      try {
-        return await transport.pull(cursor, limit, signal, own);
-      } finally {
-        run.pullCallsMs += performance.now() - start;
-        run.pulls += 1;
-      }
-    },
-  };
-}
 
 /** One run on a fresh server and a fresh device database. */
 export async function backlogRun(
   kind: ServerKind,
   events: number,
   index: number,
-  sync: typeof syncOnce = syncOnce,
 ): Promise<BacklogRun> {
   const server = await startBenchServer(kind);
   const dbName = `bench-backlog-${index}-${randomUUID()}`;
@@ -108,25 +43,18 @@ export async function backlogRun(
       token: device.token,
       enrolledAt: Date.now(),
     };
-    await seedOutbox(db, identity, events);
-    const run: BacklogRun = { totalMs: 0, pushCallsMs: 0, pullCallsMs: 0, pushes: 0, pulls: 0 };
-    const transport = timed(createHttpTransport({ baseUrl: server.url, token: device.token }), run);
-    const start = performance.now();
-    const result = await profiled(`backlog-${kind}-${index + 1}`, () =>
-      sync({ db, transport, device, now: Date.now }, new AbortController().signal),
+    const config = kioskBundle();
+    await seedOutbox(db, identity, {
+      events,
+      businessDay: businessDayOf(Date.now(), config.site.timeZone),
+      digits: config.site.numbering.digits,
+    });
+    const transport = createHttpTransport({ baseUrl: server.url, token: device.token });
+    const run = await profiled(`backlog-${kind}-${index + 1}`, () =>
+      timeSync(db, transport, device),
     );
-    run.totalMs = performance.now() - start;
-
-    const state = await readSyncState(db);
-    const head = await headOf(server, device);
-    const pending = await countOutbox(db, device.deviceId, state.ackSeq);
-    if (result.pushed.accepted !== events || state.ackSeq !== events || pending !== 0) {
-      throw new Error(`not converged: accepted ${result.pushed.accepted}, ack ${state.ackSeq}`);
-    }
-    if (state.cursor !== head || head !== events) {
-      throw new Error(`not converged: cursor ${state.cursor}, head ${head}`);
-    }
-    return run;
+    assertConverged(run, await serverHead(server.url, device.token), events);
+    return timings(run);
   } finally {
     db.close();
     await new Promise<void>((done) => {
@@ -135,14 +63,6 @@ export async function backlogRun(
     });
     await server.stop();
   }
-}
-
-/** The server's head, as a pull tells a device. */
-async function headOf(server: BenchServer, device: HttpDevice): Promise<number> {
-  const response = await fetch(`${server.url}/api/v1/sync/pull?cursor=0&limit=1`, {
-    headers: { Authorization: `Bearer ${device.token}` },
-  });
-  return ((await response.json()) as { head: number }).head;
 }
 
 /** Runs the backlog `runs` times; prints each run and the median. */

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { chooseBusinessDay, daysBefore, nextOpenDay } from '../../../src/domain/lease-days';
+import { chooseBusinessDay, daysBefore } from '../../../src/domain/lease-days';
 import { type AnjunganDatabase, openAnjunganDb } from '../../../src/storage/db';
 import { addLeases, leasedDays, leaseLevels } from '../../../src/storage/leases';
 import { appendTicketIssued } from '../../../src/storage/tickets';
@@ -70,22 +70,5 @@ describe('chooseBusinessDay', () => {
   it('counts days back across months and years', () => {
     expect(daysBefore('2026-01-05', 14)).toBe('2025-12-22');
     expect(daysBefore('2028-03-01', 1)).toBe('2028-02-29');
-  });
-});
-
-describe('nextOpenDay', () => {
-  const weekdays = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'] }];
-
-  it('is the next weekday of the opening hours, skipping the weekend and holidays', () => {
-    // 2026-11-23 is a Monday; 2026-11-27 a Friday; 2026-12-24 a Thursday.
-    expect(nextOpenDay('2026-11-23', weekdays)).toBe('2026-11-24');
-    expect(nextOpenDay('2026-11-27', weekdays)).toBe('2026-11-30');
-    expect(nextOpenDay('2026-12-24', weekdays, ['2026-12-25'])).toBe('2026-12-28');
-    expect(nextOpenDay('2026-11-28', [{ days: ['sat'] }, { days: ['sun'] }])).toBe('2026-11-29');
-  });
-
-  it('is null when the site opens on no day within the window', () => {
-    expect(nextOpenDay('2026-11-23', [{ days: ['mon'] }], [], 6)).toBeNull();
-    expect(nextOpenDay('2026-11-23', [{ days: ['mon'] }], [], 7)).toBe('2026-11-30');
   });
 });

@@ -42,62 +42,45 @@ describe.each(storeTargets())('store under concurrency ($kind)', (target) => {
     }
   });
 
-  it('lets a puller following the head during concurrent pushes miss nothing', async () => {
-    const ids = Array.from({ length: 10 }, (_, i) => `kiosk-${i + 1}`);
-    for (const id of ids) await enrollDevice(store(), id);
-    const seen: string[] = [];
-    let cursor = 0;
-    let pushing = true;
-    const follow = async () => {
-      while (pushing || cursor < (await store().head(STORE_SITE))) {
-        const page = await store().pull(STORE_SITE, cursor, 7);
-        seen.push(...page.map((e) => e.id));
-        cursor = page.at(-1)?.siteSeq ?? cursor;
-      }
-    };
-    const following = follow();
+  it.each([
+    { who: 'a puller', skip: null, seen: 200 },
+    {
+      who: 'a device pulling past its own events',
+      skip: { deviceId: 'kiosk-1', throughSeq: 20 },
+      seen: 180,
+    },
+  ])(
+    'lets $who following the head during concurrent pushes miss nothing',
+    async ({ skip, seen: expected }) => {
+      const ids = Array.from({ length: 10 }, (_, i) => `kiosk-${i + 1}`);
+      for (const id of ids) await enrollDevice(store(), id);
+      const seen: string[] = [];
+      let cursor = 0;
+      let pushing = true;
+      const follow = async () => {
+        while (pushing || cursor < (await store().head(STORE_SITE))) {
+          const page = await store().pullPage(STORE_SITE, cursor, 7, skip);
+          seen.push(...page.events.map((e) => e.id));
+          cursor = page.last ?? cursor;
+        }
+      };
+      const following = follow();
 
-    await Promise.all(
-      ids.map(async (id) => {
-        for (let b = 0; b < 4; b++) await store().push(pushInput(deviceEvents(id, 1 + b * 5, 5)));
-      }),
-    );
-    pushing = false;
-    await following;
+      await Promise.all(
+        ids.map(async (id) => {
+          for (let b = 0; b < 4; b++) await store().push(pushInput(deviceEvents(id, 1 + b * 5, 5)));
+        }),
+      );
+      pushing = false;
+      await following;
 
-    const log = await store().pull(STORE_SITE, 0, 1000);
-    expect(seen).toEqual(log.map((e) => e.id));
-    expect(seen).toHaveLength(200);
-  });
-
-  it('lets a device pulling past its own events during concurrent pushes miss no other event', async () => {
-    const ids = Array.from({ length: 10 }, (_, i) => `kiosk-${i + 1}`);
-    for (const id of ids) await enrollDevice(store(), id);
-    const skip = { deviceId: 'kiosk-1', throughSeq: 20 };
-    const seen: string[] = [];
-    let cursor = 0;
-    let pushing = true;
-    const follow = async () => {
-      while (pushing || cursor < (await store().head(STORE_SITE))) {
-        const page = await store().pullPage(STORE_SITE, cursor, 7, skip);
-        seen.push(...page.events.map((e) => e.id));
-        cursor = page.last ?? cursor;
-      }
-    };
-    const following = follow();
-
-    await Promise.all(
-      ids.map(async (id) => {
-        for (let b = 0; b < 4; b++) await store().push(pushInput(deviceEvents(id, 1 + b * 5, 5)));
-      }),
-    );
-    pushing = false;
-    await following;
-
-    const log = await store().pull(STORE_SITE, 0, 1000);
-    expect(seen).toEqual(log.filter((e) => e.deviceId !== 'kiosk-1').map((e) => e.id));
-    expect(seen).toHaveLength(180);
-  });
+      const log = await store().pull(STORE_SITE, 0, 1000);
+      expect(seen).toEqual(
+        log.filter((e) => skip === null || e.deviceId !== skip.deviceId).map((e) => e.id),
+      );
+      expect(seen).toHaveLength(expected);
+    },
+  );
 
   it('stores an event id pushed by two devices at once for one of them only', async () => {
     await enrollDevice(store(), 'kiosk-1');

@@ -4,6 +4,7 @@ import {
   isOpenAt,
   localClock,
   localParts,
+  nextOpenDay,
   tzAbbreviation,
 } from '../../../src/domain/time';
 import { localInstant, rule, WEEKDAY_HOURS } from '../../fixtures/catalogue';
@@ -179,5 +180,22 @@ describe('tzAbbreviation', () => {
 
     // Assert
     expect(names).toEqual(['WIB', 'WITA', 'WIT']);
+  });
+});
+
+describe('nextOpenDay', () => {
+  it('is the next weekday of the opening hours, skipping the weekend and holidays', () => {
+    // 2026-11-23 is a Monday; 2026-11-27 a Friday; 2026-12-24 a Thursday.
+    expect(nextOpenDay('2026-11-23', WEEKDAY_HOURS)).toBe('2026-11-24');
+    expect(nextOpenDay('2026-11-27', WEEKDAY_HOURS)).toBe('2026-11-30');
+    expect(nextOpenDay('2026-12-24', WEEKDAY_HOURS, ['2026-12-25'])).toBe('2026-12-28');
+    const weekend = [rule(['sat'], '08:00', '12:00'), rule(['sun'], '08:00', '12:00')];
+    expect(nextOpenDay('2026-11-28', weekend)).toBe('2026-11-29');
+  });
+
+  it('is null when the site opens on no day within the window', () => {
+    const mondays = [rule(['mon'], '08:00', '12:00')];
+    expect(nextOpenDay('2026-11-23', mondays, [], 6)).toBeNull();
+    expect(nextOpenDay('2026-11-23', mondays, [], 7)).toBe('2026-11-30');
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * The device side of the backlog benchmark, one copy for both places it runs: in Node on
+ * fake-indexeddb (./backlog.ts) and bundled into headless Chromium on its real IndexedDB
+ * (./backlog-browser-entry.ts). Seeds through the real append path, times the real
+ * `syncOnce` with the time spent inside push and pull calls, and checks convergence.
+ * No Node-only imports: the browser bundle includes this file.
+ */
+import type { AnjunganDatabase, DeviceIdentity } from '../../../src/storage/db';
+import { countOutbox } from '../../../src/storage/events';
+import { readSyncState } from '../../../src/storage/sync-state';
+import { appendTicketIssued } from '../../../src/storage/tickets';
+import { syncOnce } from '../../../src/sync/engine';
+import type { Transport } from '../../../src/sync/transport';
+
+const PREFIXES = ['A', 'B', 'C', 'D'];
+
+/** Where the time of one timed sync went. */
+export type BacklogRun = {
+  totalMs: number;
+  /** Time inside push calls (request, server, answer) and pull calls. */
+  pushCallsMs: number;
+  pullCallsMs: number;
+  pushes: number;
+  pulls: number;
+};
+
+/** A timed sync with what the device holds after it. */
+export type DeviceRun = BacklogRun & {
+  accepted: number;
+  ackSeq: number;
+  cursor: number;
+  pending: number;
+};
+
+/** Issues `events` tickets through the real append path (numbers stay ≤ 4 digits). */
+export async function seedOutbox(
+  db: AnjunganDatabase,
+  identity: DeviceIdentity,
+  options: { events: number; businessDay: string; digits: number },
+): Promise<void> {
+  for (let i = 0; i < options.events; i++) {
+    const now = Date.now();
+    await appendTicketIssued(db, identity, {
+      id: crypto.randomUUID(),
+      physicalMs: now,
+      businessDay: options.businessDay,
+      prefix: PREFIXES[i % PREFIXES.length] as string,
+      digits: options.digits,
+      dailyQuota: null,
+      data: {
+        agencyId: 'disdukcapil',
+        serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+        priority: null,
+        purpose: 'service',
+        missing: [],
+        channel: 'kiosk',
+        language: 'id',
+        issuedAt: now,
+      },
+    });
+  }
+}
+
+/** Measures the time spent inside each transport call kind. */
+function timed(transport: Transport, run: BacklogRun): Transport {
+  const measure = async <T>(call: () => Promise<T>, kind: 'push' | 'pull'): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await call();
+    } finally {
+      if (kind === 'push') {
+        run.pushCallsMs += performance.now() - start;
+        run.pushes += 1;
+      } else {
+        run.pullCallsMs += performance.now() - start;
+        run.pulls += 1;
+      }
+    }
+  };
+  return {
+    ...transport,
+    push: (events, signal) => measure(() => transport.push(events, signal), 'push'),
+    pull: (cursor, limit, signal, own) =>
+      measure(() => transport.pull(cursor, limit, signal, own), 'pull'),
+  };
+}
+
+/** Times one `syncOnce` of the device from start to end; reads what it holds after. */
+export async function timeSync(
+  db: AnjunganDatabase,
+  transport: Transport,
+  device: { deviceId: string; siteId: string },
+): Promise<DeviceRun> {
+  const run: BacklogRun = { totalMs: 0, pushCallsMs: 0, pullCallsMs: 0, pushes: 0, pulls: 0 };
+  const start = performance.now();
+  const result = await syncOnce(
+    { db, transport: timed(transport, run), device, now: Date.now },
+    new AbortController().signal,
+  );
+  run.totalMs = performance.now() - start;
+  const state = await readSyncState(db);
+  return {
+    ...run,
+    accepted: result.pushed.accepted,
+    ackSeq: state.ackSeq,
+    cursor: state.cursor,
+    pending: await countOutbox(db, device.deviceId, state.ackSeq),
+  };
+}
+
+/** The server's head, as a pull tells a device. */
+export async function serverHead(url: string, token: string): Promise<number> {
+  const response = await fetch(`${url}/api/v1/sync/pull?cursor=0&limit=1`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return ((await response.json()) as { head: number }).head;
+}
+
+/** Throws unless the device pushed all `events`, holds nothing unsent and pulled to `head`. */
+export function assertConverged(run: DeviceRun, head: number, events: number): void {
+  if (run.accepted !== events || run.ackSeq !== events || run.pending !== 0) {
+    throw new Error(
+      `not converged: accepted ${run.accepted}, ack ${run.ackSeq}, pending ${run.pending}`,
+    );
+  }
+  if (run.cursor !== head || head !== events) {
+    throw new Error(`not converged: cursor ${run.cursor}, head ${head}`);
+  }
+}
+
+/** Just the timings of a run. */
+export function timings(run: DeviceRun): BacklogRun {
+  const { totalMs, pushCallsMs, pullCallsMs, pushes, pulls } = run;
+  return { totalMs, pushCallsMs, pullCallsMs, pushes, pulls };
+}
