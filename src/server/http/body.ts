@@ -1,7 +1,7 @@
 /**
  * Reading a JSON request body safely: refused before parsing when it is too big (by
- * Content-Length, and by counting bytes as they arrive, since a length may be absent or
- * wrong), when it is not JSON by content type, not UTF-8 or not valid JSON.
+ * Content-Length, by counting bytes as they arrive when no length is given, and by the
+ * bytes read), when it is not JSON by content type, not UTF-8 or not valid JSON.
  */
 import type { Context } from 'hono';
 import { MAX_BODY_BYTES } from '../../domain/protocol';
@@ -21,7 +21,15 @@ export async function readJsonBody(
   if (declared !== undefined && (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)) {
     throw tooLarge();
   }
-  const bytes = await readLimited(c.req.raw.body, MAX_BODY_BYTES);
+  // With a declared length (checked above), Node's HTTP parser delivers at most that many
+  // bytes, so the body is read in one go, skipping web streams (a 500-event push reads
+  // ≈ 2× faster), and its size checked again (a Request built in memory may say less than
+  // it holds). Without one (chunked), bytes are counted as they arrive.
+  const bytes =
+    declared === undefined
+      ? await readLimited(c.req.raw.body, MAX_BODY_BYTES)
+      : new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
   if (bytes.length === 0 && options.emptyAs !== undefined) return options.emptyAs;
   if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
     throw fail(

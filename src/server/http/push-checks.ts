@@ -16,6 +16,8 @@ export function batchIssues(
 ): RequestIssue[] {
   const issues: RequestIssue[] = [];
   const ids = new Set<string>();
+  // A batch holds one or two business days: each is checked once.
+  const calendarDays = new Set<string>();
   events.forEach((event, i) => {
     const previous = events[i - 1];
     const at = (field: string, message: string) =>
@@ -28,7 +30,10 @@ export function batchIssues(
     ids.add(event.id);
     // Any calendar day, however far from today: a device without leases takes the day from
     // its own clock, which may be weeks off (a dead RTC battery); the ticket is printed.
-    if (!isCalendarDay(event.businessDay)) at('businessDay', 'must be a calendar day');
+    if (!calendarDays.has(event.businessDay)) {
+      if (isCalendarDay(event.businessDay)) calendarDays.add(event.businessDay);
+      else at('businessDay', 'must be a calendar day');
+    }
     if (!stringsArePlain(event.data)) at('data', 'text must not contain control characters');
   });
   return issues;

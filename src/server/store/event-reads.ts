@@ -22,10 +22,15 @@ export function pull(
   });
 }
 
+/** The most rows one page scans past while leaving out the caller's own events. */
+export const OWN_SCAN_LIMIT = 10_000;
+
 /**
- * A pull page: the site's events with siteSeq > cursor, ascending, at most `limit` of them
- * read, less `skip`'s; `last` is the siteSeq of the last one read (the next cursor), null
- * when none was. Own events are left out before they are parsed.
+ * A pull page: the site's events with siteSeq > cursor, ascending, at most `limit` of them,
+ * less `skip`'s; `last` is the siteSeq of the last row read, kept or not (the next cursor),
+ * null when none was. Own events are left out before they are parsed, and do not count
+ * towards `limit`: the page reads on past them (up to OWN_SCAN_LIMIT rows), so a device
+ * back from a day offline is not sent page after empty page of its own events.
  */
 export function pullPage(
   db: SqlDb,
@@ -35,7 +40,7 @@ export function pullPage(
   skip: SkipOwn | null,
 ): Promise<{ events: SyncedEvent[]; last: number | null }> {
   const count = Math.max(0, Math.floor(limit));
-  if (skip === null || skip.throughSeq <= 0) {
+  if (skip === null || skip.throughSeq <= 0 || count === 0) {
     return pull(db, siteId, cursor, count).then((events) => ({
       events,
       last: events.at(-1)?.siteSeq ?? null,
@@ -45,13 +50,17 @@ export function pullPage(
     const keys = await tx.all<{ site_seq: number; device_id: string; device_seq: number }>(
       `SELECT site_seq, device_id, device_seq FROM events WHERE site_id = ? AND site_seq > ?
        ORDER BY site_seq LIMIT ?`,
-      [siteId, cursor, count],
+      [siteId, cursor, Math.max(count, OWN_SCAN_LIMIT)],
     );
-    const last = keys.at(-1)?.site_seq;
-    if (last === undefined) return { events: [], last: null };
-    const own = (k: (typeof keys)[number]) =>
-      k.device_id === skip.deviceId && k.device_seq <= skip.throughSeq;
-    if (keys.every(own)) return { events: [], last };
+    // Walk to the `count`-th event to send, or to the end of what was read.
+    let last: number | null = null;
+    let kept = 0;
+    for (const key of keys) {
+      last = key.site_seq;
+      const own = key.device_id === skip.deviceId && key.device_seq <= skip.throughSeq;
+      if (!own && ++kept === count) break;
+    }
+    if (last === null || kept === 0) return { events: [], last };
     // siteSeqs commit in order, so every row up to `last` was already visible above.
     const rows = await tx.all<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND site_seq > ? AND site_seq <= ?

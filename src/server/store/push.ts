@@ -12,11 +12,22 @@ import { numberFloor } from './number-fence';
 import { one, placeholders, retryOnUniqueViolation, type SqlDb, type SqlTx } from './sql';
 import type { PushInput, PushOutcome } from './store';
 
-/** Rows per INSERT statement (13 values each: well below both databases' limits). */
-const INSERT_CHUNK = 50;
-const INSERT_COLUMNS =
-  'id, site_id, device_id, device_seq, site_seq, hlc, business_day, type, data, v, received_at, drift_ms, flagged';
-const INSERT_ROW = `(${placeholders(13)})`;
+/** The columns of an events row, in the order of its values. */
+const EVENT_COLUMNS = [
+  'id',
+  'site_id',
+  'device_id',
+  'device_seq',
+  'site_seq',
+  'hlc',
+  'business_day',
+  'type',
+  'data',
+  'v',
+  'received_at',
+  'drift_ms',
+  'flagged',
+] as const;
 
 /** Stores a device's batch; see the module comment. */
 export async function push(db: SqlDb, input: PushInput): Promise<PushOutcome> {
@@ -160,12 +171,6 @@ async function insertEvents(
       isFlagged,
     ];
   });
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
-    await tx.run(
-      `INSERT INTO events (${INSERT_COLUMNS}) VALUES ${chunk.map(() => INSERT_ROW).join(', ')}`,
-      chunk.flat(),
-    );
-  }
+  await tx.insertRows('events', EVENT_COLUMNS, rows);
   return flagged;
 }

@@ -15,7 +15,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Mutex } from './mutex';
 import type { SqlDb, SqlTx, SqlValue } from './sql';
-import { withoutRowLock } from './sql';
+import { insertSql, withoutRowLock } from './sql';
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5000;
@@ -74,6 +74,12 @@ class SqliteDb implements SqlDb {
         return [];
       },
       run: async (sql, params = []) => this.prepare(sql).run(...params).changes,
+      insertRows: async (table, columns, rows) => {
+        // One reused single-row statement: measured ≈ 2× faster here than multi-row
+        // INSERTs, whose hundreds of parameters cost more to bind than they save.
+        const statement = this.prepare(insertSql(table, columns, 1));
+        for (const row of rows) statement.run(...row);
+      },
     };
   }
 

@@ -207,23 +207,22 @@ describe('pull', () => {
     expect(beyond).toMatchObject({ events: [], cursor: 99, head: 2, hasMore: false });
   });
 
-  it("leaves out the caller's own events up to `own`, never another device's, cursor unchanged", async () => {
+  it("leaves out the caller's own events up to `own`, never another device's, and reads on past them", async () => {
     const other = await seedDevice(h.store);
     await push(kiosk.token, eventsOf(kiosk.deviceId, 1, 3));
     await push(other.token, eventsOf(other.deviceId, 1, 2));
     await push(kiosk.token, eventsOf(kiosk.deviceId, 4, 1));
 
-    const mine = await json<PullResponse>(await pull(kiosk.token, '?own=3&limit=5'));
-    const theirs = await json<PullResponse>(await pull(other.token, '?own=3&limit=5'));
-    const ownOnly = await json<PullResponse>(await pull(kiosk.token, '?own=4&limit=3'));
+    const mine = await json<PullResponse>(await pull(kiosk.token, '?own=3&limit=1'));
+    const theirs = await json<PullResponse>(await pull(other.token, '?own=2&limit=5'));
+    const ownOnly = await json<PullResponse>(await pull(kiosk.token, '?cursor=5&own=4'));
 
-    expect(mine).toMatchObject({ cursor: 5, head: 6, hasMore: true });
-    expect(mine.events.map((e) => [e.deviceId, e.deviceSeq])).toEqual([
-      [other.deviceId, 1],
-      [other.deviceId, 2],
-    ]);
-    expect(theirs.events.map((e) => e.siteSeq)).toEqual([1, 2, 3]);
-    expect(ownOnly).toMatchObject({ events: [], cursor: 3, head: 6, hasMore: true });
+    // siteSeqs 1–3 are the kiosk's own: skipped, and the one event of the page is 4.
+    expect(mine).toMatchObject({ cursor: 4, head: 6, hasMore: true });
+    expect(mine.events.map((e) => [e.deviceId, e.deviceSeq])).toEqual([[other.deviceId, 1]]);
+    expect(theirs.events.map((e) => e.siteSeq)).toEqual([1, 2, 3, 6]);
+    expect(theirs).toMatchObject({ cursor: 6, hasMore: false });
+    expect(ownOnly).toMatchObject({ events: [], cursor: 6, head: 6, hasMore: false });
   });
 
   it('refuses a negative, fractional or huge cursor and a limit outside 1..500', async () => {

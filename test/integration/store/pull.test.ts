@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { OWN_SCAN_LIMIT } from '../../../src/server/store/event-reads';
 import {
   deviceEvent,
   deviceEvents,
@@ -40,34 +41,59 @@ describe.each(storeTargets())('store pull and reads ($kind)', (target) => {
     expect(await store().head(STORE_SITE)).toBe(7);
   });
 
-  it("leaves out a device's own events through its seq, and says where the page ended", async () => {
+  it("leaves out a device's own events through its seq, reading on past them to fill the page", async () => {
     await enrollDevice(store(), 'kiosk-1');
     await enrollDevice(store(), 'kiosk-2');
     await store().push(pushInput(deviceEvents('kiosk-1', 1, 3)));
     await store().push(pushInput(deviceEvents('kiosk-2', 1, 2)));
     await store().push(pushInput(deviceEvents('kiosk-1', 4, 2)));
-    const skip = { deviceId: 'kiosk-1', throughSeq: 4 };
+    const through4 = { deviceId: 'kiosk-1', throughSeq: 4 };
+    const through5 = { deviceId: 'kiosk-1', throughSeq: 5 };
     const seqs = (page: { events: { siteSeq: number }[]; last: number | null }) => ({
       seqs: page.events.map((e) => e.siteSeq),
       last: page.last,
     });
 
     const pages = [
-      await store().pullPage(STORE_SITE, 0, 3, skip),
-      await store().pullPage(STORE_SITE, 3, 3, skip),
-      await store().pullPage(STORE_SITE, 6, 3, skip),
-      await store().pullPage(STORE_SITE, 7, 3, skip),
+      await store().pullPage(STORE_SITE, 0, 2, through4),
+      await store().pullPage(STORE_SITE, 5, 2, through4),
+      await store().pullPage(STORE_SITE, 5, 2, through5),
+      await store().pullPage(STORE_SITE, 7, 2, through4),
       await store().pullPage(STORE_SITE, 0, 10, null),
     ];
 
     expect(pages.map(seqs)).toEqual([
-      { seqs: [], last: 3 },
-      { seqs: [4, 5], last: 6 },
+      // 1–3 are its own: read past, not counted; the page is full at 5.
+      { seqs: [4, 5], last: 5 },
+      // 6 is its own, 7 (its seq 5) is not yet.
       { seqs: [7], last: 7 },
+      // Only its own events left: an empty page that still moves the cursor.
+      { seqs: [], last: 7 },
       { seqs: [], last: null },
       { seqs: [1, 2, 3, 4, 5, 6, 7], last: 7 },
     ]);
-    expect(pages[2]?.events[0]).toMatchObject({ deviceId: 'kiosk-1', deviceSeq: 5 });
+    expect(pages[1]?.events[0]).toMatchObject({ deviceId: 'kiosk-1', deviceSeq: 5 });
+  });
+
+  it(`reads at most ${OWN_SCAN_LIMIT.toLocaleString('en')} rows past a device's own events per page`, async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-2');
+    const own = OWN_SCAN_LIMIT + 1;
+    for (let seq = 1; seq <= own; seq += 500) {
+      await store().push(pushInput(deviceEvents('kiosk-1', seq, Math.min(500, own - seq + 1))));
+    }
+    await store().push(pushInput(deviceEvents('kiosk-2', 1, 1)));
+    const skip = { deviceId: 'kiosk-1', throughSeq: own };
+
+    const first = await store().pullPage(STORE_SITE, 0, 500, skip);
+    const second = await store().pullPage(STORE_SITE, first.last ?? 0, 500, skip);
+
+    expect({ events: first.events.length, last: first.last }).toEqual({
+      events: 0,
+      last: OWN_SCAN_LIMIT,
+    });
+    expect(second.events.map((e) => [e.deviceId, e.siteSeq])).toEqual([['kiosk-2', own + 1]]);
+    expect(second.last).toBe(own + 1);
   });
 
   it('keeps each site’s log, head and siteSeqs apart', async () => {
