@@ -5,7 +5,7 @@
  * checks the code, checks no admin exists, creates the admin and deletes the code in one
  * transaction.
  */
-import { one, type SqlDb, type SqlTx } from './sql';
+import { one, type SqlDb, type SqlReader } from './sql';
 import type { AdminRecord } from './store';
 
 type AdminRow = { admin_id: string; name: string; created_at: number };
@@ -14,13 +14,13 @@ function toAdmin(row: AdminRow): AdminRecord {
   return { adminId: row.admin_id, name: row.name, createdAt: row.created_at };
 }
 
-async function adminExists(tx: SqlTx): Promise<boolean> {
+async function adminExists(tx: SqlReader): Promise<boolean> {
   return (await one(tx, 'SELECT admin_id FROM admins LIMIT 1')) !== null;
 }
 
 /** True once the first admin exists. */
 export function hasAdmin(db: SqlDb): Promise<boolean> {
-  return db.transaction(adminExists);
+  return db.read(adminExists);
 }
 
 /** Replaces the pending bootstrap code; does nothing once an admin exists. */
@@ -58,7 +58,7 @@ export function bootstrapAdmin(
 
 /** The admin holding this token, or null. */
 export function adminByToken(db: SqlDb, tokenHash: string): Promise<AdminRecord | null> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const row = await one<AdminRow>(
       tx,
       'SELECT admin_id, name, created_at FROM admins WHERE token_hash = ?',

@@ -25,7 +25,7 @@ export function saveConfigVersion(
 
 /** The newest admin version if any, else the newest 'dir' one, else null. */
 export function activeConfig(db: SqlDb, siteId: string): Promise<ConfigVersionRecord | null> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const row = await one<ConfigRow>(
       tx,
       `SELECT version, source, bundle, created_at FROM config_versions WHERE site_id = ?

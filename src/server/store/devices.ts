@@ -118,7 +118,7 @@ async function nextTag(tx: SqlTx, siteId: string): Promise<string> {
 
 /** The device holding this token, revoked or not (the caller decides), or null. */
 export function deviceByToken(db: SqlDb, tokenHash: string): Promise<DeviceRecord | null> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const row = await one<DeviceRow>(
       tx,
       `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = ?`,
@@ -130,7 +130,7 @@ export function deviceByToken(db: SqlDb, tokenHash: string): Promise<DeviceRecor
 
 /** Every device ever enrolled at the site, oldest first. */
 export function devices(db: SqlDb, siteId: string): Promise<DeviceRecord[]> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const rows = await tx.all<DeviceRow>(
       `SELECT ${DEVICE_COLUMNS} FROM devices WHERE site_id = ? ORDER BY enrolled_at, device_id`,
       [siteId],

@@ -12,7 +12,7 @@ export function pull(
   cursor: number,
   limit: number,
 ): Promise<SyncedEvent[]> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const rows = await tx.all<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND site_seq > ?
        ORDER BY site_seq LIMIT ?`,
@@ -46,7 +46,7 @@ export function pullPage(
       last: events.at(-1)?.siteSeq ?? null,
     }));
   }
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const keys = await tx.all<{ site_seq: number; device_id: string; device_seq: number }>(
       `SELECT site_seq, device_id, device_seq FROM events WHERE site_id = ? AND site_seq > ?
        ORDER BY site_seq LIMIT ?`,
@@ -73,7 +73,7 @@ export function pullPage(
 
 /** The site's highest siteSeq (0 before its first event). */
 export function head(db: SqlDb, siteId: string): Promise<number> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const row = await one<{ seq: number }>(tx, 'SELECT seq FROM site_heads WHERE site_id = ?', [
       siteId,
     ]);
@@ -83,7 +83,7 @@ export function head(db: SqlDb, siteId: string): Promise<number> {
 
 /** Every event of the site's business day, in siteSeq order. */
 export function eventsOfDay(db: SqlDb, siteId: string, businessDay: string): Promise<KioskEvent[]> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const rows = await tx.all<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND business_day = ?
        ORDER BY site_seq`,
@@ -95,7 +95,7 @@ export function eventsOfDay(db: SqlDb, siteId: string, businessDay: string): Pro
 
 /** The stored event with this id, or null. */
 export function findEvent(db: SqlDb, eventId: string): Promise<SyncedEvent | null> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const row = await one<EventRow>(tx, `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`, [
       eventId,
     ]);
@@ -105,7 +105,7 @@ export function findEvent(db: SqlDb, eventId: string): Promise<SyncedEvent | nul
 
 /** The site's events stored beyond the drift bound, in siteSeq order. */
 export function flaggedEvents(db: SqlDb, siteId: string): Promise<FlaggedEvent[]> {
-  return db.transaction(async (tx) => {
+  return db.read(async (tx) => {
     const rows = await tx.all<{ id: string; device_id: string; drift_ms: number }>(
       `SELECT id, device_id, drift_ms FROM events WHERE site_id = ? AND flagged = 1
        ORDER BY site_seq`,

@@ -1,16 +1,20 @@
 /**
  * SqlDb on a pg.Pool: each transaction on one client, BEGIN … COMMIT/ROLLBACK, with row
- * locks from `SELECT … FOR UPDATE` and `UPDATE … RETURNING` held until commit.
+ * locks from `SELECT … FOR UPDATE` and `UPDATE … RETURNING` held until commit. Reads run
+ * on a second, read-only pool, one statement at a time.
  * Must: bigint columns come back as JS numbers (every value the store keeps is below
  * 2^53); a client whose ROLLBACK failed is discarded, never reused; opening fails
  * at once when the server cannot be reached.
  */
 import pg from 'pg';
-import type { SqlDb, SqlTx, SqlValue } from './sql';
+import type { SqlDb, SqlReader, SqlTx, SqlValue } from './sql';
 import { insertSql, toNumberedPlaceholders } from './sql';
 
 /** Rows per multi-row INSERT: one round trip each, 13 columns × 50 well under pg's 65,535 parameters. */
 const INSERT_CHUNK = 50;
+
+/** Connections of the read pool (the write pool keeps pg's default of 10). */
+const READ_CONNECTIONS = 4;
 
 const INT8_OID = 20;
 
@@ -30,26 +34,47 @@ export function assertIdentifier(name: string): string {
 
 /** Opens a pool on `url`; with `schema`, creates it and makes it the search_path. */
 export async function openPostgresDb(url: string, schema?: string): Promise<SqlDb> {
-  const options = schema === undefined ? undefined : `-c search_path=${assertIdentifier(schema)}`;
-  const pool = new pg.Pool({ connectionString: url, types, options });
+  const searchPath = schema === undefined ? '' : `-c search_path=${assertIdentifier(schema)}`;
+  const pool = new pg.Pool({ connectionString: url, types, options: searchPath || undefined });
+  // Reads get connections of their own on which every statement is read-only, and run
+  // without BEGIN/COMMIT: under READ COMMITTED a transaction gives each statement its own
+  // snapshot anyway, so it would only add two round trips to every token check.
+  const readPool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: READ_CONNECTIONS,
+    options: `${searchPath} -c default_transaction_read_only=on`.trim(),
+  });
   // An idle client's lost connection is emitted here; unheard, it would end the process.
   // The pool replaces the client; the next transaction reports a server that stays down.
-  pool.on('error', (error) => console.error('PostgreSQL: idle connection lost:', error.message));
+  for (const p of [pool, readPool]) {
+    p.on('error', (error) => console.error('PostgreSQL: idle connection lost:', error.message));
+  }
   try {
     if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     else await pool.query('SELECT 1');
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), readPool.end()]);
     throw error;
   }
-  return new PostgresDb(pool);
+  return new PostgresDb(pool, readPool);
 }
 
 class PostgresDb implements SqlDb {
   readonly dialect = 'postgres';
   private readonly sqlCache = new Map<string, string>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly reader: SqlReader;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly readPool: pg.Pool,
+  ) {
+    this.reader = {
+      all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
+        (await readPool.query(this.numbered(sql), params as SqlValue[])).rows as Row[],
+    };
+  }
 
   async transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
@@ -72,8 +97,12 @@ class PostgresDb implements SqlDb {
     return (error as { code?: unknown } | null)?.code === '23505';
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  read<T>(fn: (tx: SqlReader) => Promise<T>): Promise<T> {
+    return fn(this.reader);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.readPool.end()]);
   }
 
   private txOn(client: pg.PoolClient): SqlTx {

@@ -50,11 +50,13 @@ async function pushIn(tx: SqlTx, input: PushInput): Promise<PushOutcome> {
   const conflict = await conflictingId(tx, fresh);
   if (conflict !== null) return { kind: 'conflict', ackSeq: lastSeq, eventId: conflict };
 
-  const head = await bumpHead(tx, input.siteId, fresh.length);
-  const flagged = await insertEvents(tx, fresh, head - fresh.length + 1, input);
   await raiseNumberHeads(tx, input.siteId, fresh);
   const ackSeq = lastSeq + fresh.length;
   await tx.run('UPDATE devices SET last_seq = ? WHERE device_id = ?', [ackSeq, input.deviceId]);
+  // Last: the site's head row stays locked until commit and every push of the site
+  // waits for it, so as little as possible happens while it is held.
+  const head = await bumpHead(tx, input.siteId, fresh.length);
+  const flagged = await insertEvents(tx, fresh, head - fresh.length + 1, input);
   return { kind: 'ok', ackSeq, accepted: fresh.length, flagged, head };
 }
 
@@ -132,13 +134,23 @@ async function raiseNumberHeads(tx: SqlTx, siteId: string, events: KioskEvent[])
     }
   }
   for (const { day, prefix, seq } of highest.values()) {
-    const floor = await numberFloor(tx, day);
+    // Usually the lease already moved the head past these numbers: then nothing is written
+    // and the row is not locked (heads only ever rise, so the answer cannot go stale). An
+    // existing head is above the fence's floor too: the fence raised every head there was,
+    // and heads made since start above it.
+    const current = await one<{ next_no: number }>(
+      tx,
+      'SELECT next_no FROM number_heads WHERE site_id = ? AND business_day = ? AND prefix = ?',
+      [siteId, day, prefix],
+    );
+    if (current !== null && current.next_no > seq) continue;
+    const target = Math.max(seq, await numberFloor(tx, day)) + 1;
     await tx.run(
       `INSERT INTO number_heads (site_id, business_day, prefix, next_no) VALUES (?, ?, ?, ?)
        ON CONFLICT (site_id, business_day, prefix) DO UPDATE SET next_no =
          CASE WHEN number_heads.next_no > excluded.next_no
               THEN number_heads.next_no ELSE excluded.next_no END`,
-      [siteId, day, prefix, Math.max(seq, floor) + 1],
+      [siteId, day, prefix, target],
     );
   }
 }

@@ -27,11 +27,22 @@ export interface SqlTx {
   ): Promise<void>;
 }
 
+/** Statements of a read: queries only. */
+export type SqlReader = Pick<SqlTx, 'all'>;
+
 /** A database the store runs on: one transaction at a time per connection. */
 export interface SqlDb {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`'s queries, which may not write, on what is committed; they never wait for
+   * writers, so a request's token check is not queued behind a group of pushes. SQLite:
+   * on a connection of its own, one snapshot for all of `fn` (WAL lets it read while the
+   * writer works). PostgreSQL: on a read-only pool, each query seeing what was committed
+   * when it started (READ COMMITTED, as inside its transactions).
+   */
+  read<T>(fn: (tx: SqlReader) => Promise<T>): Promise<T>;
   /** Whether `error` is a unique or primary-key violation (a concurrent writer won a race). */
   isUniqueViolation(error: unknown): boolean;
   close(): Promise<void>;
@@ -39,7 +50,7 @@ export interface SqlDb {
 
 /** The first row of a query, or null. */
 export async function one<Row>(
-  tx: SqlTx,
+  tx: SqlReader,
   sql: string,
   params?: readonly SqlValue[],
 ): Promise<Row | null> {

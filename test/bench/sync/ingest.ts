@@ -11,8 +11,9 @@
  */
 import type { KioskEvent } from '../../../src/domain/events';
 import { businessDayOf } from '../../../src/domain/time';
-import { eventsOf, type HttpDevice, pushOverHttp } from '../../e2e/support/sync-http';
+import { eventsOf, type HttpDevice } from '../../e2e/support/sync-http';
 import { kioskBundle } from '../../fixtures/kiosk';
+import { httpPusher } from './http-push';
 import { type BenchServer, type ServerKind, startBenchServer } from './servers';
 import { median, ms, quantile } from './stats';
 
@@ -55,26 +56,30 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, Math.max(0,
  */
 async function pushAll(server: BenchServer, devices: Pusher[], batchSize: number, rate?: number) {
   const latencies: number[] = [];
+  const pusher = httpPusher();
   const period = rate === undefined ? 0 : (devices.length * batchSize * 1000) / rate;
   const t0 = performance.now();
-  await Promise.all(
-    devices.map(async (device, d) => {
-      for (let at = 0; at < device.events.length; at += batchSize) {
-        const batch = device.events.slice(at, at + batchSize);
-        let start = performance.now();
-        if (rate !== undefined) {
-          const due = t0 + (at / batchSize + d / devices.length) * period;
-          await sleep(due - start);
-          start = due;
-        }
-        const answer = await pushOverHttp(server.url, device, batch);
-        latencies.push(performance.now() - start);
-        if (answer.status !== 200 || answer.body.ackSeq !== at + batch.length) {
-          throw new Error(`push answered ${answer.status} ackSeq ${answer.body.ackSeq}`);
-        }
+  const pushDevice = async (device: Pusher, d: number) => {
+    for (let at = 0; at < device.events.length; at += batchSize) {
+      const batch = device.events.slice(at, at + batchSize);
+      let start = performance.now();
+      if (rate !== undefined) {
+        const due = t0 + (at / batchSize + d / devices.length) * period;
+        await sleep(due - start);
+        start = due;
       }
-    }),
-  );
+      const answer = await pusher.push(server.url, device, batch);
+      latencies.push(performance.now() - start);
+      if (answer.status !== 200 || answer.body.ackSeq !== at + batch.length) {
+        throw new Error(`push answered ${answer.status} ackSeq ${answer.body.ackSeq}`);
+      }
+    }
+  };
+  try {
+    await Promise.all(devices.map(pushDevice));
+  } finally {
+    pusher.close();
+  }
   return latencies;
 }
 
@@ -116,8 +121,8 @@ export async function benchIngest(pgUrl: string | undefined, options: IngestOpti
   );
   console.log(
     kind === 'process'
-      ? '    server: the built server process (node dist/server/main.js) on loopback; clients: fetch from this process'
-      : '    server: the Hono app in this process on loopback; clients: fetch from this process',
+      ? '    server: the built server process (node dist/server/main.js) on loopback; clients: node:http (keep-alive) from this process'
+      : '    server: the Hono app in this process on loopback; clients: node:http (keep-alive) from this process',
   );
   const results: IngestRun[] = [];
   for (let i = 0; i < runs; i++) {

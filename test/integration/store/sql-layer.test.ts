@@ -135,6 +135,40 @@ describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
     ]);
   });
 
+  it('reads what is committed without waiting for an open transaction, never its uncommitted writes', async () => {
+    await db().transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 1]));
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let written = () => {};
+    const wrote = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const writing = db().transaction(async (tx) => {
+      await tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['b', 2]);
+      written();
+      await gate;
+    });
+    await wrote;
+
+    // Were reads queued behind the open transaction, this would never resolve.
+    const during = await db().read((tx) => tx.all('SELECT k FROM t ORDER BY k'));
+    release();
+    await writing;
+    const after = await db().read((tx) => tx.all('SELECT k FROM t ORDER BY k'));
+
+    expect(during).toEqual([{ k: 'a' }]);
+    expect(after).toEqual([{ k: 'a' }, { k: 'b' }]);
+  });
+
+  it('refuses a write inside a read and stores nothing', async () => {
+    const writing = db().read((tx) => tx.all('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 1]));
+
+    await expect(writing).rejects.toThrow(/read-?only|readonly/i);
+    expect(await db().transaction((tx) => tx.all('SELECT k FROM t'))).toEqual([]);
+  });
+
   it('recognises a unique violation', async () => {
     await db().transaction((tx) => tx.run('INSERT INTO t (k, n) VALUES (?, ?)', ['a', 1]));
 
