@@ -36,8 +36,9 @@ export type PushResponse = {
 
 /**
  * GET /api/v1/sync/pull?cursor=N&limit=M[&own=S] — events with siteSeq > cursor, in siteSeq
- * order; with `own`, the caller's own events with deviceSeq ≤ S are left out of the page
- * (the device holds them; after an offline day they would be the whole pull).
+ * order, at most M; with `own`, the caller's own events with deviceSeq ≤ S are left out and
+ * do not count towards M: the server reads on past them (up to 10,000 rows a page), so
+ * after an offline day the device is not sent page after empty page of its own events.
  */
 export type PullResponse = {
   events: SyncedEvent[];

@@ -48,4 +48,6 @@ if (pgUrl === undefined) {
 console.log(
   '\n(c) fold (test/bench/fold.bench.ts; npx tsx test/bench/fold.bench.ts for every shape):',
 );
-console.log(`    ${formatFoldBench(await runFoldBench({ shape: 'shuffled' }))}`);
+for (const shape of ['id order', 'shuffled'] as const) {
+  console.log(`    ${formatFoldBench(await runFoldBench({ shape }))}`);
+}
