@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { KioskEvent } from '../../../src/domain/events';
 import { encodeHlc } from '../../../src/domain/hlc';
+import { uuidv7From } from '../../../src/domain/ids';
 import type { EnrollResponse, PullResponse, SyncedEvent } from '../../../src/domain/protocol';
 import { ticketIssued } from '../../fixtures/events';
 
@@ -36,7 +37,8 @@ export function eventsOf(
     const deviceSeq = i + 1;
     const ms = startMs + deviceSeq;
     return ticketIssued({
-      id: randomUUID(),
+      // A UUIDv7, as devices make them: ids rise with time, as in a real log.
+      id: uuidv7From(ms, randomBytes(10)),
       siteId: device.siteId,
       deviceId: device.deviceId,
       deviceSeq,
