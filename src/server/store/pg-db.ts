@@ -10,7 +10,10 @@ import pg from 'pg';
 import type { SqlDb, SqlReader, SqlTx, SqlValue } from './sql';
 import { insertSql, toNumberedPlaceholders } from './sql';
 
-/** Rows per multi-row INSERT: one round trip each, 13 columns × 50 well under pg's 65,535 parameters. */
+/**
+ * Rows per multi-row INSERT: one round trip each; 13 columns × 50 rows stay far below
+ * PostgreSQL's 65,535 parameters.
+ */
 const INSERT_CHUNK = 50;
 
 /** Connections of the read pool (the write pool keeps pg's default of 10). */

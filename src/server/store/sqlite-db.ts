@@ -38,7 +38,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One mutex per database file in this process: the driver's busy wait blocks the event
- * loop, so two connections to one file must never hold transactions open at once.
+ * loop, so two connections to one file must never hold write transactions open at once.
+ * (Read transactions in WAL mode wait for no writer.)
  */
 const fileMutexes = new Map<string, Mutex>();
 
@@ -98,21 +99,20 @@ class Connection {
 class SqliteDb implements SqlDb {
   readonly dialect = 'sqlite';
   private readonly writer: Connection;
-  private readonly db: Database.Database;
   private readonly tx: SqlTx;
   /** The group still taking transactions (its turn in the mutex has not started). */
   private collecting: Job[] | null = null;
+  /** The read connection and its statements; null: reads are transactions on the writer. */
+  private readonly reader: { connection: Connection; tx: SqlReader } | null;
   private readonly readerMutex = new Mutex();
-  private readonly readerTx: SqlReader | null;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly mutex: Mutex,
-    private readonly reader: Connection | null,
+    readConnection: Connection | null,
   ) {
-    this.db = db;
-    this.writer = new Connection(db);
-    const writer = this.writer;
+    const writer = new Connection(db);
+    this.writer = writer;
     this.tx = {
       all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
         writer.all<Row>(sql, params),
@@ -124,28 +124,32 @@ class SqliteDb implements SqlDb {
         for (const row of rows) statement.run(...row);
       },
     };
-    this.readerTx =
-      reader === null
+    this.reader =
+      readConnection === null
         ? null
         : {
-            all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
-              reader.all<Row>(sql, params),
+            connection: readConnection,
+            tx: {
+              all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
+                readConnection.all<Row>(sql, params),
+            },
           };
   }
 
   read<T>(fn: (tx: SqlReader) => Promise<T>): Promise<T> {
-    const { reader, readerTx } = this;
-    if (reader === null || readerTx === null) return this.transaction(fn);
+    const reader = this.reader;
+    if (reader === null) return this.transaction(fn);
+    const { db } = reader.connection;
     // One read at a time: two on one connection would share its transaction. Each waits
     // for the next turn of the event loop, as I/O would: a caller reading in a loop must
     // not starve the writers, whose groups start on a later turn.
     return this.readerMutex.run(async () => {
       await nextTurn();
-      reader.db.exec('BEGIN');
+      db.exec('BEGIN');
       try {
-        return await fn(readerTx);
+        return await fn(reader.tx);
       } finally {
-        if (reader.db.inTransaction) reader.db.exec('COMMIT');
+        if (db.inTransaction) db.exec('COMMIT');
       }
     });
   }
@@ -213,7 +217,7 @@ class SqliteDb implements SqlDb {
   close(): Promise<void> {
     return this.mutex.run(() =>
       this.readerMutex.run(async () => {
-        this.reader?.close();
+        this.reader?.connection.close();
         this.writer.close();
       }),
     );
