@@ -100,7 +100,7 @@ function clampHlc(h: Hlc): Hlc {
 }
 
 /** Lowercase hex digits s[from..to) as a number, or -1 if any is not one. */
-function parseHex(s: string, from: number, to: number): number {
+export function parseHex(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orderEvents } from '../../src/domain/event-order';
+import { orderEvents, repeatedIds } from '../../src/domain/event-order';
 import type { KioskEvent } from '../../src/domain/events';
 import { encodeHlc, HLC_MAX_MS } from '../../src/domain/hlc';
 import { foldQueue, type QueueState, queueKey, serviceDayKey } from '../../src/domain/queue';
@@ -25,20 +25,19 @@ function byLogOrder(a: KioskEvent, b: KioskEvent): number {
 }
 
 /**
- * The ticket.issued events that count, in log order: a stable comparator sort; an event
- * right after one with the same id is a resend and skipped (whatever its type); of the
- * other ticket.issued copies of one id, the first counts; unknown types are skipped.
+ * The ticket.issued events that count, in log order: a stable comparator sort; of the
+ * copies of one id (resends, or copies that differ), the first counts, whatever its type;
+ * unknown types count as nothing.
  */
 function referenceIssued(events: readonly KioskEvent[]): KioskEvent<'ticket.issued'>[] {
   const sorted = [...events].sort(byLogOrder);
   const ids = new Set<string>();
   const issued: KioskEvent<'ticket.issued'>[] = [];
-  sorted.forEach((e, i) => {
-    if (i > 0 && sorted[i - 1]?.id === e.id) return;
-    if (e.type !== 'ticket.issued' || ids.has(e.id)) return;
+  for (const e of sorted) {
+    if (ids.has(e.id)) continue;
     ids.add(e.id);
-    issued.push(e);
-  });
+    if (e.type === 'ticket.issued') issued.push(e as KioskEvent<'ticket.issued'>);
+  }
   return issued;
 }
 
@@ -252,6 +251,33 @@ describe('optimised fold against a plain reference', () => {
         },
       ),
       { seed: SEED, numRuns: 20 },
+    );
+  });
+
+  it('finds the repeated ids of any log, whatever its ids look like', () => {
+    // Ids that share the digits the fast path sorts by, ids that are not lower-case UUIDs
+    // (the Set path), and ordinary UUIDs, mixed and repeated.
+    const sameTail = fc
+      .integer({ min: 0, max: 15 })
+      .map((n) => `${n.toString(16).padStart(8, '0')}-0000-7000-8000-0000000000aa`);
+    const notUuid = fc.constantFrom('A', 'kiosk-1', '00000000-0000-7000-8000-00000000000A', '');
+    const idArb = fc.oneof(fc.integer({ min: 1, max: 30 }).map(fixtureId), sameTail, notUuid);
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 60 }), fc.boolean(), (ids, uuidsOnly) => {
+        // Arrange
+        const chosen = uuidsOnly
+          ? ids.filter((id) => id.length === 36 && id === id.toLowerCase())
+          : ids;
+        const log = chosen.map((id) => ticketIssued({ id }));
+        const expected = new Set(chosen.filter((id, i) => chosen.indexOf(id) !== i));
+
+        // Act
+        const repeated = repeatedIds(log);
+
+        // Assert
+        expect([...repeated].sort()).toEqual([...expected].sort());
+      }),
+      { seed: SEED, numRuns: 300 },
     );
   });
 
