@@ -120,12 +120,17 @@ export function foldQueue(events: Iterable<KioskEvent>): QueueState {
   };
 }
 
-/** How many waiting tickets are called before this one; 0 if unknown or not waiting. */
+/**
+ * How many waiting tickets are called before this one; 0 if unknown or not waiting. Looks
+ * through the waiting lists rather than the tickets by id: one pass is cheaper than
+ * indexing every ticket for a single lookup.
+ */
 export function peopleAhead(state: QueueState, ticketId: string): number {
-  const ticket = state.tickets.get(ticketId);
-  if (ticket === undefined || ticket.status !== 'waiting') return 0;
-  const queue = state.waiting.get(queueKey(ticket.businessDay, ticket.prefix)) ?? [];
-  return Math.max(0, queue.indexOf(ticketId));
+  for (const queue of state.waiting.values()) {
+    const at = queue.indexOf(ticketId);
+    if (at >= 0) return at;
+  }
+  return 0;
 }
 
 /** How many tickets wait in one queue on one business day. */
