@@ -23,8 +23,12 @@ import { insertSql, withoutRowLock } from './sql';
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** The most transactions one COMMIT holds. */
-const MAX_GROUP = 64;
+/**
+ * The most transactions one COMMIT holds. A group runs without yielding to I/O, so a
+ * smaller one answers sooner: with 50 devices pushing back to back, 16 gave ≈ 10 % more
+ * events/s and a lower p99 than 64 or 8 (test/bench/sync/ingest.ts).
+ */
+const MAX_GROUP = 16;
 
 /** A transaction waiting for its group. */
 type Job = {
