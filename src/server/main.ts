@@ -170,9 +170,11 @@ async function main(): Promise<void> {
     { fetch: app.fetch, hostname: env.host, port: env.port, ...https },
     (info) => {
       const url = baseUrl(env, tls, info.port);
-      console.info(`Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`);
-      if (tls && !env.tlsCert) console.info(trustInstructions(tls, url));
-      if (code) console.info(bootstrapBox(code, url));
+      // One write: whoever reads the output sees the start line with everything after it.
+      const lines = [`Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`];
+      if (tls && !env.tlsCert) lines.push(trustInstructions(tls, url));
+      if (code) lines.push(bootstrapBox(code, url));
+      console.info(lines.join('\n'));
     },
   );
   stopCleanly(server, pokes, store);
