@@ -61,7 +61,7 @@ export function openSqliteDb(file: string): SqlDb {
   db.pragma('synchronous = FULL');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // An in-memory database is private to its connection: it reads on that one.
-  return new SqliteDb(db, mutex, file === ':memory:' ? null : openReader(file));
+  return new SqliteDb(new Connection(db), mutex, file === ':memory:' ? null : openReader(file));
 }
 
 /** A connection for reads only (query_only refuses any write on it). */
@@ -102,7 +102,6 @@ class Connection {
 
 class SqliteDb implements SqlDb {
   readonly dialect = 'sqlite';
-  private readonly writer: Connection;
   private readonly tx: SqlTx;
   /** The group still taking transactions (its turn in the mutex has not started). */
   private collecting: Job[] | null = null;
@@ -111,12 +110,10 @@ class SqliteDb implements SqlDb {
   private readonly readerMutex = new Mutex();
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly writer: Connection,
     private readonly mutex: Mutex,
     readConnection: Connection | null,
   ) {
-    const writer = new Connection(db);
-    this.writer = writer;
     this.tx = {
       all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
         writer.all<Row>(sql, params),
@@ -177,35 +174,36 @@ class SqliteDb implements SqlDb {
 
   /** Runs the group's transactions in one COMMIT, each in a savepoint. */
   private async runGroup(group: Job[]): Promise<void> {
+    const { db } = this.writer;
     let done: Array<{ job: Job; value: unknown }> = [];
     let next = 0;
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      db.exec('BEGIN IMMEDIATE');
       for (; next < group.length; next++) {
         const job = group[next] as Job;
-        this.db.exec('SAVEPOINT tx');
+        db.exec('SAVEPOINT tx');
         try {
           done.push({ job, value: await job.fn(this.tx) });
-          this.db.exec('RELEASE tx');
+          db.exec('RELEASE tx');
         } catch (error) {
           if (done.at(-1)?.job === job) done.pop();
-          if (!this.db.inTransaction) {
+          if (!db.inTransaction) {
             // SQLite rolled the whole transaction back (disk full, I/O error): nothing of
             // the group so far is kept, so none of it may resolve.
             for (const d of done) d.job.reject(error);
             done = [];
             job.reject(error);
-            this.db.exec('BEGIN IMMEDIATE');
+            db.exec('BEGIN IMMEDIATE');
             continue;
           }
-          this.db.exec('ROLLBACK TO tx');
-          this.db.exec('RELEASE tx');
+          db.exec('ROLLBACK TO tx');
+          db.exec('RELEASE tx');
           job.reject(error);
         }
       }
-      this.db.exec('COMMIT');
+      db.exec('COMMIT');
     } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (db.inTransaction) db.exec('ROLLBACK');
       for (const d of done) d.job.reject(error);
       for (const job of group.slice(next)) job.reject(error);
       return;

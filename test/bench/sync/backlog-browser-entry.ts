@@ -6,26 +6,21 @@
  */
 import { type DeviceIdentity, openAnjunganDb } from '../../../src/storage/db';
 import { createHttpTransport } from '../../../src/sync/transport';
-import { type DeviceRun, seedOutbox, timeSync } from './backlog-device';
+import { type DeviceRun, type SeedOptions, seedOutbox, timeSync } from './backlog-device';
 
-export type SeedOptions = {
-  dbName: string;
-  identity: DeviceIdentity;
-  events: number;
-  businessDay: string;
-  digits: number;
-};
+/** What the page seeds: the device's database and identity, and the tickets. */
+export type PageSeed = SeedOptions & { dbName: string; identity: DeviceIdentity };
 
 export type SyncOptions = { dbName: string; token: string; deviceId: string; siteId: string };
 
 export type BacklogBench = {
   /** Seeds the device's log; resolves to the time it took (ms). */
-  seed(options: SeedOptions): Promise<number>;
+  seed(options: PageSeed): Promise<number>;
   /** Times syncOnce from start to its end; the caller checks convergence. */
   sync(options: SyncOptions): Promise<DeviceRun>;
 };
 
-async function seed({ dbName, identity, ...options }: SeedOptions): Promise<number> {
+async function seed({ dbName, identity, ...options }: PageSeed): Promise<number> {
   const db = await openAnjunganDb(dbName);
   const start = performance.now();
   try {

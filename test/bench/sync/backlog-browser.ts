@@ -17,8 +17,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
-import { businessDayOf } from '../../../src/domain/time';
-import type { DeviceIdentity } from '../../../src/storage/db';
 import {
   CHROMIUM_PATH,
   freshProfileDir,
@@ -26,11 +24,11 @@ import {
   launchProfile,
 } from '../../e2e/support/browser';
 import { ROOT } from '../../e2e/support/server';
-import { kioskBundle } from '../../fixtures/kiosk';
 import type { BacklogBench } from './backlog-browser-entry';
 import {
   assertConverged,
   type BacklogRun,
+  backlogDevice,
   type DeviceRun,
   serverHead,
   timings,
@@ -106,16 +104,7 @@ export async function browserBacklogRun(
   const browser = await openContext(storage);
   try {
     const device = await server.enroll('Backlog');
-    const config = kioskBundle();
-    const identity: DeviceIdentity = {
-      deviceId: device.deviceId,
-      siteId: device.siteId,
-      name: 'Backlog',
-      profileId: 'lobi-utama',
-      emergencyTag: 'K',
-      token: device.token,
-      enrolledAt: Date.now(),
-    };
+    const { identity, seed } = backlogDevice(device, events);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     // The bare page and the bundle come from the server's origin; the route is removed
     // before seeding, so no sync request passes through Playwright.
@@ -140,13 +129,7 @@ export async function browserBacklogRun(
     const seedMs = await page.evaluate(
       (options) =>
         (globalThis as unknown as { backlogBench: BacklogBench }).backlogBench.seed(options),
-      {
-        dbName,
-        identity,
-        events,
-        businessDay: businessDayOf(Date.now(), config.site.timeZone),
-        digits: config.site.numbering.digits,
-      },
+      { dbName, identity, ...seed },
     );
     const run: DeviceRun = await page.evaluate(
       (options) =>

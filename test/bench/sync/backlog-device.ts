@@ -5,12 +5,15 @@
  * `syncOnce` with the time spent inside push and pull calls, and checks convergence.
  * No Node-only imports: the browser bundle includes this file.
  */
+import { businessDayOf } from '../../../src/domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../../src/storage/db';
 import { countOutbox } from '../../../src/storage/events';
 import { readSyncState } from '../../../src/storage/sync-state';
 import { appendTicketIssued } from '../../../src/storage/tickets';
 import { syncOnce } from '../../../src/sync/engine';
 import type { Transport } from '../../../src/sync/transport';
+import type { HttpDevice } from '../../e2e/support/sync-http';
+import { kioskBundle } from '../../fixtures/kiosk';
 
 const PREFIXES = ['A', 'B', 'C', 'D'];
 
@@ -32,11 +35,38 @@ export type DeviceRun = BacklogRun & {
   pending: number;
 };
 
+/** What `seedOutbox` issues with: how many tickets, on which day, with how many digits. */
+export type SeedOptions = { events: number; businessDay: string; digits: number };
+
+/** The enrolled bench device as the kiosk keeps it, and how to seed `events` tickets for it. */
+export function backlogDevice(
+  device: HttpDevice,
+  events: number,
+): { identity: DeviceIdentity; seed: SeedOptions } {
+  const { site } = kioskBundle();
+  return {
+    identity: {
+      deviceId: device.deviceId,
+      siteId: device.siteId,
+      name: 'Backlog',
+      profileId: 'lobi-utama',
+      emergencyTag: 'K',
+      token: device.token,
+      enrolledAt: Date.now(),
+    },
+    seed: {
+      events,
+      businessDay: businessDayOf(Date.now(), site.timeZone),
+      digits: site.numbering.digits,
+    },
+  };
+}
+
 /** Issues `events` tickets through the real append path (numbers stay ≤ 4 digits). */
 export async function seedOutbox(
   db: AnjunganDatabase,
   identity: DeviceIdentity,
-  options: { events: number; businessDay: string; digits: number },
+  options: SeedOptions,
 ): Promise<void> {
   for (let i = 0; i < options.events; i++) {
     const now = Date.now();

@@ -7,13 +7,12 @@
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { businessDayOf } from '../../../src/domain/time';
-import { type DeviceIdentity, openAnjunganDb } from '../../../src/storage/db';
+import { openAnjunganDb } from '../../../src/storage/db';
 import { createHttpTransport } from '../../../src/sync/transport';
-import { kioskBundle } from '../../fixtures/kiosk';
 import {
   assertConverged,
   type BacklogRun,
+  backlogDevice,
   seedOutbox,
   serverHead,
   timeSync,
@@ -34,21 +33,8 @@ export async function backlogRun(
   const db = await openAnjunganDb(dbName);
   try {
     const device = await server.enroll('Backlog');
-    const identity: DeviceIdentity = {
-      deviceId: device.deviceId,
-      siteId: device.siteId,
-      name: 'Backlog',
-      profileId: 'lobi-utama',
-      emergencyTag: 'K',
-      token: device.token,
-      enrolledAt: Date.now(),
-    };
-    const config = kioskBundle();
-    await seedOutbox(db, identity, {
-      events,
-      businessDay: businessDayOf(Date.now(), config.site.timeZone),
-      digits: config.site.numbering.digits,
-    });
+    const { identity, seed } = backlogDevice(device, events);
+    await seedOutbox(db, identity, seed);
     const transport = createHttpTransport({ baseUrl: server.url, token: device.token });
     const run = await profiled(`backlog-${kind}-${index + 1}`, () =>
       timeSync(db, transport, device),

@@ -7,7 +7,7 @@
  */
 import { Agent, request } from 'node:http';
 import type { KioskEvent } from '../../../src/domain/events';
-import type { HttpDevice, PushAnswer } from '../../e2e/support/sync-http';
+import { type HttpDevice, type PushAnswer, pushAnswer } from '../../e2e/support/sync-http';
 
 /** One agent per run: sockets are kept open between a device's pushes. */
 export function httpPusher(): {
@@ -33,15 +33,9 @@ export function httpPusher(): {
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => {
-              let parsed: PushAnswer['body'] = {};
-              try {
-                parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as PushAnswer['body'];
-              } catch {
-                // not JSON: keep the status only
-              }
-              resolve({ status: res.statusCode ?? 0, body: parsed });
-            });
+            res.on('end', () =>
+              resolve(pushAnswer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))),
+            );
             res.on('error', reject);
           },
         );

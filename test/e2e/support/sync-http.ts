@@ -70,14 +70,18 @@ export async function pushOverHttp(
     headers: { Authorization: `Bearer ${device.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ events }),
   });
-  const text = await response.text();
+  return pushAnswer(response.status, await response.text());
+}
+
+/** A push's answer from its status and body text (a body that is not JSON reads as {}). */
+export function pushAnswer(status: number, text: string): PushAnswer {
   let body: PushAnswer['body'] = {};
   try {
     body = JSON.parse(text) as PushAnswer['body'];
   } catch {
     // not JSON: keep the status only
   }
-  return { status: response.status, body };
+  return { status, body };
 }
 
 /** The whole log from siteSeq 0, page by page, with the last page's head and epoch. */
