@@ -75,13 +75,14 @@ async function enrollIn(
     siteId: code.site_id,
     emergencyTag,
     revokedAt: null,
-    lastSeenAt: null,
+    // Enrolling is the device's first call: it was seen then.
+    lastSeenAt: device.enrolledAt,
     lastSeq: 0,
   };
   await tx.run(
     `INSERT INTO devices (device_id, site_id, name, profile_id, emergency_tag, token_hash,
        enrolled_at, revoked_at, last_seen_at, last_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0)`,
     [
       device.deviceId,
       code.site_id,
@@ -89,6 +90,7 @@ async function enrollIn(
       device.profileId,
       emergencyTag,
       tokenHash,
+      device.enrolledAt,
       device.enrolledAt,
     ],
   );

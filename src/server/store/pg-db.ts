@@ -14,7 +14,7 @@ import { insertSql, toNumberedPlaceholders } from './sql';
  * Rows per multi-row INSERT: one round trip each; 13 columns × 50 rows stay far below
  * PostgreSQL's 65,535 parameters.
  */
-const INSERT_CHUNK = 50;
+const INSERT_CHUNK = 500;
 
 /** Connections of the read pool (the write pool keeps pg's default of 10). */
 const READ_CONNECTIONS = 4;
@@ -65,6 +65,7 @@ export async function openPostgresDb(url: string, schema?: string): Promise<SqlD
 
 class PostgresDb implements SqlDb {
   readonly dialect = 'postgres';
+  readonly groupsCommits = false;
   private readonly sqlCache = new Map<string, string>();
 
   private readonly reader: SqlReader;

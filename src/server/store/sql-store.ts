@@ -10,7 +10,7 @@ import { recordCleanClose, startEpoch } from './epoch';
 import * as reads from './event-reads';
 import * as leases from './leases';
 import { migrate } from './migrations';
-import { push } from './push';
+import { batchedPush } from './push';
 import type { SqlDb } from './sql';
 import type { Store } from './store';
 
@@ -38,7 +38,7 @@ function storeOn(db: SqlDb, epoch: string, markerPath: string | null): Store {
   return {
     kind: db.dialect,
     epoch,
-    push: (input) => push(db, input),
+    push: batchedPush(db),
     pull: (siteId, cursor, limit) => reads.pull(db, siteId, cursor, limit),
     pullPage: (siteId, cursor, limit, skip) => reads.pullPage(db, siteId, cursor, limit, skip),
     head: (siteId) => reads.head(db, siteId),

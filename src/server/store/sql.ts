@@ -33,6 +33,11 @@ export type SqlReader = Pick<SqlTx, 'all'>;
 /** A database the store runs on: one transaction at a time per connection. */
 export interface SqlDb {
   readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Whether transactions asked for at once already share one commit (SQLite's group
+   * commit); if not, a caller that can should batch concurrent work itself.
+   */
+  readonly groupsCommits: boolean;
   /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
   /**

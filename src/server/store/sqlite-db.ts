@@ -102,6 +102,7 @@ class Connection {
 
 class SqliteDb implements SqlDb {
   readonly dialect = 'sqlite';
+  readonly groupsCommits = true;
   private readonly tx: SqlTx;
   /** The group still taking transactions (its turn in the mutex has not started). */
   private collecting: Job[] | null = null;

@@ -98,7 +98,7 @@ describe.each(storeTargets())('store auth records ($kind)', (target) => {
       emergencyTag: 'A',
       enrolledAt: T0,
       revokedAt: null,
-      lastSeenAt: null,
+      lastSeenAt: T0,
       lastSeq: 0,
     });
     expect(reused).toBeNull();

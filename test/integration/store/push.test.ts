@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { KioskEvent } from '../../../src/domain/events';
 import { encodeHlc } from '../../../src/domain/hlc';
 import { StoreError } from '../../../src/server/store/errors';
 import { ticketIssued } from '../../fixtures/events';
@@ -173,6 +174,57 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
     const outcome = await store().push(pushInput([], { deviceId: 'kiosk-1' }));
 
     expect(outcome).toEqual({ kind: 'ok', ackSeq: 2, accepted: 0, flagged: 0, head: 2 });
+  });
+
+  it('stores pushes that arrive together, each with its own outcome', async () => {
+    for (const id of ['kiosk-1', 'kiosk-2', 'kiosk-3', 'kiosk-4']) {
+      await enrollDevice(store(), id);
+    }
+    const one = deviceEvents('kiosk-1', 1, 2);
+    const two = deviceEvents('kiosk-2', 1, 3);
+    const first = two[0] as KioskEvent;
+
+    // The first push is stored at once; the rest arrive while it is. PostgreSQL stores
+    // them as one batch; SQLite as transactions of one group commit.
+    const pushes = [
+      store().push(pushInput(one.slice(0, 1))),
+      store().push(pushInput(two.slice(0, 2))),
+      store().push(pushInput(deviceEvents('kiosk-3', 2, 1))),
+      store().push(pushInput([{ ...deviceEvent('kiosk-4', 1), id: first.id }])),
+      store().push(pushInput(one)),
+      store().push(pushInput(deviceEvents('ghost', 1, 1))),
+      store().push(pushInput(two.slice(1))),
+    ];
+    const outcomes = await Promise.allSettled(pushes);
+
+    const settled = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : o.reason.code));
+    const heads = settled.flatMap((o) => (o.kind === 'ok' ? [o.head] : []));
+    // Each push's head is the site's head at its commit: one commit for the batch.
+    expect(heads).toEqual(target.kind === 'postgres' ? [1, 5, 5, 5] : [1, 3, 4, 5]);
+    expect(settled.map((o) => (o.kind === 'ok' ? { ...o, head: 'at commit' } : o))).toEqual([
+      { kind: 'ok', ackSeq: 1, accepted: 1, flagged: 0, head: 'at commit' },
+      { kind: 'ok', ackSeq: 2, accepted: 2, flagged: 0, head: 'at commit' },
+      { kind: 'gap', ackSeq: 0 },
+      { kind: 'conflict', ackSeq: 0, eventId: first.id },
+      { kind: 'ok', ackSeq: 2, accepted: 1, flagged: 0, head: 'at commit' },
+      'unknown_device',
+      { kind: 'ok', ackSeq: 3, accepted: 1, flagged: 0, head: 'at commit' },
+    ]);
+    const stored = await store().pull(STORE_SITE, 0, 10);
+    expect(stored.map((e) => [e.deviceId, e.deviceSeq, e.siteSeq])).toEqual([
+      ['kiosk-1', 1, 1],
+      ['kiosk-2', 1, 2],
+      ['kiosk-2', 2, 3],
+      ['kiosk-1', 2, 4],
+      ['kiosk-2', 3, 5],
+    ]);
+    const lastSeqs = (await store().devices(STORE_SITE)).map((d) => [d.deviceId, d.lastSeq]);
+    expect(lastSeqs.sort()).toEqual([
+      ['kiosk-1', 2],
+      ['kiosk-2', 3],
+      ['kiosk-3', 0],
+      ['kiosk-4', 0],
+    ]);
   });
 
   it('throws for a device that is not enrolled at the site, storing nothing', async () => {
