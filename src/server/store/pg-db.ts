@@ -11,10 +11,13 @@ import type { SqlDb, SqlReader, SqlTx, SqlValue } from './sql';
 import { insertSql, toNumberedPlaceholders } from './sql';
 
 /**
- * Rows per multi-row INSERT: one round trip each; 13 columns × 50 rows stay far below
- * PostgreSQL's 65,535 parameters.
+ * Rows per multi-row INSERT: one round trip each, so a batch of pushes inserts its 1,000
+ * events in two; 13 columns × 500 rows stay far below PostgreSQL's 65,535 parameters.
  */
 const INSERT_CHUNK = 500;
+
+/** Longest SQL text whose numbered form is cached (characters). */
+const MAX_CACHED_SQL = 2000;
 
 /** Connections of the read pool (the write pool keeps pg's default of 10). */
 const READ_CONNECTIONS = 4;
@@ -129,7 +132,9 @@ class PostgresDb implements SqlDb {
     let out = this.sqlCache.get(sql);
     if (out === undefined) {
       out = toNumberedPlaceholders(sql);
-      this.sqlCache.set(sql, out);
+      // Statements with long lists (a batch's rows, its ids) come in many lengths: caching
+      // each would keep megabytes of text for little gain.
+      if (sql.length <= MAX_CACHED_SQL) this.sqlCache.set(sql, out);
     }
     return out;
   }

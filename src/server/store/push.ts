@@ -128,7 +128,13 @@ async function storeBatch(db: SqlDb, batch: Waiting[]): Promise<void> {
       else waiting.resolve(outcome);
     });
   } catch (error) {
-    for (const waiting of batch) waiting.reject(error);
+    if (batch.length === 1) {
+      (batch[0] as Waiting).reject(error);
+      return;
+    }
+    // Nothing of the batch was stored. The database refused something, maybe of one push
+    // only: each is tried alone, so no push fails for another's sake.
+    for (const waiting of batch) await storeBatch(db, [waiting]);
   }
 }
 

@@ -227,6 +227,36 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
     ]);
   });
 
+  it('fails only the push the database refuses, keeping those stored with it', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-2');
+    await enrollDevice(store(), 'kiosk-3');
+    // No type: the NOT NULL column refuses it (the HTTP layer never lets it through).
+    const broken = { ...deviceEvent('kiosk-2', 1), type: null } as unknown as KioskEvent;
+
+    const outcomes = await Promise.allSettled([
+      store().push(pushInput(deviceEvents('kiosk-1', 1, 1))),
+      store().push(pushInput(deviceEvents('kiosk-1', 2, 1))),
+      store().push(pushInput([broken])),
+      store().push(pushInput(deviceEvents('kiosk-3', 1, 2))),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    const stored = await store().pull(STORE_SITE, 0, 10);
+    expect(stored.map((e) => [e.deviceId, e.deviceSeq])).toEqual([
+      ['kiosk-1', 1],
+      ['kiosk-1', 2],
+      ['kiosk-3', 1],
+      ['kiosk-3', 2],
+    ]);
+    expect((await store().devices(STORE_SITE)).map((d) => d.lastSeq)).toEqual([2, 0, 2]);
+  });
+
   it('throws for a device that is not enrolled at the site, storing nothing', async () => {
     const events = deviceEvents('ghost', 1, 1);
 
