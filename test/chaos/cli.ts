@@ -16,10 +16,8 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '100' },
     seed: { type: 'string' },
-    'known-gaps': { type: 'boolean', default: false },
   },
 });
-const options = { tolerateQuotaGap: values['known-gaps'] };
 const runs = Number(values.runs);
 if (!Number.isSafeInteger(runs) || runs < 1)
   throw new Error(`--runs must be ≥ 1, got ${values.runs}`);
@@ -30,21 +28,17 @@ if (!Number.isSafeInteger(base))
 const total = new Stats();
 const started = performance.now();
 let lastReport = started;
-console.info(
-  `chaos: ${runs} runs, seeds ${base}…${base + runs - 1}` +
-    (options.tolerateQuotaGap ? ' (tolerating the known quota gap after restores)' : ''),
-);
+console.info(`chaos: ${runs} runs, seeds ${base}…${base + runs - 1}`);
 
 for (let i = 0; i < runs; i += 1) {
   const seed = base + i;
   const stats = new Stats();
-  const result = await fc.check(chaosProperty(stats, options), { seed, numRuns: 1 });
+  const result = await fc.check(chaosProperty(stats), { seed, numRuns: 1 });
   if (result.failed) {
     console.error(`\nchaos: run ${i + 1} FAILED — seed ${seed}`);
     console.error(fc.defaultReportMessage(result));
     console.error(`\n${describeError(result.errorInstance)}`);
-    const flag = options.tolerateQuotaGap ? ' --known-gaps' : '';
-    console.error(`\nreplay: npm run test:chaos -- --seed ${seed} --runs 1${flag}`);
+    console.error(`\nreplay: npm run test:chaos -- --seed ${seed} --runs 1`);
     process.exit(1);
   }
   total.merge(stats);

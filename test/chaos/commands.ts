@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { FaultRates } from './network';
 import type { Stats } from './stats';
-import { type ChaosCase, type ChaosOptions, type Command, runCase } from './world';
+import { type ChaosCase, type Command, runCase } from './world';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -101,6 +101,6 @@ export const caseArb: fc.Arbitrary<ChaosCase> = fc.record({
 });
 
 /** The chaos property; what each run exercised is added to `stats`. */
-export function chaosProperty(stats: Stats, options: ChaosOptions) {
-  return fc.asyncProperty(caseArb, (c) => runCase(c, stats, options));
+export function chaosProperty(stats: Stats) {
+  return fc.asyncProperty(caseArb, (c) => runCase(c, stats));
 }

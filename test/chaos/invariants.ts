@@ -32,11 +32,6 @@ export type Snapshot = {
   devices: DeviceView[];
   committed: ReadonlyMap<string, Committed>;
   config: ConfigBundle;
-  /**
-   * Skip I8's quota part: a restore lost quota grants and the run tolerates the known gap
-   * (the store may grant those tokens again). Numbers and every other invariant are checked.
-   */
-  quotaGap: boolean;
 };
 
 function fail(invariant: string, message: string): never {
@@ -220,7 +215,6 @@ function checkLeases(s: Snapshot): void {
       }
     }
   }
-  if (s.quotaGap) return;
   const tokens = new Map<string, number>();
   for (const d of s.devices) {
     for (const q of d.quotas) {

@@ -14,6 +14,7 @@ import type { SyncedEvent } from '../../src/domain/protocol';
 import { hashCode, hashSecret } from '../../src/server/auth/secrets';
 import { createApp } from '../../src/server/http/app';
 import { openSqliteStore } from '../../src/server/store/open';
+import { UNKNOWN_HOLDER } from '../../src/server/store/quota-ledger';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent } from '../../src/server/store/rows';
 import type { Store } from '../../src/server/store/store';
 
@@ -37,6 +38,8 @@ export type ServerView = {
   leases: GrantedBlock[];
   /** Quota tokens granted, summed per `${day}|${serviceId}`. */
   quotaGranted: Map<string, number>;
+  /** Of those, the tokens the database learned again from the quota ledger after a restore. */
+  quotaRelearned: number;
 };
 
 /** An enrolled device's credentials. */
@@ -164,6 +167,9 @@ export class SimServer {
           'SELECT business_day, service_id, SUM(count) AS total FROM quota_grants GROUP BY business_day, service_id',
         )
         .all() as { business_day: string; service_id: string; total: number }[];
+      const relearned = db
+        .prepare('SELECT COALESCE(SUM(count), 0) AS total FROM quota_grants WHERE device_id = ?')
+        .get(UNKNOWN_HOLDER) as { total: number };
       return {
         epoch: this.store.epoch,
         head: head?.seq ?? 0,
@@ -177,6 +183,7 @@ export class SimServer {
           deviceId: l.device_id,
         })),
         quotaGranted: new Map(grants.map((g) => [`${g.business_day}|${g.service_id}`, g.total])),
+        quotaRelearned: relearned.total,
       };
     } finally {
       db.close();

@@ -62,16 +62,6 @@ export type Command =
   | { kind: 'restore'; back: number }
   | { kind: 'serverRestart'; clean: boolean };
 
-/** How a run is checked. */
-export type ChaosOptions = {
-  /**
-   * Known gap: a restore that loses quota grants lets the store grant those tokens again
-   * (I8's quota part; numbers are fenced). When true, a run skips the quota checks from
-   * such a restore on; else it fails.
-   */
-  tolerateQuotaGap: boolean;
-};
-
 /** One generated run. */
 export type ChaosCase = {
   devices: number;
@@ -98,21 +88,18 @@ class World {
   readonly committed = new Map<string, Committed>();
   readonly devices: SimDevice[] = [];
   readonly network: SimNetwork;
-  /** A restore lost lease grants and the run tolerates it (see ChaosOptions). */
-  quotaGap = false;
   private server!: SimServer;
 
   constructor(
     readonly config: ConfigBundle,
     readonly rng: Rng,
     readonly stats: Stats,
-    readonly options: ChaosOptions,
   ) {
     this.network = new SimNetwork(rng, () => this.server.app, stats);
   }
 
-  static async create(c: ChaosCase, stats: Stats, options: ChaosOptions): Promise<World> {
-    const world = new World(chaosConfig(), createRng(c.seed), stats, options);
+  static async create(c: ChaosCase, stats: Stats): Promise<World> {
+    const world = new World(chaosConfig(), createRng(c.seed), stats);
     world.server = await SimServer.start(world.config, () => world.time);
     for (let n = 1; n <= c.devices; n += 1) {
       const enrolled = await world.server.enroll(n);
@@ -242,11 +229,8 @@ class World {
     const after = this.server.inspect();
     this.stats.add('server.restore');
     this.stats.add('server.eventsLost', Math.max(0, before.head - after.head));
-    const grants = (v: typeof before) => [...v.quotaGranted.values()].reduce((a, b) => a + b, 0);
-    if (grants(after) < grants(before) && this.options.tolerateQuotaGap && !this.quotaGap) {
-      this.quotaGap = true;
-      this.stats.add('knownGap.quotaLostInRestore');
-    }
+    // The database forgot grants; the quota ledger beside it gave them back (I8).
+    if (after.quotaRelearned > before.quotaRelearned) this.stats.add('server.quotaRelearned');
     if (previous.includes(this.server.store.epoch)) {
       throw new InvariantViolation('I11', 'a restored server kept an epoch it had before');
     }
@@ -267,7 +251,6 @@ class World {
       devices: await Promise.all(this.devices.map((d) => d.view())),
       committed: this.committed,
       config: this.config,
-      quotaGap: this.quotaGap,
     };
   }
 
@@ -314,14 +297,10 @@ export function describeCommand(c: Command): string {
 }
 
 /** Runs one case; rejects with the first invariant that fails (and the step it failed at). */
-export async function runCase(
-  c: ChaosCase,
-  stats: Stats = new Stats(),
-  options: ChaosOptions = { tolerateQuotaGap: false },
-): Promise<void> {
+export async function runCase(c: ChaosCase, stats: Stats = new Stats()): Promise<void> {
   watchUnhandledRejections();
   takeUnhandledRejections();
-  const world = await World.create(c, stats, options);
+  const world = await World.create(c, stats);
   try {
     checkSafety(await world.snapshot());
     for (const [i, command] of c.commands.entries()) {

@@ -67,11 +67,14 @@ export async function leaseNumbers(db: SqlDb, input: NumberLeaseInput): Promise<
   });
 }
 
-/** Grants up to `count` of the day's quota tokens; `remaining` is what is left after. */
+/**
+ * Grants up to `count` of the day's quota tokens; `remaining` is what is left after,
+ * `granted` the tokens of the day granted in all, these included.
+ */
 export async function leaseQuota(
   db: SqlDb,
   input: QuotaLeaseInput,
-): Promise<{ count: number; remaining: number }> {
+): Promise<{ count: number; remaining: number; granted: number }> {
   assertCount(input.count, 0);
   assertCount(input.quota, 0);
   return db.transaction(async (tx) => {
@@ -101,7 +104,11 @@ export async function leaseQuota(
         [...key, input.deviceId, count, input.grantedAt],
       );
     }
-    return { count, remaining: Math.max(0, input.quota - granted - count) };
+    return {
+      count,
+      remaining: Math.max(0, input.quota - granted - count),
+      granted: granted + count,
+    };
   });
 }
 

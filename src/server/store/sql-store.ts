@@ -11,6 +11,7 @@ import * as reads from './event-reads';
 import * as leases from './leases';
 import { migrate } from './migrations';
 import { batchedPush } from './push';
+import { ledgerPathOf, QuotaLedger } from './quota-ledger';
 import type { SqlDb } from './sql';
 import type { Store } from './store';
 
@@ -26,14 +27,24 @@ export async function createSqlStore(db: SqlDb, options: SqlStoreOptions): Promi
   try {
     await migrate(db, options.now());
     const epoch = await startEpoch(db, options.markerPath, options.now());
-    return storeOn(db, epoch, options.markerPath);
+    const ledger =
+      options.markerPath === null
+        ? null
+        : await QuotaLedger.open(db, ledgerPathOf(options.markerPath), options.now());
+    return storeOn(db, epoch, options.markerPath, ledger, options.now);
   } catch (error) {
     await db.close();
     throw error;
   }
 }
 
-function storeOn(db: SqlDb, epoch: string, markerPath: string | null): Store {
+function storeOn(
+  db: SqlDb,
+  epoch: string,
+  markerPath: string | null,
+  ledger: QuotaLedger | null,
+  now: () => number,
+): Store {
   let closing: Promise<void> | null = null;
   return {
     kind: db.dialect,
@@ -46,7 +57,12 @@ function storeOn(db: SqlDb, epoch: string, markerPath: string | null): Store {
     findEvent: (eventId) => reads.findEvent(db, eventId),
     flaggedEvents: (siteId) => reads.flaggedEvents(db, siteId),
     leaseNumbers: (input) => leases.leaseNumbers(db, input),
-    leaseQuota: (input) => leases.leaseQuota(db, input),
+    leaseQuota: async (input) => {
+      const { granted, ...grant } = await leases.leaseQuota(db, input);
+      // In the ledger before the device hears of it: a restored database learns it again.
+      if (grant.count > 0) await ledger?.record({ ...input, granted }, now());
+      return grant;
+    },
     numberLeases: (siteId, day) => leases.numberLeases(db, siteId, day),
     hasAdmin: () => admins.hasAdmin(db),
     setBootstrapCode: (codeHash, at) => admins.setBootstrapCode(db, codeHash, at),

@@ -35,6 +35,7 @@ const EXERCISED = [
   'server.restartCrash',
   'server.restore',
   'server.eventsLost',
+  'server.quotaRelearned',
   'sync.pullReset',
 ];
 
@@ -56,7 +57,7 @@ describe('chaos: invariants I1–I11 under faults', () => {
   it(`hold in ${runs} random runs (seed ${seed})`, async () => {
     const stats = new Stats();
 
-    await fc.assert(chaosProperty(stats, { tolerateQuotaGap: true }), { seed, numRuns: runs });
+    await fc.assert(chaosProperty(stats), { seed, numRuns: runs });
 
     expect(stats.counts.get('run.quiesced')).toBe(runs);
     if (runs >= 40) {
@@ -65,17 +66,15 @@ describe('chaos: invariants I1–I11 under faults', () => {
     }
   }, 120_000);
 
-  // The restored database forgot a grant made after the backup; the number fence
-  // (src/server/store/number-fence.ts) keeps the block from being granted again.
-  it('a restore that lost a lease grant never lets the block be granted again (I3, I8)', async () => {
-    await runCase(RESTORE_AFTER_GRANT, new Stats(), { tolerateQuotaGap: true });
-  });
+  // The restored database forgot the number block and the quota tokens granted after the
+  // backup: the number fence (src/server/store/number-fence.ts) keeps the block from being
+  // granted again, and the quota ledger (quota-ledger.ts) gives the tokens back to the
+  // database before another device asks.
+  it('a restore that lost lease grants never lets them be granted again (I3, I8)', async () => {
+    const stats = new Stats();
 
-  // KNOWN GAP, kept visible on purpose: quota tokens granted after the backup are granted
-  // again, so a quota can be overrun by what the devices held then (README, "Known gaps").
-  // This asserts the gap as it stands; once quota grants are fenced it fails, and should
-  // become a plain runCase.
-  it('known gap: a restore that lost quota grants lets them be granted again (I8)', async () => {
-    await expect(runCase(RESTORE_AFTER_GRANT)).rejects.toThrow(/I8 violated: \d+ tokens held/);
+    await runCase(RESTORE_AFTER_GRANT, stats);
+
+    expect(stats.counts.get('server.quotaRelearned')).toBe(1);
   });
 });

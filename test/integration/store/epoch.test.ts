@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NUMBER_FENCE } from '../../../src/server/store/number-fence';
 import { openSqliteStore } from '../../../src/server/store/open';
+import { ledgerPathOf, readLedger } from '../../../src/server/store/quota-ledger';
 import {
   deviceEvents,
   enrollDevice,
@@ -30,6 +31,20 @@ const numbers = (deviceId: string, count: number, businessDay = DAY) => ({
   businessDay,
   prefix: 'A',
   count,
+  grantedAt: 1,
+});
+
+/** Today (UTC): the quota ledger keeps recent days only. */
+const TODAY = new Date().toISOString().slice(0, 10);
+
+/** A request for `count` tokens of a service whose quota is 10, today. */
+const tokens = (deviceId: string, count: number) => ({
+  siteId: STORE_SITE,
+  deviceId,
+  businessDay: TODAY,
+  serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+  count,
+  quota: 10,
   grantedAt: 1,
 });
 
@@ -113,6 +128,44 @@ describe.each(storeTargets())('store epoch ($kind)', (target) => {
     expect(againAfterSecondCrash).toMatchObject({ start: 2 * NUMBER_FENCE + 1 });
   });
 
+  it('keeps every quota grant in the ledger beside the marker, and a database behind it catches up', async () => {
+    await store().leaseQuota(tokens('kiosk-1', 4));
+    await store().close();
+    const ledger = ledgerPathOf(location().markerPath);
+    const recorded = await readLedger(ledger);
+    // Five more were granted after the copy the database came back from.
+    writeFileSync(ledger, JSON.stringify([{ ...recorded[0], granted: 9 }]));
+
+    const reopened = await location().open();
+    const grant = await reopened.leaseQuota(tokens('kiosk-2', 5));
+
+    expect(recorded).toEqual([
+      {
+        siteId: STORE_SITE,
+        businessDay: TODAY,
+        serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+        granted: 4,
+      },
+    ]);
+    expect(grant).toEqual({ count: 1, remaining: 0 });
+    expect((await readLedger(ledger))[0]?.granted).toBe(10);
+    await reopened.close();
+  });
+
+  it('ignores a malformed ledger and drops days before the day before yesterday', async () => {
+    const ledger = ledgerPathOf(location().markerPath);
+    await store().leaseQuota({ ...tokens('kiosk-1', 3), businessDay: '2025-11-03' });
+    await store().close();
+    writeFileSync(ledger, '{ not json');
+
+    const reopened = await location().open();
+    await reopened.leaseQuota({ ...tokens('kiosk-1', 2), businessDay: '2025-11-03' });
+    await reopened.leaseQuota(tokens('kiosk-1', 2));
+
+    expect((await readLedger(ledger)).map((t) => [t.businessDay, t.granted])).toEqual([[TODAY, 2]]);
+    await reopened.close();
+  });
+
   it('removes the marker while running and survives close() called twice', async () => {
     await store().close();
     const reopened = await location().open();
@@ -175,6 +228,24 @@ describe('store epoch (sqlite files)', () => {
 
     expect(lost).toMatchObject({ start: 26, end: 50 });
     expect(next.start).toBeGreaterThan(lost.end);
+  });
+
+  it('never grants again quota tokens granted after the backup it was restored from (I8)', async () => {
+    await store().leaseQuota(tokens('kiosk-1', 4));
+    await store().close();
+    const backup = `${file()}.backup`;
+    copyDb(file(), backup);
+    const later = await location().open();
+    const lost = await later.leaseQuota(tokens('kiosk-1', 4));
+    await later.close();
+    copyDb(backup, file());
+
+    const restored = await location().open();
+    const next = await restored.leaseQuota(tokens('kiosk-2', 10));
+
+    expect(lost).toEqual({ count: 4, remaining: 2 });
+    expect(next).toEqual({ count: 2, remaining: 0 });
+    await restored.close();
   });
 
   it('never grants a block again when the same old copy is restored twice (fence file)', async () => {
