@@ -1,11 +1,12 @@
 /**
- * Push (ARCHITECTURE.md §4). The pushes of a site that arrive while an earlier one is being
- * stored wait, and are then stored together in one transaction (a batch): lock the
- * devices' rows; for each push, in arrival order, skip what its device already holds and
- * refuse gaps and id conflicts; then take one block of siteSeqs from the site's head row
- * (locked until commit, so siteSeq order is commit order) and insert. A batch costs about
- * as many statements as one push did, so under load the database does less per event,
- * not more.
+ * Push (ARCHITECTURE.md §4), in batches: one transaction stores one or more pushes of a
+ * site. It locks the devices' rows; for each push, in arrival order, skips what its device
+ * already holds and refuses gaps and id conflicts; then takes one block of siteSeqs from
+ * the site's head row (locked until commit, so siteSeq order is commit order) and inserts.
+ * On PostgreSQL the pushes that arrive while a batch is being stored wait and form the
+ * next one: a batch costs about as many statements as one push did, so under load the
+ * database does less per event, not more. On SQLite, whose group commit already shares
+ * one COMMIT among the transactions asked for at once, each push is a batch of one.
  * Must: each push keeps its own outcome — a refused or replayed push changes nothing,
  * whatever the others in its batch do; ackSeq is always the device's last_seq after the
  * commit; nothing resolves before the commit; an event's drift and flag are fixed when

@@ -3,8 +3,9 @@
  * SQLite (better-sqlite3, the default) and PostgreSQL (pg, when DATABASE_URL is set).
  * One integration suite runs against both.
  * Must: a resolved promise means durably committed (SQLite: WAL + synchronous=FULL);
- * push is one transaction per request and assigns siteSeq in commit order; blocks of
- * numbers and quota tokens are never granted twice; nothing here knows HTTP.
+ * a push's events commit together (concurrent pushes may share a transaction, each with
+ * its own outcome) and get siteSeqs in commit order; blocks of numbers and quota tokens
+ * are never granted twice, across restores too; nothing here knows HTTP.
  */
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
