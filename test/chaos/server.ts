@@ -13,8 +13,8 @@ import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { SyncedEvent } from '../../src/domain/protocol';
 import { hashCode, hashSecret } from '../../src/server/auth/secrets';
 import { createApp } from '../../src/server/http/app';
+import { UNKNOWN_HOLDER } from '../../src/server/store/ledger';
 import { openSqliteStore } from '../../src/server/store/open';
-import { UNKNOWN_HOLDER } from '../../src/server/store/quota-ledger';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent } from '../../src/server/store/rows';
 import type { Store } from '../../src/server/store/store';
 

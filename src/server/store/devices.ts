@@ -79,27 +79,38 @@ async function enrollIn(
     lastSeenAt: device.enrolledAt,
     lastSeq: 0,
   };
-  await tx.run(
-    `INSERT INTO devices (device_id, site_id, name, profile_id, emergency_tag, token_hash,
-       enrolled_at, revoked_at, last_seen_at, last_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0)`,
-    [
-      device.deviceId,
-      code.site_id,
-      device.name,
-      device.profileId,
-      emergencyTag,
-      tokenHash,
-      device.enrolledAt,
-      device.enrolledAt,
-    ],
-  );
+  await insertDevice(tx, { ...record, tokenHash });
   await tx.run('UPDATE enrollments SET used_at = ?, device_id = ? WHERE code_hash = ?', [
     device.enrolledAt,
     device.deviceId,
     codeHash,
   ]);
   return record;
+}
+
+/** An enrolled device's row, seen at enrollment, revoked never, with nothing pushed. */
+export async function insertDevice(
+  tx: SqlTx,
+  d: Pick<
+    DeviceRecord,
+    'deviceId' | 'siteId' | 'name' | 'profileId' | 'emergencyTag' | 'enrolledAt'
+  > & { tokenHash: string },
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO devices (device_id, site_id, name, profile_id, emergency_tag, token_hash,
+       enrolled_at, revoked_at, last_seen_at, last_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, 0)`,
+    [
+      d.deviceId,
+      d.siteId,
+      d.name,
+      d.profileId,
+      d.emergencyTag,
+      d.tokenHash,
+      d.enrolledAt,
+      d.enrolledAt,
+    ],
+  );
 }
 
 /** The site's first tag no device ever had, with the site locked for other enrollments. */

@@ -1,7 +1,8 @@
 /**
  * The Store on any SqlDb: one set of queries and transactions for SQLite and PostgreSQL.
- * Must: migrations run and the epoch is decided before the store is handed out; close()
- * records the clean stop and then closes the database; it is safe to call twice.
+ * Must: migrations run, the ledger is applied and the epoch decided before the store is
+ * handed out; close() records the clean stop and then closes the database; it is safe to
+ * call twice.
  */
 import * as admins from './admins';
 import * as configVersions from './config-versions';
@@ -9,9 +10,9 @@ import * as devices from './devices';
 import { recordCleanClose, startEpoch } from './epoch';
 import * as reads from './event-reads';
 import * as leases from './leases';
+import { Ledger, ledgerPathOf } from './ledger';
 import { migrate } from './migrations';
 import { batchedPush } from './push';
-import { ledgerPathOf, QuotaLedger } from './quota-ledger';
 import type { SqlDb } from './sql';
 import type { Store } from './store';
 
@@ -26,11 +27,13 @@ export type SqlStoreOptions = {
 export async function createSqlStore(db: SqlDb, options: SqlStoreOptions): Promise<Store> {
   try {
     await migrate(db, options.now());
-    const epoch = await startEpoch(db, options.markerPath, options.now());
+    // The ledger first: a ledger that does not fit the database stops the start before
+    // anything (the epoch, the marker) changes.
     const ledger =
       options.markerPath === null
         ? null
-        : await QuotaLedger.open(db, ledgerPathOf(options.markerPath), options.now());
+        : await Ledger.open(db, ledgerPathOf(options.markerPath), options.now());
+    const epoch = await startEpoch(db, options.markerPath, options.now());
     return storeOn(db, epoch, options.markerPath, ledger, options.now);
   } catch (error) {
     await db.close();
@@ -42,7 +45,7 @@ function storeOn(
   db: SqlDb,
   epoch: string,
   markerPath: string | null,
-  ledger: QuotaLedger | null,
+  ledger: Ledger | null,
   now: () => number,
 ): Store {
   let closing: Promise<void> | null = null;
@@ -60,7 +63,7 @@ function storeOn(
     leaseQuota: async (input) => {
       const { granted, ...grant } = await leases.leaseQuota(db, input);
       // In the ledger before the device hears of it: a restored database learns it again.
-      if (grant.count > 0) await ledger?.record({ ...input, granted }, now());
+      if (grant.count > 0) await ledger?.recordQuota({ ...input, granted }, now());
       return grant;
     },
     numberLeases: (siteId, day) => leases.numberLeases(db, siteId, day),
@@ -69,10 +72,21 @@ function storeOn(
     bootstrapAdmin: (codeHash, admin) => admins.bootstrapAdmin(db, codeHash, admin),
     adminByToken: (tokenHash) => admins.adminByToken(db, tokenHash),
     createEnrollment: (input) => devices.createEnrollment(db, input),
-    enrollDevice: (codeHash, device) => devices.enrollDevice(db, codeHash, device),
+    enrollDevice: async (codeHash, device) => {
+      const record = await devices.enrollDevice(db, codeHash, device);
+      // In the ledger before the device has its token: a restored database learns it again.
+      if (record !== null) {
+        await ledger?.recordDevice({ ...record, tokenHash: device.tokenHash }, codeHash);
+      }
+      return record;
+    },
     deviceByToken: (tokenHash) => devices.deviceByToken(db, tokenHash),
     devices: (siteId) => devices.devices(db, siteId),
-    revokeDevice: (deviceId, at) => devices.revokeDevice(db, deviceId, at),
+    revokeDevice: async (deviceId, at) => {
+      const revoked = await devices.revokeDevice(db, deviceId, at);
+      if (revoked) await ledger?.recordRevocation({ deviceId, at });
+      return revoked;
+    },
     touchDevice: (deviceId, at) => devices.touchDevice(db, deviceId, at),
     saveConfigVersion: (siteId, record) => configVersions.saveConfigVersion(db, siteId, record),
     activeConfig: (siteId) => configVersions.activeConfig(db, siteId),

@@ -1,0 +1,270 @@
+/**
+ * The ledger: what the server granted that a database restored from an older copy must
+ * not forget (ARCHITECTURE.md §4–§6, I3, I8, I11), kept in a file beside the clean-close
+ * marker as well as in the database, as the number fence is:
+ * - quota tokens granted per (site, day, service): the quota is the whole supply, so
+ *   unlike numbers they cannot be fenced by jumping ahead; the ledger keeps exact totals;
+ * - enrolled devices with their emergency tag and token hash: a device enrolled after the
+ *   copy keeps its token (so it can push back what the server lost) and its tag is never
+ *   given to another device (its emergency numbers stay unique);
+ * - revocations: a device revoked after the copy stays revoked;
+ * - spent enrollment codes: a code spent after the copy cannot enroll a second device.
+ * Must: a grant, enrollment or revocation is in the file before the store answers it; at
+ * open the database gets back what it lacks (quota heads raised, the difference recorded as
+ * a grant to no known device; missing devices created with nothing pushed; revocations
+ * applied, codes marked spent), in one transaction, before the store serves; quota totals
+ * only grow; when a grant is recorded, other days before the day before yesterday (UTC)
+ * are dropped, as no lease is granted for a day before today, and codes spent more than
+ * SPENT_CODE_DAYS ago, which have expired anyway.
+ * Limits: restoring DATA_DIR with the database leaves only the database's own record; a
+ * store without a marker directory (in memory, PostgreSQL without DATA_DIR) has no file.
+ */
+import { insertDevice } from './devices';
+import { readJsonFile, writeJsonDurably } from './marker-file';
+import { Mutex } from './mutex';
+import { one, type SqlDb, type SqlTx } from './sql';
+
+/** Tokens granted for one (site, day, service), in all. */
+export type QuotaTotal = {
+  siteId: string;
+  businessDay: string;
+  serviceId: string;
+  granted: number;
+};
+
+/** An enrolled device as the ledger keeps it. */
+export type LedgerDevice = {
+  deviceId: string;
+  siteId: string;
+  name: string;
+  profileId: string;
+  emergencyTag: string;
+  tokenHash: string;
+  enrolledAt: number;
+};
+
+/** A revocation: the device's token is refused from `at` on. */
+export type Revocation = { deviceId: string; at: number };
+
+/** An enrollment code (its hash) spent at `at` by the device. */
+export type SpentCode = { codeHash: string; deviceId: string; at: number };
+
+/** What the file holds. */
+export type LedgerContent = {
+  quotas: QuotaTotal[];
+  devices: LedgerDevice[];
+  revocations: Revocation[];
+  spentCodes: SpentCode[];
+};
+
+/** The device id of the grants a restored database learns again from the ledger. */
+export const UNKNOWN_HOLDER = '';
+
+const DAY_MS = 86_400_000;
+
+/** A code expires at most 7 days after it is made (MAX_ENROLLMENT_TTL_MINUTES), so by then. */
+const SPENT_CODE_DAYS = 8;
+
+/** The ledger file's path beside the clean-close marker. */
+export function ledgerPathOf(markerPath: string): string {
+  return `${markerPath.replace(/\.closed$/, '')}.ledger`;
+}
+
+const quotaKey = (t: Omit<QuotaTotal, 'granted'>) =>
+  `${t.siteId}\n${t.businessDay}\n${t.serviceId}`;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+function isQuotaTotal(v: unknown): v is QuotaTotal {
+  const t = v as Partial<QuotaTotal> | null;
+  return (
+    isString(t?.siteId) && isString(t.businessDay) && isString(t.serviceId) && isCount(t.granted)
+  );
+}
+
+function isDevice(v: unknown): v is LedgerDevice {
+  const d = v as Partial<LedgerDevice> | null;
+  return (
+    isString(d?.deviceId) &&
+    isString(d.siteId) &&
+    isString(d.name) &&
+    isString(d.profileId) &&
+    isString(d.emergencyTag) &&
+    isString(d.tokenHash) &&
+    isCount(d.enrolledAt)
+  );
+}
+
+function isRevocation(v: unknown): v is Revocation {
+  const r = v as Partial<Revocation> | null;
+  return isString(r?.deviceId) && isCount(r.at);
+}
+
+function isSpentCode(v: unknown): v is SpentCode {
+  const c = v as Partial<SpentCode> | null;
+  return isString(c?.codeHash) && isString(c.deviceId) && isCount(c.at);
+}
+
+/** The file's content; a missing or malformed file, list or entry counts as none. */
+export async function readLedger(path: string): Promise<LedgerContent> {
+  const parsed = (await readJsonFile(path)) as Partial<Record<keyof LedgerContent, unknown>>;
+  const list = <T>(v: unknown, ok: (x: unknown) => x is T): T[] =>
+    Array.isArray(v) ? v.filter(ok) : [];
+  return {
+    quotas: list(parsed?.quotas, isQuotaTotal),
+    devices: list(parsed?.devices, isDevice),
+    revocations: list(parsed?.revocations, isRevocation),
+    spentCodes: list(parsed?.spentCodes, isSpentCode),
+  };
+}
+
+/** The ledger of an open store: records each grant, one durable write at a time. */
+export class Ledger {
+  private readonly quotas = new Map<string, QuotaTotal>();
+  private readonly devices = new Map<string, LedgerDevice>();
+  private readonly revocations = new Map<string, Revocation>();
+  private readonly spentCodes = new Map<string, SpentCode>();
+  private readonly mutex = new Mutex();
+
+  private constructor(
+    private readonly path: string,
+    content: LedgerContent,
+  ) {
+    for (const t of content.quotas) this.quotas.set(quotaKey(t), t);
+    for (const d of content.devices) this.devices.set(d.deviceId, d);
+    for (const r of content.revocations) this.revocations.set(r.deviceId, r);
+    for (const c of content.spentCodes) this.spentCodes.set(c.codeHash, c);
+  }
+
+  /**
+   * Reads the file at `path` and gives the database what it lacks, in one transaction;
+   * the ledger then takes the store's grants.
+   */
+  static async open(db: SqlDb, path: string, now: number): Promise<Ledger> {
+    const content = await readLedger(path);
+    await db.transaction(async (tx) => {
+      for (const total of content.quotas) await raiseQuotaHead(tx, total, now);
+      for (const device of content.devices) await restoreDevice(tx, device);
+      for (const { deviceId, at } of content.revocations) {
+        await tx.run(
+          'UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE device_id = ?',
+          [at, deviceId],
+        );
+      }
+      for (const { codeHash, deviceId, at } of content.spentCodes) {
+        await tx.run(
+          `UPDATE enrollments SET used_at = ?, device_id = ?
+           WHERE code_hash = ? AND used_at IS NULL`,
+          [at, deviceId, codeHash],
+        );
+      }
+    });
+    return new Ledger(path, content);
+  }
+
+  /** Records that `granted` tokens in all are granted for the (site, day, service). */
+  recordQuota(total: QuotaTotal, now: number): Promise<void> {
+    const key = quotaKey(total);
+    return this.write(() => {
+      if ((this.quotas.get(key)?.granted ?? -1) >= total.granted) return false;
+      const { siteId, businessDay, serviceId, granted } = total;
+      this.quotas.set(key, { siteId, businessDay, serviceId, granted });
+      const oldest = new Date(now - 2 * DAY_MS).toISOString().slice(0, 10);
+      for (const [k, t] of this.quotas) {
+        if (k !== key && t.businessDay < oldest) this.quotas.delete(k);
+      }
+      return true;
+    });
+  }
+
+  /** Records an enrolled device and the code it spent. */
+  recordDevice(device: LedgerDevice, codeHash: string): Promise<void> {
+    return this.write(() => {
+      const { deviceId, siteId, name, profileId, emergencyTag, tokenHash, enrolledAt } = device;
+      const oldest = enrolledAt - SPENT_CODE_DAYS * DAY_MS;
+      for (const [hash, c] of this.spentCodes) if (c.at < oldest) this.spentCodes.delete(hash);
+      this.spentCodes.set(codeHash, { codeHash, deviceId, at: enrolledAt });
+      this.devices.set(deviceId, {
+        deviceId,
+        siteId,
+        name,
+        profileId,
+        emergencyTag,
+        tokenHash,
+        enrolledAt,
+      });
+      return true;
+    });
+  }
+
+  /** Records a revocation (the first one of a device counts). */
+  recordRevocation(revocation: Revocation): Promise<void> {
+    return this.write(() => {
+      if (this.revocations.has(revocation.deviceId)) return false;
+      this.revocations.set(revocation.deviceId, { ...revocation });
+      return true;
+    });
+  }
+
+  /** Applies `change` and, when it changed anything, writes the whole file durably. */
+  private write(change: () => boolean): Promise<void> {
+    return this.mutex.run(async () => {
+      if (!change()) return;
+      const content: LedgerContent = {
+        quotas: [...this.quotas.values()],
+        devices: [...this.devices.values()],
+        revocations: [...this.revocations.values()],
+        spentCodes: [...this.spentCodes.values()],
+      };
+      await writeJsonDurably(this.path, content);
+    });
+  }
+}
+
+/** Raises the quota head to the ledger's total; the difference goes to no known device. */
+async function raiseQuotaHead(tx: SqlTx, t: QuotaTotal, now: number): Promise<void> {
+  const key = [t.siteId, t.businessDay, t.serviceId];
+  const row = await one<{ granted: number }>(
+    tx,
+    `SELECT granted FROM quota_heads WHERE site_id = ? AND business_day = ? AND service_id = ?
+     FOR UPDATE`,
+    key,
+  );
+  const missing = t.granted - (row?.granted ?? 0);
+  if (missing <= 0) return;
+  await tx.run(
+    `INSERT INTO quota_heads (site_id, business_day, service_id, granted) VALUES (?, ?, ?, ?)
+     ON CONFLICT (site_id, business_day, service_id) DO UPDATE SET granted = excluded.granted`,
+    [...key, t.granted],
+  );
+  await tx.run(
+    `INSERT INTO quota_grants (site_id, business_day, service_id, device_id, count, granted_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+    [...key, UNKNOWN_HOLDER, missing, now],
+  );
+}
+
+/**
+ * Creates a device the database does not know, as enrolled, with nothing pushed: it then
+ * pushes back from its first event what the server lost (I11).
+ */
+async function restoreDevice(tx: SqlTx, d: LedgerDevice): Promise<void> {
+  if ((await one(tx, 'SELECT 1 AS x FROM devices WHERE device_id = ?', [d.deviceId])) !== null) {
+    return;
+  }
+  const clash = await one<{ device_id: string }>(
+    tx,
+    'SELECT device_id FROM devices WHERE (site_id = ? AND emergency_tag = ?) OR token_hash = ?',
+    [d.siteId, d.emergencyTag, d.tokenHash],
+  );
+  if (clash !== null) {
+    throw new Error(
+      `The ledger beside the database names device ${d.deviceId} with tag ${d.emergencyTag}, ` +
+        `but the database gives that tag or token to device ${clash.device_id}: it is not an ` +
+        'older copy of the database this ledger was kept for. Move the .ledger file away to ' +
+        'start without it.',
+    );
+  }
+  await insertDevice(tx, d);
+}
