@@ -10,7 +10,8 @@ import { type ChaosCase, type Command, runCase } from './world';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-const device = fc.nat({ max: 3 });
+/** A kiosk, counted modulo those enrolled (2–4 at start, up to 6 with those that join). */
+const device = fc.nat({ max: 5 });
 /** Time between two steps: up to three minutes. */
 const dt = fc.nat({ max: 180_000 });
 const rate = fc.constantFrom(0, 0.1, 0.25, 0.5);
@@ -82,6 +83,7 @@ export const commandArb: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('backup' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('join' as const) }) },
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('restore' as const), back: fc.nat({ max: 3 }) }),

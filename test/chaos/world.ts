@@ -58,6 +58,8 @@ export type Command =
   | { kind: 'restartDevice'; device: number }
   | { kind: 'clockJump'; device: number; ms: number }
   | { kind: 'advance'; ms: number }
+  /** A kiosk enrolled now (up to MAX_DEVICES), maybe after a backup the server goes back to. */
+  | { kind: 'join' }
   | { kind: 'backup' }
   | { kind: 'restore'; back: number }
   | { kind: 'serverRestart'; clean: boolean };
@@ -83,37 +85,47 @@ export function chaosConfig(): ConfigBundle {
   return config;
 }
 
+/** The most kiosks a run has, those that join included. */
+const MAX_DEVICES = 6;
+
 class World {
   time = START_MS;
   readonly committed = new Map<string, Committed>();
   readonly devices: SimDevice[] = [];
   readonly network: SimNetwork;
   private server!: SimServer;
+  /** How many kiosks were enrolled when each backup was taken. */
+  private readonly devicesAtBackup: number[] = [];
 
   constructor(
     readonly config: ConfigBundle,
     readonly rng: Rng,
     readonly stats: Stats,
+    private readonly sizes: Pick<ChaosCase, 'batchSize' | 'pageSize'>,
   ) {
     this.network = new SimNetwork(rng, () => this.server.app, stats);
   }
 
   static async create(c: ChaosCase, stats: Stats): Promise<World> {
-    const world = new World(chaosConfig(), createRng(c.seed), stats);
+    const world = new World(chaosConfig(), createRng(c.seed), stats, c);
     world.server = await SimServer.start(world.config, () => world.time);
-    for (let n = 1; n <= c.devices; n += 1) {
-      const enrolled = await world.server.enroll(n);
-      const device = await SimDevice.open(n - 1, enrolled, {
-        config: world.config,
-        time: () => world.time,
-        rng: world.rng,
-        fetch: world.network.fetchFor(n - 1),
-        batchSize: c.batchSize,
-        pageSize: c.pageSize,
-      });
-      world.devices.push(device);
-    }
+    for (let n = 1; n <= c.devices; n += 1) await world.enroll();
     return world;
+  }
+
+  /** Enrolls the next kiosk with the server and opens it. */
+  private async enroll(): Promise<void> {
+    const n = this.devices.length + 1;
+    const enrolled = await this.server.enroll(n);
+    const device = await SimDevice.open(n - 1, enrolled, {
+      config: this.config,
+      time: () => this.time,
+      rng: this.rng,
+      fetch: this.network.fetchFor(n - 1),
+      batchSize: this.sizes.batchSize,
+      pageSize: this.sizes.pageSize,
+    });
+    this.devices.push(device);
   }
 
   private device(n: number): SimDevice {
@@ -171,8 +183,12 @@ class World {
         this.time += command.ms;
         return;
       case 'backup':
-        this.server.backup();
+        this.devicesAtBackup[this.server.backup()] = this.devices.length;
         return this.stats.add('server.backup');
+      case 'join':
+        if (this.devices.length >= MAX_DEVICES) return;
+        await this.enroll();
+        return this.stats.add('device.joined');
       case 'restore':
         return this.restore(command.back);
       case 'serverRestart':
@@ -225,12 +241,17 @@ class World {
     if (count === 0) return;
     const before = this.server.inspect();
     const previous = [...this.server.epochs];
-    await this.server.restore(count - 1 - (back % count));
+    const index = count - 1 - (back % count);
+    await this.server.restore(index);
     const after = this.server.inspect();
     this.stats.add('server.restore');
     this.stats.add('server.eventsLost', Math.max(0, before.head - after.head));
     // The database forgot grants; the quota ledger beside it gave them back (I8).
     if (after.quotaRelearned > before.quotaRelearned) this.stats.add('server.quotaRelearned');
+    // Kiosks enrolled after the backup: the ledger gives them back (I3, I11 check the rest).
+    if (this.devices.length > (this.devicesAtBackup[index] ?? 0)) {
+      this.stats.add('server.devicesRelearned');
+    }
     if (previous.includes(this.server.store.epoch)) {
       throw new InvariantViolation('I11', 'a restored server kept an epoch it had before');
     }

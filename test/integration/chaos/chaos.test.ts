@@ -35,7 +35,7 @@ const EXERCISED = [
   'server.restartCrash',
   'server.restore',
   'server.eventsLost',
-  'server.quotaRelearned',
+  'device.joined',
   'sync.pullReset',
 ];
 
@@ -50,6 +50,24 @@ const RESTORE_AFTER_GRANT: ChaosCase = {
     { kind: 'sync', device: 0, dt: 0 },
     { kind: 'restore', back: 0 },
     { kind: 'sync', device: 1, dt: 0 },
+  ],
+};
+
+/** A kiosk enrolled after a backup issues and syncs; the backup is restored; it syncs on. */
+const RESTORE_AFTER_JOIN: ChaosCase = {
+  devices: 2,
+  seed: 0,
+  batchSize: 2,
+  pageSize: 2,
+  commands: [
+    { kind: 'backup' },
+    { kind: 'join' },
+    { kind: 'issue', device: 2, service: 0, dt: 1000 },
+    { kind: 'sync', device: 2, dt: 0 },
+    { kind: 'restore', back: 0 },
+    { kind: 'join' },
+    { kind: 'issue', device: 3, service: 0, dt: 1000 },
+    { kind: 'sync', device: 2, dt: 0 },
   ],
 };
 
@@ -76,5 +94,17 @@ describe('chaos: invariants I1–I11 under faults', () => {
     await runCase(RESTORE_AFTER_GRANT, stats);
 
     expect(stats.counts.get('server.quotaRelearned')).toBe(1);
+  });
+
+  // The restored database forgot the kiosk enrolled after the backup; the ledger gives it
+  // back with its token and letter: it pushes back what the server lost (I11, checked at
+  // quiescence) and the kiosk that joins next gets another letter (I3).
+  it('a restore that lost an enrollment keeps the kiosk working and its letter its own (I3, I11)', async () => {
+    const stats = new Stats();
+
+    await runCase(RESTORE_AFTER_JOIN, stats);
+
+    expect(stats.counts.get('server.devicesRelearned')).toBe(1);
+    expect(stats.counts.get('device.joined')).toBe(2);
   });
 });
