@@ -2,7 +2,7 @@
 import type { KioskEvent } from '../../domain/events';
 import type { SyncedEvent } from '../../domain/protocol';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent, toSyncedEvent } from './rows';
-import { one, type SqlDb } from './sql';
+import { one, type SqlDb, type SqlReader } from './sql';
 import type { FlaggedEvent, SkipOwn } from './store';
 
 /** Events of the site with siteSeq > cursor, ascending, at most `limit`. */
@@ -73,12 +73,15 @@ export function pullPage(
 
 /** The site's highest siteSeq (0 before its first event). */
 export function head(db: SqlDb, siteId: string): Promise<number> {
-  return db.read(async (tx) => {
-    const row = await one<{ seq: number }>(tx, 'SELECT seq FROM site_heads WHERE site_id = ?', [
-      siteId,
-    ]);
-    return row?.seq ?? 0;
-  });
+  return db.read((tx) => headIn(tx, siteId));
+}
+
+/** The site's head as `tx` sees it (inside a read or a transaction). */
+export async function headIn(tx: SqlReader, siteId: string): Promise<number> {
+  const row = await one<{ seq: number }>(tx, 'SELECT seq FROM site_heads WHERE site_id = ?', [
+    siteId,
+  ]);
+  return row?.seq ?? 0;
 }
 
 /** Every event of the site's business day, in siteSeq order. */
