@@ -16,46 +16,22 @@
  * only grow; when a grant is recorded, other days before the day before yesterday (UTC)
  * are dropped, as no lease is granted for a day before today, and codes spent more than
  * SPENT_CODE_DAYS ago, which have expired anyway.
+ * The file itself (format, path, reading) is in ./ledger-file.ts.
  * Limits: restoring DATA_DIR with the database leaves only the database's own record; a
  * store without a marker directory (in memory, PostgreSQL without DATA_DIR) has no file.
  */
 import { insertDevice } from './devices';
-import { readJsonFile, writeJsonDurably } from './marker-file';
+import {
+  type LedgerContent,
+  type LedgerDevice,
+  type QuotaTotal,
+  type Revocation,
+  readLedger,
+  type SpentCode,
+} from './ledger-file';
+import { writeJsonDurably } from './marker-file';
 import { Mutex } from './mutex';
 import { one, type SqlDb, type SqlTx } from './sql';
-
-/** Tokens granted for one (site, day, service), in all. */
-export type QuotaTotal = {
-  siteId: string;
-  businessDay: string;
-  serviceId: string;
-  granted: number;
-};
-
-/** An enrolled device as the ledger keeps it. */
-export type LedgerDevice = {
-  deviceId: string;
-  siteId: string;
-  name: string;
-  profileId: string;
-  emergencyTag: string;
-  tokenHash: string;
-  enrolledAt: number;
-};
-
-/** A revocation: the device's token is refused from `at` on. */
-export type Revocation = { deviceId: string; at: number };
-
-/** An enrollment code (its hash) spent at `at` by the device. */
-export type SpentCode = { codeHash: string; deviceId: string; at: number };
-
-/** What the file holds. */
-export type LedgerContent = {
-  quotas: QuotaTotal[];
-  devices: LedgerDevice[];
-  revocations: Revocation[];
-  spentCodes: SpentCode[];
-};
 
 /** The device id of the grants a restored database learns again from the ledger. */
 export const UNKNOWN_HOLDER = '';
@@ -65,59 +41,8 @@ const DAY_MS = 86_400_000;
 /** A code expires at most 7 days after it is made (MAX_ENROLLMENT_TTL_MINUTES), so by then. */
 const SPENT_CODE_DAYS = 8;
 
-/** The ledger file's path beside the clean-close marker. */
-export function ledgerPathOf(markerPath: string): string {
-  return `${markerPath.replace(/\.closed$/, '')}.ledger`;
-}
-
 const quotaKey = (t: Omit<QuotaTotal, 'granted'>) =>
   `${t.siteId}\n${t.businessDay}\n${t.serviceId}`;
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-
-function isQuotaTotal(v: unknown): v is QuotaTotal {
-  const t = v as Partial<QuotaTotal> | null;
-  return (
-    isString(t?.siteId) && isString(t.businessDay) && isString(t.serviceId) && isCount(t.granted)
-  );
-}
-
-function isDevice(v: unknown): v is LedgerDevice {
-  const d = v as Partial<LedgerDevice> | null;
-  return (
-    isString(d?.deviceId) &&
-    isString(d.siteId) &&
-    isString(d.name) &&
-    isString(d.profileId) &&
-    isString(d.emergencyTag) &&
-    isString(d.tokenHash) &&
-    isCount(d.enrolledAt)
-  );
-}
-
-function isRevocation(v: unknown): v is Revocation {
-  const r = v as Partial<Revocation> | null;
-  return isString(r?.deviceId) && isCount(r.at);
-}
-
-function isSpentCode(v: unknown): v is SpentCode {
-  const c = v as Partial<SpentCode> | null;
-  return isString(c?.codeHash) && isString(c.deviceId) && isCount(c.at);
-}
-
-/** The file's content; a missing or malformed file, list or entry counts as none. */
-export async function readLedger(path: string): Promise<LedgerContent> {
-  const parsed = (await readJsonFile(path)) as Partial<Record<keyof LedgerContent, unknown>>;
-  const list = <T>(v: unknown, ok: (x: unknown) => x is T): T[] =>
-    Array.isArray(v) ? v.filter(ok) : [];
-  return {
-    quotas: list(parsed?.quotas, isQuotaTotal),
-    devices: list(parsed?.devices, isDevice),
-    revocations: list(parsed?.revocations, isRevocation),
-    spentCodes: list(parsed?.spentCodes, isSpentCode),
-  };
-}
 
 /** The ledger of an open store: records each grant, one durable write at a time. */
 export class Ledger {

@@ -1,0 +1,71 @@
+/**
+ * The ledger's file (./ledger.ts): what it holds, its path beside the clean-close marker,
+ * and reading it back.
+ * Must: a missing or malformed file, list or entry counts as none, so a damaged ledger
+ * never stops the server by itself; entries are plain JSON, token and code hashes only.
+ */
+import * as v from 'valibot';
+import { readJsonFile } from './marker-file';
+
+const Text = v.string();
+const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+const QuotaTotalSchema = v.object({
+  siteId: Text,
+  businessDay: Text,
+  serviceId: Text,
+  granted: Count,
+});
+const LedgerDeviceSchema = v.object({
+  deviceId: Text,
+  siteId: Text,
+  name: Text,
+  profileId: Text,
+  emergencyTag: Text,
+  tokenHash: Text,
+  enrolledAt: Count,
+});
+const RevocationSchema = v.object({ deviceId: Text, at: Count });
+const SpentCodeSchema = v.object({ codeHash: Text, deviceId: Text, at: Count });
+
+/** Tokens granted for one (site, day, service), in all. */
+export type QuotaTotal = v.InferOutput<typeof QuotaTotalSchema>;
+/** An enrolled device as the ledger keeps it. */
+export type LedgerDevice = v.InferOutput<typeof LedgerDeviceSchema>;
+/** A revocation: the device's token is refused from `at` on. */
+export type Revocation = v.InferOutput<typeof RevocationSchema>;
+/** An enrollment code (its hash) spent at `at` by the device. */
+export type SpentCode = v.InferOutput<typeof SpentCodeSchema>;
+
+/** What the file holds. */
+export type LedgerContent = {
+  quotas: QuotaTotal[];
+  devices: LedgerDevice[];
+  revocations: Revocation[];
+  spentCodes: SpentCode[];
+};
+
+/** The ledger file's path beside the clean-close marker. */
+export function ledgerPathOf(markerPath: string): string {
+  return `${markerPath.replace(/\.closed$/, '')}.ledger`;
+}
+
+/** The valid entries of a list; anything else counts as none. */
+function entries<S extends v.GenericSchema>(list: unknown, schema: S): v.InferOutput<S>[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => {
+    const result = v.safeParse(schema, entry);
+    return result.success ? [result.output] : [];
+  });
+}
+
+/** The file's content. */
+export async function readLedger(path: string): Promise<LedgerContent> {
+  const parsed = (await readJsonFile(path)) as Partial<Record<keyof LedgerContent, unknown>>;
+  return {
+    quotas: entries(parsed?.quotas, QuotaTotalSchema),
+    devices: entries(parsed?.devices, LedgerDeviceSchema),
+    revocations: entries(parsed?.revocations, RevocationSchema),
+    spentCodes: entries(parsed?.spentCodes, SpentCodeSchema),
+  };
+}
