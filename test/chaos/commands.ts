@@ -3,9 +3,10 @@
  * sample) and `npm run test:chaos` (fresh seeds) check.
  */
 import fc from 'fast-check';
+import type { ChaosCase, Command } from './case';
 import type { FaultRates } from './network';
 import type { Stats } from './stats';
-import { type ChaosCase, type Command, runCase } from './world';
+import { runCase } from './world';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

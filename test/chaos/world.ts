@@ -1,6 +1,6 @@
 /**
- * A chaos run: one server, 2–4 kiosks and the network between them, driven by a list of
- * commands (issue, sync, network faults, partitions, crashes mid-transaction, clock jumps,
+ * A chaos run: one server, 2–4 kiosks (up to 6 with those that join) and the network
+ * between them, driven by a list of commands (./case.ts) (issue, sync, network faults, partitions, crashes mid-transaction, clock jumps,
  * server restarts, backups and restores). After every step the safety invariants are
  * checked; at the end the network heals and, within SYNC_ROUNDS_BOUND rounds of one sync
  * per device, everything must converge.
@@ -10,7 +10,16 @@ import type { KioskEvent } from '../../src/domain/events';
 import { IssueError } from '../../src/machines/kiosk.types';
 import { PushStalledError } from '../../src/sync/push';
 import { TransportError } from '../../src/sync/transport';
-import { kioskBundle } from '../fixtures/kiosk';
+import {
+  type ChaosCase,
+  type Command,
+  chaosConfig,
+  DAY_MS,
+  describeCommand,
+  MAX_DEVICES,
+  SERVICES,
+  START_MS,
+} from './case';
 import { SimDevice } from './device';
 import {
   type Committed,
@@ -19,7 +28,7 @@ import {
   InvariantViolation,
   type Snapshot,
 } from './invariants';
-import { type FaultRates, SimNetwork } from './network';
+import { SimNetwork } from './network';
 import { createRng, type Rng } from './rng';
 import { SimServer } from './server';
 import { Stats } from './stats';
@@ -32,61 +41,6 @@ import { takeUnhandledRejections, watchUnhandledRejections } from './unhandled';
  * device ask what the server holds); round two pulls what later devices pushed.
  */
 export const SYNC_ROUNDS_BOUND = 2;
-
-/** 08:00 WIB on Monday 2026-11-23. */
-export const START_MS = Date.UTC(2026, 10, 23, 1, 0, 0);
-
-const DAY_MS = 86_400_000;
-
-/** Services the kiosks issue: queue A, queue E, and D with a daily quota. */
-export const SERVICES = [
-  'disdukcapil-ktp-el-cetak-ulang',
-  'bpjs-kesehatan-perubahan-data',
-  'imigrasi-paspor-baru',
-] as const;
-
-export type Command =
-  | { kind: 'issue'; device: number; service: number; dt: number }
-  | { kind: 'sync'; device: number; dt: number }
-  | { kind: 'syncPair'; device: number; other: number; dt: number }
-  | { kind: 'faults'; rates: FaultRates }
-  | { kind: 'partition'; device: number }
-  | { kind: 'reconnect'; device: number }
-  | { kind: 'deliverHeld'; index: number }
-  | { kind: 'crashInSync'; device: number; atWrite: number; dt: number }
-  | { kind: 'crashInIssue'; device: number; atWrite: number; service: number }
-  | { kind: 'restartDevice'; device: number }
-  | { kind: 'clockJump'; device: number; ms: number }
-  | { kind: 'advance'; ms: number }
-  /** A kiosk enrolled now (up to MAX_DEVICES), maybe after a backup the server goes back to. */
-  | { kind: 'join' }
-  | { kind: 'backup' }
-  | { kind: 'restore'; back: number }
-  | { kind: 'serverRestart'; clean: boolean };
-
-/** One generated run. */
-export type ChaosCase = {
-  devices: number;
-  /** Seed of the per-message choices (network faults, ids, shuffles). */
-  seed: number;
-  batchSize: number;
-  pageSize: number;
-  commands: Command[];
-};
-
-/** The site config of the runs: the kiosk fixture, with a quota that lasts a few tickets. */
-export function chaosConfig(): ConfigBundle {
-  const config = kioskBundle();
-  for (const agency of config.agencies) {
-    for (const service of agency.services) {
-      if (service.id === 'imigrasi-paspor-baru') service.dailyQuota = 8;
-    }
-  }
-  return config;
-}
-
-/** The most kiosks a run has, those that join included. */
-const MAX_DEVICES = 6;
 
 class World {
   time = START_MS;
@@ -309,12 +263,6 @@ class World {
     for (const device of this.devices) device.close();
     await this.server.dispose();
   }
-}
-
-/** A short description of a command for failure reports. */
-export function describeCommand(c: Command): string {
-  const { kind, ...rest } = c;
-  return `${kind} ${JSON.stringify(rest)}`;
 }
 
 /** Runs one case; rejects with the first invariant that fails (and the step it failed at). */

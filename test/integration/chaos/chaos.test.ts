@@ -8,9 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ChaosCase, Command } from '../../chaos/case';
 import { chaosProperty } from '../../chaos/commands';
 import { Stats } from '../../chaos/stats';
-import { type ChaosCase, runCase } from '../../chaos/world';
+import { runCase } from '../../chaos/world';
 
 const runs = Number(process.env.CHAOS_RUNS ?? 50);
 const seed = Number(process.env.CHAOS_SEED ?? 20261123);
@@ -39,37 +40,34 @@ const EXERCISED = [
   'sync.pullReset',
 ];
 
-/** A grant after a backup, the backup restored, then another device asks for leases. */
-const RESTORE_AFTER_GRANT: ChaosCase = {
+/** A fixed run of two kiosks at the start, with small batches and pages. */
+const fixedCase = (commands: Command[]): ChaosCase => ({
   devices: 2,
   seed: 0,
   batchSize: 2,
   pageSize: 2,
-  commands: [
-    { kind: 'backup' },
-    { kind: 'sync', device: 0, dt: 0 },
-    { kind: 'restore', back: 0 },
-    { kind: 'sync', device: 1, dt: 0 },
-  ],
-};
+  commands,
+});
+
+/** A grant after a backup, the backup restored, then another device asks for leases. */
+const RESTORE_AFTER_GRANT = fixedCase([
+  { kind: 'backup' },
+  { kind: 'sync', device: 0, dt: 0 },
+  { kind: 'restore', back: 0 },
+  { kind: 'sync', device: 1, dt: 0 },
+]);
 
 /** A kiosk enrolled after a backup issues and syncs; the backup is restored; it syncs on. */
-const RESTORE_AFTER_JOIN: ChaosCase = {
-  devices: 2,
-  seed: 0,
-  batchSize: 2,
-  pageSize: 2,
-  commands: [
-    { kind: 'backup' },
-    { kind: 'join' },
-    { kind: 'issue', device: 2, service: 0, dt: 1000 },
-    { kind: 'sync', device: 2, dt: 0 },
-    { kind: 'restore', back: 0 },
-    { kind: 'join' },
-    { kind: 'issue', device: 3, service: 0, dt: 1000 },
-    { kind: 'sync', device: 2, dt: 0 },
-  ],
-};
+const RESTORE_AFTER_JOIN = fixedCase([
+  { kind: 'backup' },
+  { kind: 'join' },
+  { kind: 'issue', device: 2, service: 0, dt: 1000 },
+  { kind: 'sync', device: 2, dt: 0 },
+  { kind: 'restore', back: 0 },
+  { kind: 'join' },
+  { kind: 'issue', device: 3, service: 0, dt: 1000 },
+  { kind: 'sync', device: 2, dt: 0 },
+]);
 
 describe('chaos: invariants I1–I11 under faults', () => {
   it(`hold in ${runs} random runs (seed ${seed})`, async () => {
