@@ -10,21 +10,34 @@ import {
   PRIORITY_CATEGORIES,
   type TicketIssued,
 } from './events';
+import { HLC_MAX_MS } from './hlc';
+import { MAX_TICKET_SEQ, numberAgrees } from './numbering';
 
-export const TicketIssuedSchema = v.strictObject({
-  number: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z]{0,3}\d{2,9}$/)),
-  prefix: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)),
-  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  emergencyTag: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/))),
-  agencyId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  serviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  priority: v.nullable(v.picklist(PRIORITY_CATEGORIES)),
-  purpose: v.picklist(['service', 'consultation']),
-  missing: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50)),
-  channel: v.picklist(['kiosk', 'mobile']),
-  language: v.picklist(['id', 'en']),
-  issuedAt: v.pipe(v.number(), v.finite()),
-}) satisfies v.GenericSchema<unknown, TicketIssued>;
+export const TicketIssuedSchema = v.pipe(
+  v.strictObject({
+    number: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z]{0,3}\d{2,6}$/)),
+    prefix: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)),
+    seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_TICKET_SEQ)),
+    emergencyTag: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/))),
+    agencyId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    serviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    priority: v.nullable(v.picklist(PRIORITY_CATEGORIES)),
+    purpose: v.picklist(['service', 'consultation']),
+    missing: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50)),
+    channel: v.picklist(['kiosk', 'mobile']),
+    language: v.picklist(['id', 'en']),
+    issuedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(HLC_MAX_MS)),
+  }),
+  // The printed number is made from prefix, tag and seq: one that says otherwise is not a
+  // number any device of ours printed.
+  v.forward(
+    v.check(
+      (data: TicketIssued) => numberAgrees(data),
+      'must be the prefix, the emergency tag if any, and seq',
+    ),
+    ['number'],
+  ),
+) satisfies v.GenericSchema<unknown, TicketIssued>;
 
 /** Payload schemas by event type. */
 export const EVENT_DATA: { [T in EventType]: v.GenericSchema<unknown, EventPayloads[T]> } = {

@@ -8,7 +8,8 @@
  * - Never throw: a counter past 0xffff carries into `ms`; bad physical time counts as 0.
  * - `ms` stays within 48 bits and `counter` within 16 bits, so the encoded form is fixed
  *   width and plain string order equals `compareHlc` order.
- * - Drift beyond `DEFAULT_MAX_DRIFT_MS` is for callers to flag, never to drop or throw on.
+ * - Drift beyond `DEFAULT_MAX_DRIFT_MS` is for callers to flag, never to drop or throw on;
+ *   a remote HLC beyond `MAX_CLOCK_SKEW_MS` is never merged (`isAdoptable`).
  */
 
 /** A hybrid logical timestamp: largest physical ms seen plus a counter within that ms. */
@@ -20,6 +21,12 @@ export const HLC_MAX_MS = 0xffff_ffff_ffff;
 export const HLC_MAX_COUNTER = 0xffff;
 /** How far ahead of physical time an HLC may be before callers flag it (5 minutes). */
 export const DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000;
+/**
+ * The most a remote HLC may be ahead of this device's physical time (its clock corrected
+ * by the server offset) for the device to adopt it: one far-future event must not drag
+ * every clock of the site ahead, or pin it at the top of the range.
+ */
+export const MAX_CLOCK_SKEW_MS = DEFAULT_MAX_DRIFT_MS;
 
 /** Fixed-width string form, e.g. "019a3b2c4d5e-0000"; string order equals logical order. */
 export function encodeHlc(h: Hlc): string {
@@ -68,6 +75,11 @@ export function mergeHlc(local: Hlc | null, remote: Hlc, physicalMs: number): Hl
   const fromLocal = l !== null && l.ms === ms ? l.counter + 1 : 0;
   const fromRemote = r.ms === ms ? r.counter + 1 : 0;
   return carry(ms, Math.max(fromLocal, fromRemote));
+}
+
+/** Whether a device at `physicalMs` may merge `remote` into its clock (within MAX_CLOCK_SKEW_MS). */
+export function isAdoptable(remote: Hlc, physicalMs: number): boolean {
+  return hlcDriftMs(remote, physicalMs) <= MAX_CLOCK_SKEW_MS;
 }
 
 /** How far `h` is ahead of physical time (negative when behind). */

@@ -11,6 +11,23 @@
  * - Never guess a number from "max seen + 1" across devices.
  */
 
+/**
+ * The highest seq a number may carry in one (site, day, prefix): 6 digits. The server never
+ * leases past it and refuses pushed tickets beyond it, so no request can drive a queue's
+ * number head out of range (the printed form allows 2–6 digits).
+ */
+export const MAX_TICKET_SEQ = 999_999;
+
+/**
+ * The most numbers of one (day, prefix) one device is granted in all: far above what one
+ * kiosk issues in a day (an MPP serves a few thousand people a day in all), low enough that
+ * no device can use up a queue's numbers by asking. Past it, the device issues from its
+ * own emergency namespace, as when the server is away.
+ */
+export function deviceShare(deviceBlockSize: number): number {
+  return Math.max(2_000, 20 * deviceBlockSize);
+}
+
 /** Inclusive, 1-based range of seqs reserved in advance for one device. */
 export type NumberBlock = { start: number; end: number };
 
@@ -76,4 +93,20 @@ function usableBlocks(blocks: readonly NumberBlock[]): NumberBlock[] {
   return blocks
     .filter((b) => Number.isInteger(b.start) && Number.isInteger(b.end) && b.end >= 1)
     .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a printed number is what `formatTicketNumber` makes of its prefix, tag and seq
+ * (any zero padding): "A-012" agrees with prefix A, seq 12; "A-K007" with tag K, seq 7.
+ */
+export function numberAgrees(t: {
+  number: string;
+  prefix: string;
+  seq: number;
+  emergencyTag?: string | undefined;
+}): boolean {
+  const head = `${t.prefix}-${t.emergencyTag ?? ''}`;
+  if (!t.number.startsWith(head)) return false;
+  const digits = t.number.slice(head.length);
+  return /^\d{2,6}$/.test(digits) && Number(digits) === t.seq;
 }

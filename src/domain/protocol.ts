@@ -5,7 +5,9 @@
  * Must: every endpoint but health and ticket status needs `Authorization: Bearer <token>`;
  * errors are `ApiError` with a 4xx status and change nothing.
  */
+import type { LocalText } from './config/schema';
 import type { KioskEvent } from './events';
+import type { FlagReason } from './trust';
 
 /** At most this many events per push request and per pull page. */
 export const MAX_BATCH = 500;
@@ -16,8 +18,12 @@ export const MAX_LEASE_DAYS_AHEAD = 14;
 /** At most this many numbers in one lease request line. */
 export const MAX_LEASE_COUNT = 200;
 
-/** An event as the server stored it, with its place in the site's commit order. */
-export type SyncedEvent = KioskEvent & { siteSeq: number };
+/**
+ * An event as the server stored it, with its place in the site's commit order and, when
+ * the server flagged it (./trust.ts), why: an event flagged 'clock_ahead' is never a
+ * clock source. Quarantined events are never sent.
+ */
+export type SyncedEvent = KioskEvent & { siteSeq: number; flags?: FlagReason[] };
 
 /** POST /api/v1/sync/push — the device's events after its ackSeq, in deviceSeq order. */
 export type PushRequest = { events: KioskEvent[] };
@@ -28,8 +34,13 @@ export type PushRequest = { events: KioskEvent[] };
 export type PushResponse = {
   ackSeq: number;
   accepted: number;
-  /** Accepted events whose HLC is beyond the drift bound: kept, listed in diagnostics. */
+  /**
+   * Accepted events the server flagged (./trust.ts: clock ahead, number outside the
+   * device's leases, printed twice…): kept and counted, listed for an admin.
+   */
   flagged: number;
+  /** Accepted events kept out of what other devices and public pages see (./trust.ts). */
+  quarantined: number;
   epoch: string;
   serverTime: number;
 };
@@ -70,6 +81,10 @@ export type QuotaGrant = {
 export type LeaseResponse = {
   /** The server's current business day in the site's time zone. */
   businessDay: string;
+  /**
+   * One block per number line granted; a line that cannot be granted (the queue's numbers
+   * of that day are used up, or the device holds its share: `deviceShare`) is left out.
+   */
   numbers: NumberLease[];
   quotas: QuotaGrant[];
   epoch: string;
@@ -114,6 +129,9 @@ export type TicketStatus = {
   number: string;
   agencyId: string;
   serviceId: string;
+  /** Names from the site's config (never what a device sent): agency short name, service name. */
+  agencyName: LocalText;
+  serviceName: LocalText;
   businessDay: string;
   issuedAt: number;
   status: 'waiting';

@@ -2,7 +2,9 @@
  * Applying a pulled page: the events, the new cursor and the HLC high-water mark in one
  * transaction.
  * Must (I6, I7): the cursor never gets ahead of the events it covers — both commit
- * together or neither does; after a page, the local HLC is above every HLC seen; a
+ * together or neither does; after a page, the local HLC is above every HLC it may adopt
+ * (within MAX_CLOCK_SKEW_MS of the device's physical time, and not marked by the server as
+ * ahead of its clock) — a far-future event is stored but never drags the clock; a
  * sequence the server holds for this device is never issued again.
  */
 import type { IDBPTransaction } from 'idb';
@@ -14,6 +16,7 @@ import {
   encodeHlc,
   type Hlc,
   hlcDriftMs,
+  isAdoptable,
   mergeHlc,
 } from '../domain/hlc';
 import type { AnjunganDatabase, AnjunganDB, ClockState, SyncState } from './db';
@@ -28,6 +31,8 @@ export type PulledPage = {
   physicalMs: number;
   /** This device's id: its own events coming back keep deviceSeq ahead of them. */
   deviceId: string;
+  /** Ids of events the server found ahead of its clock: stored, never a clock source. */
+  clockAhead?: ReadonlySet<string>;
 };
 
 export type ApplyResult = {
@@ -72,7 +77,7 @@ export async function applyPulled(
 
 type PullTx = IDBPTransaction<AnjunganDB, ('events' | 'meta')[], 'readwrite'>;
 
-/** Adds the page's new events; returns counts, the highest HLC and own highest deviceSeq. */
+/** Adds the page's new events; returns counts, the highest adoptable HLC and own highest deviceSeq. */
 async function addEvents(tx: PullTx, events: readonly KioskEvent[], page: PulledPage) {
   const store = tx.objectStore('events');
   const result: ApplyResult = { added: 0, conflicts: 0, flagged: 0 };
@@ -80,7 +85,9 @@ async function addEvents(tx: PullTx, events: readonly KioskEvent[], page: Pulled
   let ownSeq = 0;
   for (const event of events) {
     const hlc = decodeHlc(event.hlc);
-    if (hlc && (highest === null || compareHlc(hlc, highest) > 0)) highest = hlc;
+    const adoptable =
+      hlc !== null && isAdoptable(hlc, page.physicalMs) && !page.clockAhead?.has(event.id);
+    if (adoptable && (highest === null || compareHlc(hlc, highest) > 0)) highest = hlc;
     if (event.deviceId === page.deviceId) ownSeq = Math.max(ownSeq, event.deviceSeq);
     if ((await store.getKey(event.id)) !== undefined) continue;
     if ((await store.index('byDevice').getKey([event.deviceId, event.deviceSeq])) !== undefined) {

@@ -59,12 +59,13 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
     const more = page.hasMore && page.cursor > from;
     // Ask for the next page while this one is applied; pages are still applied in order.
     if (more) pending = request(page.cursor);
-    const { events, invalid } = validPulled(page.events, device.siteId);
+    const { events, invalid, clockAhead } = validPulled(page.events, device.siteId);
     const applied = await applyPulled(db, events, {
       cursor: page.cursor,
       epoch: page.epoch,
       physicalMs: physicalNow(ctx),
       deviceId: device.deviceId,
+      clockAhead,
     });
     result.added += applied.added;
     result.conflicts += applied.conflicts;
@@ -76,21 +77,29 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
   }
 }
 
-/** The events that validate and belong to this site, without their siteSeq. */
+/**
+ * The events that validate and belong to this site, without what the server adds (siteSeq,
+ * flags), and the ids of those the server flagged as ahead of its clock.
+ */
 export function validPulled(
   raw: readonly unknown[],
   siteId: string,
-): { events: KioskEvent[]; invalid: number } {
+): { events: KioskEvent[]; invalid: number; clockAhead: Set<string> } {
   const events: KioskEvent[] = [];
+  const clockAhead = new Set<string>();
   for (const item of raw) {
-    const parsed = parseEvent(withoutSiteSeq(item));
-    if (parsed.ok && parsed.event.siteId === siteId) events.push(parsed.event);
+    const { event, flags } = serverFields(item);
+    const parsed = parseEvent(event);
+    if (!parsed.ok || parsed.event.siteId !== siteId) continue;
+    events.push(parsed.event);
+    if (Array.isArray(flags) && flags.includes('clock_ahead')) clockAhead.add(parsed.event.id);
   }
-  return { events, invalid: raw.length - events.length };
+  return { events, invalid: raw.length - events.length, clockAhead };
 }
 
-function withoutSiteSeq(item: unknown): unknown {
-  if (typeof item !== 'object' || item === null || !('siteSeq' in item)) return item;
-  const { siteSeq: _siteSeq, ...event } = item as Record<string, unknown>;
-  return event;
+/** The event as its device made it, and the server's flags on it. */
+function serverFields(item: unknown): { event: unknown; flags: unknown } {
+  if (typeof item !== 'object' || item === null) return { event: item, flags: undefined };
+  const { siteSeq: _siteSeq, flags, ...event } = item as Record<string, unknown>;
+  return { event, flags };
 }

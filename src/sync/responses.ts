@@ -15,10 +15,10 @@ const isText = (v: unknown): v is string => typeof v === 'string';
 /** The push answer, or null when it is not one. */
 export function checkPushResponse(body: unknown): PushResponse | null {
   if (!isObject(body)) return null;
-  const { ackSeq, accepted, flagged, epoch, serverTime } = body;
+  const { ackSeq, accepted, flagged, quarantined = 0, epoch, serverTime } = body;
   if (!isCount(ackSeq) || !isCount(accepted) || !isCount(flagged)) return null;
-  if (!isText(epoch) || !isTime(serverTime)) return null;
-  return { ackSeq, accepted, flagged, epoch, serverTime };
+  if (!isCount(quarantined) || !isText(epoch) || !isTime(serverTime)) return null;
+  return { ackSeq, accepted, flagged, quarantined, epoch, serverTime };
 }
 
 /** The pull answer, or null when it is not one. */

@@ -7,7 +7,7 @@
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
 import { foldQueue, type QueueState } from '../../src/domain/queue';
-import { quotaOf } from '../../src/server/http/lease-plan';
+import { quotaOf } from '../../src/server/sync/lease-plan';
 import type { DeviceView } from './device';
 import type { Rng } from './rng';
 import type { ServerView } from './server';

@@ -9,6 +9,8 @@ const STATUS = {
   number: 'D-004',
   agencyId: 'imigrasi',
   serviceId: 'imigrasi-paspor-baru',
+  agencyName: { id: 'Imigrasi', en: 'Immigration' },
+  serviceName: { id: 'Paspor Baru', en: 'New passport' },
   businessDay: '2026-11-23',
   issuedAt: Date.UTC(2026, 10, 23, 2, 0),
   status: 'waiting' as const,
@@ -32,6 +34,19 @@ describe('TicketStatusPage', () => {
     expect(screen.getByText('Sisa antrean: 3 orang')).toBeTruthy();
     expect(screen.getByText('Perkiraan waktu tunggu: ± 25 menit')).toBeTruthy();
     expect(screen.getByText('Diperbarui pukul 09.05 WIB')).toBeTruthy();
+  });
+
+  it("shows the server's names even without a config on the phone", () => {
+    render(
+      <TicketStatusPage
+        view={{ kind: 'found', status: STATUS, checkedAt: 0 }}
+        config={null}
+        lang="en"
+      />,
+    );
+
+    expect(screen.getByText('Immigration')).toBeTruthy();
+    expect(screen.getByText('New passport')).toBeTruthy();
   });
 
   it('says plainly when the server does not know the ticket yet, or cannot be reached', () => {

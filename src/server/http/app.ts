@@ -5,6 +5,9 @@
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { buildCatalogue, type Catalogue } from '../../domain/config/catalogue';
+import type { ConfigBundle } from '../../domain/config/schema';
+import { DayStates } from '../sync/day-states';
 import type { ApiDeps, AppDeps } from './deps';
 import { answerError, fail } from './errors';
 import { Pokes } from './pokes';
@@ -41,7 +44,19 @@ function withDefaults(deps: AppDeps): ApiDeps {
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? ((message, error) => console.error(message, error)),
     heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
+    catalogue: deps.catalogue ?? activeCatalogue(deps.config),
     siteId: () => deps.config().site.id,
+    days: new DayStates((siteId, day) => deps.store.eventsOfDay(siteId, day)),
+  };
+}
+
+/** The catalogue of the active config alone, built again when it changes. */
+function activeCatalogue(config: () => ConfigBundle): () => Catalogue {
+  let built: { bundle: ConfigBundle; catalogue: Catalogue } | null = null;
+  return () => {
+    const bundle = config();
+    if (built?.bundle !== bundle) built = { bundle, catalogue: buildCatalogue([bundle]) };
+    return built.catalogue;
   };
 }
 

@@ -1,6 +1,8 @@
 /** What the HTTP layer is built from: the store, the active config, the clock, and friends. */
+import type { Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { Store } from '../store/store';
+import type { DayStates } from '../sync/day-states';
 import type { ErrorLog } from './errors';
 import type { Pokes } from './pokes';
 
@@ -9,6 +11,11 @@ export type AppDeps = {
   store: Store;
   /** The active, validated site config; its `site.id` is this server's site. */
   config: () => ConfigBundle;
+  /**
+   * Every id the site's published config versions ever named (src/domain/trust.ts):
+   * pushed events naming anything else are quarantined. The active config's alone when absent.
+   */
+  catalogue?: () => Catalogue;
   /** Directory of the built PWA (vite build output). */
   appDir: string;
   /** Server software version, for health. */
@@ -23,4 +30,4 @@ export type AppDeps = {
 };
 
 /** AppDeps with every default filled in, as the route modules see them. */
-export type ApiDeps = Required<AppDeps> & { siteId: () => string };
+export type ApiDeps = Required<AppDeps> & { siteId: () => string; days: DayStates };

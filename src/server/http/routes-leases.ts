@@ -8,9 +8,9 @@ import type { LeaseResponse, NumberLease, QuotaGrant } from '../../domain/protoc
 import { LeaseRequestSchema, parseRequest } from '../../domain/protocol-schema';
 import { businessDayOf } from '../../domain/time';
 import { requireDevice } from '../auth/guard';
+import { planLeases } from '../sync/lease-plan';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
-import { planLeases } from './lease-plan';
 import { valid } from './validate';
 
 /** POST /leases (mounted under /sync). */
@@ -31,7 +31,9 @@ export function leaseRoutes(deps: ApiDeps): Hono {
         ...line,
         grantedAt: deps.now(),
       });
-      numbers.push(lease);
+      // Nothing granted (the queue's numbers are used up, or the device holds its share):
+      // the line is left out, and the device issues from its emergency namespace.
+      if (lease !== null) numbers.push(lease);
     }
     const quotas: QuotaGrant[] = [];
     for (const line of plan.quotas) {

@@ -5,9 +5,9 @@
  * phone page can show a service. Tokens, codes and devices live only in the store.
  */
 import { Hono } from 'hono';
+import { ticketStatus } from '../sync/ticket-status';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
-import { ticketStatus } from './ticket-status';
 
 /** GET /health, GET /config (ETag), GET /tickets/:id. */
 export function publicRoutes(deps: ApiDeps): Hono {
@@ -32,7 +32,10 @@ export function publicRoutes(deps: ApiDeps): Hono {
     return c.json(config);
   });
   api.get('/tickets/:id', async (c) => {
-    const status = await ticketStatus(deps.store, deps.config(), c.req.param('id'));
+    const status = await ticketStatus(
+      { store: deps.store, config: deps.config(), catalogue: deps.catalogue(), days: deps.days },
+      c.req.param('id'),
+    );
     if (status === null) throw fail(404, 'unknown_ticket', 'There is no such ticket at this site.');
     return c.json(status);
   });

@@ -8,10 +8,10 @@ import { DEFAULT_MAX_DRIFT_MS } from '../../domain/hlc';
 import type { PullResponse, PushResponse } from '../../domain/protocol';
 import { PullQuerySchema, parsePushRequest, parseRequest } from '../../domain/protocol-schema';
 import { requireDevice } from '../auth/guard';
+import { batchIssues, foreignEventIssues, quarantineOf } from '../sync/push-rules';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
-import { batchIssues, foreignEventIssues } from './push-checks';
 import { valid } from './validate';
 
 /** POST /push and GET /pull (mounted under /sync). */
@@ -29,6 +29,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
       events,
       receivedAt: deps.now(),
       maxDriftMs: DEFAULT_MAX_DRIFT_MS,
+      quarantined: quarantineOf(events, deps.catalogue()),
     });
     if (outcome.kind === 'gap') {
       throw fail(409, 'gap', `Push from deviceSeq ${outcome.ackSeq + 1}.`, {
@@ -40,11 +41,15 @@ export function syncRoutes(deps: ApiDeps): Hono {
         ackSeq: outcome.ackSeq,
       });
     }
-    if (outcome.accepted > 0) deps.pokes.poke(siteId, outcome.head);
+    if (outcome.accepted > 0) {
+      deps.days.changed(siteId, new Set(events.map((event) => event.businessDay)));
+      deps.pokes.poke(siteId, outcome.head);
+    }
     const answer: PushResponse = {
       ackSeq: outcome.ackSeq,
       accepted: outcome.accepted,
       flagged: outcome.flagged,
+      quarantined: outcome.quarantined,
       epoch: deps.store.epoch,
       serverTime: deps.now(),
     };

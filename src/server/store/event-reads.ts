@@ -1,24 +1,39 @@
-/** Reading the event log: pull pages, heads, a day's events, one event, flagged ones. */
+/**
+ * Reading the event log: pull pages, heads, a day's events, one event, flagged ones.
+ * Must: a quarantined event (src/domain/trust.ts) is never in a pull page nor in a day's
+ * events; it is read only by id (`findEvent` says so) and in the flagged list.
+ */
 import type { KioskEvent } from '../../domain/events';
 import type { SyncedEvent } from '../../domain/protocol';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent, toSyncedEvent } from './rows';
 import { one, type SqlDb, type SqlReader } from './sql';
 import type { FlaggedEvent, SkipOwn } from './store';
 
-/** Events of the site with siteSeq > cursor, ascending, at most `limit`. */
-export function pull(
+/** Events of the site with siteSeq > cursor, ascending, at most `limit`, less quarantined ones. */
+export async function pull(
   db: SqlDb,
   siteId: string,
   cursor: number,
   limit: number,
 ): Promise<SyncedEvent[]> {
+  return (await readPage(db, siteId, cursor, limit)).events;
+}
+
+/** Up to `limit` rows after `cursor`: the ones to send, and the last siteSeq read. */
+function readPage(
+  db: SqlDb,
+  siteId: string,
+  cursor: number,
+  limit: number,
+): Promise<{ events: SyncedEvent[]; last: number | null }> {
   return db.read(async (tx) => {
     const rows = await tx.all<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND site_seq > ?
        ORDER BY site_seq LIMIT ?`,
       [siteId, cursor, Math.max(0, Math.floor(limit))],
     );
-    return rows.map(toSyncedEvent);
+    const kept = rows.filter((row) => row.quarantined === 0);
+    return { events: kept.map(toSyncedEvent), last: rows.at(-1)?.site_seq ?? null };
   });
 }
 
@@ -27,10 +42,11 @@ export const OWN_SCAN_LIMIT = 10_000;
 
 /**
  * A pull page: the site's events with siteSeq > cursor, ascending, at most `limit` of them,
- * less `skip`'s; `last` is the siteSeq of the last row read, kept or not (the next cursor),
- * null when none was. Own events are left out before they are parsed, and do not count
- * towards `limit`: the page reads on past them (up to OWN_SCAN_LIMIT rows), so a device
- * back from a day offline is not sent page after empty page of its own events.
+ * less `skip`'s and quarantined ones; `last` is the siteSeq of the last row read, kept or
+ * not (the next cursor), null when none was. Own events are left out before they are
+ * parsed, and do not count towards `limit`: the page reads on past them (up to
+ * OWN_SCAN_LIMIT rows), so a device back from a day offline is not sent page after empty
+ * page of its own events.
  */
 export function pullPage(
   db: SqlDb,
@@ -41,15 +57,17 @@ export function pullPage(
 ): Promise<{ events: SyncedEvent[]; last: number | null }> {
   const count = Math.max(0, Math.floor(limit));
   if (skip === null || skip.throughSeq <= 0 || count === 0) {
-    return pull(db, siteId, cursor, count).then((events) => ({
-      events,
-      last: events.at(-1)?.siteSeq ?? null,
-    }));
+    return readPage(db, siteId, cursor, count);
   }
   return db.read(async (tx) => {
-    const keys = await tx.all<{ site_seq: number; device_id: string; device_seq: number }>(
-      `SELECT site_seq, device_id, device_seq FROM events WHERE site_id = ? AND site_seq > ?
-       ORDER BY site_seq LIMIT ?`,
+    const keys = await tx.all<{
+      site_seq: number;
+      device_id: string;
+      device_seq: number;
+      quarantined: number;
+    }>(
+      `SELECT site_seq, device_id, device_seq, quarantined FROM events
+       WHERE site_id = ? AND site_seq > ? ORDER BY site_seq LIMIT ?`,
       [siteId, cursor, Math.max(count, OWN_SCAN_LIMIT)],
     );
     // Walk to the `count`-th event to send, or to the end of what was read.
@@ -58,13 +76,13 @@ export function pullPage(
     for (const key of keys) {
       last = key.site_seq;
       const own = key.device_id === skip.deviceId && key.device_seq <= skip.throughSeq;
-      if (!own && ++kept === count) break;
+      if (!own && key.quarantined === 0 && ++kept === count) break;
     }
     if (last === null || kept === 0) return { events: [], last };
     // siteSeqs commit in order, so every row up to `last` was already visible above.
     const rows = await tx.all<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND site_seq > ? AND site_seq <= ?
-       AND NOT (device_id = ? AND device_seq <= ?) ORDER BY site_seq`,
+       AND NOT (device_id = ? AND device_seq <= ?) AND quarantined = 0 ORDER BY site_seq`,
       [siteId, cursor, last, skip.deviceId, skip.throughSeq],
     );
     return { events: rows.map(toSyncedEvent), last };
@@ -84,36 +102,63 @@ export async function headIn(tx: SqlReader, siteId: string): Promise<number> {
   return row?.seq ?? 0;
 }
 
-/** Every event of the site's business day, in siteSeq order. */
+/** Every event of the site's business day but quarantined ones, in siteSeq order. */
 export function eventsOfDay(db: SqlDb, siteId: string, businessDay: string): Promise<KioskEvent[]> {
   return db.read(async (tx) => {
     const rows = await tx.all<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE site_id = ? AND business_day = ?
-       ORDER BY site_seq`,
+       AND quarantined = 0 ORDER BY site_seq`,
       [siteId, businessDay],
     );
     return rows.map(toKioskEvent);
   });
 }
 
-/** The stored event with this id, or null. */
-export function findEvent(db: SqlDb, eventId: string): Promise<SyncedEvent | null> {
+/** The stored event with this id, and whether it is quarantined; null when there is none. */
+export function findEvent(
+  db: SqlDb,
+  eventId: string,
+): Promise<{ event: SyncedEvent; quarantined: boolean } | null> {
   return db.read(async (tx) => {
     const row = await one<EventRow>(tx, `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`, [
       eventId,
     ]);
-    return row === null ? null : toSyncedEvent(row);
+    return row === null ? null : { event: toSyncedEvent(row), quarantined: row.quarantined === 1 };
   });
 }
 
-/** The site's events stored beyond the drift bound, in siteSeq order. */
-export function flaggedEvents(db: SqlDb, siteId: string): Promise<FlaggedEvent[]> {
+/** The site's flagged and quarantined events, in siteSeq order, at most `limit` after `after`. */
+export function flaggedEvents(
+  db: SqlDb,
+  siteId: string,
+  after = 0,
+  limit = 500,
+): Promise<FlaggedEvent[]> {
   return db.read(async (tx) => {
-    const rows = await tx.all<{ id: string; device_id: string; drift_ms: number }>(
-      `SELECT id, device_id, drift_ms FROM events WHERE site_id = ? AND flagged = 1
-       ORDER BY site_seq`,
-      [siteId],
+    const rows = await tx.all<{
+      id: string;
+      device_id: string;
+      site_seq: number;
+      business_day: string;
+      drift_ms: number;
+      flags: string;
+      quarantined: number;
+    }>(
+      `SELECT id, device_id, site_seq, business_day, drift_ms, flags, quarantined FROM events
+       WHERE site_id = ? AND flagged = 1 AND site_seq > ? ORDER BY site_seq LIMIT ?`,
+      [siteId, after, limit],
     );
-    return rows.map((row) => ({ eventId: row.id, deviceId: row.device_id, driftMs: row.drift_ms }));
+    return rows.map((row) => ({
+      eventId: row.id,
+      deviceId: row.device_id,
+      siteSeq: row.site_seq,
+      businessDay: row.business_day,
+      driftMs: row.drift_ms,
+      // Events stored before the reasons were kept were flagged for their clock only.
+      reasons: (row.flags === ''
+        ? ['clock_ahead']
+        : row.flags.split(',')) as FlaggedEvent['reasons'],
+      quarantined: row.quarantined === 1,
+    }));
   });
 }

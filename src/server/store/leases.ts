@@ -1,13 +1,16 @@
 /**
  * Number blocks and quota tokens, granted in advance (ARCHITECTURE.md §5).
  * Must: a block starts after every block ever granted for its (site, day, prefix) and is
- * never granted again; the tokens granted for (site, day, service) never exceed the quota
- * asked with, whatever runs concurrently (each grant locks its head row until commit).
+ * never granted again; no block reaches past MAX_TICKET_SEQ, nor gives one device more
+ * than its share of a queue's day; the tokens granted for (site, day, service) never
+ * exceed the quota asked with, whatever runs concurrently (each grant locks its head row
+ * until commit). What cannot be granted is answered as nothing granted, never an error.
  */
+import { MAX_TICKET_SEQ } from '../../domain/numbering';
 import type { NumberLease } from '../../domain/protocol';
 import { StoreError } from './errors';
 import { numberFloor } from './number-fence';
-import { one, type SqlDb } from './sql';
+import { one, type SqlDb, type SqlTx } from './sql';
 
 /** What leaseNumbers is asked for. */
 export type NumberLeaseInput = {
@@ -17,6 +20,8 @@ export type NumberLeaseInput = {
   prefix: string;
   count: number;
   grantedAt: number;
+  /** The most numbers of this (day, prefix) the device may hold in all; unlimited when absent. */
+  deviceShare?: number;
 };
 
 /** What leaseQuota is asked for. */
@@ -30,41 +35,61 @@ export type QuotaLeaseInput = {
   grantedAt: number;
 };
 
-/** Grants the next block of `count` numbers of (site, day, prefix) to the device. */
-export async function leaseNumbers(db: SqlDb, input: NumberLeaseInput): Promise<NumberLease> {
+/**
+ * Grants the next block of up to `count` numbers of (site, day, prefix) to the device;
+ * null when the queue's numbers for the day are used up or the device holds its share.
+ */
+export async function leaseNumbers(
+  db: SqlDb,
+  input: NumberLeaseInput,
+): Promise<NumberLease | null> {
   assertCount(input.count, 1);
   return db.transaction(async (tx) => {
+    const key = [input.siteId, input.businessDay, input.prefix];
     const floor = await numberFloor(tx, input.businessDay);
-    const rows = await tx.all<{ next_no: number }>(
+    await tx.run(
       `INSERT INTO number_heads (site_id, business_day, prefix, next_no) VALUES (?, ?, ?, ?)
-       ON CONFLICT (site_id, business_day, prefix)
-       DO UPDATE SET next_no = number_heads.next_no + ?
-       RETURNING next_no`,
-      [input.siteId, input.businessDay, input.prefix, floor + 1 + input.count, input.count],
+       ON CONFLICT (site_id, business_day, prefix) DO NOTHING`,
+      [...key, Math.min(floor + 1, MAX_TICKET_SEQ + 1)],
     );
-    const next = rows[0]?.next_no;
-    if (next === undefined) throw new Error('number head upsert returned no row');
-    const lease = {
-      businessDay: input.businessDay,
-      prefix: input.prefix,
-      start: next - input.count,
-      end: next - 1,
-    };
+    const head = await one<{ next_no: number }>(
+      tx,
+      `SELECT next_no FROM number_heads WHERE site_id = ? AND business_day = ? AND prefix = ?
+       FOR UPDATE`,
+      key,
+    );
+    const next = Number(head?.next_no ?? MAX_TICKET_SEQ + 1);
+    const share =
+      input.deviceShare === undefined ? Infinity : input.deviceShare - (await heldBy(tx, input));
+    const count = Math.min(input.count, MAX_TICKET_SEQ + 1 - next, share);
+    if (count <= 0) return null;
+    await tx.run(
+      'UPDATE number_heads SET next_no = ? WHERE site_id = ? AND business_day = ? AND prefix = ?',
+      [next + count, ...key],
+    );
+    const lease = { ...pick(input), start: next, end: next + count - 1 };
     await tx.run(
       `INSERT INTO number_leases (site_id, business_day, prefix, start_no, end_no, device_id, granted_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [
-        input.siteId,
-        input.businessDay,
-        input.prefix,
-        lease.start,
-        lease.end,
-        input.deviceId,
-        input.grantedAt,
-      ],
+      [...key, lease.start, lease.end, input.deviceId, input.grantedAt],
     );
     return lease;
   });
+}
+
+/** How many numbers of the (day, prefix) the device was granted so far. */
+async function heldBy(tx: SqlTx, input: NumberLeaseInput): Promise<number> {
+  const row = await one<{ held: number | string | null }>(
+    tx,
+    `SELECT SUM(end_no - start_no + 1) AS held FROM number_leases
+     WHERE site_id = ? AND business_day = ? AND prefix = ? AND device_id = ?`,
+    [input.siteId, input.businessDay, input.prefix, input.deviceId],
+  );
+  return Number(row?.held ?? 0);
+}
+
+function pick(input: NumberLeaseInput): Pick<NumberLease, 'businessDay' | 'prefix'> {
+  return { businessDay: input.businessDay, prefix: input.prefix };
 }
 
 /**

@@ -106,8 +106,27 @@ const V1 = [
   'CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
 ];
 
+/**
+ * Version 2, the trust boundary (src/domain/trust.ts): why an event is flagged, whether it
+ * is quarantined (stored, kept out of pulls, heads, quotas and public pages), and each
+ * printed number of a day once, so a number printed twice is flagged. Events stored before
+ * have no printed numbers recorded: a duplicate of one of them goes unnoticed.
+ */
+const V2 = [
+  "ALTER TABLE events ADD COLUMN flags TEXT NOT NULL DEFAULT ''",
+  'ALTER TABLE events ADD COLUMN quarantined INTEGER NOT NULL DEFAULT 0',
+  'CREATE INDEX events_flagged ON events (site_id, site_seq) WHERE flagged = 1',
+  `CREATE TABLE ticket_numbers (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    number TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (site_id, business_day, number)
+  )`,
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
-export const MIGRATIONS: readonly (readonly string[])[] = [V1];
+export const MIGRATIONS: readonly (readonly string[])[] = [V1, V2];
 
 /** Brings the schema up to date; resolves to the version it ended at. */
 export async function migrate(db: SqlDb, now: number): Promise<number> {

@@ -7,18 +7,19 @@
  * The fence is kept twice: in the database (same transaction as the new epoch) and in a
  * file beside the clean-close marker, which a restore of the database leaves in place —
  * so restoring the same old copy twice still moves the floor past both fences.
- * Pushed tickets move the heads too (raiseNumberHeads), past the numbers they carry.
- * Must: floors only grow while a fence lasts; the file is written before the store serves.
+ * Pushed tickets never move a head (./ticket-numbers.ts): a device could use up a queue.
+ * Must: floors only grow while a fence lasts; the file is written before the store serves;
+ * no head goes past MAX_TICKET_SEQ + 1 (a queue then has no numbers left that day).
  * Limits: it assumes fewer than NUMBER_FENCE numbers of one queue and day were granted
  * after the copy the store came back from; a store without a marker directory (in memory,
  * PostgreSQL without DATA_DIR) keeps the fence in the database only.
  */
 
-import type { KioskEvent } from '../../domain/events';
+import { MAX_TICKET_SEQ } from '../../domain/numbering';
 import { MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
 import { readJsonFile, writeJsonDurably } from './marker-file';
 import { readMeta, writeMeta } from './meta';
-import { placeholders, type SqlTx } from './sql';
+import type { SqlTx } from './sql';
 
 /** How far every number head jumps after an unclean start or restore. */
 export const NUMBER_FENCE = 1000;
@@ -73,10 +74,15 @@ export async function setNumberFence(
     utcDay(now + (MAX_LEASE_DAYS_AHEAD + 2) * DAY_MS),
     laterDay(stored.until, carried?.until ?? ''),
   );
+  const jumped = 'CASE WHEN next_no + ? > ? THEN next_no + ? ELSE ? END';
   await tx.run(
-    `UPDATE number_heads SET next_no =
-       CASE WHEN next_no + ? > ? THEN next_no + ? ELSE ? END`,
-    [NUMBER_FENCE, floor + 1, NUMBER_FENCE, floor + 1],
+    `UPDATE number_heads SET next_no = CASE WHEN ${jumped} > ? THEN ? ELSE ${jumped} END`,
+    [
+      ...[NUMBER_FENCE, floor + 1, NUMBER_FENCE, floor + 1],
+      MAX_TICKET_SEQ + 1,
+      MAX_TICKET_SEQ + 1,
+      ...[NUMBER_FENCE, floor + 1, NUMBER_FENCE, floor + 1],
+    ],
   );
   await writeMeta(tx, { number_floor: String(floor), number_floor_until: until });
   return { floor, until };
@@ -86,52 +92,4 @@ export async function setNumberFence(
 export async function numberFloor(tx: SqlTx, businessDay: string): Promise<number> {
   const fence = await readDbFence(tx);
   return businessDay <= fence.until ? fence.floor : 0;
-}
-
-/**
- * Leased numbers seen in pushed tickets are never granted again: each (day, prefix) head
- * moves past the highest one. It matters after the server went back in time — the lease
- * may be lost while the ticket comes back from the device (I3, I8).
- */
-export async function raiseNumberHeads(
-  tx: SqlTx,
-  siteId: string,
-  events: KioskEvent[],
-): Promise<void> {
-  const highest = new Map<string, { day: string; prefix: string; seq: number }>();
-  for (const event of events) {
-    if (event.type !== 'ticket.issued') continue;
-    const data = event.data as { prefix: string; seq: number; emergencyTag?: string };
-    if (data.emergencyTag !== undefined) continue;
-    const key = `${event.businessDay} ${data.prefix}`;
-    const seen = highest.get(key);
-    if (!seen || seen.seq < data.seq) {
-      highest.set(key, { day: event.businessDay, prefix: data.prefix, seq: data.seq });
-    }
-  }
-  if (highest.size === 0) return;
-  // Usually the leases already moved the heads past these numbers: then nothing is
-  // written and no row is locked (heads only ever rise, so the answers cannot go stale).
-  // An existing head is above the fence's floor too: the fence raised every head there
-  // was, and heads made since start above it.
-  const days = [...new Set([...highest.values()].map((h) => h.day))];
-  const prefixes = [...new Set([...highest.values()].map((h) => h.prefix))];
-  const rows = await tx.all<{ business_day: string; prefix: string; next_no: number }>(
-    `SELECT business_day, prefix, next_no FROM number_heads WHERE site_id = ?
-     AND business_day IN (${placeholders(days.length)})
-     AND prefix IN (${placeholders(prefixes.length)})`,
-    [siteId, ...days, ...prefixes],
-  );
-  const current = new Map(rows.map((row) => [`${row.business_day} ${row.prefix}`, row.next_no]));
-  for (const [key, { day, prefix, seq }] of highest) {
-    if ((current.get(key) ?? 0) > seq) continue;
-    const target = Math.max(seq, await numberFloor(tx, day)) + 1;
-    await tx.run(
-      `INSERT INTO number_heads (site_id, business_day, prefix, next_no) VALUES (?, ?, ?, ?)
-       ON CONFLICT (site_id, business_day, prefix) DO UPDATE SET next_no =
-         CASE WHEN number_heads.next_no > excluded.next_no
-              THEN number_heads.next_no ELSE excluded.next_no END`,
-      [siteId, day, prefix, target],
-    );
-  }
 }

@@ -1,19 +1,21 @@
 /**
  * One batch of pushes (all of one site) in one transaction: lock the devices' rows; for
  * each push, in arrival order, skip what its device already holds and refuse gaps and id
- * conflicts; then take one block of siteSeqs from the site's head row (locked until
- * commit, so siteSeq order is commit order) and insert.
+ * conflicts; flag and quarantine what breaks a rule (src/domain/trust.ts); then take one
+ * block of siteSeqs from the site's head row (locked until commit, so siteSeq order is
+ * commit order) and insert.
  * Must: a push's outcome depends only on what was stored before it (earlier pushes of the
  * batch included), never on the pushes after it; ackSeq is the device's last_seq after
- * the commit; an event's drift and flag are fixed when it is first stored.
+ * the commit; an event's drift, flags and quarantine are fixed when it is first stored.
  */
-import type { KioskEvent } from '../../domain/events';
+import { isEventOf, type KioskEvent } from '../../domain/events';
 import { decodeHlc } from '../../domain/hlc';
+import type { FlagReason, QuarantineReason } from '../../domain/trust';
 import { StoreError } from './errors';
 import { headIn } from './event-reads';
-import { raiseNumberHeads } from './number-fence';
 import { placeholders, type SqlTx, type SqlValue } from './sql';
 import type { PushInput, PushOutcome } from './store';
+import { numberFlags, type PushedTicket, recordNumbers } from './ticket-numbers';
 
 /** The columns of an events row, in the order of its values. */
 const EVENT_COLUMNS = [
@@ -30,23 +32,21 @@ const EVENT_COLUMNS = [
   'received_at',
   'drift_ms',
   'flagged',
+  'flags',
+  'quarantined',
 ] as const;
 
 /** Ids per `IN (…)` list: far below either database's limit on parameters. */
 const IDS_PER_QUERY = 1000;
 
-/**
- * A push that is acknowledged: its new ackSeq and the events to store for it (none for
- * a replay), each with its drift from the push's arrival.
- */
-type Accepted = {
-  kind: 'accepted';
-  input: PushInput;
-  ackSeq: number;
-  events: KioskEvent[];
-  drifts: number[];
-  flagged: number;
-};
+/** A push that is acknowledged: its new ackSeq and the events to store for it (none for a replay). */
+type Accepted = { kind: 'accepted'; input: PushInput; ackSeq: number; events: KioskEvent[] };
+
+/** What an event is stored with besides itself. */
+type Verdict = { driftMs: number; flags: FlagReason[]; quarantine: readonly QuarantineReason[] };
+
+/** A device of the batch: its last stored seq (advanced by the batch) and its emergency tag. */
+type DeviceState = { lastSeq: number; tag: string };
 
 /** What a push comes to before the batch's head is known. */
 type Checked = Accepted | Exclude<PushOutcome, { kind: 'ok' }> | StoreError;
@@ -57,35 +57,77 @@ export async function pushBatch(
   inputs: PushInput[],
 ): Promise<Array<PushOutcome | StoreError>> {
   const siteId = (inputs[0] as PushInput).siteId;
-  const lastSeqs = await lockDevices(tx, siteId, inputs);
-  const stored = await storedIds(tx, inputs, lastSeqs);
+  const devices = await lockDevices(tx, siteId, inputs);
+  const stored = await storedIds(tx, inputs, devices);
   const taken = new Set<string>();
-  const checked = inputs.map((input) => checkPush(input, lastSeqs, stored, taken));
+  const checked = inputs.map((input) => checkPush(input, devices, stored, taken));
   const toStore = checked.filter(
     (c): c is Accepted =>
       !(c instanceof StoreError) && c.kind === 'accepted' && c.events.length > 0,
   );
+  const verdicts = await judge(tx, siteId, toStore, devices);
   let head: number;
   if (toStore.length === 0) {
     head = await headIn(tx, siteId);
   } else {
     const count = toStore.reduce((sum, c) => sum + c.events.length, 0);
-    await raiseNumberHeads(
-      tx,
-      siteId,
-      toStore.flatMap((c) => c.events),
-    );
     await setLastSeqs(tx, toStore);
     // Last: the site's head row stays locked until commit and every push of the site
     // waits for it, so as little as possible happens while it is held.
     head = await bumpHead(tx, siteId, count);
-    await insertEvents(tx, toStore, head - count + 1);
+    await insertEvents(tx, toStore, verdicts, head - count + 1);
   }
   return checked.map((c) =>
-    c instanceof StoreError || c.kind !== 'accepted'
-      ? c
-      : { kind: 'ok', ackSeq: c.ackSeq, accepted: c.events.length, flagged: c.flagged, head },
+    c instanceof StoreError || c.kind !== 'accepted' ? c : outcome(c, verdicts, head),
   );
+}
+
+/** The answer to an accepted push: its counts of stored, flagged and quarantined events. */
+function outcome(c: Accepted, verdicts: Map<string, Verdict>, head: number): PushOutcome {
+  let flagged = 0;
+  let quarantined = 0;
+  for (const event of c.events) {
+    const verdict = verdicts.get(event.id);
+    if ((verdict?.quarantine.length ?? 0) > 0) quarantined += 1;
+    else if ((verdict?.flags.length ?? 0) > 0) flagged += 1;
+  }
+  return { kind: 'ok', ackSeq: c.ackSeq, accepted: c.events.length, flagged, quarantined, head };
+}
+
+/**
+ * Each event's drift, flags and quarantine (src/domain/trust.ts): quarantine as the
+ * caller screened it against the config, clock drift from the push's arrival, numbering
+ * flags against the leases and the numbers printed so far; records the new numbers.
+ */
+async function judge(
+  tx: SqlTx,
+  siteId: string,
+  toStore: Accepted[],
+  devices: Map<string, DeviceState>,
+): Promise<Map<string, Verdict>> {
+  const verdicts = new Map<string, Verdict>();
+  const tickets: PushedTicket[] = [];
+  for (const { input, events } of toStore) {
+    const tag = devices.get(input.deviceId)?.tag ?? '';
+    for (const event of events) {
+      const driftMs = (decodeHlc(event.hlc)?.ms ?? input.receivedAt) - input.receivedAt;
+      const flags: FlagReason[] = driftMs > input.maxDriftMs ? ['clock_ahead'] : [];
+      const quarantine = input.quarantined?.get(event.id) ?? [];
+      verdicts.set(event.id, { driftMs, flags, quarantine });
+      if (quarantine.length === 0 && isEventOf(event, 'ticket.issued')) {
+        tickets.push({ event, deviceTag: tag });
+      }
+    }
+  }
+  if (tickets.length === 0) return verdicts;
+  const numbering = await numberFlags(tx, siteId, tickets);
+  const duplicates = new Set<string>();
+  for (const [id, flags] of numbering) {
+    verdicts.get(id)?.flags.push(...flags);
+    if (flags.includes('duplicate_number')) duplicates.add(id);
+  }
+  await recordNumbers(tx, siteId, tickets, duplicates);
+  return verdicts;
 }
 
 /**
@@ -94,14 +136,15 @@ export async function pushBatch(
  */
 function checkPush(
   input: PushInput,
-  lastSeqs: Map<string, number>,
+  devices: Map<string, DeviceState>,
   stored: Set<string>,
   taken: Set<string>,
 ): Checked {
-  const lastSeq = lastSeqs.get(input.deviceId);
-  if (lastSeq === undefined) {
+  const device = devices.get(input.deviceId);
+  if (device === undefined) {
     return new StoreError('unknown_device', `No device ${input.deviceId} at ${input.siteId}`);
   }
+  const { lastSeq } = device;
   const events = input.events.filter((event) => event.deviceSeq > lastSeq);
   if (!events.every((event, i) => event.deviceSeq === lastSeq + 1 + i)) {
     return { kind: 'gap', ackSeq: lastSeq };
@@ -115,40 +158,38 @@ function checkPush(
   }
   for (const id of ids) taken.add(id);
   const ackSeq = lastSeq + events.length;
-  lastSeqs.set(input.deviceId, ackSeq);
-  const drifts = events.map(
-    (event) => (decodeHlc(event.hlc)?.ms ?? input.receivedAt) - input.receivedAt,
-  );
-  const flagged = drifts.filter((drift) => drift > input.maxDriftMs).length;
-  return { kind: 'accepted', input, ackSeq, events, drifts, flagged };
+  device.lastSeq = ackSeq;
+  return { kind: 'accepted', input, ackSeq, events };
 }
 
-/** The last stored deviceSeq of each pushing device of the site, rows locked until commit. */
+/** Each pushing device of the site, its row locked until commit. */
 async function lockDevices(
   tx: SqlTx,
   siteId: string,
   inputs: PushInput[],
-): Promise<Map<string, number>> {
+): Promise<Map<string, DeviceState>> {
   const ids = [...new Set(inputs.map((input) => input.deviceId))];
   // In id order, so two batches through different connections cannot deadlock.
-  const rows = await tx.all<{ device_id: string; last_seq: number }>(
-    `SELECT device_id, last_seq FROM devices
+  const rows = await tx.all<{ device_id: string; last_seq: number; emergency_tag: string }>(
+    `SELECT device_id, last_seq, emergency_tag FROM devices
      WHERE site_id = ? AND device_id IN (${placeholders(ids.length)})
      ORDER BY device_id FOR UPDATE`,
     [siteId, ...ids],
   );
-  return new Map(rows.map((row) => [row.device_id, row.last_seq]));
+  return new Map(
+    rows.map((row) => [row.device_id, { lastSeq: row.last_seq, tag: row.emergency_tag }]),
+  );
 }
 
 /** The ids, of events the batch may store, that are already stored. */
 async function storedIds(
   tx: SqlTx,
   inputs: PushInput[],
-  lastSeqs: Map<string, number>,
+  devices: Map<string, DeviceState>,
 ): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const input of inputs) {
-    const lastSeq = lastSeqs.get(input.deviceId) ?? Number.POSITIVE_INFINITY;
+    const lastSeq = devices.get(input.deviceId)?.lastSeq ?? Number.POSITIVE_INFINITY;
     for (const event of input.events) if (event.deviceSeq > lastSeq) ids.add(event.id);
   }
   const all = [...ids];
@@ -190,12 +231,18 @@ async function bumpHead(tx: SqlTx, siteId: string, count: number): Promise<numbe
 }
 
 /** Inserts the pushes' events with siteSeqs from `firstSeq`, in batch order. */
-async function insertEvents(tx: SqlTx, toStore: Accepted[], firstSeq: number): Promise<void> {
+async function insertEvents(
+  tx: SqlTx,
+  toStore: Accepted[],
+  verdicts: Map<string, Verdict>,
+  firstSeq: number,
+): Promise<void> {
   let siteSeq = firstSeq;
   const rows: SqlValue[][] = [];
-  for (const { input, events, drifts } of toStore) {
-    events.forEach((event, i) => {
-      const driftMs = drifts[i] as number;
+  for (const { input, events } of toStore) {
+    for (const event of events) {
+      const { driftMs, flags, quarantine } = verdicts.get(event.id) as Verdict;
+      const reasons = [...quarantine, ...flags];
       rows.push([
         event.id,
         event.siteId,
@@ -209,9 +256,11 @@ async function insertEvents(tx: SqlTx, toStore: Accepted[], firstSeq: number): P
         event.v,
         input.receivedAt,
         driftMs,
-        driftMs > input.maxDriftMs ? 1 : 0,
+        reasons.length > 0 ? 1 : 0,
+        reasons.join(','),
+        quarantine.length > 0 ? 1 : 0,
       ]);
-    });
+    }
   }
   await tx.insertRows('events', EVENT_COLUMNS, rows);
 }

@@ -4,11 +4,12 @@
  */
 import type { KioskEvent } from '../../domain/events';
 import type { SyncedEvent } from '../../domain/protocol';
+import type { FlagReason } from '../../domain/trust';
 import type { DeviceRecord } from './store';
 
 /** Columns of an event as read back. */
 export const EVENT_COLUMNS =
-  'id, site_id, device_id, device_seq, site_seq, hlc, business_day, type, data, v';
+  'id, site_id, device_id, device_seq, site_seq, hlc, business_day, type, data, v, flags, quarantined';
 
 /** An `events` row (the EVENT_COLUMNS). */
 export type EventRow = {
@@ -22,6 +23,9 @@ export type EventRow = {
   type: string;
   data: string;
   v: number;
+  /** Comma-separated reasons (src/domain/trust.ts); '' when none. */
+  flags: string;
+  quarantined: number;
 };
 
 /** The event as the device sent it (stored payloads were validated on the way in). */
@@ -39,9 +43,11 @@ export function toKioskEvent(row: EventRow): KioskEvent {
   };
 }
 
-/** The event with its place in the site's commit order. */
+/** The event with its place in the site's commit order and, when it has any, its flags. */
 export function toSyncedEvent(row: EventRow): SyncedEvent {
-  return { ...toKioskEvent(row), siteSeq: row.site_seq };
+  const event: SyncedEvent = { ...toKioskEvent(row), siteSeq: row.site_seq };
+  if (row.flags !== '') event.flags = row.flags.split(',') as FlagReason[];
+  return event;
 }
 
 /** Columns of a device as read back. */

@@ -59,7 +59,7 @@ function storeOn(
     head: (siteId) => reads.head(db, siteId),
     eventsOfDay: (siteId, day) => reads.eventsOfDay(db, siteId, day),
     findEvent: (eventId) => reads.findEvent(db, eventId),
-    flaggedEvents: (siteId) => reads.flaggedEvents(db, siteId),
+    flaggedEvents: (siteId, after, limit) => reads.flaggedEvents(db, siteId, after, limit),
     leaseNumbers: (input) => leases.leaseNumbers(db, input),
     leaseQuota: async (input) => {
       const { granted, ...grant } = await leases.leaseQuota(db, input);

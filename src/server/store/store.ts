@@ -10,6 +10,7 @@
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
 import type { NumberLease, SyncedEvent } from '../../domain/protocol';
+import type { FlagReason, QuarantineReason } from '../../domain/trust';
 
 export type PushInput = {
   siteId: string;
@@ -19,10 +20,23 @@ export type PushInput = {
   receivedAt: number;
   /** Events whose HLC ms exceeds receivedAt + this are stored flagged. */
   maxDriftMs: number;
+  /**
+   * Why events (by id) are quarantined, as the caller screened them against the config
+   * (src/domain/trust.ts); events not in it are not.
+   */
+  quarantined?: ReadonlyMap<string, readonly QuarantineReason[]>;
 };
 
 export type PushOutcome =
-  | { kind: 'ok'; ackSeq: number; accepted: number; flagged: number; head: number }
+  | {
+      kind: 'ok';
+      ackSeq: number;
+      accepted: number;
+      /** Stored events flagged (and not quarantined), and quarantined. */
+      flagged: number;
+      quarantined: number;
+      head: number;
+    }
   /** The first new event is not lastSeq + 1: nothing stored. */
   | { kind: 'gap'; ackSeq: number }
   /** An event id is already stored for another (device, deviceSeq): nothing stored. */
@@ -58,8 +72,19 @@ export type ConfigVersionRecord = {
   createdAt: number;
 };
 
-/** A flagged event: kept and folded like any other, listed for staff. */
-export type FlaggedEvent = { eventId: string; deviceId: string; driftMs: number };
+/**
+ * A flagged event, listed for staff: flagged ones are kept and folded like any other,
+ * quarantined ones are kept out of everything other devices and public pages see.
+ */
+export type FlaggedEvent = {
+  eventId: string;
+  deviceId: string;
+  siteSeq: number;
+  businessDay: string;
+  driftMs: number;
+  reasons: (FlagReason | QuarantineReason)[];
+  quarantined: boolean;
+};
 
 /** Leave out one device's own events through a deviceSeq (it holds them already). */
 export type SkipOwn = { deviceId: string; throughSeq: number };
@@ -87,10 +112,16 @@ export interface Store {
   ): Promise<{ events: SyncedEvent[]; last: number | null }>;
   head(siteId: string): Promise<number>;
   eventsOfDay(siteId: string, businessDay: string): Promise<KioskEvent[]>;
-  findEvent(eventId: string): Promise<SyncedEvent | null>;
-  flaggedEvents(siteId: string): Promise<FlaggedEvent[]>;
+  /** The event with this id, and whether it is quarantined (kept from public pages); null when none. */
+  findEvent(eventId: string): Promise<{ event: SyncedEvent; quarantined: boolean } | null>;
+  /** Flagged and quarantined events, in siteSeq order: at most `limit` (500) after siteSeq `after`. */
+  flaggedEvents(siteId: string, after?: number, limit?: number): Promise<FlaggedEvent[]>;
 
-  /** A new block [start, start+count-1] after every block ever granted for (site, day, prefix). */
+  /**
+   * A new block of up to `count` numbers after every block ever granted for (site, day,
+   * prefix), never past MAX_TICKET_SEQ nor beyond the device's `deviceShare` of the day;
+   * null when nothing can be granted.
+   */
   leaseNumbers(input: {
     siteId: string;
     deviceId: string;
@@ -98,7 +129,9 @@ export interface Store {
     prefix: string;
     count: number;
     grantedAt: number;
-  }): Promise<NumberLease>;
+    /** Unlimited when absent. */
+    deviceShare?: number;
+  }): Promise<NumberLease | null>;
   /** Up to `count` tokens of the day's quota, never more than `quota` in all; 0 when used up. */
   leaseQuota(input: {
     siteId: string;

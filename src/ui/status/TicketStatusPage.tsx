@@ -1,6 +1,7 @@
 /**
  * /t/<id> on the citizen's phone: the ticket's number, where it stands in its queue and
- * the estimated wait. No personal data: a ticket has none.
+ * the estimated wait. No personal data: a ticket has none. Names are the server's, from the
+ * site's config, never what a device sent.
  */
 import '../styles/kiosk.css';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
@@ -8,7 +9,6 @@ import { formatClock, formatWait } from '../../domain/format';
 import { localized } from '../../domain/i18n/local-text';
 import { t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
-import { findService } from '../../machines/kiosk.selectors';
 import { Screen } from '../components/Screen/Screen';
 
 export type TicketStatusView =
@@ -36,15 +36,14 @@ export function TicketStatusPage(props: {
     );
   }
   const { status } = view;
-  const found = config ? findService(config, status.serviceId) : null;
   const tz = config?.site.timeZone ?? 'Asia/Jakarta';
   return (
     <div class="kiosk kiosk--phone" lang={lang}>
       <Screen title={title} kicker={config ? localized(config.site.name, lang) : undefined}>
         <div class="ticket-facts" role="status">
           <p class="ticket-number">{status.number}</p>
-          {found && <p class="ticket-where">{localized(found.agency.shortName, lang)}</p>}
-          {found && <p class="lead">{localized(found.service.name, lang)}</p>}
+          <p class="ticket-where">{localized(status.agencyName, lang)}</p>
+          <p class="lead">{localized(status.serviceName, lang)}</p>
           <p class="lead">
             <strong>{t(lang, 'status.waiting')}</strong>
           </p>

@@ -8,6 +8,7 @@ import { openSqliteStore } from '../../../src/server/store/open';
 import {
   deviceEvents,
   enrollDevice,
+  granted,
   pushInput,
   STORE_SITE,
   useStore,
@@ -153,10 +154,10 @@ describe('store epoch (sqlite files)', () => {
     await store().close();
     let lost = { start: 0, end: 0 };
     const restored = await restoreAfter(location(), async (later) => {
-      lost = await later.leaseNumbers(numbers('kiosk-1', 25));
+      lost = granted(await later.leaseNumbers(numbers('kiosk-1', 25)));
     });
 
-    const next = await restored.leaseNumbers(numbers('kiosk-2', 25));
+    const next = granted(await restored.leaseNumbers(numbers('kiosk-2', 25)));
 
     expect(lost).toMatchObject({ start: 26, end: 50 });
     expect(next.start).toBeGreaterThan(lost.end);
@@ -169,7 +170,7 @@ describe('store epoch (sqlite files)', () => {
     const restoreAndLease = async (deviceId: string) => {
       copyDb(backup, file());
       const opened = await location().open();
-      const lease = await opened.leaseNumbers(numbers(deviceId, 25));
+      const lease = granted(await opened.leaseNumbers(numbers(deviceId, 25)));
       await opened.close();
       return lease;
     };

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { MAX_TICKET_SEQ } from '../../../src/domain/numbering';
 import { STORE_SITE, useStore } from '../../fixtures/store-builders';
 import { storeTargets } from '../../fixtures/store-targets';
 
@@ -67,6 +68,41 @@ describe.each(storeTargets())('store leases ($kind)', (target) => {
       { businessDay: DAY, prefix: 'A', start: 1, end: 10, deviceId: 'kiosk-2' },
       { businessDay: DAY, prefix: 'A', start: 11, end: 20, deviceId: 'kiosk-1' },
       { businessDay: DAY, prefix: 'B', start: 1, end: 10, deviceId: 'kiosk-1' },
+    ]);
+  });
+
+  it('never grants past MAX_TICKET_SEQ: the last block is cut short, then nothing is granted', async () => {
+    await store().leaseNumbers(numbers('kiosk-1', MAX_TICKET_SEQ - 5));
+
+    const last = await store().leaseNumbers(numbers('kiosk-2', 10));
+    const none = await store().leaseNumbers(numbers('kiosk-2', 10));
+    const otherQueue = await store().leaseNumbers(numbers('kiosk-2', 10, { prefix: 'B' }));
+
+    expect(last).toMatchObject({ start: MAX_TICKET_SEQ - 4, end: MAX_TICKET_SEQ });
+    expect(none).toBeNull();
+    expect(otherQueue).toMatchObject({ start: 1, end: 10 });
+  });
+
+  it('grants one device no more than its share of a queue’s day, leaving the rest to others', async () => {
+    const share = { deviceShare: 30 };
+
+    const granted = [
+      await store().leaseNumbers({ ...numbers('kiosk-1', 20), ...share }),
+      await store().leaseNumbers({ ...numbers('kiosk-1', 20), ...share }),
+      await store().leaseNumbers({ ...numbers('kiosk-1', 20), ...share }),
+      await store().leaseNumbers({ ...numbers('kiosk-2', 20), ...share }),
+      await store().leaseNumbers({
+        ...numbers('kiosk-1', 20, { businessDay: '2025-11-04' }),
+        ...share,
+      }),
+    ];
+
+    expect(granted.map((l) => l && [l.start, l.end])).toEqual([
+      [1, 20],
+      [21, 30],
+      null,
+      [31, 50],
+      [1, 20],
     ]);
   });
 

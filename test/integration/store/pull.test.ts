@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { KioskEvent } from '../../../src/domain/events';
 import { OWN_SCAN_LIMIT } from '../../../src/server/store/event-reads';
 import {
   deviceEvent,
@@ -129,7 +130,41 @@ describe.each(storeTargets())('store pull and reads ($kind)', (target) => {
     const found = await store().findEvent(second.id);
     const missing = await store().findEvent('no-such-event');
 
-    expect(found).toEqual({ ...second, siteSeq: 2 });
+    expect(found).toEqual({ event: { ...second, siteSeq: 2 }, quarantined: false });
     expect(missing).toBeNull();
+  });
+
+  it('keeps quarantined events out of pages and days, moving the cursor past them', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    await enrollDevice(store(), 'kiosk-2');
+    const [a, b, c] = deviceEvents('kiosk-1', 1, 3) as [KioskEvent, KioskEvent, KioskEvent];
+    const quarantined = new Map([[b.id, ['unknown_service' as const]]]);
+    await store().push(pushInput([a, b, c], { quarantined }));
+    const tail = deviceEvents('kiosk-2', 1, 1);
+    await store().push(
+      pushInput(tail, { quarantined: new Map([[tail[0]?.id ?? '', ['unknown_queue' as const]]]) }),
+    );
+
+    const page = await store().pullPage(STORE_SITE, 0, 2, null);
+    const skipping = await store().pullPage(STORE_SITE, 0, 10, {
+      deviceId: 'kiosk-2',
+      throughSeq: 5,
+    });
+    const end = await store().pullPage(STORE_SITE, 3, 10, null);
+
+    expect(page.events.map((e) => e.id)).toEqual([a.id]);
+    expect(page.last).toBe(2);
+    expect(skipping.events.map((e) => e.id)).toEqual([a.id, c.id]);
+    expect(end).toEqual({ events: [], last: 4 });
+    expect((await store().eventsOfDay(STORE_SITE, a.businessDay)).map((e) => e.id)).toEqual([
+      a.id,
+      c.id,
+    ]);
+    expect(await store().findEvent(b.id)).toMatchObject({ quarantined: true });
+    const flagged = await store().flaggedEvents(STORE_SITE);
+    expect(flagged.map((f) => [f.eventId, f.reasons, f.quarantined])).toEqual([
+      [b.id, ['unknown_service'], true],
+      [tail[0]?.id, ['unknown_queue'], true],
+    ]);
   });
 });

@@ -24,41 +24,69 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
 
     const outcome = await store().push(pushInput(events));
 
-    expect(outcome).toEqual({ kind: 'ok', ackSeq: 3, accepted: 3, flagged: 0, head: 3 });
+    expect(outcome).toEqual({
+      kind: 'ok',
+      ackSeq: 3,
+      accepted: 3,
+      flagged: 0,
+      quarantined: 0,
+      head: 3,
+    });
     const stored = await store().pull(STORE_SITE, 0, 10);
     expect(stored).toEqual(events.map((event, i) => ({ ...event, siteSeq: i + 1 })));
     expect((await store().devices(STORE_SITE))[0]?.lastSeq).toBe(3);
   });
 
-  it('moves the number head past leased numbers it stores, not past emergency ones', async () => {
+  it('never moves a number head for a pushed number, leased or not, and flags what is outside the leases', async () => {
     await enrollDevice(store(), 'kiosk-1');
     const day = '2025-11-03';
-    const leased = ticketIssued({
-      deviceId: 'kiosk-1',
-      siteId: STORE_SITE,
-      deviceSeq: 1,
-      businessDay: day,
-      data: { prefix: 'Q', seq: 40 },
-    });
-    const emergency = ticketIssued({
-      deviceId: 'kiosk-1',
-      siteId: STORE_SITE,
-      deviceSeq: 2,
-      businessDay: day,
-      data: { prefix: 'Q', seq: 900, emergencyTag: 'A' },
-    });
+    const lease = { siteId: STORE_SITE, deviceId: 'kiosk-1', businessDay: day, prefix: 'Q' };
+    await store().leaseNumbers({ ...lease, count: 10, grantedAt: 1 });
+    const ticket = (deviceSeq: number, seq: number) =>
+      ticketIssued({ ...lease, deviceSeq, data: { prefix: 'Q', seq } });
 
-    await store().push(pushInput([leased, emergency]));
-    const next = await store().leaseNumbers({
-      siteId: STORE_SITE,
-      deviceId: 'kiosk-1',
-      businessDay: day,
-      prefix: 'Q',
-      count: 10,
-      grantedAt: 1,
-    });
+    const outcome = await store().push(
+      pushInput([ticket(1, 4), ticket(2, 40), ticket(3, 900_000)]),
+    );
+    const next = await store().leaseNumbers({ ...lease, count: 10, grantedAt: 2 });
 
-    expect(next).toMatchObject({ start: 41, end: 50 });
+    expect(outcome).toMatchObject({ kind: 'ok', accepted: 3, flagged: 2, quarantined: 0 });
+    expect(next).toMatchObject({ start: 11, end: 20 });
+    const flagged = await store().flaggedEvents(STORE_SITE);
+    expect(flagged.map((f) => [f.siteSeq, f.reasons, f.quarantined])).toEqual([
+      [2, ['outside_lease'], false],
+      [3, ['outside_lease'], false],
+    ]);
+  });
+
+  it('flags a number printed twice in a day, and one under another device’s emergency tag', async () => {
+    const mine = await enrollDevice(store(), 'kiosk-1');
+    const theirs = await enrollDevice(store(), 'kiosk-2');
+    const tagged = (deviceId: string, deviceSeq: number, emergencyTag: string, seq: number) =>
+      ticketIssued({ siteId: STORE_SITE, deviceId, deviceSeq, data: { emergencyTag, seq } });
+    await store().push(pushInput([tagged('kiosk-1', 1, mine.emergencyTag, 7)]));
+
+    const outcome = await store().push(
+      pushInput([
+        tagged('kiosk-2', 1, mine.emergencyTag, 7), // mine, printed again, by another device
+        tagged('kiosk-2', 2, theirs.emergencyTag, 7), // its own: fine
+        tagged('kiosk-2', 3, theirs.emergencyTag, 7), // its own, twice in one push
+      ]),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'ok', accepted: 3, flagged: 2 });
+    const flagged = await store().flaggedEvents(STORE_SITE);
+    expect(flagged.map((f) => [f.siteSeq, f.reasons])).toEqual([
+      [2, ['foreign_namespace', 'duplicate_number']],
+      [4, ['duplicate_number']],
+    ]);
+    // Flagged events still count: every device pulls them (a citizen holds the ticket).
+    expect((await store().pull(STORE_SITE, 0, 10)).map((e) => e.flags)).toEqual([
+      undefined,
+      ['foreign_namespace', 'duplicate_number'],
+      undefined,
+      ['duplicate_number'],
+    ]);
   });
 
   it('gives later pushes of other devices the following siteSeqs', async () => {
@@ -86,7 +114,14 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
 
     const outcome = await store().push(pushInput(events, { receivedAt: RECEIVED_AT + 60_000 }));
 
-    expect(outcome).toEqual({ kind: 'ok', ackSeq: 3, accepted: 0, flagged: 0, head: 3 });
+    expect(outcome).toEqual({
+      kind: 'ok',
+      ackSeq: 3,
+      accepted: 0,
+      flagged: 0,
+      quarantined: 0,
+      head: 3,
+    });
     expect(await store().pull(STORE_SITE, 0, 10)).toEqual(before);
   });
 
@@ -97,7 +132,14 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
 
     const outcome = await store().push(pushInput(events.slice(1)));
 
-    expect(outcome).toEqual({ kind: 'ok', ackSeq: 5, accepted: 2, flagged: 0, head: 5 });
+    expect(outcome).toEqual({
+      kind: 'ok',
+      ackSeq: 5,
+      accepted: 2,
+      flagged: 0,
+      quarantined: 0,
+      head: 5,
+    });
     const stored = await store().pull(STORE_SITE, 0, 10);
     expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
   });
@@ -151,19 +193,29 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
 
   it('keeps an event beyond the drift bound, flagged with its drift', async () => {
     await enrollDevice(store(), 'kiosk-1');
-    const ahead = ticketIssued({
-      deviceId: 'kiosk-1',
-      deviceSeq: 1,
+    const ahead = {
+      ...deviceEvent('kiosk-1', 1),
       hlc: encodeHlc({ ms: RECEIVED_AT + 3 * 86_400_000, counter: 0 }),
-    });
-    const normal = ticketIssued({ deviceId: 'kiosk-1', deviceSeq: 2 });
+    };
+    const normal = deviceEvent('kiosk-1', 2);
 
     const outcome = await store().push(pushInput([ahead, normal]));
 
-    expect(outcome).toMatchObject({ kind: 'ok', accepted: 2, flagged: 1 });
-    expect(await store().findEvent(ahead.id)).toEqual({ ...ahead, siteSeq: 1 });
+    expect(outcome).toMatchObject({ kind: 'ok', accepted: 2, flagged: 1, quarantined: 0 });
+    expect(await store().findEvent(ahead.id)).toEqual({
+      event: { ...ahead, siteSeq: 1, flags: ['clock_ahead'] },
+      quarantined: false,
+    });
     expect(await store().flaggedEvents(STORE_SITE)).toEqual([
-      { eventId: ahead.id, deviceId: 'kiosk-1', driftMs: 3 * 86_400_000 },
+      {
+        eventId: ahead.id,
+        deviceId: 'kiosk-1',
+        siteSeq: 1,
+        businessDay: ahead.businessDay,
+        driftMs: 3 * 86_400_000,
+        reasons: ['clock_ahead'],
+        quarantined: false,
+      },
     ]);
   });
 
@@ -173,7 +225,14 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
 
     const outcome = await store().push(pushInput([], { deviceId: 'kiosk-1' }));
 
-    expect(outcome).toEqual({ kind: 'ok', ackSeq: 2, accepted: 0, flagged: 0, head: 2 });
+    expect(outcome).toEqual({
+      kind: 'ok',
+      ackSeq: 2,
+      accepted: 0,
+      flagged: 0,
+      quarantined: 0,
+      head: 2,
+    });
   });
 
   it('stores pushes that arrive together, each with its own outcome', async () => {
@@ -202,13 +261,13 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
     // Each push's head is the site's head at its commit: one commit for the batch.
     expect(heads).toEqual(target.kind === 'postgres' ? [1, 5, 5, 5] : [1, 3, 4, 5]);
     expect(settled.map((o) => (o.kind === 'ok' ? { ...o, head: 'at commit' } : o))).toEqual([
-      { kind: 'ok', ackSeq: 1, accepted: 1, flagged: 0, head: 'at commit' },
-      { kind: 'ok', ackSeq: 2, accepted: 2, flagged: 0, head: 'at commit' },
+      { kind: 'ok', ackSeq: 1, accepted: 1, flagged: 0, quarantined: 0, head: 'at commit' },
+      { kind: 'ok', ackSeq: 2, accepted: 2, flagged: 0, quarantined: 0, head: 'at commit' },
       { kind: 'gap', ackSeq: 0 },
       { kind: 'conflict', ackSeq: 0, eventId: first.id },
-      { kind: 'ok', ackSeq: 2, accepted: 1, flagged: 0, head: 'at commit' },
+      { kind: 'ok', ackSeq: 2, accepted: 1, flagged: 0, quarantined: 0, head: 'at commit' },
       'unknown_device',
-      { kind: 'ok', ackSeq: 3, accepted: 1, flagged: 0, head: 'at commit' },
+      { kind: 'ok', ackSeq: 3, accepted: 1, flagged: 0, quarantined: 0, head: 'at commit' },
     ]);
     const stored = await store().pull(STORE_SITE, 0, 10);
     expect(stored.map((e) => [e.deviceId, e.deviceSeq, e.siteSeq])).toEqual([

@@ -25,7 +25,14 @@ function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const pushAnswer: PushResponse = { ackSeq: 1, accepted: 1, flagged: 0, epoch: 'e1', serverTime: 5 };
+const pushAnswer: PushResponse = {
+  ackSeq: 1,
+  accepted: 1,
+  flagged: 0,
+  quarantined: 0,
+  epoch: 'e1',
+  serverTime: 5,
+};
 const signal = () => new AbortController().signal;
 
 describe('createHttpTransport', () => {

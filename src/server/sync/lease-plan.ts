@@ -6,13 +6,14 @@
  */
 import { jsonPath } from '../../domain/config/issues';
 import type { ConfigBundle } from '../../domain/config/schema';
+import { deviceShare } from '../../domain/numbering';
 import { type LeaseRequest, MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
 import type { Parsed, RequestIssue } from '../../domain/protocol-schema';
-import { daysBetween } from './push-checks';
+import { daysBetween } from './push-rules';
 
-/** Lines to grant, each with its day filled in; quota lines carry the day's quota. */
+/** Lines to grant, each with its day filled in; number lines carry the device's share, quota lines the day's quota. */
 export type LeasePlan = {
-  numbers: { businessDay: string; prefix: string; count: number }[];
+  numbers: { businessDay: string; prefix: string; count: number; deviceShare: number }[];
   quotas: { businessDay: string; serviceId: string; count: number; quota: number }[];
 };
 
@@ -71,8 +72,10 @@ export function planLeases(
     return {
       businessDay: dayOf('numbers', i, line.businessDay),
       prefix: line.prefix,
-      // A block is at most the site's block size: one device cannot drain a queue's numbers.
+      // A block is at most the site's block size, and a device's blocks of the day at most
+      // its share: no device can use up a queue's numbers.
       count: Math.min(line.count, config.site.numbering.deviceBlockSize),
+      deviceShare: deviceShare(config.site.numbering.deviceBlockSize),
     };
   });
   const quotas = request.quotas.map((line, i) => {

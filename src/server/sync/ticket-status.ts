@@ -1,32 +1,45 @@
 /**
- * A ticket's status for the citizen's phone: its place in its queue, folded from the
- * events of its business day, and a wait estimate. Never personal data: only what the
- * ticket.issued event holds (number, agency, service, time), which has none.
+ * A ticket's status for the citizen's phone: its place in its queue, from the server's
+ * folded day, and a wait estimate. Never personal data, and never a string a device sent:
+ * the number follows a checked pattern, names come from the site's catalogue, and a
+ * quarantined ticket is not found (src/domain/trust.ts).
  */
+import type { Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { isEventOf } from '../../domain/events';
 import type { TicketStatus } from '../../domain/protocol';
-import { foldQueue, peopleAhead } from '../../domain/queue';
+import { peopleAhead } from '../../domain/queue';
 import { estimateWaitMinutes } from '../../domain/wait';
 import type { Store } from '../store/store';
+import type { DayStates } from './day-states';
 
 /** Used when a ticket's service left the config since it was issued. */
 const FALLBACK_SERVICE_MINUTES = 10;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The status of ticket `id` at this site, or null when there is no such ticket. */
+/** What a ticket's status is read from. */
+export type StatusSources = {
+  store: Store;
+  config: ConfigBundle;
+  catalogue: Catalogue;
+  days: DayStates;
+};
+
+/** The status of ticket `id` at this site, or null when there is no such ticket to show. */
 export async function ticketStatus(
-  store: Store,
-  config: ConfigBundle,
+  sources: StatusSources,
   id: string,
 ): Promise<TicketStatus | null> {
+  const { store, config, catalogue, days } = sources;
   if (!UUID.test(id)) return null;
-  const event = await store.findEvent(id);
-  if (event === null || event.siteId !== config.site.id || !isEventOf(event, 'ticket.issued')) {
-    return null;
-  }
-  const state = foldQueue(await store.eventsOfDay(config.site.id, event.businessDay));
+  const found = await store.findEvent(id);
+  if (found === null || found.quarantined) return null;
+  const { event } = found;
+  if (event.siteId !== config.site.id || !isEventOf(event, 'ticket.issued')) return null;
+  const named = catalogue.services.get(event.data.serviceId);
+  if (named === undefined) return null;
+  const state = await days.state(config.site.id, event.businessDay);
   const ticket = state.tickets.get(event.id);
   if (ticket === undefined) return null;
   const ahead = peopleAhead(state, ticket.id);
@@ -37,6 +50,8 @@ export async function ticketStatus(
     number: ticket.number,
     agencyId: ticket.agencyId,
     serviceId: ticket.serviceId,
+    agencyName: named.agencyName,
+    serviceName: named.name,
     businessDay: ticket.businessDay,
     issuedAt: ticket.issuedAt,
     status: ticket.status,

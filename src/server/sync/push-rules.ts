@@ -1,13 +1,18 @@
 /**
  * What the server checks in a pushed batch beyond each event's schema, before anything
  * is stored: the events are the caller's own, of this site, numbered without holes inside
- * the batch, with calendar business days and no control characters in their text.
+ * the batch, with calendar business days and no control characters in their text; and
+ * which events to quarantine for naming what the site's config never had.
  * Must: pure; refuses the whole batch on any issue (nothing is stored); never refuses an
- * event for what a device may rightly commit — its outbox would be stuck behind it forever.
+ * event for what a device may rightly commit — its outbox would be stuck behind it forever
+ * (src/domain/trust.ts says, field by field, what is refused, quarantined or flagged).
  */
+
+import type { Catalogue } from '../../domain/config/catalogue';
 import { jsonPath } from '../../domain/config/issues';
-import type { KioskEvent } from '../../domain/events';
+import { isEventOf, type KioskEvent } from '../../domain/events';
 import { isCalendarDay, isPlainText, type RequestIssue } from '../../domain/protocol-schema';
+import { type QuarantineReason, screenTicket } from '../../domain/trust';
 
 /** Issues of a batch pushed by a device of `siteId`; [] when fine. */
 export function batchIssues(
@@ -49,6 +54,23 @@ export function foreignEventIssues(
       ? []
       : [{ path: jsonPath('events', i, 'deviceId'), message: 'must be the calling device' }],
   );
+}
+
+/**
+ * Why events of a batch are quarantined (src/domain/trust.ts): tickets naming a service,
+ * queue or requirement that no published config version of the site knows.
+ */
+export function quarantineOf(
+  events: readonly KioskEvent[],
+  catalogue: Catalogue,
+): Map<string, QuarantineReason[]> {
+  const quarantined = new Map<string, QuarantineReason[]>();
+  for (const event of events) {
+    if (!isEventOf(event, 'ticket.issued')) continue;
+    const reasons = screenTicket(event.data, catalogue);
+    if (reasons.length > 0) quarantined.set(event.id, reasons);
+  }
+  return quarantined;
 }
 
 /** Whole days from `from` to `to` (both 'YYYY-MM-DD'). */

@@ -1,0 +1,125 @@
+/**
+ * The trust boundary (ARCHITECTURE.md §2.2): what the site server does with each field a
+ * device pushes. A device's committed events cannot be refused when it may rightly have
+ * committed them (it may have printed the ticket), but nothing it sends may hurt another:
+ * - refused (4xx, nothing stored): what no device of ours can commit — the schema of
+ *   ./event-schema.ts and the batch rules;
+ * - quarantined: stored and acknowledged, listed for an admin, and kept out of number
+ *   heads, quotas, the fold other devices and public pages see, and clocks;
+ * - flagged: stored, in the fold like any other (a citizen holds the ticket), listed for
+ *   an admin, never moving a number head, never a clock source.
+ * TRUST_RULES is the table, field by field; `screenTicket` applies its config part.
+ */
+import { type Catalogue, queueOf } from './config/catalogue';
+import type { TicketIssued } from './events';
+
+/** Why an accepted event is kept out of what other devices and public pages see. */
+export type QuarantineReason = 'unknown_service' | 'unknown_queue' | 'unknown_requirement';
+/** Why an accepted event that still counts is listed for an admin. */
+export type FlagReason = 'clock_ahead' | 'outside_lease' | 'foreign_namespace' | 'duplicate_number';
+
+/** What happens to one pushed field: refused, quarantined or flagged, and when. */
+export type TrustRule = {
+  field: string;
+  refused: string;
+  quarantined?: { when: string; reason: QuarantineReason };
+  flagged?: { when: string; reason: FlagReason };
+};
+
+/** Every field a device pushes, and what the server does with it. */
+export const TRUST_RULES: readonly TrustRule[] = [
+  { field: 'id', refused: 'not a UUID; stored already under another (device, seq): 409' },
+  { field: 'siteId', refused: 'not this site' },
+  { field: 'deviceId', refused: 'not the calling device: 403' },
+  {
+    field: 'deviceSeq',
+    refused: 'not contiguous (inside the batch: 400; after the last stored: 409 gap)',
+  },
+  {
+    field: 'hlc',
+    refused: 'not the fixed-width HLC form',
+    flagged: {
+      when: 'ahead of the server clock by more than MAX_CLOCK_SKEW_MS',
+      reason: 'clock_ahead',
+    },
+  },
+  {
+    field: 'businessDay',
+    refused: 'not a calendar day (any day is accepted: a device may be weeks off)',
+  },
+  { field: 'type', refused: 'not a known event type' },
+  { field: 'v', refused: 'not a whole number ≥ 1' },
+  {
+    field: 'data.number',
+    refused: 'not "prefix-[tag]digits" agreeing with prefix, emergencyTag and seq',
+    flagged: { when: 'printed already for that day by another ticket', reason: 'duplicate_number' },
+  },
+  {
+    field: 'data.prefix',
+    refused: 'not 1–3 capital letters',
+    quarantined: {
+      when: 'not the queue of the service at its agency in any published config',
+      reason: 'unknown_queue',
+    },
+  },
+  {
+    field: 'data.seq',
+    refused: 'not a whole number from 1 to MAX_TICKET_SEQ',
+    flagged: {
+      when: 'outside every block leased to the device for that day and prefix',
+      reason: 'outside_lease',
+    },
+  },
+  {
+    field: 'data.emergencyTag',
+    refused: 'not 1–3 capital letters',
+    flagged: { when: "not the device's own tag", reason: 'foreign_namespace' },
+  },
+  {
+    field: 'data.agencyId',
+    refused: 'empty or over 64 characters',
+    quarantined: {
+      when: 'the service is not one of this agency in any published config',
+      reason: 'unknown_service',
+    },
+  },
+  {
+    field: 'data.serviceId',
+    refused: 'empty or over 64 characters',
+    quarantined: { when: 'not a service in any published config', reason: 'unknown_service' },
+  },
+  { field: 'data.priority', refused: 'not null or a priority category' },
+  { field: 'data.purpose', refused: "not 'service' or 'consultation'" },
+  {
+    field: 'data.missing',
+    refused: 'over 50 ids or an id over 64 characters',
+    quarantined: {
+      when: "an id that is not one of the service's requirements in any published config",
+      reason: 'unknown_requirement',
+    },
+  },
+  { field: 'data.channel', refused: "not 'kiosk' or 'mobile'" },
+  { field: 'data.language', refused: "not 'id' or 'en'" },
+  {
+    field: 'data.issuedAt',
+    refused: 'not a whole ms from 0 to the HLC range (shown only as a time)',
+  },
+];
+
+/** The quarantine reasons of a ticket against the catalogue; [] when it names only known things. */
+export function screenTicket(data: TicketIssued, catalogue: Catalogue): QuarantineReason[] {
+  const service = catalogue.services.get(data.serviceId);
+  if (service === undefined || !agencyOffers(service.queues, data.agencyId)) {
+    return ['unknown_service'];
+  }
+  const reasons: QuarantineReason[] = [];
+  if (!service.queues.has(queueOf(data.agencyId, data.prefix))) reasons.push('unknown_queue');
+  if (data.missing.some((id) => !service.requirements.has(id))) reasons.push('unknown_requirement');
+  return reasons;
+}
+
+function agencyOffers(queues: ReadonlySet<string>, agencyId: string): boolean {
+  const head = queueOf(agencyId, '');
+  for (const queue of queues) if (queue.startsWith(head)) return true;
+  return false;
+}
