@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildCatalogue } from '../../../src/domain/config/catalogue';
 import type { ConfigBundle } from '../../../src/domain/config/schema';
 import type { KioskEvent } from '../../../src/domain/events';
 import { encodeHlc } from '../../../src/domain/hlc';
@@ -43,9 +44,12 @@ export async function tempStore(): Promise<{ store: Store; file: string }> {
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** The app over a fresh store; `clock.now` may be moved by a test. */
-export async function startHarness(options: { config?: ConfigBundle; heartbeatMs?: number } = {}) {
+export async function startHarness(
+  options: { config?: ConfigBundle; heartbeatMs?: number; published?: ConfigBundle[] } = {},
+) {
   const { store, file } = await tempStore();
   const config = options.config ?? kioskBundle();
+  const catalogue = buildCatalogue([...(options.published ?? []), config]);
   const clock = { now: NOW };
   const pokes = new Pokes();
   const errors: unknown[] = [];
@@ -58,6 +62,8 @@ export async function startHarness(options: { config?: ConfigBundle; heartbeatMs
     pokes,
     log: (_message, error) => errors.push(error),
     heartbeatMs: options.heartbeatMs ?? 25_000,
+    // Versions published before the active one, as the server reads them from its store.
+    ...(options.published ? { catalogue: () => catalogue } : {}),
   });
   return { app, store, file, config, clock, pokes, errors };
 }
@@ -110,11 +116,14 @@ export async function seedAdmin(store: Store, code = 'BOOT-STRA-P234'): Promise<
   return token;
 }
 
-/** Enrolls a device straight through the store (any site); returns its id and token. */
+/** The emergency tag of each device seeded: `eventsOf` numbers its tickets from it. */
+const tags = new Map<string, string>();
+
+/** Enrolls a device straight through the store (any site); returns its id, token and tag. */
 export async function seedDevice(
   store: Store,
   options: { siteId?: string; revoked?: boolean; name?: string } = {},
-): Promise<{ deviceId: string; token: string }> {
+): Promise<{ deviceId: string; token: string; emergencyTag: string }> {
   const code = `CODE${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
   await store.createEnrollment({
     codeHash: hashCode(code),
@@ -135,16 +144,29 @@ export async function seedDevice(
   });
   if (!device) throw new Error('enroll failed');
   if (options.revoked) await store.revokeDevice(deviceId, NOW);
-  return { deviceId, token };
+  tags.set(deviceId, device.emergencyTag);
+  return { deviceId, token, emergencyTag: device.emergencyTag };
 }
 
-/** `count` valid ticket.issued events of a device from `fromSeq`, for today at this site. */
+/**
+ * `count` valid ticket.issued events of a device from `fromSeq`, for today at this site,
+ * of services in the config. A seeded device numbers them from its own emergency namespace
+ * (A-K001…), so they break no rule of src/domain/trust.ts; `leased: true` numbers them as
+ * if from leased blocks (then outside its leases unless the test leased them).
+ */
 export function eventsOf(
   deviceId: string,
   fromSeq: number,
   count: number,
-  overrides: { prefix?: string; serviceId?: string; agencyId?: string; businessDay?: string } = {},
+  overrides: {
+    prefix?: string;
+    serviceId?: string;
+    agencyId?: string;
+    businessDay?: string;
+    leased?: boolean;
+  } = {},
 ): KioskEvent[] {
+  const emergencyTag = overrides.leased ? undefined : tags.get(deviceId);
   return Array.from({ length: count }, (_, i) => {
     const deviceSeq = fromSeq + i;
     return ticketIssued({
@@ -157,6 +179,7 @@ export function eventsOf(
       data: {
         prefix: overrides.prefix ?? 'A',
         seq: deviceSeq,
+        ...(emergencyTag ? { emergencyTag } : {}),
         agencyId: overrides.agencyId ?? 'disdukcapil',
         serviceId: overrides.serviceId ?? 'disdukcapil-ktp-el-cetak-ulang',
         issuedAt: NOW - 60_000 + deviceSeq,

@@ -38,6 +38,7 @@ describe('push', () => {
       ackSeq: 3,
       accepted: 3,
       flagged: 0,
+      quarantined: 0,
       epoch: h.store.epoch,
       serverTime: NOW,
     });
@@ -162,9 +163,8 @@ describe('push', () => {
     const response = await push(kiosk.token, [{ ...a, data: { ...a?.data, number: 'a-1' } }]);
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      issues: [{ path: '$.events[0].data.number' }],
-    });
+    const body = await json<{ issues: { path: string }[] }>(response);
+    expect(new Set(body.issues.map((i) => i.path))).toEqual(new Set(['$.events[0].data.number']));
   });
 
   it('keeps events with a clock far ahead, flagged and listed for admins', async () => {

@@ -5,7 +5,7 @@ import type { TicketStatus } from '../../../src/domain/protocol';
 import { call, eventsOf, type Harness, json, seedDevice, startHarness, TODAY } from './support';
 
 let h: Harness;
-let kiosk: { deviceId: string; token: string };
+let kiosk: { deviceId: string; token: string; emergencyTag: string };
 
 beforeEach(async () => {
   h = await startHarness();
@@ -33,9 +33,11 @@ describe('ticket status', () => {
     expect(response.status).toBe(200);
     expect(status).toEqual({
       id: fourth?.id,
-      number: 'A-004',
+      number: `A-${kiosk.emergencyTag}004`,
       agencyId: 'disdukcapil',
       serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+      agencyName: { id: 'Disdukcapil', en: 'Civil Registry' },
+      serviceName: { id: 'Cetak Ulang KTP-el', en: 'KTP-el reprint' },
       businessDay: TODAY,
       issuedAt: fourth?.data.issuedAt,
       status: 'waiting',
