@@ -10,7 +10,7 @@ export type DuplicateKey = { segments: PathSegment[]; offsets: number[] };
 
 class Stop extends Error {}
 
-/** An open object or array; `keys` (objects only) holds each key's offsets. */
+/** An open object or array: entries begun so far; `keys` (objects only): each key's offsets. */
 type Frame = { close: '}' | ']'; index: number; keys: Map<string, number[]> | undefined };
 
 const WHITESPACE = ' \t\n\r';
@@ -20,21 +20,25 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 class JsonScanner {
   i = 0;
   readonly duplicates: DuplicateKey[] = [];
-  /** Must hold one segment per open frame: the entry being read in it. */
+  /** Must hold one segment per open frame with an entry begun: that entry's key or index. */
   private readonly path: PathSegment[] = [];
   private readonly frames: Frame[] = [];
   constructor(private readonly text: string) {}
 
+  /** Reads the text; each step reads one entry of the innermost open object or array. */
   run(): void {
     this.space();
     this.value();
-    while (this.frames.length > 0) this.afterEntry();
+    while (this.frames.length > 0) this.step(this.frames.at(-1) as Frame);
     this.space();
   }
 
-  /** The top frame's current entry is complete: close the frame or read its next entry. */
-  afterEntry(): void {
-    const frame = this.frames.at(-1) as Frame;
+  /** Reads the frame's first entry, or closes it or reads its next after a complete entry. */
+  step(frame: Frame): void {
+    if (frame.index === 0) {
+      this.entry(frame);
+      return;
+    }
     this.path.pop();
     this.space();
     if (this.text[this.i] === frame.close) {
@@ -52,14 +56,12 @@ class JsonScanner {
     this.i++;
     this.space();
     if (this.text[this.i] === close) return void this.i++;
-    const frame: Frame = { close, index: 0, keys: close === '}' ? new Map() : undefined };
-    this.frames.push(frame);
-    this.entry(frame);
+    this.frames.push({ close, index: 0, keys: close === '}' ? new Map() : undefined });
   }
 
   entry(frame: Frame): void {
-    if (frame.keys) this.path.push(this.key(frame.keys));
-    else this.path.push(frame.index++);
+    this.path.push(frame.keys ? this.key(frame.keys) : frame.index);
+    frame.index++;
     this.value();
   }
 
@@ -98,7 +100,7 @@ class JsonScanner {
     this.i++;
   }
 
-  /** A scalar, or the opening of an object or array (read on by `afterEntry`). */
+  /** A scalar, or the opening of an object or array (whose entries `run` reads). */
   value(): void {
     const c = this.text.charAt(this.i);
     if (c === '{') this.open('}');
