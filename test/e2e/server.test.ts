@@ -73,6 +73,26 @@ describe('site server process', () => {
     expect(run.stderr).toContain(`agencies/${agency?.id}.json $.colour`);
   });
 
+  it('refuses to start on a config with a duplicate key, naming the file and the path', async () => {
+    const bundle = alwaysOpenSample();
+    const dir = writeConfigDir(bundle);
+    const file = join(dir, 'agencies', `${bundle.agencies[0]?.id}.json`);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('\n  "prefix":', '\n  "prefix": "Z",\n  "prefix":'));
+
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist/server/main.js')], {
+      env: { ...process.env, ...dataDir(), CONFIG_DIR: dir, PORT: String(await freePort()) },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Konfigurasi tidak valid (1 masalah)');
+    expect(run.stderr).toContain(
+      `agencies/${bundle.agencies[0]?.id}.json $.prefix: properti ganda, ditulis 2 kali`,
+    );
+  });
+
   it('prints a bootstrap code in a box until an admin exists, and keeps the epoch over a clean stop', async () => {
     const env = { ...dataDir(), CONFIG_DIR: writeConfigDir(kioskBundle()) };
     const first = await spawnServer(env);

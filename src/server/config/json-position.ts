@@ -1,10 +1,17 @@
 /**
- * Where JSON text stops being valid. Node 20's JSON.parse often names no position
- * ("Unexpected token '}', ... is not valid JSON"), and whoever edits a config file needs a
- * line and a column. A small recursive-descent scan, run only after JSON.parse failed.
+ * What JSON.parse does not tell: where JSON text stops being valid (Node 20 often names no
+ * position) and which keys an object repeats (JSON.parse keeps the last one silently).
+ * One small scan for both, iterative so that nesting as deep as JSON.parse takes is fine.
  */
+import type { PathSegment } from '../../domain/config/issues';
+
+/** A key written more than once in one object: its path and the offset of each time. */
+export type DuplicateKey = { segments: PathSegment[]; offsets: number[] };
 
 class Stop extends Error {}
+
+/** An open object or array: entries begun so far; `keys` (objects only): each key's offsets. */
+type Frame = { close: '}' | ']'; index: number; keys: Map<string, number[]> | undefined };
 
 const WHITESPACE = ' \t\n\r';
 const SIMPLE_ESCAPES = '"\\/bfnrt';
@@ -12,7 +19,73 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class JsonScanner {
   i = 0;
+  readonly duplicates: DuplicateKey[] = [];
+  /** Must hold one segment per open frame with an entry begun: that entry's key or index. */
+  private readonly path: PathSegment[] = [];
+  private readonly frames: Frame[] = [];
   constructor(private readonly text: string) {}
+
+  /** Reads the text; each step reads one entry of the innermost open object or array. */
+  run(): void {
+    this.space();
+    this.value();
+    while (this.frames.length > 0) this.step(this.frames.at(-1) as Frame);
+    this.space();
+  }
+
+  /** Reads the frame's first entry, or closes it or reads its next after a complete entry. */
+  step(frame: Frame): void {
+    if (frame.index === 0) {
+      this.entry(frame);
+      return;
+    }
+    this.path.pop();
+    this.space();
+    if (this.text[this.i] === frame.close) {
+      this.i++;
+      this.frames.pop();
+      this.noteDuplicates(frame);
+      return;
+    }
+    this.expect(',');
+    this.space();
+    this.entry(frame);
+  }
+
+  open(close: '}' | ']'): void {
+    this.i++;
+    this.space();
+    if (this.text[this.i] === close) return void this.i++;
+    this.frames.push({ close, index: 0, keys: close === '}' ? new Map() : undefined });
+  }
+
+  entry(frame: Frame): void {
+    this.path.push(frame.keys ? this.key(frame.keys) : frame.index);
+    frame.index++;
+    this.value();
+  }
+
+  /** Reads `"key":`, notes where the key was, and answers it as JSON.parse reads it. */
+  key(keys: Map<string, number[]>): string {
+    const start = this.i;
+    this.string();
+    const raw = this.text.slice(start, this.i);
+    // Escapes make one key: "pre\u0066ix" is "prefix" to JSON.parse.
+    const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    const offsets = keys.get(key);
+    if (offsets) offsets.push(start);
+    else keys.set(key, [start]);
+    this.space();
+    this.expect(':');
+    this.space();
+    return key;
+  }
+
+  noteDuplicates(frame: Frame): void {
+    for (const [key, offsets] of frame.keys ?? []) {
+      if (offsets.length > 1) this.duplicates.push({ segments: [...this.path, key], offsets });
+    }
+  }
 
   fail(): never {
     throw new Stop();
@@ -25,6 +98,16 @@ class JsonScanner {
   expect(char: string): void {
     if (this.text[this.i] !== char) this.fail();
     this.i++;
+  }
+
+  /** A scalar, or the opening of an object or array (whose entries `run` reads). */
+  value(): void {
+    const c = this.text.charAt(this.i);
+    if (c === '{') this.open('}');
+    else if (c === '[') this.open(']');
+    else if (c === '"') this.string();
+    else if (c === '-' || (c >= '0' && c <= '9')) this.number();
+    else this.word();
   }
 
   string(): void {
@@ -52,36 +135,6 @@ class JsonScanner {
     this.i = NUMBER.lastIndex;
   }
 
-  members(close: string, member: () => void): void {
-    this.i++;
-    this.space();
-    if (this.text[this.i] === close) return void this.i++;
-    for (;;) {
-      member();
-      this.space();
-      if (this.text[this.i] === close) return void this.i++;
-      this.expect(',');
-      this.space();
-    }
-  }
-
-  member(): void {
-    this.string();
-    this.space();
-    this.expect(':');
-    this.space();
-    this.value();
-  }
-
-  value(): void {
-    const c = this.text.charAt(this.i);
-    if (c === '{') this.members('}', () => this.member());
-    else if (c === '[') this.members(']', () => this.value());
-    else if (c === '"') this.string();
-    else if (c === '-' || (c >= '0' && c <= '9')) this.number();
-    else this.word();
-  }
-
   word(): void {
     const word = ['true', 'false', 'null'].find((w) => this.text.startsWith(w, this.i));
     if (!word) this.fail();
@@ -89,18 +142,26 @@ class JsonScanner {
   }
 }
 
-/** Offset of the first syntax error in `text` (its length if it ends too early); -1 if valid. */
-export function jsonErrorOffset(text: string): number {
+/** Scans `text`; `error` is the offset of its first syntax error, or -1 if it is valid. */
+function scan(text: string): { error: number; duplicates: DuplicateKey[] } {
   const scanner = new JsonScanner(text);
   try {
-    scanner.space();
-    scanner.value();
-    scanner.space();
-    return scanner.i < text.length ? scanner.i : -1;
+    scanner.run();
+    return { error: scanner.i < text.length ? scanner.i : -1, duplicates: scanner.duplicates };
   } catch (error) {
-    if (error instanceof Stop) return scanner.i;
+    if (error instanceof Stop) return { error: scanner.i, duplicates: scanner.duplicates };
     throw error;
   }
+}
+
+/** Offset of the first syntax error in `text` (its length if it ends too early); -1 if valid. */
+export function jsonErrorOffset(text: string): number {
+  return scan(text).error;
+}
+
+/** Every key that one object of valid JSON `text` holds more than once, innermost first. */
+export function duplicateKeys(text: string): DuplicateKey[] {
+  return scan(text).duplicates;
 }
 
 /** Line and column (both from 1) of an offset in `text`. */

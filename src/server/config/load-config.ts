@@ -1,6 +1,7 @@
 /**
  * Reads a config dir (kiosk-config/ or $CONFIG_DIR) from disk and validates it. JSON
- * syntax errors, a missing dir and a missing site.json come back as issues like any other.
+ * syntax errors, duplicate keys, a missing dir and a missing site.json come back as
+ * issues like any other.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import {
   type ConfigResult,
   validateConfigFiles,
 } from '../../domain/config/validate';
-import { jsonErrorOffset, lineAndColumn } from './json-position';
+import { type ParsedText, parseConfigText } from './config-text';
 
 /** The config dir to use: the command-line argument, else $CONFIG_DIR, else ./kiosk-config. */
 export function resolveConfigDir(arg: string | undefined, env = process.env): string {
@@ -52,39 +53,31 @@ async function listJsonFiles(dir: string): Promise<string[] | ConfigIssue> {
   }
 }
 
-function syntaxProblem(text: string, error: unknown): string {
-  const { line, column } = lineAndColumn(text, Math.max(jsonErrorOffset(text), 0));
-  return `JSON tidak valid di baris ${line} kolom ${column}: ${errorText(error)}`;
-}
-
-/** One file parsed as JSON, or the issue saying why it could not be. */
-async function readJsonFile(dir: string, file: string): Promise<ConfigFile | ConfigIssue> {
+/** One file read and parsed as JSON, with the issues of its text. */
+async function readJsonFile(dir: string, file: string): Promise<ParsedText> {
   let text: string;
   try {
     text = (await readFile(join(dir, file), 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
-    return configIssue(file, '$', `file tidak bisa dibaca: ${errorText(error)}`);
+    const issue = configIssue(file, '$', `file tidak bisa dibaca: ${errorText(error)}`);
+    return { file, parsed: undefined, issues: [issue] };
   }
-  try {
-    return { file, content: JSON.parse(text) as unknown };
-  } catch (error) {
-    return configIssue(file, '$', syntaxProblem(text, error));
-  }
+  return parseConfigText(file, text);
 }
 
 /**
  * Reads and validates every file of a config dir. Files that are not valid JSON are
- * reported and the rest is still validated, so one run shows every issue.
+ * reported and the rest is still validated, as are files with duplicate keys (as JSON.parse
+ * reads them), so one run shows every issue.
  */
 export async function readConfigDir(dir: string): Promise<ConfigResult> {
   const listed = await listJsonFiles(dir);
   if (!Array.isArray(listed)) return { ok: false, issues: [listed] };
   const read = await Promise.all(listed.map((file) => readJsonFile(dir, file)));
-  const files = read.filter((r): r is ConfigFile => 'content' in r);
-  const unreadable = read.filter((r): r is ConfigIssue => !('content' in r));
-  const result = validateConfigFiles(files, configVersion(files), {
-    unreadable: unreadable.map((issue) => issue.file),
-  });
-  if (unreadable.length === 0) return result;
-  return { ok: false, issues: sortIssues([...unreadable, ...(result.ok ? [] : result.issues)]) };
+  const files = read.flatMap((r) => (r.parsed ? [r.parsed] : []));
+  const unreadable = read.filter((r) => !r.parsed).map((r) => r.file);
+  const textIssues = read.flatMap((r) => r.issues);
+  const result = validateConfigFiles(files, configVersion(files), { unreadable });
+  if (textIssues.length === 0) return result;
+  return { ok: false, issues: sortIssues([...textIssues, ...(result.ok ? [] : result.issues)]) };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agencyOf, configFiles } from '../../fixtures/config';
-import { writeConfigDir } from './helpers';
+import { repeatKey, writeConfigDir } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -70,6 +70,32 @@ describe('config-check CLI', () => {
       "agencies/imigrasi.json $.prefix: prefiks antrean 'A' sudah dipakai oleh agencies/disdukcapil.json",
     );
     expect(output).toContain('site.json $.city: tidak boleh kosong');
+    expect(code).toBe(1);
+  }, 30_000);
+
+  it('refuses duplicate keys with file, JSON path and lines, and exits 1', async () => {
+    // Arrange
+    await writeConfigDir(
+      dir,
+      configFiles((f) => {
+        repeatKey(agencyOf(f, 'imigrasi'), 'colour', '#000000');
+        repeatKey(f.site, 'pre\\u0066ix', 'x');
+        repeatKey(f.site, 'city', 'Kota Lain');
+      }),
+    );
+
+    // Act
+    const { code, output } = await runConfigCheck(dir);
+
+    // Assert: site.json has no prefix at all, so its escaped "prefix" is unknown, not repeated.
+    expect(output).toContain('Konfigurasi tidak valid (3 masalah):');
+    expect(output).toMatch(
+      /^agencies\/imigrasi\.json \$\.colour: properti ganda, ditulis 2 kali \(baris \d+ dan \d+\): hapus salah satu$/m,
+    );
+    expect(output).toMatch(
+      /^site\.json \$\.city: properti ganda, ditulis 2 kali \(baris \d+ dan \d+\)/m,
+    );
+    expect(output).toContain('site.json $.prefix: properti tidak dikenal');
     expect(code).toBe(1);
   }, 30_000);
 });

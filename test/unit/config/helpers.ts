@@ -26,11 +26,27 @@ export function exactly(expected: readonly ExpectedIssue[]): unknown[] {
   }));
 }
 
-/** Writes config files into a directory as two-space JSON. */
+const REPEAT = /"repeat-as:\d+:(?:[^"\\]|\\.)*"/g;
+let repeats = 0;
+
+/**
+ * Marks a key to be written into `target` once more, after its other keys: `raw` is the
+ * key as the file will spell it (`'pre\\u0066ix'` writes `"pre\u0066ix"`). Each mark is
+ * its own key, so a key can be repeated more than once.
+ */
+export function repeatKey(target: object, raw: string, value: unknown): void {
+  (target as Record<string, unknown>)[`repeat-as:${++repeats}:${raw}`] = value;
+}
+
+/** Writes config files into a directory as two-space JSON, a `repeatKey` mark as its raw key. */
 export async function writeConfigDir(dir: string, files: readonly ConfigFile[]): Promise<void> {
   for (const { file, content } of files) {
+    const text = JSON.stringify(content, null, 2).replace(
+      REPEAT,
+      (marked) => `"${(JSON.parse(marked) as string).replace(/^repeat-as:\d+:/, '')}"`,
+    );
     await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), `${JSON.stringify(content, null, 2)}\n`);
+    await writeFile(join(dir, file), `${text}\n`);
   }
 }
 
