@@ -10,6 +10,7 @@
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
+import { buildCatalogue } from '../domain/config/catalogue';
 import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
 import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
@@ -152,11 +153,14 @@ async function main(): Promise<void> {
   const tls = chooseTls(env);
   const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
   const config = await activeConfig(store, seed);
+  // Pushed events may name what any stored version named (src/domain/trust.ts).
+  const catalogue = buildCatalogue(await store.configHistory(config.site.id));
   const code = await issueBootstrapCode(store, Date.now());
   const pokes = new Pokes();
   const app = createApp({
     store,
     config: () => config,
+    catalogue: () => catalogue,
     appDir: env.appDir,
     version: VERSION,
     now: Date.now,

@@ -42,3 +42,14 @@ export function activeConfig(db: SqlDb, siteId: string): Promise<ConfigVersionRe
     };
   });
 }
+
+/** Every stored version of the site, oldest first (the catalogue of src/domain/trust.ts). */
+export function configHistory(db: SqlDb, siteId: string): Promise<ConfigBundle[]> {
+  return db.read(async (tx) => {
+    const rows = await tx.all<{ bundle: string }>(
+      'SELECT bundle FROM config_versions WHERE site_id = ? ORDER BY created_at, version',
+      [siteId],
+    );
+    return rows.map((row) => JSON.parse(row.bundle) as ConfigBundle);
+  });
+}

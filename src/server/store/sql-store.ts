@@ -91,6 +91,7 @@ function storeOn(
     touchDevice: (deviceId, at) => devices.touchDevice(db, deviceId, at),
     saveConfigVersion: (siteId, record) => configVersions.saveConfigVersion(db, siteId, record),
     activeConfig: (siteId) => configVersions.activeConfig(db, siteId),
+    configHistory: (siteId) => configVersions.configHistory(db, siteId),
     close: () => {
       closing ??= recordCleanClose(db, markerPath, epoch).finally(() => db.close());
       return closing;

@@ -181,6 +181,8 @@ export interface Store {
   saveConfigVersion(siteId: string, record: ConfigVersionRecord): Promise<void>;
   /** The newest admin-published version if any, else the newest seeded from CONFIG_DIR. */
   activeConfig(siteId: string): Promise<ConfigVersionRecord | null>;
+  /** Every version the site ever stored, oldest first: what pushed events may name. */
+  configHistory(siteId: string): Promise<ConfigBundle[]>;
 
   /** Records a clean stop, so the next start keeps the epoch. */
   close(): Promise<void>;

@@ -43,4 +43,14 @@ describe.each(storeTargets())('store config versions ($kind)', (target) => {
     expect(await store().activeConfig(STORE_SITE)).toEqual(version('v1', 'dir', 1));
     expect(await store().activeConfig('mpp-lain')).toBeNull();
   });
+
+  it('lists every version of the site, oldest first, for the catalogue', async () => {
+    await store().saveConfigVersion(STORE_SITE, version('b', 'admin', 20));
+    await store().saveConfigVersion(STORE_SITE, version('a', 'dir', 10));
+    await store().saveConfigVersion('mpp-lain', version('x', 'dir', 5));
+
+    const history = await store().configHistory(STORE_SITE);
+
+    expect(history.map((bundle) => bundle.version)).toEqual(['a', 'b']);
+  });
 });

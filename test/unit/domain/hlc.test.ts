@@ -8,6 +8,8 @@ import {
   HLC_MAX_MS,
   hlcDriftMs,
   hlcPart,
+  isAdoptable,
+  MAX_CLOCK_SKEW_MS,
   mergeHlc,
   nextHlc,
 } from '../../../src/domain/hlc';
@@ -237,5 +239,16 @@ describe('hlcDriftMs', () => {
 
   it('is five minutes by default for the flagging bound', () => {
     expect(DEFAULT_MAX_DRIFT_MS).toBe(300_000);
+  });
+});
+
+describe('isAdoptable', () => {
+  it('adopts a remote HLC up to MAX_CLOCK_SKEW_MS ahead of physical time, not beyond', () => {
+    const pt = 1_700_000_000_000;
+
+    expect(isAdoptable({ ms: pt + MAX_CLOCK_SKEW_MS, counter: 9 }, pt)).toBe(true);
+    expect(isAdoptable({ ms: pt - 86_400_000, counter: 0 }, pt)).toBe(true);
+    expect(isAdoptable({ ms: pt + MAX_CLOCK_SKEW_MS + 1, counter: 0 }, pt)).toBe(false);
+    expect(isAdoptable({ ms: HLC_MAX_MS, counter: 0 }, Number.NaN)).toBe(false);
   });
 });
