@@ -15,7 +15,14 @@ import type { Transport } from '../../../src/sync/transport';
 import type { HttpDevice } from '../../e2e/support/sync-http';
 import { kioskBundle } from '../../fixtures/kiosk';
 
-const PREFIXES = ['A', 'B', 'C', 'D'];
+/** Four queues of the sample config (its agencies' first services), issued in turn. */
+const QUEUES = kioskBundle()
+  .agencies.slice(0, 4)
+  .map((agency) => {
+    const service = agency.services[0];
+    if (!service) throw new Error(`agency ${agency.id} has no service`);
+    return { agencyId: agency.id, serviceId: service.id, prefix: service.prefix ?? agency.prefix };
+  });
 
 /** Where the time of one timed sync went. */
 export type BacklogRun = {
@@ -50,7 +57,7 @@ export function backlogDevice(
       siteId: device.siteId,
       name: 'Backlog',
       profileId: 'lobi-utama',
-      emergencyTag: 'K',
+      emergencyTag: device.emergencyTag ?? 'K',
       token: device.token,
       enrolledAt: Date.now(),
     },
@@ -62,7 +69,7 @@ export function backlogDevice(
   };
 }
 
-/** Issues `events` tickets through the real append path (numbers stay ≤ 4 digits). */
+/** Issues `events` tickets through the real append path, from the device's own namespace. */
 export async function seedOutbox(
   db: AnjunganDatabase,
   identity: DeviceIdentity,
@@ -70,16 +77,17 @@ export async function seedOutbox(
 ): Promise<void> {
   for (let i = 0; i < options.events; i++) {
     const now = Date.now();
+    const queue = QUEUES[i % QUEUES.length] as (typeof QUEUES)[number];
     await appendTicketIssued(db, identity, {
       id: crypto.randomUUID(),
       physicalMs: now,
       businessDay: options.businessDay,
-      prefix: PREFIXES[i % PREFIXES.length] as string,
+      prefix: queue.prefix,
       digits: options.digits,
       dailyQuota: null,
       data: {
-        agencyId: 'disdukcapil',
-        serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+        agencyId: queue.agencyId,
+        serviceId: queue.serviceId,
         priority: null,
         purpose: 'service',
         missing: [],

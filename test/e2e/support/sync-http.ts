@@ -11,7 +11,8 @@ import { uuidv7From } from '../../../src/domain/ids';
 import type { EnrollResponse, PullResponse, SyncedEvent } from '../../../src/domain/protocol';
 import { ticketIssued } from '../../fixtures/events';
 
-export type HttpDevice = { deviceId: string; siteId: string; token: string };
+/** An enrolled device: its tickets are numbered from its own emergency namespace (A-K0001). */
+export type HttpDevice = { deviceId: string; siteId: string; token: string; emergencyTag?: string };
 
 /** Enrolls a new device (a fresh UUID) with a one-time code, profile 'lobi-utama'. */
 export async function enrollOverHttp(url: string, code: string, name: string): Promise<HttpDevice> {
@@ -23,12 +24,16 @@ export async function enrollOverHttp(url: string, code: string, name: string): P
   });
   if (response.status !== 201) throw new Error(`enroll ${name}: ${response.status}`);
   const body = (await response.json()) as EnrollResponse;
-  return { deviceId, siteId: body.siteId, token: body.token };
+  return { deviceId, siteId: body.siteId, token: body.token, emergencyTag: body.emergencyTag };
 }
 
-/** `count` valid ticket.issued events of a device, deviceSeq 1…count, on `businessDay`. */
+/**
+ * `count` valid ticket.issued events of a device, deviceSeq 1…count, on `businessDay`,
+ * numbered from the device's emergency namespace when it has a tag (no lease needed, so
+ * they break no rule of src/domain/trust.ts), else as leased numbers of queue A.
+ */
 export function eventsOf(
-  device: Pick<HttpDevice, 'deviceId' | 'siteId'>,
+  device: Pick<HttpDevice, 'deviceId' | 'siteId' | 'emergencyTag'>,
   count: number,
   businessDay: string,
   startMs = Date.now(),
@@ -46,8 +51,8 @@ export function eventsOf(
       businessDay,
       data: {
         prefix: 'A',
-        // Printed numbers have at most 4 digits.
-        seq: ((deviceSeq - 1) % 9999) + 1,
+        seq: deviceSeq,
+        ...(device.emergencyTag ? { emergencyTag: device.emergencyTag } : {}),
         agencyId: 'disdukcapil',
         serviceId: 'disdukcapil-ktp-el-cetak-ulang',
         issuedAt: ms,

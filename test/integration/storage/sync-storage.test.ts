@@ -123,7 +123,7 @@ describe('applyPulled', () => {
     expect((await readSyncState(db)).cursor).toBe(1);
   });
 
-  it('keeps the local HLC above far-future remote events, even with the clock days back', async () => {
+  it('stores a far-future remote event without adopting its HLC, and keeps increasing with the clock days back', async () => {
     const [before] = await issue(1);
     const future = encodeHlc({ ms: Date.UTC(2031, 0, 1), counter: 7 });
 
@@ -133,7 +133,8 @@ describe('applyPulled', () => {
     const later = await appendTicketIssued(db, me, ticketDraft({ physicalMs: threeDaysBack }));
 
     expect(result.flagged).toBe(1);
-    expect(after.hlc > future).toBe(true);
+    expect((await readAllEvents(db)).map((e) => e.hlc)).toContain(future);
+    expect(after.hlc < future).toBe(true);
     expect(later.hlc > after.hlc).toBe(true);
     expect(after.hlc > (before?.hlc ?? '')).toBe(true);
     expect(decodeHlc((await readClock(db)).hlc ?? '')).toEqual(decodeHlc(later.hlc));
