@@ -52,6 +52,11 @@ export type PushResponse = {
  * after an offline day the device is not sent page after empty page of its own events.
  */
 export type PullResponse = {
+  /**
+   * The site's id now: pulled events carry it, also those a device made under a former id
+   * before the site was renamed. Absent from servers before the rename existed.
+   */
+  siteId?: string;
   events: SyncedEvent[];
   /** The siteSeq of the last event of the page read (the new cursor), or the request's cursor. */
   cursor: number;

@@ -5,7 +5,8 @@
  * when it listens beyond loopback. SIGINT/SIGTERM stop it cleanly (the epoch is kept).
  *
  * Environment: HOST (127.0.0.1), PORT (8080), CONFIG_DIR (kiosk-config), APP_DIR
- * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY.
+ * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY,
+ * RENAME_SITE_FROM (the site id the data had, to rename it to the config's).
  */
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
@@ -17,7 +18,9 @@ import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
 import { readConfigDir } from './config/load-config';
 import { createApp } from './http/app';
 import { Pokes } from './http/pokes';
+import { checkSite, SiteMismatch } from './site-guard';
 import { openStore } from './store/open';
+import type { SiteIdentity } from './store/site-identity';
 import type { Store } from './store/store';
 import {
   ensureSelfSigned,
@@ -39,6 +42,7 @@ type Env = {
   databaseUrl: string | undefined;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  renameSiteFrom: string | undefined;
 };
 
 function readEnv(env: NodeJS.ProcessEnv): Env {
@@ -58,6 +62,7 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
     databaseUrl: env.DATABASE_URL || undefined,
     tlsCert: env.TLS_CERT || undefined,
     tlsKey: env.TLS_KEY || undefined,
+    renameSiteFrom: env.RENAME_SITE_FROM || undefined,
   };
 }
 
@@ -68,6 +73,28 @@ async function loadConfigOrExit(dir: string): Promise<ConfigBundle> {
   console.error(`Konfigurasi tidak valid (${loaded.issues.length} masalah) di ${dir}:`);
   console.error(formatIssues(loaded.issues));
   process.exit(1);
+}
+
+/** The store's site (claimed or renamed as asked); exits, changing nothing, when it is another. */
+async function checkSiteOrExit(store: Store, siteId: string, env: Env): Promise<SiteIdentity> {
+  try {
+    const where = env.databaseUrl ? 'DATABASE_URL' : env.dataDir;
+    const { identity, renamed } = await checkSite(store, siteId, {
+      renameFrom: env.renameSiteFrom,
+      where,
+    });
+    if (renamed) {
+      console.info(
+        `Situs berganti id: ${identity.formerIds.join(', ')} → ${identity.siteId}; perangkat tetap terdaftar.`,
+      );
+    }
+    return identity;
+  } catch (error) {
+    await store.close();
+    if (!(error instanceof SiteMismatch)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
 /**
@@ -84,7 +111,9 @@ async function activeConfig(store: Store, seed: ConfigBundle): Promise<ConfigBun
     createdAt: Date.now(),
   });
   const active = await store.activeConfig(siteId);
-  const bundle = active?.source === 'admin' ? active.bundle : seed;
+  // A version published under the site's former id (before a rename) no longer applies.
+  const published = active?.source === 'admin' && active.bundle.site.id === siteId;
+  const bundle = published ? active.bundle : seed;
   console.info(`Konfigurasi aktif: ${bundle.version} (${active?.source ?? 'dir'})`);
   return bundle;
 }
@@ -152,6 +181,7 @@ async function main(): Promise<void> {
   const seed = await loadConfigOrExit(env.configDir);
   const tls = chooseTls(env);
   const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
+  const site = await checkSiteOrExit(store, seed.site.id, env);
   const config = await activeConfig(store, seed);
   // Pushed events may name what any stored version named (src/domain/trust.ts).
   const catalogue = buildCatalogue(await store.configHistory(config.site.id));
@@ -161,6 +191,7 @@ async function main(): Promise<void> {
     store,
     config: () => config,
     catalogue: () => catalogue,
+    formerSiteIds: () => site.formerIds,
     appDir: env.appDir,
     version: VERSION,
     now: Date.now,

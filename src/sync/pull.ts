@@ -59,7 +59,7 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
     const more = page.hasMore && page.cursor > from;
     // Ask for the next page while this one is applied; pages are still applied in order.
     if (more) pending = request(page.cursor);
-    const { events, invalid, clockAhead } = validPulled(page.events, device.siteId);
+    const { events, invalid, clockAhead } = validPulled(page.events, page.siteId ?? device.siteId);
     const applied = await applyPulled(db, events, {
       cursor: page.cursor,
       epoch: page.epoch,

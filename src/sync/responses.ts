@@ -24,10 +24,11 @@ export function checkPushResponse(body: unknown): PushResponse | null {
 /** The pull answer, or null when it is not one. */
 export function checkPullResponse(body: unknown): PullResponse | null {
   if (!isObject(body)) return null;
-  const { events, cursor, head, hasMore, epoch, serverTime } = body;
+  const { siteId, events, cursor, head, hasMore, epoch, serverTime } = body;
   if (!Array.isArray(events) || !isCount(cursor) || !isCount(head)) return null;
   if (typeof hasMore !== 'boolean' || !isText(epoch) || !isTime(serverTime)) return null;
-  return { events, cursor, head, hasMore, epoch, serverTime };
+  const site = isText(siteId) ? { siteId } : {};
+  return { ...site, events, cursor, head, hasMore, epoch, serverTime };
 }
 
 /** The lease answer, or null when it is not one. */

@@ -45,6 +45,7 @@ function withDefaults(deps: AppDeps): ApiDeps {
     log: deps.log ?? ((message, error) => console.error(message, error)),
     heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
     catalogue: deps.catalogue ?? activeCatalogue(deps.config),
+    formerSiteIds: deps.formerSiteIds ?? (() => []),
     siteId: () => deps.config().site.id,
     days: new DayStates((siteId, day) => deps.store.eventsOfDay(siteId, day)),
   };

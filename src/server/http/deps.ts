@@ -16,6 +16,8 @@ export type AppDeps = {
    * pushed events naming anything else are quarantined. The active config's alone when absent.
    */
   catalogue?: () => Catalogue;
+  /** Ids the site had before a rename: devices' events under them are taken as this site's. */
+  formerSiteIds?: () => readonly string[];
   /** Directory of the built PWA (vite build output). */
   appDir: string;
   /** Server software version, for health. */

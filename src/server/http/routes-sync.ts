@@ -20,9 +20,13 @@ export function syncRoutes(deps: ApiDeps): Hono {
   const device = requireDevice(deps);
   api.post('/push', device, async (c) => {
     const { deviceId } = c.get('device');
-    const { events } = valid(parsePushRequest(await readJsonBody(c)));
-    checkBatch(deps, deviceId, events);
+    const parsed = valid(parsePushRequest(await readJsonBody(c)));
+    checkBatch(deps, deviceId, parsed.events);
     const siteId = deps.siteId();
+    // Events a device made before the site was renamed are the site's under its new id.
+    const events = parsed.events.map((event) =>
+      event.siteId === siteId ? event : { ...event, siteId },
+    );
     const outcome = await deps.store.push({
       siteId,
       deviceId,
@@ -65,6 +69,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
     const cursor = last ?? query.cursor;
     const head = Math.max(await deps.store.head(siteId), last ?? 0);
     const answer: PullResponse = {
+      siteId,
       events,
       cursor,
       head,
@@ -85,8 +90,9 @@ function checkBatch(deps: ApiDeps, deviceId: string, events: Parameters<typeof b
       issues: foreign.slice(0, 50),
     });
   }
-  const config = deps.config();
-  const issues = batchIssues(events, { siteId: config.site.id });
+  const issues = batchIssues(events, {
+    siteIds: new Set([deps.siteId(), ...deps.formerSiteIds()]),
+  });
   if (issues.length > 0) {
     throw fail(400, 'invalid_events', 'The batch breaks the push rules; see issues.', {
       issues: issues.slice(0, 50),

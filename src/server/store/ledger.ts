@@ -132,6 +132,22 @@ export class Ledger {
     });
   }
 
+  /** Records that the site `from` is now `to` (after the database's rename committed). */
+  renameSite(from: string, to: string): Promise<void> {
+    return this.write(() => {
+      const quotas = [...this.quotas.values()];
+      this.quotas.clear();
+      for (const t of quotas) {
+        const moved = t.siteId === from ? { ...t, siteId: to } : t;
+        this.quotas.set(quotaKey(moved), moved);
+      }
+      for (const [id, d] of this.devices) {
+        if (d.siteId === from) this.devices.set(id, { ...d, siteId: to });
+      }
+      return true;
+    });
+  }
+
   /** Applies `change` and, when it changed anything, writes the whole file durably. */
   private write(change: () => boolean): Promise<void> {
     return this.mutex.run(async () => {

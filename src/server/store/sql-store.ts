@@ -14,6 +14,7 @@ import { Ledger } from './ledger';
 import { ledgerPathOf } from './ledger-file';
 import { migrate } from './migrations';
 import { batchedPush } from './push';
+import * as site from './site-identity';
 import type { SqlDb } from './sql';
 import type { Store } from './store';
 
@@ -92,6 +93,13 @@ function storeOn(
     saveConfigVersion: (siteId, record) => configVersions.saveConfigVersion(db, siteId, record),
     activeConfig: (siteId) => configVersions.activeConfig(db, siteId),
     configHistory: (siteId) => configVersions.configHistory(db, siteId),
+    siteIdentity: () => site.readSiteIdentity(db),
+    claimSite: (siteId) => site.claimSite(db, siteId),
+    renameSite: async (from, to) => {
+      const identity = await site.renameSite(db, from, to);
+      await ledger?.renameSite(from, to);
+      return identity;
+    },
     close: () => {
       closing ??= recordCleanClose(db, markerPath, epoch).finally(() => db.close());
       return closing;

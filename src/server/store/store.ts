@@ -11,6 +11,7 @@ import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
 import type { NumberLease, SyncedEvent } from '../../domain/protocol';
 import type { FlagReason, QuarantineReason } from '../../domain/trust';
+import type { SiteIdentity } from './site-identity';
 
 export type PushInput = {
   siteId: string;
@@ -183,6 +184,13 @@ export interface Store {
   activeConfig(siteId: string): Promise<ConfigVersionRecord | null>;
   /** Every version the site ever stored, oldest first: what pushed events may name. */
   configHistory(siteId: string): Promise<ConfigBundle[]>;
+
+  /** The site this store's data belongs to (./site-identity.ts); null while it holds none. */
+  siteIdentity(): Promise<SiteIdentity | null>;
+  /** Records the site of a store that holds none yet. */
+  claimSite(siteId: string): Promise<void>;
+  /** Moves every row of site `from` to `to`, the ledger too, keeping `from` as a former id. */
+  renameSite(from: string, to: string): Promise<SiteIdentity>;
 
   /** Records a clean stop, so the next start keeps the epoch. */
   close(): Promise<void>;

@@ -14,10 +14,10 @@ import { isEventOf, type KioskEvent } from '../../domain/events';
 import { isCalendarDay, isPlainText, type RequestIssue } from '../../domain/protocol-schema';
 import { type QuarantineReason, screenTicket } from '../../domain/trust';
 
-/** Issues of a batch pushed by a device of `siteId`; [] when fine. */
+/** Issues of a batch pushed by a device of this site (its id, or a former one); [] when fine. */
 export function batchIssues(
   events: readonly KioskEvent[],
-  ctx: { siteId: string },
+  ctx: { siteIds: ReadonlySet<string> },
 ): RequestIssue[] {
   const issues: RequestIssue[] = [];
   const ids = new Set<string>();
@@ -27,7 +27,7 @@ export function batchIssues(
     const previous = events[i - 1];
     const at = (field: string, message: string) =>
       issues.push({ path: jsonPath('events', i, field), message });
-    if (event.siteId !== ctx.siteId) at('siteId', `must be this site (${ctx.siteId})`);
+    if (!ctx.siteIds.has(event.siteId)) at('siteId', `must be this site (${[...ctx.siteIds][0]})`);
     if (previous && event.deviceSeq !== previous.deviceSeq + 1) {
       at('deviceSeq', `must be ${previous.deviceSeq + 1}: +1 per event`);
     }

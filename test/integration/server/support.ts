@@ -45,7 +45,12 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** The app over a fresh store; `clock.now` may be moved by a test. */
 export async function startHarness(
-  options: { config?: ConfigBundle; heartbeatMs?: number; published?: ConfigBundle[] } = {},
+  options: {
+    config?: ConfigBundle;
+    heartbeatMs?: number;
+    published?: ConfigBundle[];
+    formerSiteIds?: string[];
+  } = {},
 ) {
   const { store, file } = await tempStore();
   const config = options.config ?? kioskBundle();
@@ -64,6 +69,7 @@ export async function startHarness(
     heartbeatMs: options.heartbeatMs ?? 25_000,
     // Versions published before the active one, as the server reads them from its store.
     ...(options.published ? { catalogue: () => catalogue } : {}),
+    ...(options.formerSiteIds ? { formerSiteIds: () => options.formerSiteIds ?? [] } : {}),
   });
   return { app, store, file, config, clock, pokes, errors };
 }

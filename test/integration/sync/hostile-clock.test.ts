@@ -13,50 +13,13 @@ import {
   MAX_CLOCK_SKEW_MS,
 } from '../../../src/domain/hlc';
 import { openAnjunganDb } from '../../../src/storage/db';
-import { saveIdentity } from '../../../src/storage/device';
 import { readAllEvents, readClock } from '../../../src/storage/events';
 import { applyPulled } from '../../../src/storage/pull';
-import { readSyncState } from '../../../src/storage/sync-state';
-import { appendTicketIssued } from '../../../src/storage/tickets';
-import { syncOnce } from '../../../src/sync/engine';
-import { createHttpTransport } from '../../../src/sync/transport';
 import { ticketIssued } from '../../fixtures/events';
-import { deviceIdentity, ticketDraft } from '../../fixtures/sync-device';
-import { call, eventsOf, NOW, seedDevice, startHarness, TODAY } from '../server/support';
+import { openKiosk } from '../../fixtures/http-kiosk';
+import { call, eventsOf, NOW, seedDevice, startHarness } from '../server/support';
 
 const TOP = encodeHlc({ ms: HLC_MAX_MS, counter: HLC_MAX_COUNTER });
-
-/** A kiosk on its own IndexedDB, enrolled as `seeded`, syncing with the app in process. */
-async function openKiosk(
-  h: Awaited<ReturnType<typeof startHarness>>,
-  seeded: { deviceId: string; token: string; emergencyTag: string },
-  name: string,
-) {
-  const identity = deviceIdentity(1, { ...seeded, siteId: 'mpp-kota-contoh' });
-  const db = await openAnjunganDb(name);
-  await saveIdentity(db, identity);
-  const transport = createHttpTransport({
-    baseUrl: 'http://anjungan.test',
-    token: seeded.token,
-    fetch: async (input, init) => h.app.request(String(input), init),
-  });
-  const deps = {
-    db,
-    transport,
-    device: identity,
-    now: () => h.clock.now,
-    needs: () => ({ days: [TODAY], prefixes: ['A'], quotaServices: [] }),
-  };
-  const issue = async () => {
-    const { serverOffsetMs } = await readSyncState(db);
-    const draft = ticketDraft({ physicalMs: h.clock.now + serverOffsetMs, businessDay: TODAY });
-    return appendTicketIssued(db, identity, {
-      ...draft,
-      data: { ...draft.data, serviceId: 'disdukcapil-ktp-el-cetak-ulang' },
-    });
-  };
-  return { db, sync: () => syncOnce(deps, new AbortController().signal), issue };
-}
 
 describe('a far-future event pulled by a kiosk', () => {
   it('is stored but never drags the kiosk clock: HLCs keep increasing near physical time', async () => {
