@@ -4,7 +4,7 @@
  * endpoint only reads (`readOnly`), so the property can check what must hold.
  */
 import fc from 'fast-check';
-import { bodyText, CONTENT_TYPES, ID_PARAM, QUERY } from './fuzz-values';
+import { bodyText, CONTENT_TYPES, ID_PARAM, QUERY, trustedFieldText } from './fuzz-values';
 
 /** The seeded site the fuzzer attacks: tokens of each kind and valid bodies to mutate. */
 export type FuzzWorld = {
@@ -116,8 +116,13 @@ export function fuzzRequest(world: () => FuzzWorld): fc.Arbitrary<FuzzRequest> {
       const caller = asked === 'right' ? rightCallerOf(r.endpoint.role) : asked;
       const method = r.otherMethod ?? r.endpoint.method;
       const template = r.endpoint.template ? w.templates[r.endpoint.template]() : {};
+      // Pushes also get one trust-rule field set to an extreme value (src/domain/trust.ts).
+      const mutated =
+        r.endpoint.template === 'push'
+          ? fc.oneof(bodyText(template), trustedFieldText(template))
+          : bodyText(template);
       const body: fc.Arbitrary<{ text: string; junk: boolean } | null> =
-        method === 'GET' ? fc.constant(null) : bodyText(template);
+        method === 'GET' ? fc.constant(null) : mutated;
       return body.map((b): FuzzRequest => {
         const jsonType = /json/.test(r.contentType);
         const mustFail =

@@ -91,6 +91,41 @@ function replaceAt(root: unknown, path: (string | number)[], value: unknown): un
   return copy;
 }
 
+/** A NIK-shaped string: personal data that must never reach another device or a public page. */
+export const NIK = '3201234567890001';
+
+/**
+ * Every pushed field the trust rules name (src/domain/trust.ts), with values of the right
+ * type that are extreme or wrong for this site: the ones the server must refuse, and the
+ * ones it must accept and quarantine or flag without hurting anyone.
+ */
+const TRUSTED_FIELDS: readonly (readonly [(string | number)[], fc.Arbitrary<unknown>])[] = [
+  [['events', 0, 'data', 'seq'], fc.constantFrom(1e308, 1e9, 999_999, 1_000_000, 2 ** 53, 7)],
+  [['events', 0, 'data', 'number'], fc.constantFrom('A-999999', 'A-1000000000', 'A-007', 'Z-001')],
+  [['events', 0, 'data', 'prefix'], fc.constantFrom('D', 'ZZZ', 'E')],
+  [['events', 0, 'data', 'emergencyTag'], fc.constantFrom('A', 'ZZ', 'QQQ')],
+  [['events', 0, 'data', 'agencyId'], fc.constantFrom('imigrasi', NIK, 'Budi Santoso', 'x')],
+  [['events', 0, 'data', 'serviceId'], fc.constantFrom('imigrasi-paspor-baru', NIK, '08123456789')],
+  [['events', 0, 'data', 'missing'], fc.constantFrom(['kk'], [NIK], ['kk', 'Budi Santoso'], [])],
+  [['events', 0, 'data', 'priority'], fc.constantFrom('lansia', 'vip', null)],
+  [['events', 0, 'data', 'issuedAt'], fc.constantFrom(0, 1e300, -1, 0xffff_ffff_ffff)],
+  [
+    ['events', 0, 'hlc'],
+    fc.constantFrom('ffffffffffff-ffff', '000000000000-0000', 'fffffffffff-fffff'),
+  ],
+];
+
+/** A push body with one trust-rule field set to an extreme or wrong value. */
+export function trustedFieldText(template: unknown) {
+  return fc.tuple(fc.nat(TRUSTED_FIELDS.length - 1), fc.nat()).chain(([i]) => {
+    const [path, values] = TRUSTED_FIELDS[i] as (typeof TRUSTED_FIELDS)[number];
+    return values.map((value) => ({
+      text: JSON.stringify(replaceAt(template, path, value)),
+      junk: false,
+    }));
+  });
+}
+
 /** A JSON body text: a mutated valid body, junk JSON, broken text, deep nesting or too much. */
 export function bodyText(template: unknown) {
   const mutated = fc.tuple(fc.nat(), HOSTILE_VALUE, fc.boolean()).map(([i, value, remove]) => {

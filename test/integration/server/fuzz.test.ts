@@ -10,13 +10,22 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../../src/domain/protocol';
+import { MAX_TICKET_SEQ } from '../../../src/domain/numbering';
+import {
+  type LeaseResponse,
+  MAX_BODY_BYTES,
+  type PullResponse,
+  type TicketStatus,
+} from '../../../src/domain/protocol';
 import { type FuzzRequest, type FuzzWorld, fuzzRequest } from './fuzz-requests';
+import { NIK, trustedFieldText } from './fuzz-values';
 import {
   call,
   eventsOf,
   type Harness,
+  json,
   PROFILE_ID,
+  SITE_ID,
   seedAdmin,
   seedDevice,
   startHarness,
@@ -29,6 +38,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_251_103);
 
 let h: Harness;
 let world: FuzzWorld;
+/** The fuzzed device's next deviceSeq: mutated pushes keep being stored, so state builds up. */
+let nextSeq = 4;
+/** An honest device that leases, pushes and pulls after every fuzzed request. */
+let honest: { deviceId: string; token: string };
+let honestSeq = 0;
+let honestCursor = 0;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -36,6 +51,7 @@ beforeAll(async () => {
   const device = await seedDevice(h.store);
   const revoked = await seedDevice(h.store, { revoked: true });
   const otherSite = await seedDevice(h.store, { siteId: 'mpp-kota-lain' });
+  honest = await seedDevice(h.store);
   // Some history to pull, and lastSeenAt set now: the fixed clock then throttles touches.
   await call(h, 'POST', '/sync/push', {
     token: device.token,
@@ -46,7 +62,7 @@ beforeAll(async () => {
     deviceId: device.deviceId,
     revokedDeviceId: revoked.deviceId,
     templates: {
-      push: () => ({ events: eventsOf(device.deviceId, 4, 2) }),
+      push: () => ({ events: eventsOf(device.deviceId, nextSeq, 2, { leased: true }) }),
       leases: () => ({
         numbers: [{ prefix: 'A', count: 1, businessDay: TODAY }],
         quotas: [{ serviceId: 'imigrasi-paspor-baru', count: 1 }],
@@ -98,6 +114,45 @@ async function send(request: FuzzRequest): Promise<Response> {
   });
 }
 
+/** What an accepted request left behind hurts nobody: an honest device leases, pushes, pulls. */
+async function expectHonestDeviceServed(): Promise<void> {
+  const token = honest.token;
+  const leased = await call(h, 'POST', '/sync/leases', {
+    token,
+    body: { numbers: [{ prefix: 'A', count: 1 }] },
+  });
+  expect(leased.status).toBe(200);
+  const [block] = (await json<LeaseResponse>(leased)).numbers;
+  expect(block?.end).toBeLessThanOrEqual(MAX_TICKET_SEQ);
+  honestSeq += 1;
+  const [event] = eventsOf(honest.deviceId, honestSeq, 1, { leased: true });
+  const seq = block?.start ?? 0;
+  const ticket = {
+    ...event,
+    data: { ...event?.data, seq, number: `A-${String(seq).padStart(3, '0')}` },
+  };
+  const pushed = await call(h, 'POST', '/sync/push', { token, body: { events: [ticket] } });
+  expect(await json(pushed)).toMatchObject({ ackSeq: honestSeq, flagged: 0, quarantined: 0 });
+  const pulled = await call(h, 'GET', `/sync/pull?cursor=${honestCursor}`, { token });
+  const text = await pulled.text();
+  expect(pulled.status).toBe(200);
+  expect(text).not.toContain(NIK);
+  honestCursor = (JSON.parse(text) as PullResponse).cursor;
+}
+
+/** The phone page of each pushed ticket shows names of the config, never what was sent. */
+async function expectPublicPagesClean(body: string | undefined): Promise<void> {
+  const { events } = JSON.parse(body ?? '{}') as { events: { id: string }[] };
+  const services = new Set(h.config.agencies.flatMap((a) => a.services.map((s) => s.id)));
+  for (const { id } of events) {
+    const page = await call(h, 'GET', `/tickets/${id}`);
+    const text = await page.text();
+    expect(text).not.toContain(NIK);
+    if (page.status === 200)
+      expect(services).toContain((JSON.parse(text) as TicketStatus).serviceId);
+  }
+}
+
 describe('fuzzing every endpoint', () => {
   const stats = new Map<string, number>();
   afterAll(() => {
@@ -134,11 +189,48 @@ describe('fuzzing every endpoint', () => {
             });
           }
           if (response.status >= 400 || request.readOnly) expect(after).toEqual(before);
-          before = after;
+          if (response.status === 200 && request.path === '/sync/push') {
+            await expectPublicPagesClean(request.body);
+          }
+          await expectHonestDeviceServed();
+          nextSeq =
+            ((await h.store.devices(SITE_ID)).find((d) => d.deviceId === world.deviceId)?.lastSeq ??
+              0) + 1;
+          before = await snapshot();
         },
       ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
+  }, 120_000);
+
+  it(`keeps serving honest devices after ${RUNS} pushes with a trust-rule field set to an extreme value`, async () => {
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constant(null).chain(() => trustedFieldText(world.templates.push())),
+        async (body) => {
+          const response = await call(h, 'POST', '/sync/push', {
+            token: world.tokens.device,
+            raw: body.text,
+            headers: { 'Content-Type': 'application/json' },
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+
+          expect(response.status, body.text.slice(0, 300)).toBeLessThan(500);
+          if (response.status === 200) await expectPublicPagesClean(body.text);
+          await expectHonestDeviceServed();
+          nextSeq =
+            ((await h.store.devices(SITE_ID)).find((d) => d.deviceId === world.deviceId)?.lastSeq ??
+              0) + 1;
+        },
+      ),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+
+    // Both kinds happened: refused pushes, and accepted ones whose state had to be survived.
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(RUNS / 4);
+    expect(h.errors).toEqual([]);
   }, 120_000);
 
   it('refuses a body over the limit by its bytes even when Content-Length says less', async () => {
