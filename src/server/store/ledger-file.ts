@@ -7,21 +7,24 @@
 import * as v from 'valibot';
 import { readJsonFile } from './marker-file';
 
-const Text = v.string();
+// Entries are what this server wrote: ids, days, hashes and tags of the shapes it makes,
+// counts within what a quota can be. Anything else is no entry of ours and counts as none.
+const Text = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 const Count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 const QuotaTotalSchema = v.object({
   siteId: Text,
-  businessDay: Text,
+  businessDay: Day,
   serviceId: Text,
-  granted: Count,
+  granted: v.pipe(Count, v.maxValue(1_000_000)),
 });
 const LedgerDeviceSchema = v.object({
   deviceId: Text,
   siteId: Text,
   name: Text,
   profileId: Text,
-  emergencyTag: Text,
+  emergencyTag: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)),
   tokenHash: Text,
   enrolledAt: Count,
 });

@@ -17,6 +17,7 @@
 
 import { MAX_TICKET_SEQ } from '../../domain/numbering';
 import { MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
+import { isCalendarDay } from '../../domain/protocol-schema';
 import { readJsonFile, writeJsonDurably } from './marker-file';
 import { readMeta, writeMeta } from './meta';
 import type { SqlTx } from './sql';
@@ -45,11 +46,19 @@ export function fencePathOf(markerPath: string): string {
   return `${markerPath.replace(/\.closed$/, '')}.fence`;
 }
 
-/** The fence recorded in the file, or null when missing or malformed. */
+/**
+ * The fence recorded in the file, or null when missing or malformed: a floor past the
+ * numbering's range or an `until` that is no calendar day is no fence this server wrote.
+ */
 export async function readFenceFile(path: string): Promise<Fence | null> {
   const parsed = (await readJsonFile(path)) as Partial<Fence> | null;
-  if (!Number.isSafeInteger(parsed?.floor) || typeof parsed?.until !== 'string') return null;
-  return { floor: parsed.floor as number, until: parsed.until };
+  const floor = parsed?.floor;
+  const until = parsed?.until;
+  if (!Number.isSafeInteger(floor) || (floor as number) < 0 || (floor as number) > MAX_TICKET_SEQ) {
+    return null;
+  }
+  if (typeof until !== 'string' || !isCalendarDay(until)) return null;
+  return { floor: floor as number, until };
 }
 
 /** Records the fence in the file, durably. */
@@ -70,10 +79,12 @@ export async function setNumberFence(
   const today = utcDay(now - DAY_MS);
   const active = (f: Fence | null) => (f !== null && f.until >= today ? f.floor : 0);
   const floor = Math.max(active(stored), active(carried)) + NUMBER_FENCE;
-  const until = laterDay(
-    utcDay(now + (MAX_LEASE_DAYS_AHEAD + 2) * DAY_MS),
-    laterDay(stored.until, carried?.until ?? ''),
-  );
+  // A fence lasts until the last day a lease can be for; one recorded further ahead (a
+  // clock that ran ahead, a hand-edited file) lasts at most a month more, never for good.
+  const horizon = utcDay(now + (MAX_LEASE_DAYS_AHEAD + 2) * DAY_MS);
+  const latest = utcDay(now + (MAX_LEASE_DAYS_AHEAD + 32) * DAY_MS);
+  const recorded = laterDay(stored.until, carried?.until ?? '');
+  const until = laterDay(horizon, recorded > latest ? latest : recorded);
   const jumped = 'CASE WHEN next_no + ? > ? THEN next_no + ? ELSE ? END';
   await tx.run(
     `UPDATE number_heads SET next_no = CASE WHEN ${jumped} > ? THEN ? ELSE ${jumped} END`,

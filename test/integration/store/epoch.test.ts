@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NUMBER_FENCE } from '../../../src/server/store/number-fence';
+import { fencePathOf, NUMBER_FENCE, readFenceFile } from '../../../src/server/store/number-fence';
 import { openSqliteStore } from '../../../src/server/store/open';
 import {
   deviceEvents,
@@ -118,6 +118,29 @@ describe.each(storeTargets())('store epoch ($kind)', (target) => {
 describe('store epoch (sqlite files)', () => {
   const { store, location } = useStore(sqliteTarget);
   const file = () => sqliteFileOf(location());
+
+  it('ignores a fence file that is no fence of ours, and never keeps a fence for good', async () => {
+    await store().leaseNumbers(numbers('kiosk-1', 25));
+    const fencePath = fencePathOf(location().markerPath);
+    // Duplicate keys, the last winning: a floor past the numbering, an until far ahead.
+    writeFileSync(
+      fencePath,
+      '{"floor":0,"until":"2000-01-01","floor":999998999,"until":"9999-12-31"}',
+    );
+
+    const afterCrash = await location().open();
+    const next = granted(await afterCrash.leaseNumbers(numbers('kiosk-2', 25)));
+    writeFileSync(fencePath, JSON.stringify({ floor: 5000, until: '9999-12-31' }));
+    const again = await location().open(); // a crash again: afterCrash never closed
+    const fence = await readFenceFile(fencePath);
+
+    expect(next).toMatchObject({ start: 26 + NUMBER_FENCE, end: 50 + NUMBER_FENCE });
+    expect(fence?.floor).toBe(5000 + NUMBER_FENCE);
+    expect(fence?.until.localeCompare(new Date(Date.now() + 47 * 86_400_000).toISOString())).toBe(
+      -1,
+    );
+    await again.close();
+  });
 
   it('opens a copy taken while running (a crash image) with every pushed event and a new epoch', async () => {
     await enrollDevice(store(), 'kiosk-1');
