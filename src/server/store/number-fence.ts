@@ -35,6 +35,8 @@ const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** The later of two days ('YYYY-MM-DD' sorts as text). */
 const laterDay = (a: string, b: string): string => [a, b].sort()[1] ?? a;
+/** The earlier of two days. */
+const earlierDay = (a: string, b: string): string => [a, b].sort()[0] ?? a;
 
 async function readDbFence(tx: SqlTx): Promise<Fence> {
   const meta = await readMeta(tx, ['number_floor', 'number_floor_until']);
@@ -84,7 +86,7 @@ export async function setNumberFence(
   const horizon = utcDay(now + (MAX_LEASE_DAYS_AHEAD + 2) * DAY_MS);
   const latest = utcDay(now + (MAX_LEASE_DAYS_AHEAD + 32) * DAY_MS);
   const recorded = laterDay(stored.until, carried?.until ?? '');
-  const until = laterDay(horizon, recorded > latest ? latest : recorded);
+  const until = laterDay(horizon, earlierDay(recorded, latest));
   const jumped = 'CASE WHEN next_no + ? > ? THEN next_no + ? ELSE ? END';
   await tx.run(
     `UPDATE number_heads SET next_no = CASE WHEN ${jumped} > ? THEN ? ELSE ${jumped} END`,
