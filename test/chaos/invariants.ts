@@ -7,7 +7,7 @@
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
 import { foldQueue, type QueueState } from '../../src/domain/queue';
-import { quotaOf } from '../../src/server/sync/lease-plan';
+import { quotaRule } from '../../src/domain/quotas';
 import type { DeviceView } from './device';
 import type { Rng } from './rng';
 import type { ServerView } from './server';
@@ -232,7 +232,7 @@ function checkLeases(s: Snapshot): void {
   const check = (what: string, totals: Map<string, number>, onlyQuota: boolean) => {
     for (const [key, total] of totals) {
       const [day = '', serviceId = ''] = key.split('|');
-      const quota = quotaOf(s.config, serviceId, day);
+      const quota = quotaRule(s.config, serviceId, day)?.quota;
       if (quota === undefined) {
         if (!onlyQuota) fail('I8', `${what} for ${key}, a service without a quota`);
         continue;

@@ -33,6 +33,8 @@ export type QuotaLeaseInput = {
   count: number;
   quota: number;
   grantedAt: number;
+  /** The most tokens the device may hold unused (granted, not yet in a pushed ticket). */
+  deviceShare?: number;
 };
 
 /**
@@ -116,7 +118,9 @@ export async function leaseQuota(
       key,
     );
     const granted = head?.granted ?? 0;
-    const count = Math.max(0, Math.min(input.count, input.quota - granted));
+    const share =
+      input.deviceShare === undefined ? Infinity : input.deviceShare - (await unusedBy(tx, input));
+    const count = Math.max(0, Math.min(input.count, input.quota - granted, share));
     if (count > 0) {
       await tx.run(
         `UPDATE quota_heads SET granted = granted + ?
@@ -135,6 +139,24 @@ export async function leaseQuota(
       granted: granted + count,
     };
   });
+}
+
+/** The tokens of the (day, service) granted to the device and not yet in a ticket it pushed. */
+async function unusedBy(tx: SqlTx, input: QuotaLeaseInput): Promise<number> {
+  const key = [input.siteId, input.businessDay, input.deviceId, input.serviceId];
+  const held = await one<{ n: number | string | null }>(
+    tx,
+    `SELECT SUM(count) AS n FROM quota_grants
+     WHERE site_id = ? AND business_day = ? AND device_id = ? AND service_id = ?`,
+    key,
+  );
+  const used = await one<{ n: number | string | null }>(
+    tx,
+    `SELECT COUNT(*) AS n FROM ticket_numbers
+     WHERE site_id = ? AND business_day = ? AND device_id = ? AND service_id = ?`,
+    key,
+  );
+  return Number(held?.n ?? 0) - Number(used?.n ?? 0);
 }
 
 /** Every block granted for the site's day, by prefix then start. */

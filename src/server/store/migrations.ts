@@ -109,8 +109,9 @@ const V1 = [
 /**
  * Version 2, the trust boundary (src/domain/trust.ts): why an event is flagged, whether it
  * is quarantined (stored, kept out of pulls, heads, quotas and public pages), and each
- * printed number of a day once, so a number printed twice is flagged. Events stored before
- * have no printed numbers recorded: a duplicate of one of them goes unnoticed.
+ * printed number of a day once (with its device and service), so a number printed twice is
+ * flagged and a device's quota tokens in use are known. Events stored before have no
+ * printed numbers recorded: a duplicate of one of them goes unnoticed.
  */
 const V2 = [
   "ALTER TABLE events ADD COLUMN flags TEXT NOT NULL DEFAULT ''",
@@ -121,8 +122,11 @@ const V2 = [
     business_day TEXT NOT NULL,
     number TEXT NOT NULL,
     event_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    service_id TEXT NOT NULL,
     PRIMARY KEY (site_id, business_day, number)
   )`,
+  'CREATE INDEX ticket_numbers_use ON ticket_numbers (site_id, business_day, device_id, service_id)',
 ];
 
 /** Every migration, oldest first; the schema version is the length of this list. */

@@ -133,7 +133,10 @@ export interface Store {
     /** Unlimited when absent. */
     deviceShare?: number;
   }): Promise<NumberLease | null>;
-  /** Up to `count` tokens of the day's quota, never more than `quota` in all; 0 when used up. */
+  /**
+   * Up to `count` tokens of the day's quota, never more than `quota` in all nor more than
+   * `deviceShare` unused by the device (none when absent); 0 when none can be granted.
+   */
   leaseQuota(input: {
     siteId: string;
     deviceId: string;
@@ -142,6 +145,7 @@ export interface Store {
     count: number;
     quota: number;
     grantedAt: number;
+    deviceShare?: number;
   }): Promise<{ count: number; remaining: number }>;
   numberLeases(
     siteId: string,

@@ -20,6 +20,8 @@ type LeaseRow = {
   end_no: number;
 };
 
+const NUMBER_COLUMNS = ['site_id', 'business_day', 'number', 'event_id', 'device_id', 'service_id'];
+
 /** Ids per `IN (…)` list: far below either database's limit on parameters. */
 const PER_QUERY = 500;
 
@@ -57,9 +59,16 @@ export async function recordNumbers(
 ): Promise<void> {
   const rows = tickets
     .filter(({ event }) => !duplicates.has(event.id))
-    .map(({ event }) => [siteId, event.businessDay, event.data.number, event.id]);
+    .map(({ event }) => [
+      siteId,
+      event.businessDay,
+      event.data.number,
+      event.id,
+      event.deviceId,
+      event.data.serviceId,
+    ]);
   if (rows.length === 0) return;
-  await tx.insertRows('ticket_numbers', ['site_id', 'business_day', 'number', 'event_id'], rows);
+  await tx.insertRows('ticket_numbers', NUMBER_COLUMNS, rows);
 }
 
 function inLease(l: LeaseRow, deviceId: string, day: string, prefix: string, seq: number) {

@@ -7,6 +7,7 @@
 import { jsonPath } from '../../domain/config/issues';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { deviceShare } from '../../domain/numbering';
+import { quotaRule } from '../../domain/quotas';
 import { type LeaseRequest, MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
 import type { Parsed, RequestIssue } from '../../domain/protocol-schema';
 import { daysBetween } from './push-rules';
@@ -14,7 +15,13 @@ import { daysBetween } from './push-rules';
 /** Lines to grant, each with its day filled in; number lines carry the device's share, quota lines the day's quota. */
 export type LeasePlan = {
   numbers: { businessDay: string; prefix: string; count: number; deviceShare: number }[];
-  quotas: { businessDay: string; serviceId: string; count: number; quota: number }[];
+  quotas: {
+    businessDay: string;
+    serviceId: string;
+    count: number;
+    quota: number;
+    deviceShare: number;
+  }[];
 };
 
 /** Every ticket prefix of the site: each agency's, and each service's own. */
@@ -25,22 +32,6 @@ export function queuePrefixes(config: ConfigBundle): Set<string> {
     for (const service of agency.services) if (service.prefix) prefixes.add(service.prefix);
   }
   return prefixes;
-}
-
-/**
- * The quota of a service on a day: the sum of the quotas of that day's visits that carry
- * it, else the service's daily quota; undefined when it has none.
- */
-export function quotaOf(config: ConfigBundle, serviceId: string, day: string): number | undefined {
-  const visitQuotas = config.visits
-    .filter((visit) => visit.date === day)
-    .flatMap((visit) => visit.services.filter((s) => s.service === serviceId).map((s) => s.quota));
-  if (visitQuotas.length > 0) return visitQuotas.reduce((a, b) => a + b, 0);
-  for (const agency of config.agencies) {
-    const service = agency.services.find((s) => s.id === serviceId);
-    if (service) return service.dailyQuota;
-  }
-  return undefined;
 }
 
 /** The plan for a request on server day `today`, or every issue with it. */
@@ -80,14 +71,15 @@ export function planLeases(
   });
   const quotas = request.quotas.map((line, i) => {
     const businessDay = dayOf('quotas', i, line.businessDay);
-    const quota = quotaOf(config, line.serviceId, businessDay);
-    if (quota === undefined) {
+    const rule = quotaRule(config, line.serviceId, businessDay);
+    if (rule === undefined) {
       issues.push({
         path: jsonPath('quotas', i, 'serviceId'),
         message: 'is not a service with a quota on that day',
       });
     }
-    return { businessDay, serviceId: line.serviceId, count: line.count, quota: quota ?? 0 };
+    const { quota, deviceShare } = rule ?? { quota: 0, deviceShare: 0 };
+    return { businessDay, serviceId: line.serviceId, count: line.count, quota, deviceShare };
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { numbers, quotas } };
 }

@@ -238,6 +238,33 @@ describe('leases stay within bounds, whatever was pushed', () => {
     ]);
   });
 
+  it('grants one device at most a share of a daily quota unused, leaving the rest to others', async () => {
+    const bundle = kioskBundle();
+    const agencies = bundle.agencies.map((a) => ({
+      ...a,
+      services: a.services.map((s) =>
+        s.id === 'imigrasi-paspor-baru' ? { ...s, dailyQuota: 60 } : s,
+      ),
+    }));
+    const site = await startHarness({ config: { ...bundle, agencies } });
+    const [greedy, fair] = [await seedDevice(site.store), await seedDevice(site.store)];
+    const ask = { quotas: [{ serviceId: 'imigrasi-paspor-baru', count: 5 }] };
+    const leaseQuota = async (device: Device) =>
+      (
+        await json<LeaseResponse>(
+          await call(site, 'POST', '/sync/leases', { token: device.token, body: ask }),
+        )
+      ).quotas[0]?.count ?? 0;
+    let hoarded = 0;
+    for (let i = 0; i < 10; i++) hoarded += await leaseQuota(greedy);
+
+    const left = await leaseQuota(fair);
+
+    expect(hoarded).toBe(15); // a quarter of the day's 60
+    expect(left).toBe(5);
+    await site.store.close();
+  });
+
   it('grants one device at most its share of a queue’s day', async () => {
     const size = h.config.site.numbering.deviceBlockSize;
     const share = Math.max(2_000, 20 * size);

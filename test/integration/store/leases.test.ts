@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { MAX_TICKET_SEQ } from '../../../src/domain/numbering';
-import { STORE_SITE, useStore } from '../../fixtures/store-builders';
+import { ticketIssued } from '../../fixtures/events';
+import { enrollDevice, pushInput, STORE_SITE, useStore } from '../../fixtures/store-builders';
 import { storeTargets } from '../../fixtures/store-targets';
 
 const DAY = '2025-11-03';
@@ -123,6 +124,28 @@ describe.each(storeTargets())('store leases ($kind)', (target) => {
       { count: 20, remaining: 0 },
       { count: 0, remaining: 0 },
     ]);
+  });
+
+  it('grants a device no more unused tokens than its share; tickets it pushed free its share', async () => {
+    await enrollDevice(store(), 'kiosk-1');
+    const share = { ...quota('kiosk-1', 5, 50), deviceShare: 8 };
+    const ticketOf = (deviceSeq: number) =>
+      ticketIssued({
+        siteId: STORE_SITE,
+        deviceId: 'kiosk-1',
+        deviceSeq,
+        businessDay: DAY,
+        data: { serviceId: 'ktp-el' },
+      });
+
+    const first = await store().leaseQuota(share);
+    const second = await store().leaseQuota(share);
+    const third = await store().leaseQuota(share);
+    await store().push(pushInput([ticketOf(1), ticketOf(2), ticketOf(3)]));
+    const afterUse = await store().leaseQuota(share);
+    const other = await store().leaseQuota({ ...quota('kiosk-2', 5, 50), deviceShare: 8 });
+
+    expect([first, second, third, afterUse, other].map((g) => g.count)).toEqual([5, 3, 0, 3, 5]);
   });
 
   it('grants nothing when the quota was lowered below what is granted', async () => {
