@@ -5,7 +5,8 @@
  * when it listens beyond loopback. SIGINT/SIGTERM stop it cleanly (the epoch is kept).
  *
  * Environment: HOST (127.0.0.1), PORT (8080), CONFIG_DIR (kiosk-config), APP_DIR
- * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY.
+ * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY,
+ * ADMIN_TOKEN_TTL_DAYS (30).
  */
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,9 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
 import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
+import { loadOrCreateSecretKey } from './auth/secret-key';
 import { readConfigDir } from './config/load-config';
+import { secureDataDir } from './data-dir';
 import { createApp } from './http/app';
 import { Pokes } from './http/pokes';
 import { openStore } from './store/open';
@@ -38,6 +41,7 @@ type Env = {
   databaseUrl: string | undefined;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  adminTokenTtlMs: number;
 };
 
 function readEnv(env: NodeJS.ProcessEnv): Env {
@@ -48,6 +52,12 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) {
     throw new Error('TLS_CERT dan TLS_KEY harus diisi berdua');
   }
+  const ttlDays = Number(env.ADMIN_TOKEN_TTL_DAYS || 30);
+  if (!Number.isInteger(ttlDays) || ttlDays < 1 || ttlDays > 3650) {
+    throw new Error(
+      `ADMIN_TOKEN_TTL_DAYS harus bilangan 1–3650, bukan '${env.ADMIN_TOKEN_TTL_DAYS}'`,
+    );
+  }
   return {
     host: env.HOST || '127.0.0.1',
     port,
@@ -57,6 +67,7 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
     databaseUrl: env.DATABASE_URL || undefined,
     tlsCert: env.TLS_CERT || undefined,
     tlsKey: env.TLS_KEY || undefined,
+    adminTokenTtlMs: ttlDays * 86_400_000,
   };
 }
 
@@ -147,12 +158,16 @@ function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
 }
 
 async function main(): Promise<void> {
+  // Before anything is created: every file and directory the server makes is its owner's only.
+  process.umask(0o077);
   const env = readEnv(process.env);
   const seed = await loadConfigOrExit(env.configDir);
+  secureDataDir(env.dataDir);
+  const secretKey = loadOrCreateSecretKey(env.dataDir).key;
   const tls = chooseTls(env);
   const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
   const config = await activeConfig(store, seed);
-  const code = await issueBootstrapCode(store, Date.now());
+  const code = await issueBootstrapCode(store, Date.now(), secretKey);
   const pokes = new Pokes();
   const app = createApp({
     store,
@@ -161,6 +176,8 @@ async function main(): Promise<void> {
     version: VERSION,
     now: Date.now,
     pokes,
+    secretKey,
+    adminTokenTtlMs: env.adminTokenTtlMs,
   });
   const https = tls && {
     createServer: createHttpsServer,

@@ -5,10 +5,13 @@
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { attemptLimiters } from '../auth/attempts';
+import { socketAddress } from './client-address';
 import type { ApiDeps, AppDeps } from './deps';
 import { answerError, fail } from './errors';
 import { Pokes } from './pokes';
 import { adminRoutes } from './routes-admin';
+import { adminAccessRoutes } from './routes-admin-access';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
@@ -20,6 +23,8 @@ export type { AppDeps } from './deps';
 
 /** Heartbeat of the sync stream: under the 30–60 s idle timeouts of common proxies. */
 export const HEARTBEAT_MS = 25_000;
+/** A new admin token's lifetime unless ADMIN_TOKEN_TTL_DAYS says otherwise: 30 days. */
+export const DEFAULT_ADMIN_TOKEN_TTL_MS = 30 * 86_400_000;
 
 /** Builds the Hono app; the composition root binds it to a port. */
 export function createApp(deps: AppDeps): Hono {
@@ -41,6 +46,9 @@ function withDefaults(deps: AppDeps): ApiDeps {
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? ((message, error) => console.error(message, error)),
     heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
+    clientAddress: deps.clientAddress ?? socketAddress,
+    attempts: deps.attempts ?? attemptLimiters(deps.now),
+    adminTokenTtlMs: deps.adminTokenTtlMs ?? DEFAULT_ADMIN_TOKEN_TTL_MS,
     siteId: () => deps.config().site.id,
   };
 }
@@ -55,6 +63,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/', publicRoutes(deps));
   api.route('/', enrollRoutes(deps));
   api.route('/admin', adminRoutes(deps));
+  api.route('/admin', adminAccessRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));
   api.route('/sync', streamRoutes(deps));
