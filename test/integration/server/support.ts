@@ -51,14 +51,21 @@ export async function tempStore(): Promise<{ store: Store; file: string }> {
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 /** The app over a fresh store; `clock.now` may be moved by a test. */
-export async function startHarness(options: { config?: ConfigBundle; heartbeatMs?: number } = {}) {
+export async function startHarness(
+  options: {
+    config?: ConfigBundle;
+    heartbeatMs?: number;
+    /** Wraps the store the app sees (to count its calls, say). */
+    wrapStore?: (store: Store) => Store;
+  } = {},
+) {
   const { store, file } = await tempStore();
   const config = options.config ?? kioskBundle();
   const clock = { now: NOW };
   const pokes = new Pokes();
   const errors: unknown[] = [];
   const app = createApp({
-    store,
+    store: options.wrapStore?.(store) ?? store,
     config: () => config,
     appDir: writeAppDir(),
     version: '9.9.9',
