@@ -1,10 +1,8 @@
 /**
- * DATA_DIR's permissions: the directory 0700 and every file the server keeps in it 0600
- * (database, WAL, markers, fence, ledger, secret key, TLS key and certificate). New files
- * get that from the process umask (077, set first thing in main.ts) and explicit modes; a
- * DATA_DIR made by an older release, or by hand, is tightened at start.
- * Must: only the owner's own bits are kept; what could not be tightened is reported, not
- * thrown (the server still starts, and says so).
+ * DATA_DIR's permissions: the directory 0700 and every file in it 0600. New files get that
+ * from the umask (077, set first in main.ts) and explicit modes; a DATA_DIR made by an
+ * older release or by hand is tightened at start. Must: only owner bits are kept; what
+ * cannot be tightened is reported, not thrown (the server still starts, and says so).
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,10 +1,9 @@
 /**
- * Attempt limits for secrets a caller guesses at (bootstrap and enrollment codes, later
- * staff PINs): per client address with growing lockouts, and a failure budget per minute
- * for the whole site. Only failures count (an attempt being checked counts until it ends),
- * and a success clears its address. Figures and reasoning: README, "Attempt limits".
- * Must: a refused attempt costs no I/O (callers ask first, before reading the body); memory
- * is bounded (at most `maxAddresses` addresses, the least recently seen forgotten first).
+ * Attempt limits for guessable secrets (bootstrap and enrollment codes, later staff PINs):
+ * per client address with growing lockouts, and a failure budget per minute for the whole
+ * site. Only failures count (and attempts still being checked); a success clears its
+ * address. Must: refusing costs no I/O; memory is bounded (maxAddresses, LRU). README,
+ * "Attempt limits and one-time codes", gives the figures and the reasoning.
  */
 
 /** How one kind of secret is guarded. */

@@ -1,10 +1,8 @@
 /**
  * Who is calling: the bearer token of a device or of an admin, looked up by its hash.
- * Must, on every authenticated route: no or malformed header → 401; unknown token → 401;
- * a revoked admin token → 401 token_revoked, an expired one → 401 token_expired; a revoked
- * device → 403; a token of the other kind → 403; a device of another site → 403. A
- * device's lastSeenAt and an admin token's lastUsedAt are refreshed on use (at most every
- * TOUCH_EVERY_MS).
+ * Must: no, malformed or unknown token → 401; a revoked or expired admin token → 401
+ * token_revoked / token_expired; a revoked device, the other kind of token, a device of
+ * another site → 403. Last use is recorded at most every TOUCH_EVERY_MS.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AdminTokenSummary } from '../../domain/protocol';

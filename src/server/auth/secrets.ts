@@ -1,11 +1,8 @@
 /**
- * The secrets of the site: bearer tokens and one-time codes, stored only as hashes.
- * Tokens carry 256 random bits, so a plain sha256 of one reveals nothing. Codes are short
- * enough to type, so they are stored as HMAC-SHA256 under the site's secret key, which is
- * kept outside the database (DATA_DIR/secret.key, ./secret-key.ts): a copied database
- * alone does not let anyone test guesses offline.
- * Must: codes come from an alphabet without look-alikes (no 0/O, 1/I/L) and are compared
- * after normalising what a person typed.
+ * The site's secrets, stored only as hashes: bearer tokens (256 random bits) as sha256;
+ * one-time codes, short enough to type, as HMAC-SHA256 under the secret key kept outside
+ * the database (./secret-key.ts), so a copied database cannot test guesses offline.
+ * Must: codes use an alphabet without look-alikes and are compared as normalised.
  */
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 

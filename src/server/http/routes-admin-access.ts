@@ -29,34 +29,16 @@ export function adminAccessRoutes(deps: ApiDeps): Hono {
   const admin = requireAdmin(deps);
   api.post('/admins', admin, async (c) => {
     const request = valid(parseRequest(CreateAdminRequestSchema, await readJsonBody(c)));
-    const { token, record } = newAdminToken(deps);
-    const adminId = randomUUID();
-    const by = c.get('admin').adminId;
-    await deps.store.createAdmin(
-      { adminId, name: request.name, createdAt: record.createdAt },
-      record,
-      by,
-    );
-    const body: CreateAdminResponse = {
-      adminId,
-      tokenId: record.tokenId,
-      token,
-      expiresAt: record.expiresAt,
-    };
-    return c.json(body, 201);
+    const made = newAdminToken(deps, randomUUID());
+    const newAdmin = { adminId: made.answer.adminId, name: request.name, createdAt: made.at };
+    await deps.store.createAdmin(newAdmin, made.record, c.get('admin').adminId);
+    return c.json(made.answer satisfies CreateAdminResponse, 201);
   });
   api.post('/tokens', admin, async (c) => {
     valid(parseRequest(RenewTokenRequestSchema, await readJsonBody(c, { emptyAs: {} })));
-    const { token, record } = newAdminToken(deps);
-    const adminId = c.get('admin').adminId;
-    await deps.store.createAdminToken(adminId, record);
-    const body: NewAdminTokenResponse = {
-      adminId,
-      tokenId: record.tokenId,
-      token,
-      expiresAt: record.expiresAt,
-    };
-    return c.json(body, 201);
+    const made = newAdminToken(deps, c.get('admin').adminId);
+    await deps.store.createAdminToken(made.answer.adminId, made.record);
+    return c.json(made.answer, 201);
   });
   api.get('/tokens', admin, async (c) => {
     const tokens = await deps.store.adminTokens();
@@ -70,11 +52,8 @@ export function adminAccessRoutes(deps: ApiDeps): Hono {
     const query = valid(parseRequest(AuditQuerySchema, c.req.query()));
     const entries = await deps.store.auditLog(query.before ?? null, query.limit);
     await auditRead(deps, c.get('admin').adminId, 'audit.read');
-    const last = entries.at(-1);
-    const body: AuditPage = {
-      entries,
-      next: entries.length === query.limit && last ? last.seq : null,
-    };
+    const full = entries.length === query.limit;
+    const body: AuditPage = { entries, next: full ? (entries.at(-1)?.seq ?? null) : null };
     return c.json(body);
   });
   return api;
@@ -113,15 +92,15 @@ async function revokeToken(
   return c.json({ token });
 }
 
-/** A fresh token and its stored record, valid for the site's admin token lifetime. */
-function newAdminToken(deps: ApiDeps): { token: string; record: NewAdminToken } {
+/** A fresh token of `adminId`: its stored record, and the answer that shows it once. */
+function newAdminToken(
+  deps: ApiDeps,
+  adminId: string,
+): { at: number; record: NewAdminToken; answer: NewAdminTokenResponse } {
   const token = newToken();
-  const createdAt = deps.now();
-  const record = {
-    tokenId: randomUUID(),
-    tokenHash: hashSecret(token),
-    createdAt,
-    expiresAt: createdAt + deps.adminTokenTtlMs,
-  };
-  return { token, record };
+  const at = deps.now();
+  const tokenId = randomUUID();
+  const expiresAt = at + deps.adminTokenTtlMs;
+  const record = { tokenId, tokenHash: hashSecret(token), createdAt: at, expiresAt };
+  return { at, record, answer: { adminId, tokenId, token, expiresAt } };
 }
