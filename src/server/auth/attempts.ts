@@ -64,7 +64,12 @@ type Entry = {
   pending: number;
 };
 
-/** The limits of one policy, in memory, on an injected clock. */
+/**
+ * The limits of one policy, in memory, on an injected clock. (rate-limiter-flexible's
+ * RateLimiterMemory was the candidate: it reads Date.now() and arms a timer per key, so
+ * tests could not drive it with the app's clock, and it has no bound on keys; all it would
+ * add here is a fixed-window counter.)
+ */
 export class AttemptLimiter {
   private readonly entries = new Map<string, Entry>();
   private window = { start: 0, failures: 0 };
