@@ -156,6 +156,32 @@ export const CreateEnrollmentRequestSchema = body({
   ),
 }) satisfies v.GenericSchema<unknown, CreateEnrollmentRequest>;
 
+/** POST /admin/admins. */
+export const CreateAdminRequestSchema = body({ name: plainText(64) });
+export type CreateAdminRequest = v.InferOutput<typeof CreateAdminRequestSchema>;
+
+/** POST /admin/tokens (a renewal: the calling admin's new token); the body is empty or `{}`. */
+export const RenewTokenRequestSchema = body({});
+
+/** Audit entries per page by default, and at most. */
+export const DEFAULT_AUDIT_PAGE = 50;
+export const MAX_AUDIT_PAGE = 200;
+
+/** GET /admin/audit?before&limit: before an entry's seq (newest when absent); other keys ignored. */
+export const AuditQuerySchema = v.object({
+  before: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,16}$/, 'must be a whole number'),
+      v.transform(Number),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(Number.MAX_SAFE_INTEGER),
+    ),
+  ),
+  limit: queryInteger(String(DEFAULT_AUDIT_PAGE), 1, MAX_AUDIT_PAGE),
+});
+export type AuditQuery = v.InferOutput<typeof AuditQuerySchema>;
+
 /** Runs a schema over untrusted input; never throws. */
 export function parseRequest<T extends v.GenericSchema>(
   schema: T,

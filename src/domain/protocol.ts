@@ -108,9 +108,60 @@ export type EnrollResponse = {
   serverTime: number;
 };
 
-/** POST /api/v1/bootstrap — the first admin, with the code the server printed (no token). */
+/**
+ * POST /api/v1/bootstrap — an admin, with the code the server printed (no token): the first
+ * one, or a new one when no admin holds a valid token any more (the way back).
+ */
 export type BootstrapRequest = { code: string; name: string };
-export type BootstrapResponse = { adminId: string; token: string };
+/** A new admin, or a renewed admin's new token: the token is shown this once only. */
+export type NewAdminTokenResponse = {
+  adminId: string;
+  tokenId: string;
+  token: string;
+  expiresAt: number;
+};
+export type BootstrapResponse = NewAdminTokenResponse;
+/** POST /api/v1/admin/admins — another admin, with its first token (admin token). */
+export type CreateAdminResponse = NewAdminTokenResponse;
+
+/** GET /api/v1/admin/tokens — every admin token; never the token itself nor its hash. */
+export type AdminTokenSummary = {
+  tokenId: string;
+  adminId: string;
+  adminName: string;
+  createdAt: number;
+  expiresAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+};
+
+/** What an admin did, as the audit log names it. */
+export type AuditAction =
+  | 'bootstrap'
+  | 'enrollment.create'
+  | 'device.revoke'
+  | 'admin.create'
+  | 'token.renew'
+  | 'token.revoke'
+  | 'devices.read'
+  | 'flagged.read'
+  | 'tokens.read'
+  | 'audit.read';
+/**
+ * One admin action: who, what, when, how it ended ('ok' or the error code it got).
+ * Never a code, token, hash, name or other personal data.
+ */
+export type AuditEntry = {
+  /** Numbered in commit order; page with `before`. */
+  seq: number;
+  at: number;
+  adminId: string;
+  action: AuditAction;
+  targetId: string | null;
+  outcome: string;
+};
+/** GET /api/v1/admin/audit?before=&limit= — newest first; `next` is the `before` of the next page. */
+export type AuditPage = { entries: AuditEntry[]; next: number | null };
 
 /** POST /api/v1/admin/enrollments — a one-time enrollment code (admin token). */
 export type CreateEnrollmentRequest = { label?: string; ttlMinutes?: number };
@@ -151,6 +202,8 @@ export type ApiError = {
   issues?: { path: string; message: string }[];
   /** On a push gap: the server's last deviceSeq for the device. */
   ackSeq?: number;
+  /** On 429 too_many_attempts: seconds to wait (also the Retry-After header). */
+  retryAfterSeconds?: number;
 };
 
 /** GET /api/v1/sync/stream — server-sent events; `poke` means "there is something to pull". */

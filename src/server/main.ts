@@ -6,7 +6,8 @@
  *
  * Environment: HOST (127.0.0.1), PORT (8080), CONFIG_DIR (kiosk-config), APP_DIR
  * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY,
- * RENAME_SITE_FROM (the site id the data had, to rename it to the config's).
+ * RENAME_SITE_FROM (the site id the data had, to rename it to the config's),
+ * ADMIN_TOKEN_TTL_DAYS (30).
  */
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,9 @@ import { buildCatalogue } from '../domain/config/catalogue';
 import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
 import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
+import { loadOrCreateSecretKey } from './auth/secret-key';
 import { readConfigDir } from './config/load-config';
+import { secureDataDir } from './data-dir';
 import { createApp } from './http/app';
 import { Pokes } from './http/pokes';
 import { checkSite, SiteMismatch } from './site-guard';
@@ -43,6 +46,7 @@ type Env = {
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   renameSiteFrom: string | undefined;
+  adminTokenTtlMs: number;
 };
 
 function readEnv(env: NodeJS.ProcessEnv): Env {
@@ -52,6 +56,12 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
   }
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) {
     throw new Error('TLS_CERT dan TLS_KEY harus diisi berdua');
+  }
+  const ttlDays = Number(env.ADMIN_TOKEN_TTL_DAYS || 30);
+  if (!Number.isInteger(ttlDays) || ttlDays < 1 || ttlDays > 3650) {
+    throw new Error(
+      `ADMIN_TOKEN_TTL_DAYS harus bilangan 1–3650, bukan '${env.ADMIN_TOKEN_TTL_DAYS}'`,
+    );
   }
   return {
     host: env.HOST || '127.0.0.1',
@@ -63,6 +73,7 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
     tlsCert: env.TLS_CERT || undefined,
     tlsKey: env.TLS_KEY || undefined,
     renameSiteFrom: env.RENAME_SITE_FROM || undefined,
+    adminTokenTtlMs: ttlDays * 86_400_000,
   };
 }
 
@@ -177,15 +188,19 @@ function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
 }
 
 async function main(): Promise<void> {
+  // Before anything is created: every file and directory the server makes is its owner's only.
+  process.umask(0o077);
   const env = readEnv(process.env);
   const seed = await loadConfigOrExit(env.configDir);
+  secureDataDir(env.dataDir);
+  const secretKey = loadOrCreateSecretKey(env.dataDir).key;
   const tls = chooseTls(env);
   const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
   const site = await checkSiteOrExit(store, seed.site.id, env);
   const config = await activeConfig(store, seed);
   // Pushed events may name what any stored version named (src/domain/trust.ts).
   const catalogue = buildCatalogue(await store.configHistory(config.site.id));
-  const code = await issueBootstrapCode(store, Date.now());
+  const code = await issueBootstrapCode(store, Date.now(), secretKey);
   const pokes = new Pokes();
   const app = createApp({
     store,
@@ -196,6 +211,8 @@ async function main(): Promise<void> {
     version: VERSION,
     now: Date.now,
     pokes,
+    secretKey,
+    adminTokenTtlMs: env.adminTokenTtlMs,
   });
   const https = tls && {
     createServer: createHttpsServer,

@@ -3,7 +3,7 @@
  * storage and WebUSB need a secure context). The operator's certificate (TLS_CERT,
  * TLS_KEY) when given; otherwise a self-signed one made once in DATA_DIR/tls/ with
  * Debian's `openssl` CLI, covering this machine's names and addresses.
- * Must: never overwrite an existing certificate (devices trust it); the key is 0600.
+ * Must: never overwrite an existing certificate (devices trust it); its files are 0600.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
@@ -44,7 +44,7 @@ export function ensureSelfSigned(dir: string, host: string): TlsMaterial {
   if (existsSync(certPath) && existsSync(keyPath)) return loadTls(certPath, keyPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const configPath = join(dir, 'openssl.cnf');
-  writeFileSync(configPath, opensslConfig(machineNames(host)));
+  writeFileSync(configPath, opensslConfig(machineNames(host)), { mode: 0o600 });
   const run = spawnSync(
     'openssl',
     [
@@ -60,6 +60,7 @@ export function ensureSelfSigned(dir: string, host: string): TlsMaterial {
     );
   }
   chmodSync(keyPath, 0o600);
+  chmodSync(certPath, 0o600);
   return describe(readFileSync(certPath, 'utf8'), readFileSync(keyPath, 'utf8'), certPath, true);
 }
 

@@ -18,6 +18,9 @@ import { openSqliteStore } from '../../src/server/store/open';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent } from '../../src/server/store/rows';
 import type { Store } from '../../src/server/store/store';
 
+/** The chaos server's secret key (one-time codes are HMACs under it). */
+const CHAOS_SECRET_KEY = Buffer.alloc(32, 3);
+
 /** A number block as the server's table records it. */
 export type GrantedBlock = {
   businessDay: string;
@@ -81,14 +84,14 @@ export class SimServer {
     const token = `chaos-device-${n}-token-000000`;
     const at = this.now();
     await this.store.createEnrollment({
-      codeHash: hashCode(code),
+      codeHash: hashCode(code, CHAOS_SECRET_KEY),
       siteId: this.config.site.id,
       label: null,
       createdBy: 'chaos',
       createdAt: at,
       expiresAt: at + 3_600_000,
     });
-    const device = await this.store.enrollDevice(hashCode(code), {
+    const device = await this.store.enrollDevice(hashCode(code, CHAOS_SECRET_KEY), {
       deviceId: `kiosk-${n}`,
       name: `Anjungan ${n}`,
       profileId: this.config.profiles[0]?.id ?? 'lobi-utama',
@@ -206,6 +209,7 @@ export class SimServer {
       version: 'chaos',
       now: this.now,
       log: (_message, error) => this.errors.push(error),
+      secretKey: CHAOS_SECRET_KEY,
     });
   }
 }

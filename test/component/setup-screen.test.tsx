@@ -31,12 +31,12 @@ describe('SetupScreen', () => {
     expect(options).toEqual(['Pilih profil…', 'Lobi utama', 'MPP Bergerak']);
   });
 
-  it.each(['', 'K7QM-2XH', 'K7QM-2XHP9', 'K7Q!-2XHP'])('rejects code %j', (code) => {
+  it.each(['', 'K7QM-2XHP', 'K7QM2-XHPAB9', 'K7Q!2-XHPAB'])('rejects code %j', (code) => {
     const onSubmit = vi.fn();
     render(<SetupScreen profiles={PROFILES} onSubmit={onSubmit} />);
     fill({ code, name: 'Anjungan 1', profile: 'lobi-utama' });
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(screen.getByText(/Kode terdiri dari 8 huruf atau angka/)).toBeTruthy();
+    expect(screen.getByText(/Kode terdiri dari 10 huruf atau angka/)).toBeTruthy();
     expect(
       screen.getByRole('textbox', { name: /^Kode pendaftaran/ }).getAttribute('aria-invalid'),
     ).toBe('true');
@@ -45,7 +45,7 @@ describe('SetupScreen', () => {
   it('rejects an empty name and a missing profile', () => {
     const onSubmit = vi.fn();
     render(<SetupScreen profiles={PROFILES} onSubmit={onSubmit} />);
-    fill({ code: 'K7QM2XHP', name: '   ' });
+    fill({ code: 'K7QM2XHPAB', name: '   ' });
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getByText(/Nama perangkat wajib diisi/)).toBeTruthy();
     expect(screen.getByText(/Pilih salah satu profil/)).toBeTruthy();
@@ -54,9 +54,9 @@ describe('SetupScreen', () => {
   it('submits the normalised code and trimmed values', () => {
     const onSubmit = vi.fn();
     render(<SetupScreen profiles={PROFILES} onSubmit={onSubmit} />);
-    fill({ code: ' k7qm 2xhp ', name: ' Anjungan Lobi 2 ', profile: 'mpp-bergerak' });
+    fill({ code: ' k7qm2 xhpab ', name: ' Anjungan Lobi 2 ', profile: 'mpp-bergerak' });
     expect(onSubmit).toHaveBeenCalledWith({
-      code: 'K7QM-2XHP',
+      code: 'K7QM2-XHPAB',
       name: 'Anjungan Lobi 2',
       profileId: 'mpp-bergerak',
     });
@@ -74,8 +74,9 @@ describe('SetupScreen', () => {
   });
 
   it('normalises codes typed with spaces, dashes and lower case', () => {
-    expect(normalizeEnrollmentCode('abcd-1234')).toBe('ABCD-1234');
-    expect(normalizeEnrollmentCode('ABCD 1234')).toBe('ABCD-1234');
-    expect(normalizeEnrollmentCode('ABCD-12345')).toBeNull();
+    expect(normalizeEnrollmentCode('abcde-12345')).toBe('ABCDE-12345');
+    expect(normalizeEnrollmentCode('ABCD 1234 56')).toBe('ABCD1-23456');
+    expect(normalizeEnrollmentCode('ABCD-1234')).toBeNull();
+    expect(normalizeEnrollmentCode('ABCDE-123456')).toBeNull();
   });
 });

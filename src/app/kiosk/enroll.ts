@@ -36,6 +36,19 @@ const FAILURES = {
   },
 } satisfies Record<string, EnrollFailure>;
 
+/** 429: the server's attempt limit, with the wait it asks for (Retry-After, in seconds). */
+function tooManyAttempts(response: Response): EnrollFailure {
+  const seconds = Math.max(1, Number(response.headers.get('Retry-After')) || 60);
+  const wait =
+    seconds < 120
+      ? { id: `${seconds} detik`, en: `${seconds} s` }
+      : { id: `${Math.ceil(seconds / 60)} menit`, en: `${Math.ceil(seconds / 60)} min` };
+  return {
+    id: `Terlalu banyak percobaan kode yang salah. Coba lagi dalam ${wait.id}.`,
+    en: `Too many wrong codes. Try again in ${wait.en}.`,
+  };
+}
+
 /**
  * Enrollment: trades the one-time code for the device's token and emergency tag, then
  * stores the identity. A device enrolled before keeps its id, so its log goes on.
@@ -64,6 +77,7 @@ export async function enrollDevice(
   }
   if (response.status === 401 || response.status === 403 || response.status === 404)
     throw new EnrollError(FAILURES.code);
+  if (response.status === 429) throw new EnrollError(tooManyAttempts(response));
   if (!response.ok)
     throw new EnrollError(response.status >= 500 ? FAILURES.offline : FAILURES.refused);
   const answer = (await response.json().catch(() => null)) as EnrollResponse | null;

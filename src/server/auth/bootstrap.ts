@@ -1,16 +1,24 @@
 /**
- * The first admin: while none exists, every start makes a fresh one-time bootstrap code,
- * stores only its hash and prints it for the operator at the server's console. There is
- * no default password anywhere (ARCHITECTURE.md §4).
+ * The bootstrap code: while no admin holds a valid token (on the first start, or after
+ * every token expired or was revoked: the way back), every start makes a fresh one-time
+ * code that creates an admin, stores only its keyed hash and hands it to the operator.
+ * There is no default password anywhere (ARCHITECTURE.md §4).
  */
 import type { Store } from '../store/store';
 import { BOOTSTRAP_CODE_LENGTH, hashCode, newCode } from './secrets';
 
-/** A new bootstrap code when no admin exists yet (the previous one stops working), else null. */
-export async function issueBootstrapCode(store: Store, now: number): Promise<string | null> {
-  if (await store.hasAdmin()) return null;
+/**
+ * A new bootstrap code when no admin holds a valid token at `now` (the previous code stops
+ * working), else null. `key` is the site's secret key (./secret-key.ts).
+ */
+export async function issueBootstrapCode(
+  store: Store,
+  now: number,
+  key: Uint8Array,
+): Promise<string | null> {
+  if (await store.hasActiveAdmin(now)) return null;
   const code = newCode(BOOTSTRAP_CODE_LENGTH);
-  await store.setBootstrapCode(hashCode(code), now);
+  await store.setBootstrapCode(hashCode(code, key), now);
   return code;
 }
 
@@ -24,7 +32,7 @@ export function bootstrapBox(code: string, url: string): string {
     'Buat admin pertama dengan kode ini (create the first admin with it):',
     `  curl -X POST ${url}/api/v1/bootstrap -H 'Content-Type: application/json' \\`,
     `       -d '{"code":"${code}","name":"Nama Admin"}'`,
-    'Kode baru dibuat pada setiap start sampai admin pertama ada.',
+    'Kode baru dibuat pada setiap start selama tidak ada admin dengan token yang berlaku.',
   ];
   const width = Math.max(...lines.map((l) => l.length));
   const bar = '─'.repeat(width + 2);

@@ -1,12 +1,13 @@
 /**
  * Who is calling: the bearer token of a device or of an admin, looked up by its hash.
- * Must, on every authenticated route: no or malformed header → 401; unknown token → 401;
- * a revoked device → 403; a token of the other kind → 403; a device of another site →
- * 403. A device's lastSeenAt is refreshed on use (at most every TOUCH_EVERY_MS).
+ * Must: no, malformed or unknown token → 401; a revoked or expired admin token → 401
+ * token_revoked / token_expired; a revoked device, the other kind of token, a device of
+ * another site → 403. Last use is recorded at most every TOUCH_EVERY_MS.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { AdminTokenSummary } from '../../domain/protocol';
 import { fail } from '../http/errors';
-import type { AdminRecord, DeviceRecord, Store } from '../store/store';
+import type { DeviceRecord, Store } from '../store/store';
 import { hashSecret } from './secrets';
 
 /** lastSeenAt is "seen within the last half minute": one write per device per 30 s at most. */
@@ -49,10 +50,10 @@ export function requireDevice(
   };
 }
 
-/** Lets only admins through; sets `admin`. */
+/** Lets only admins with a valid token through; sets `admin` (the token and its admin). */
 export function requireAdmin(
   deps: GuardDeps,
-): MiddlewareHandler<{ Variables: { admin: AdminRecord } }> {
+): MiddlewareHandler<{ Variables: { admin: AdminTokenSummary } }> {
   return async (c, next) => {
     const hash = hashSecret(bearerToken(c.req.header('Authorization')));
     const admin = await deps.store.adminByToken(hash);
@@ -60,9 +61,31 @@ export function requireAdmin(
       if ((await deps.store.deviceByToken(hash)) !== null) throw wrongRole('an admin');
       throw unknownToken();
     }
+    const now = deps.now();
+    checkAdminToken(admin, now);
+    if (admin.lastUsedAt === null || now - admin.lastUsedAt >= TOUCH_EVERY_MS) {
+      await deps.store.touchAdminToken(admin.tokenId, now);
+    }
     c.set('admin', admin);
     await next();
   };
+}
+
+function checkAdminToken(token: AdminTokenSummary, now: number): void {
+  if (token.revokedAt !== null) {
+    throw fail(
+      401,
+      'token_revoked',
+      'This admin token was revoked. Ask another admin for access, or use a newer token of yours.',
+    );
+  }
+  if (token.expiresAt <= now) {
+    throw fail(
+      401,
+      'token_expired',
+      `This admin token expired at ${new Date(token.expiresAt).toISOString()}. Renew tokens before they expire (POST /api/v1/admin/tokens); ask another admin for access, or restart the server for a bootstrap code if no admin has a valid token.`,
+    );
+  }
 }
 
 function checkDevice(device: DeviceRecord, siteId: string): void {

@@ -7,11 +7,14 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { buildCatalogue, type Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
+import { attemptLimiters } from '../auth/attempts';
 import { DayStates } from '../sync/day-states';
+import { socketAddress } from './client-address';
 import type { ApiDeps, AppDeps } from './deps';
 import { answerError, fail } from './errors';
 import { Pokes } from './pokes';
 import { adminRoutes } from './routes-admin';
+import { adminAccessRoutes } from './routes-admin-access';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
@@ -23,6 +26,8 @@ export type { AppDeps } from './deps';
 
 /** Heartbeat of the sync stream: under the 30–60 s idle timeouts of common proxies. */
 export const HEARTBEAT_MS = 25_000;
+/** A new admin token's lifetime unless ADMIN_TOKEN_TTL_DAYS says otherwise: 30 days. */
+export const DEFAULT_ADMIN_TOKEN_TTL_MS = 30 * 86_400_000;
 
 /** Builds the Hono app; the composition root binds it to a port. */
 export function createApp(deps: AppDeps): Hono {
@@ -46,6 +51,9 @@ function withDefaults(deps: AppDeps): ApiDeps {
     heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
     catalogue: deps.catalogue ?? activeCatalogue(deps.config),
     formerSiteIds: deps.formerSiteIds ?? (() => []),
+    clientAddress: deps.clientAddress ?? socketAddress,
+    attempts: deps.attempts ?? attemptLimiters(deps.now),
+    adminTokenTtlMs: deps.adminTokenTtlMs ?? DEFAULT_ADMIN_TOKEN_TTL_MS,
     siteId: () => deps.config().site.id,
     days: new DayStates((siteId, day) => deps.store.eventsOfDay(siteId, day)),
   };
@@ -71,6 +79,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/', publicRoutes(deps));
   api.route('/', enrollRoutes(deps));
   api.route('/admin', adminRoutes(deps));
+  api.route('/admin', adminAccessRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));
   api.route('/sync', streamRoutes(deps));

@@ -1,8 +1,10 @@
 /** What the HTTP layer is built from: the store, the active config, the clock, and friends. */
 import type { Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
+import type { AttemptLimiter, PolicyName } from '../auth/attempts';
 import type { Store } from '../store/store';
 import type { DayStates } from '../sync/day-states';
+import type { ClientAddress } from './client-address';
 import type { ErrorLog } from './errors';
 import type { Pokes } from './pokes';
 
@@ -29,6 +31,14 @@ export type AppDeps = {
   log?: ErrorLog;
   /** Milliseconds between heartbeat comments on a sync stream (25 s). */
   heartbeatMs?: number;
+  /** The site's secret key (DATA_DIR/secret.key): one-time codes are stored as HMACs under it. */
+  secretKey: Uint8Array;
+  /** A request's client address for the attempt limits; the socket's when absent. */
+  clientAddress?: ClientAddress;
+  /** The attempt limiters (bootstrap, enroll, pin); made on `now` when absent. */
+  attempts?: Record<PolicyName, AttemptLimiter>;
+  /** How long a new admin token is valid (ms); ADMIN_TOKEN_TTL_DAYS, 30 days by default. */
+  adminTokenTtlMs?: number;
 };
 
 /** AppDeps with every default filled in, as the route modules see them. */

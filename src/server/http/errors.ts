@@ -36,6 +36,8 @@ export function answerError(log: ErrorLog) {
   return (error: Error, c: Context): Response => {
     if (error instanceof ApiFailure) {
       if (error.status === 401) c.header('WWW-Authenticate', 'Bearer realm="anjungan"');
+      const wait = error.body.retryAfterSeconds;
+      if (wait !== undefined) c.header('Retry-After', String(wait));
       return c.json(error.body, error.status);
     }
     log(`${c.req.method} ${c.req.path} failed`, error);

@@ -1,9 +1,10 @@
 /**
  * Admin routes (admin token): enrollment codes, the device list, revoking a device, and
- * the events flagged for clock drift.
+ * the events flagged for clock drift. Each call is audited: writes in their own
+ * transaction (by the store), reads and refusals after the fact.
  */
 import { Hono } from 'hono';
-import type { CreateEnrollmentResponse, DeviceSummary } from '../../domain/protocol';
+import type { AuditAction, CreateEnrollmentResponse, DeviceSummary } from '../../domain/protocol';
 import {
   CreateEnrollmentRequestSchema,
   DEFAULT_ENROLLMENT_TTL_MINUTES,
@@ -30,7 +31,7 @@ export function adminRoutes(deps: ApiDeps): Hono {
     const now = deps.now();
     const expiresAt = now + (request.ttlMinutes ?? DEFAULT_ENROLLMENT_TTL_MINUTES) * 60_000;
     await deps.store.createEnrollment({
-      codeHash: hashCode(code),
+      codeHash: hashCode(code, deps.secretKey),
       siteId: deps.siteId(),
       label: request.label ?? null,
       createdBy: c.get('admin').adminId,
@@ -42,20 +43,35 @@ export function adminRoutes(deps: ApiDeps): Hono {
   });
   api.get('/devices', admin, async (c) => {
     const devices = await deps.store.devices(deps.siteId());
+    await auditRead(deps, c.get('admin').adminId, 'devices.read');
     return c.json({ devices: devices.map(summary) });
   });
   api.post('/devices/:id/revoke', admin, async (c) => {
     const id = c.req.param('id');
+    const by = c.get('admin').adminId;
     const known = UUID.test(id) ? await findDevice(deps, id) : undefined;
-    if (known === undefined) throw fail(404, 'unknown_device', 'No such device at this site.');
-    await deps.store.revokeDevice(id, deps.now());
+    if (known === undefined) {
+      const targetId = UUID.test(id) ? id : null;
+      const at = deps.now();
+      const outcome = 'unknown_device';
+      await deps.store.recordAudit({ at, adminId: by, action: 'device.revoke', targetId, outcome });
+      throw fail(404, 'unknown_device', 'No such device at this site.');
+    }
+    await deps.store.revokeDevice(id, deps.now(), by);
     deps.pokes.closeDevice(id);
     return c.json({ device: summary((await findDevice(deps, id)) ?? known) });
   });
   api.get('/flagged', admin, async (c) => {
-    return c.json({ flagged: await deps.store.flaggedEvents(deps.siteId()) });
+    const flagged = await deps.store.flaggedEvents(deps.siteId());
+    await auditRead(deps, c.get('admin').adminId, 'flagged.read');
+    return c.json({ flagged });
   });
   return api;
+}
+
+/** Audits a read of `action` by `adminId`. */
+export function auditRead(deps: ApiDeps, adminId: string, action: AuditAction): Promise<void> {
+  return deps.store.recordAudit({ at: deps.now(), adminId, action, targetId: null, outcome: 'ok' });
 }
 
 async function findDevice(deps: ApiDeps, id: string): Promise<DeviceRecord | undefined> {

@@ -1,18 +1,22 @@
 /**
- * Joining the site without a token: the first admin with the bootstrap code the server
- * printed, and each device with a one-time enrollment code an admin created.
- * Must: a wrong code changes nothing; a code works once; only hashes are stored.
+ * Joining the site without a token: an admin with the bootstrap code the server printed,
+ * and each device with a one-time enrollment code an admin created.
+ * Must: a wrong code changes nothing; a code works once; only hashes are stored; both are
+ * under the attempt limits (only a wrong code counts as a failure; a right one clears the
+ * address), asked before the body is read.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { BootstrapResponse, EnrollResponse } from '../../domain/protocol';
 import {
   BootstrapRequestSchema,
   EnrollRequestSchema,
   parseRequest,
 } from '../../domain/protocol-schema';
+import type { Attempt } from '../auth/attempts';
 import { hashCode, hashSecret, newToken } from '../auth/secrets';
 import { StoreError } from '../store/errors';
+import { limited } from './attempt-limits';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
@@ -21,24 +25,39 @@ import { valid } from './validate';
 /** POST /bootstrap and POST /enroll. */
 export function enrollRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
-  api.post('/bootstrap', async (c) => {
+  api.post('/bootstrap', limited(deps, 'bootstrap', bootstrap(deps)));
+  api.post('/enroll', limited(deps, 'enroll', enroll(deps)));
+  return api;
+}
+
+/** An admin with the bootstrap code, while no admin holds a valid token. */
+function bootstrap(deps: ApiDeps) {
+  return async (c: Context, attempt: Attempt): Promise<Response> => {
     const request = valid(parseRequest(BootstrapRequestSchema, await readJsonBody(c)));
-    if (await deps.store.hasAdmin()) throw alreadyBootstrapped();
+    const now = deps.now();
+    if (await deps.store.hasActiveAdmin(now)) throw alreadyBootstrapped();
     const token = newToken();
-    const admin = await deps.store.bootstrapAdmin(hashCode(request.code), {
-      adminId: randomUUID(),
-      name: request.name,
-      createdAt: deps.now(),
-      tokenHash: hashSecret(token),
-    });
+    const tokenId = randomUUID();
+    const expiresAt = now + deps.adminTokenTtlMs;
+    const admin = await deps.store.bootstrapAdmin(
+      hashCode(request.code, deps.secretKey),
+      { adminId: randomUUID(), name: request.name, createdAt: now },
+      { tokenId, tokenHash: hashSecret(token), createdAt: now, expiresAt },
+    );
     if (admin === null) {
-      if (await deps.store.hasAdmin()) throw alreadyBootstrapped();
+      if (await deps.store.hasActiveAdmin(now)) throw alreadyBootstrapped();
+      attempt.end('failure');
       throw fail(403, 'invalid_code', 'The bootstrap code is not right.');
     }
-    const body: BootstrapResponse = { adminId: admin.adminId, token };
+    attempt.end('success');
+    const body: BootstrapResponse = { adminId: admin.adminId, tokenId, token, expiresAt };
     return c.json(body, 201);
-  });
-  api.post('/enroll', async (c) => {
+  };
+}
+
+/** A device, with a one-time enrollment code. */
+function enroll(deps: ApiDeps) {
+  return async (c: Context, attempt: Attempt): Promise<Response> => {
     const request = valid(parseRequest(EnrollRequestSchema, await readJsonBody(c)));
     if (!deps.config().profiles.some((p) => p.id === request.profileId)) {
       throw fail(400, 'unknown_profile', 'No such device profile in the active config.', {
@@ -48,7 +67,7 @@ export function enrollRoutes(deps: ApiDeps): Hono {
     const token = newToken();
     const now = deps.now();
     const device = await deps.store
-      .enrollDevice(hashCode(request.code), {
+      .enrollDevice(hashCode(request.code, deps.secretKey), {
         deviceId: request.deviceId,
         name: request.name,
         profileId: request.profileId,
@@ -62,21 +81,17 @@ export function enrollRoutes(deps: ApiDeps): Hono {
         throw error;
       });
     if (device === null) {
+      attempt.end('failure');
       throw fail(403, 'invalid_code', 'The enrollment code is wrong, used or expired.');
     }
-    const body: EnrollResponse = {
-      token,
-      deviceId: device.deviceId,
-      siteId: device.siteId,
-      emergencyTag: device.emergencyTag,
-      epoch: deps.store.epoch,
-      serverTime: now,
-    };
+    attempt.end('success');
+    const { deviceId, siteId, emergencyTag } = device;
+    const epoch = deps.store.epoch;
+    const body: EnrollResponse = { token, deviceId, siteId, emergencyTag, epoch, serverTime: now };
     return c.json(body, 201);
-  });
-  return api;
+  };
 }
 
 function alreadyBootstrapped() {
-  return fail(409, 'already_bootstrapped', 'The first admin exists; ask an admin for access.');
+  return fail(409, 'already_bootstrapped', 'An admin with a valid token exists; ask an admin.');
 }

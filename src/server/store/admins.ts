@@ -1,32 +1,34 @@
 /**
- * The first admin and admin tokens. The bootstrap code creates the first admin once;
- * after that it is gone for good.
+ * Admins and the bootstrap code. The bootstrap code creates an admin while no admin holds
+ * a valid token (the first start, or the way back when every token expired or was revoked).
  * Must: only hashes of codes and tokens are stored (callers pass hashes); bootstrapping
- * checks the code, checks no admin exists, creates the admin and deletes the code in one
- * transaction.
+ * checks the code, checks no admin is active, creates the admin with its first token,
+ * deletes the code and writes the audit entry in one transaction.
  */
+import { insertToken, type NewAdminToken } from './admin-tokens';
+import { appendAudit } from './audit';
 import { one, type SqlDb, type SqlReader } from './sql';
 import type { AdminRecord } from './store';
 
-type AdminRow = { admin_id: string; name: string; created_at: number };
-
-function toAdmin(row: AdminRow): AdminRecord {
-  return { adminId: row.admin_id, name: row.name, createdAt: row.created_at };
+/** Whether some admin holds a token neither revoked nor expired at `now`. */
+export async function activeAdminIn(tx: SqlReader, now: number): Promise<boolean> {
+  const row = await one(
+    tx,
+    'SELECT token_id FROM admin_tokens WHERE revoked_at IS NULL AND expires_at > ? LIMIT 1',
+    [now],
+  );
+  return row !== null;
 }
 
-async function adminExists(tx: SqlReader): Promise<boolean> {
-  return (await one(tx, 'SELECT admin_id FROM admins LIMIT 1')) !== null;
+/** True while some admin holds a valid token. */
+export function hasActiveAdmin(db: SqlDb, now: number): Promise<boolean> {
+  return db.read((tx) => activeAdminIn(tx, now));
 }
 
-/** True once the first admin exists. */
-export function hasAdmin(db: SqlDb): Promise<boolean> {
-  return db.read(adminExists);
-}
-
-/** Replaces the pending bootstrap code; does nothing once an admin exists. */
+/** Replaces the pending bootstrap code; does nothing while an admin is active. */
 export function setBootstrapCode(db: SqlDb, codeHash: string, createdAt: number): Promise<void> {
   return db.transaction(async (tx) => {
-    if (await adminExists(tx)) return;
+    if (await activeAdminIn(tx, createdAt)) return;
     await tx.run(
       `INSERT INTO bootstrap (id, code_hash, created_at) VALUES (1, ?, ?)
        ON CONFLICT (id) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at`,
@@ -35,35 +37,58 @@ export function setBootstrapCode(db: SqlDb, codeHash: string, createdAt: number)
   });
 }
 
-/** Creates the first admin when the code matches and none exists; null otherwise. */
+/** Creates an admin with its token when the code matches and none is active; null otherwise. */
 export function bootstrapAdmin(
   db: SqlDb,
   codeHash: string,
-  admin: AdminRecord & { tokenHash: string },
+  admin: AdminRecord,
+  token: NewAdminToken,
 ): Promise<AdminRecord | null> {
   return db.transaction(async (tx) => {
     const pending = await one<{ code_hash: string }>(
       tx,
       'SELECT code_hash FROM bootstrap WHERE id = 1 FOR UPDATE',
     );
-    if (pending === null || pending.code_hash !== codeHash || (await adminExists(tx))) return null;
-    await tx.run(
-      'INSERT INTO admins (admin_id, name, token_hash, created_at) VALUES (?, ?, ?, ?)',
-      [admin.adminId, admin.name, admin.tokenHash, admin.createdAt],
-    );
+    if (pending === null || pending.code_hash !== codeHash) return null;
+    if (await activeAdminIn(tx, admin.createdAt)) return null;
+    await tx.run('INSERT INTO admins (admin_id, name, created_at) VALUES (?, ?, ?)', [
+      admin.adminId,
+      admin.name,
+      admin.createdAt,
+    ]);
+    await insertToken(tx, admin.adminId, token);
     await tx.run('DELETE FROM bootstrap WHERE id = 1');
-    return { adminId: admin.adminId, name: admin.name, createdAt: admin.createdAt };
+    await appendAudit(tx, {
+      at: admin.createdAt,
+      adminId: admin.adminId,
+      action: 'bootstrap',
+      targetId: admin.adminId,
+      outcome: 'ok',
+    });
+    return { ...admin };
   });
 }
 
-/** The admin holding this token, or null. */
-export function adminByToken(db: SqlDb, tokenHash: string): Promise<AdminRecord | null> {
-  return db.read(async (tx) => {
-    const row = await one<AdminRow>(
-      tx,
-      'SELECT admin_id, name, created_at FROM admins WHERE token_hash = ?',
-      [tokenHash],
-    );
-    return row === null ? null : toAdmin(row);
+/** Creates another admin with its first token, audited as `by`'s action. */
+export function createAdmin(
+  db: SqlDb,
+  admin: AdminRecord,
+  token: NewAdminToken,
+  by: string,
+): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.run('INSERT INTO admins (admin_id, name, created_at) VALUES (?, ?, ?)', [
+      admin.adminId,
+      admin.name,
+      admin.createdAt,
+    ]);
+    await insertToken(tx, admin.adminId, token);
+    await appendAudit(tx, {
+      at: admin.createdAt,
+      adminId: by,
+      action: 'admin.create',
+      targetId: admin.adminId,
+      outcome: 'ok',
+    });
   });
 }

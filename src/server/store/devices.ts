@@ -5,6 +5,7 @@
  * (revoked devices keep theirs: their emergency numbers may already be in the log); only
  * token hashes are stored.
  */
+import { appendAudit } from './audit';
 import { firstFreeTag } from './emergency-tag';
 import { StoreError } from './errors';
 import { DEVICE_COLUMNS, type DeviceRow, toDeviceRecord } from './rows';
@@ -20,7 +21,7 @@ export type NewDevice = {
   enrolledAt: number;
 };
 
-/** Stores a one-time enrollment code (its hash). */
+/** Stores a one-time enrollment code (its hash), audited as its creator's action. */
 export function createEnrollment(db: SqlDb, input: EnrollmentInput): Promise<void> {
   return db.transaction(async (tx) => {
     await tx.run(
@@ -35,6 +36,13 @@ export function createEnrollment(db: SqlDb, input: EnrollmentInput): Promise<voi
         input.expiresAt,
       ],
     );
+    await appendAudit(tx, {
+      at: input.createdAt,
+      adminId: input.createdBy,
+      action: 'enrollment.create',
+      targetId: null,
+      outcome: 'ok',
+    });
   });
 }
 
@@ -152,13 +160,31 @@ export function devices(db: SqlDb, siteId: string): Promise<DeviceRecord[]> {
   });
 }
 
-/** Revokes the device (keeping the first revocation time); false when there is no such device. */
-export function revokeDevice(db: SqlDb, deviceId: string, at: number): Promise<boolean> {
+/**
+ * Revokes the device (keeping the first revocation time), audited as `by`'s action when
+ * given; false when there is no such device.
+ */
+export function revokeDevice(
+  db: SqlDb,
+  deviceId: string,
+  at: number,
+  by?: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const changed = await tx.run(
       'UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE device_id = ?',
       [at, deviceId],
     );
+    if (by !== undefined) {
+      const outcome = changed > 0 ? 'ok' : 'unknown_device';
+      await appendAudit(tx, {
+        at,
+        adminId: by,
+        action: 'device.revoke',
+        targetId: deviceId,
+        outcome,
+      });
+    }
     return changed > 0;
   });
 }

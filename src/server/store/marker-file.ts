@@ -41,7 +41,8 @@ export function writeMarker(path: string, marker: CloseMarker): Promise<void> {
 /** Writes `value` as JSON at `path` durably, replacing any older file in one step. */
 export async function writeJsonDurably(path: string, value: unknown): Promise<void> {
   const temp = `${path}.tmp`;
-  const file = await open(temp, 'w');
+  // Owner-only, like every file in DATA_DIR (the mode applies when the file is created).
+  const file = await open(temp, 'w', 0o600);
   try {
     await file.writeFile(JSON.stringify(value));
     await file.sync();

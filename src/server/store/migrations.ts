@@ -5,7 +5,10 @@
  * Must: migrations are only ever appended, never edited once released; each runs in one
  * transaction together with its row in schema_migrations.
  */
-import type { SqlDb } from './sql';
+import type { SqlDb, SqlValue } from './sql';
+
+/** A statement, or one whose parameters depend on when the migration runs. */
+type MigrationStep = string | ((now: number) => readonly [string, readonly SqlValue[]]);
 
 /** Version 1: the event log, sync heads, devices, leases, auth records, config, meta. */
 const V1 = [
@@ -113,7 +116,7 @@ const V1 = [
  * flagged and a device's quota tokens in use are known. Events stored before have no
  * printed numbers recorded: a duplicate of one of them goes unnoticed.
  */
-const V2 = [
+const V2: readonly MigrationStep[] = [
   "ALTER TABLE events ADD COLUMN flags TEXT NOT NULL DEFAULT ''",
   'ALTER TABLE events ADD COLUMN quarantined INTEGER NOT NULL DEFAULT 0',
   'CREATE INDEX events_flagged ON events (site_id, site_seq) WHERE flagged = 1',
@@ -129,8 +132,50 @@ const V2 = [
   'CREATE INDEX ticket_numbers_use ON ticket_numbers (site_id, business_day, device_id, service_id)',
 ];
 
+/** Admin tokens migrated from V1 (one per admin, no expiry) expire this long after the upgrade. */
+export const MIGRATED_TOKEN_TTL_MS = 30 * 86_400_000;
+
+/**
+ * Admin tokens (several per admin, expiring, revocable) and the audit log. V1's one token
+ * per admin becomes its first token, id = the admin's id. One-time codes are stored as
+ * HMACs from now on (src/server/auth/secrets.ts): unspent ones made before are deleted,
+ * as they could not be used any more (the pending bootstrap code is made again at start).
+ */
+const V_ADMIN_TOKENS: readonly MigrationStep[] = [
+  `CREATE TABLE admin_tokens (
+    token_id TEXT PRIMARY KEY,
+    admin_id TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    last_used_at BIGINT,
+    revoked_at BIGINT
+  )`,
+  'CREATE INDEX admin_tokens_valid ON admin_tokens (expires_at)',
+  (now) => [
+    `INSERT INTO admin_tokens (token_id, admin_id, token_hash, created_at, expires_at)
+     SELECT admin_id, admin_id, token_hash, created_at, ? FROM admins`,
+    [now + MIGRATED_TOKEN_TTL_MS],
+  ],
+  'CREATE TABLE admins_v2 (admin_id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at BIGINT NOT NULL)',
+  'INSERT INTO admins_v2 (admin_id, name, created_at) SELECT admin_id, name, created_at FROM admins',
+  'DROP TABLE admins',
+  'ALTER TABLE admins_v2 RENAME TO admins',
+  `CREATE TABLE audit_log (
+    seq BIGINT PRIMARY KEY,
+    at BIGINT NOT NULL,
+    admin_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_id TEXT,
+    outcome TEXT NOT NULL
+  )`,
+  'CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL)',
+  'DELETE FROM bootstrap',
+  'DELETE FROM enrollments WHERE used_at IS NULL',
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
-export const MIGRATIONS: readonly (readonly string[])[] = [V1, V2];
+export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [V1, V2, V_ADMIN_TOKENS];
 
 /** Brings the schema up to date; resolves to the version it ended at. */
 export async function migrate(db: SqlDb, now: number): Promise<number> {
@@ -147,7 +192,10 @@ export async function migrate(db: SqlDb, now: number): Promise<number> {
         version,
       ]);
       if (done.length > 0) return;
-      for (const statement of MIGRATIONS[version - 1] ?? []) await tx.run(statement);
+      for (const step of MIGRATIONS[version - 1] ?? []) {
+        const [sql, params] = typeof step === 'string' ? [step, []] : step(now);
+        await tx.run(sql, params);
+      }
       await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [
         version,
         now,

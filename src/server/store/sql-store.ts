@@ -4,7 +4,9 @@
  * handed out; close() records the clean stop and then closes the database; it is safe to
  * call twice.
  */
+import * as adminTokens from './admin-tokens';
 import * as admins from './admins';
+import * as audit from './audit';
 import * as configVersions from './config-versions';
 import * as devices from './devices';
 import { recordCleanClose, startEpoch } from './epoch';
@@ -69,10 +71,17 @@ function storeOn(
       return grant;
     },
     numberLeases: (siteId, day) => leases.numberLeases(db, siteId, day),
-    hasAdmin: () => admins.hasAdmin(db),
+    hasActiveAdmin: (at) => admins.hasActiveAdmin(db, at),
     setBootstrapCode: (codeHash, at) => admins.setBootstrapCode(db, codeHash, at),
-    bootstrapAdmin: (codeHash, admin) => admins.bootstrapAdmin(db, codeHash, admin),
-    adminByToken: (tokenHash) => admins.adminByToken(db, tokenHash),
+    bootstrapAdmin: (codeHash, admin, token) => admins.bootstrapAdmin(db, codeHash, admin, token),
+    createAdmin: (admin, token, by) => admins.createAdmin(db, admin, token, by),
+    createAdminToken: (adminId, token) => adminTokens.createAdminToken(db, adminId, token),
+    revokeAdminToken: (tokenId, at, by) => adminTokens.revokeAdminToken(db, tokenId, at, by),
+    adminByToken: (tokenHash) => adminTokens.adminByToken(db, tokenHash),
+    adminTokens: () => adminTokens.adminTokens(db),
+    touchAdminToken: (tokenId, at) => adminTokens.touchAdminToken(db, tokenId, at),
+    recordAudit: (entry) => audit.recordAudit(db, entry),
+    auditLog: (before, limit) => audit.auditLog(db, before, limit),
     createEnrollment: (input) => devices.createEnrollment(db, input),
     enrollDevice: async (codeHash, device) => {
       const record = await devices.enrollDevice(db, codeHash, device);
@@ -84,8 +93,8 @@ function storeOn(
     },
     deviceByToken: (tokenHash) => devices.deviceByToken(db, tokenHash),
     devices: (siteId) => devices.devices(db, siteId),
-    revokeDevice: async (deviceId, at) => {
-      const revoked = await devices.revokeDevice(db, deviceId, at);
+    revokeDevice: async (deviceId, at, by) => {
+      const revoked = await devices.revokeDevice(db, deviceId, at, by);
       if (revoked) await ledger?.recordRevocation({ deviceId, at });
       return revoked;
     },

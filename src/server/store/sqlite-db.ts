@@ -13,7 +13,7 @@
  * Must: WAL with synchronous=FULL, so a committed transaction survives a power cut; no
  * transaction resolves before the COMMIT that holds it; the read connection never writes.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Mutex } from './mutex';
@@ -51,17 +51,28 @@ const fileMutexes = new Map<string, Mutex>();
 export function openSqliteDb(file: string): SqlDb {
   let mutex = new Mutex();
   if (file !== ':memory:') {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const key = resolve(file);
     mutex = fileMutexes.get(key) ?? mutex;
     fileMutexes.set(key, mutex);
   }
   const db = new Database(file);
+  // Before the WAL exists: SQLite gives -wal and -shm the database file's mode.
+  if (file !== ':memory:') ownerOnly(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // An in-memory database is private to its connection: it reads on that one.
   return new SqliteDb(new Connection(db), mutex, file === ':memory:' ? null : openReader(file));
+}
+
+/** Takes group and other access off a file we made (best effort: DATA_DIR is 0700 anyway). */
+function ownerOnly(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // Not ours to change (made by another user): main.ts reports DATA_DIR's permissions.
+  }
 }
 
 /** A connection for reads only (query_only refuses any write on it). */

@@ -9,9 +9,19 @@
  */
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
-import type { NumberLease, SyncedEvent } from '../../domain/protocol';
+import type {
+  AdminTokenSummary,
+  AuditEntry,
+  NumberLease,
+  SyncedEvent,
+} from '../../domain/protocol';
 import type { FlagReason, QuarantineReason } from '../../domain/trust';
+import type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
+import type { AuditInput } from './audit';
 import type { SiteIdentity } from './site-identity';
+
+export type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
+export type { AuditInput } from './audit';
 
 export type PushInput = {
   siteId: string;
@@ -152,17 +162,36 @@ export interface Store {
     businessDay: string,
   ): Promise<(NumberLease & { deviceId: string })[]>;
 
-  /** True once the first admin exists (the bootstrap code is then spent for good). */
-  hasAdmin(): Promise<boolean>;
-  /** Replaces the pending bootstrap code (only while no admin exists). */
+  /** True while some admin holds a token neither revoked nor expired at `now`. */
+  hasActiveAdmin(now: number): Promise<boolean>;
+  /** Replaces the pending bootstrap code (only while no admin is active at createdAt). */
   setBootstrapCode(codeHash: string, createdAt: number): Promise<void>;
-  /** Creates the first admin if the code matches and no admin exists; atomically. */
+  /**
+   * Creates an admin with its first token if the code matches and no admin is active at
+   * admin.createdAt, spending the code; atomically, audited; null when refused.
+   */
   bootstrapAdmin(
     codeHash: string,
-    admin: AdminRecord & { tokenHash: string },
+    admin: AdminRecord,
+    token: NewAdminToken,
   ): Promise<AdminRecord | null>;
-  adminByToken(tokenHash: string): Promise<AdminRecord | null>;
+  /** Another admin with its first token, audited as `by`'s action. */
+  createAdmin(admin: AdminRecord, token: NewAdminToken, by: string): Promise<void>;
+  /** A new token of `adminId` (renewal), audited. */
+  createAdminToken(adminId: string, token: NewAdminToken): Promise<void>;
+  /** Revokes a token unless it is the site's last valid one; audited as `by`'s, whatever happens. */
+  revokeAdminToken(tokenId: string, at: number, by: string): Promise<RevokeTokenOutcome>;
+  /** The token with its admin, revoked or expired or not (the caller decides), or null. */
+  adminByToken(tokenHash: string): Promise<AdminTokenSummary | null>;
+  /** Every admin token, newest first. */
+  adminTokens(): Promise<AdminTokenSummary[]>;
+  touchAdminToken(tokenId: string, at: number): Promise<void>;
+  /** Appends an audit entry for what has no transaction of its own (reads, refusals). */
+  recordAudit(entry: AuditInput): Promise<void>;
+  /** Audit entries numbered below `before` (all when null), newest first, at most `limit`. */
+  auditLog(before: number | null, limit: number): Promise<AuditEntry[]>;
 
+  /** Stores a one-time code (its hash), audited as its creator's action. */
   createEnrollment(input: EnrollmentInput): Promise<void>;
   /**
    * Spends an unexpired, unused enrollment code and creates the device with the next free
@@ -180,7 +209,8 @@ export interface Store {
   ): Promise<DeviceRecord | null>;
   deviceByToken(tokenHash: string): Promise<DeviceRecord | null>;
   devices(siteId: string): Promise<DeviceRecord[]>;
-  revokeDevice(deviceId: string, at: number): Promise<boolean>;
+  /** Revokes a device (first time kept); audited as `by`'s action when given. */
+  revokeDevice(deviceId: string, at: number, by?: string): Promise<boolean>;
   touchDevice(deviceId: string, at: number): Promise<void>;
 
   saveConfigVersion(siteId: string, record: ConfigVersionRecord): Promise<void>;

@@ -7,9 +7,9 @@
 import { jsonPath } from '../../domain/config/issues';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { deviceShare } from '../../domain/numbering';
-import { quotaRule } from '../../domain/quotas';
 import { type LeaseRequest, MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
 import type { Parsed, RequestIssue } from '../../domain/protocol-schema';
+import { quotaRule } from '../../domain/quotas';
 import { daysBetween } from './push-rules';
 
 /** Lines to grant, each with its day filled in; number lines carry the device's share, quota lines the day's quota. */

@@ -15,8 +15,8 @@ export const SETUP_TEXT = {
   chooseProfile: { id: 'Pilih profil…', en: 'Choose a profile…' },
   submit: { id: 'Daftarkan', en: 'Enroll' },
   errorCode: {
-    id: 'Kode terdiri dari 8 huruf atau angka, misalnya K7QM-2XHP',
-    en: 'The code has 8 letters or digits, e.g. K7QM-2XHP',
+    id: 'Kode terdiri dari 10 huruf atau angka, misalnya K7QM2-XHPAB',
+    en: 'The code has 10 letters or digits, e.g. K7QM2-XHPAB',
   },
   errorName: { id: 'Nama perangkat wajib diisi', en: 'The device name is required' },
   errorProfile: { id: 'Pilih salah satu profil', en: 'Choose a profile' },

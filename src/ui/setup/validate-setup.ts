@@ -12,10 +12,10 @@ export function deviceProfiles(profiles: readonly Profile[]): Profile[] {
   return profiles.filter((p) => p.surface === 'kiosk' || p.surface === 'mobile');
 }
 
-/** "k7qm 2xhp" → "K7QM-2XHP"; null when it is not 8 letters or digits. */
+/** "k7qm2 xhpab" → "K7QM2-XHPAB"; null when it is not 10 letters or digits. */
 export function normalizeEnrollmentCode(input: string): string | null {
   const compact = input.toUpperCase().replace(/[\s-]/g, '');
-  return /^[A-Z0-9]{8}$/.test(compact) ? `${compact.slice(0, 4)}-${compact.slice(4)}` : null;
+  return /^[A-Z0-9]{10}$/.test(compact) ? `${compact.slice(0, 5)}-${compact.slice(5)}` : null;
 }
 
 /** The values to submit, or the message of every invalid field. */

@@ -18,6 +18,9 @@ import { ROOT, startServer, writeConfigDir } from '../../e2e/support/server';
 import { enrollOverHttp, freshPgSchema, type HttpDevice } from '../../e2e/support/sync-http';
 import { kioskBundle } from '../../fixtures/kiosk';
 
+/** The in-process server's secret key (one-time codes are HMACs under it). */
+const BENCH_SECRET_KEY = Buffer.alloc(32, 5);
+
 export type ServerKind = 'in-process' | 'process';
 
 export type BenchServer = {
@@ -48,6 +51,7 @@ async function inProcess(pgUrl: string | undefined): Promise<BenchServer> {
     appDir: join(dataDir, 'no-app'),
     version: 'bench',
     now: Date.now,
+    secretKey: BENCH_SECRET_KEY,
     log: (message, error) => console.error(message, error),
   });
   const server = await new Promise<ServerType>((ready) => {
@@ -63,7 +67,7 @@ async function inProcess(pgUrl: string | undefined): Promise<BenchServer> {
       const code = newCode(12);
       const now = Date.now();
       await store.createEnrollment({
-        codeHash: hashCode(code),
+        codeHash: hashCode(code, BENCH_SECRET_KEY),
         siteId: config.site.id,
         label: null,
         createdBy: 'bench',

@@ -1,18 +1,41 @@
 // @vitest-environment node
 /**
  * The authorization table, row by row: every endpoint × every kind of caller, with the
- * status each must get. Public endpoints answer the same whoever calls.
+ * status each must get. Public endpoints answer the same whoever calls. Each row calls
+ * from its own client address, so the attempt limits of /bootstrap and /enroll (tested in
+ * attempts.test.ts) do not decide a row.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Harness, PROFILE_ID, seedAdmin, seedDevice, startHarness } from './support';
+import { hashSecret, newToken } from '../../../src/server/auth/secrets';
+import {
+  call,
+  type Harness,
+  NOW,
+  PROFILE_ID,
+  seedAdminWithIds,
+  seedDevice,
+  startHarness,
+} from './support';
 
-type Caller = 'none' | 'malformed' | 'unknown' | 'revoked' | 'admin' | 'device' | 'otherSite';
+type Caller =
+  | 'none'
+  | 'malformed'
+  | 'unknown'
+  | 'revoked'
+  | 'admin'
+  | 'expiredAdmin'
+  | 'revokedAdmin'
+  | 'device'
+  | 'otherSite';
 const CALLERS: Caller[] = [
   'none',
   'malformed',
   'unknown',
   'revoked',
   'admin',
+  'expiredAdmin',
+  'revokedAdmin',
   'device',
   'otherSite',
 ];
@@ -24,7 +47,7 @@ type Endpoint = {
   body?: (ids: Ids) => unknown;
   expect: Record<Caller, number>;
 };
-type Ids = { revokedDeviceId: string };
+type Ids = { revokedDeviceId: string; revokedTokenId: string };
 
 const publicAnswer = (status: number): Record<Caller, number> =>
   Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
@@ -34,6 +57,8 @@ const adminOnly = (ok: number): Record<Caller, number> => ({
   unknown: 401,
   revoked: 403,
   admin: ok,
+  expiredAdmin: 401,
+  revokedAdmin: 401,
   device: 403,
   otherSite: 403,
 });
@@ -43,6 +68,8 @@ const deviceOnly: Record<Caller, number> = {
   unknown: 401,
   revoked: 403,
   admin: 403,
+  expiredAdmin: 403,
+  revokedAdmin: 403,
   device: 200,
   otherSite: 403,
 };
@@ -102,6 +129,32 @@ const ENDPOINTS: Endpoint[] = [
     expect: adminOnly(200),
   },
   {
+    name: 'POST /admin/admins',
+    method: 'POST',
+    path: () => '/admin/admins',
+    body: () => ({ name: 'Admin Dua' }),
+    expect: adminOnly(201),
+  },
+  { name: 'GET /admin/tokens', method: 'GET', path: () => '/admin/tokens', expect: adminOnly(200) },
+  {
+    name: 'POST /admin/tokens (renewal)',
+    method: 'POST',
+    path: () => '/admin/tokens',
+    expect: adminOnly(201),
+  },
+  {
+    name: 'POST /admin/tokens/:id/revoke',
+    method: 'POST',
+    path: (ids) => `/admin/tokens/${ids.revokedTokenId}/revoke`,
+    expect: adminOnly(200),
+  },
+  {
+    name: 'GET /admin/audit',
+    method: 'GET',
+    path: () => '/admin/audit?limit=5',
+    expect: adminOnly(200),
+  },
+  {
     name: 'POST /sync/push',
     method: 'POST',
     path: () => '/sync/push',
@@ -123,19 +176,39 @@ let h: Harness;
 let ids: Ids;
 let authorization: Record<Caller, string | undefined>;
 
+/** A further token of `adminId`, made an hour before the fixed clock, valid for `ttl`. */
+async function extraToken(h: Harness, adminId: string, ttl: number) {
+  const token = newToken();
+  const tokenId = randomUUID();
+  const createdAt = NOW - 3_600_000;
+  const tokenHash = hashSecret(token);
+  await h.store.createAdminToken(adminId, {
+    tokenId,
+    tokenHash,
+    createdAt,
+    expiresAt: createdAt + ttl,
+  });
+  return { token, tokenId };
+}
+
 beforeAll(async () => {
   h = await startHarness();
-  const admin = await seedAdmin(h.store);
+  const admin = await seedAdminWithIds(h.store);
+  const expired = await extraToken(h, admin.adminId, 60_000);
+  const revokedAdmin = await extraToken(h, admin.adminId, 86_400_000);
+  await h.store.revokeAdminToken(revokedAdmin.tokenId, NOW - 1000, admin.adminId);
   const device = await seedDevice(h.store);
   const revoked = await seedDevice(h.store, { revoked: true });
   const otherSite = await seedDevice(h.store, { siteId: 'mpp-kota-lain' });
-  ids = { revokedDeviceId: revoked.deviceId };
+  ids = { revokedDeviceId: revoked.deviceId, revokedTokenId: revokedAdmin.tokenId };
   authorization = {
     none: undefined,
     malformed: 'Basic YWRtaW46YWRtaW4=',
     unknown: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     revoked: `Bearer ${revoked.token}`,
-    admin: `Bearer ${admin}`,
+    admin: `Bearer ${admin.token}`,
+    expiredAdmin: `Bearer ${expired.token}`,
+    revokedAdmin: `Bearer ${revokedAdmin.token}`,
     device: `Bearer ${device.token}`,
     otherSite: `Bearer ${otherSite.token}`,
   };
@@ -144,23 +217,27 @@ afterAll(() => h.store.close());
 
 const ROWS = ENDPOINTS.flatMap((endpoint) =>
   CALLERS.map((caller) => ({ endpoint, caller, status: endpoint.expect[caller] })),
-);
+).map((row, i) => ({ ...row, client: `198.51.100.${i % 250}` }));
 
 describe('authorization table', () => {
-  it.each(ROWS)('$endpoint.name as $caller → $status', async ({ endpoint, caller, status }) => {
-    const response = await call(h, endpoint.method, endpoint.path(ids), {
-      authorization: authorization[caller],
-      body: endpoint.body?.(ids),
-    });
-    const isStream = response.headers.get('Content-Type')?.startsWith('text/event-stream');
-    const body = isStream ? null : await response.json();
-    if (isStream) await response.body?.cancel();
+  it.each(ROWS)(
+    '$endpoint.name as $caller → $status',
+    async ({ endpoint, caller, status, client }) => {
+      const response = await call(h, endpoint.method, endpoint.path(ids), {
+        authorization: authorization[caller],
+        body: endpoint.body?.(ids),
+        client,
+      });
+      const isStream = response.headers.get('Content-Type')?.startsWith('text/event-stream');
+      const body = isStream ? null : await response.json();
+      if (isStream) await response.body?.cancel();
 
-    expect(response.status).toBe(status);
-    if (status >= 400)
-      expect(body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
-    if (status === 401) expect(response.headers.get('WWW-Authenticate')).toContain('Bearer');
-  });
+      expect(response.status).toBe(status);
+      if (status >= 400)
+        expect(body).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+      if (status === 401) expect(response.headers.get('WWW-Authenticate')).toContain('Bearer');
+    },
+  );
 
   it('tells a malformed header, an unknown token, a revoked device and the wrong role apart', async () => {
     const codes = await Promise.all(
@@ -181,6 +258,23 @@ describe('authorization table', () => {
       revoked: 'device_revoked',
       admin: 'wrong_role',
       otherSite: 'wrong_site',
+    });
+  });
+
+  it('tells an expired admin token from a revoked one', async () => {
+    const codes = await Promise.all(
+      (['expiredAdmin', 'revokedAdmin', 'device'] as const).map(async (caller) => {
+        const response = await call(h, 'GET', '/admin/tokens', {
+          authorization: authorization[caller],
+        });
+        return [caller, (await response.json()).error];
+      }),
+    );
+
+    expect(Object.fromEntries(codes)).toEqual({
+      expiredAdmin: 'token_expired',
+      revokedAdmin: 'token_revoked',
+      device: 'wrong_role',
     });
   });
 });

@@ -17,6 +17,7 @@ import {
   PROFILE_ID,
   seedAdmin,
   startHarness,
+  TEST_SECRET_KEY,
   uuidv7Like,
 } from './support';
 
@@ -40,7 +41,7 @@ async function newEnrollmentCode(
 
 describe('bootstrap', () => {
   it('creates the first admin once with the printed code, whose token then works', async () => {
-    const code = await issueBootstrapCode(h.store, NOW);
+    const code = await issueBootstrapCode(h.store, NOW, TEST_SECRET_KEY);
 
     const response = await call(h, 'POST', '/bootstrap', {
       body: { code: code?.toLowerCase(), name: 'Bu Sari' },
@@ -54,11 +55,11 @@ describe('bootstrap', () => {
     expect((await call(h, 'GET', '/admin/devices', { token: admin.token })).status).toBe(200);
     expect(again.status).toBe(409);
     expect(await json(again)).toMatchObject({ error: 'already_bootstrapped' });
-    expect(await issueBootstrapCode(h.store, NOW)).toBeNull();
+    expect(await issueBootstrapCode(h.store, NOW, TEST_SECRET_KEY)).toBeNull();
   });
 
   it('refuses a wrong code with 403 and creates no admin', async () => {
-    await issueBootstrapCode(h.store, NOW);
+    await issueBootstrapCode(h.store, NOW, TEST_SECRET_KEY);
 
     const response = await call(h, 'POST', '/bootstrap', {
       body: { code: 'AAAA-BBBB-CCCC', name: 'X' },
@@ -66,12 +67,12 @@ describe('bootstrap', () => {
 
     expect(response.status).toBe(403);
     expect(await json(response)).toMatchObject({ error: 'invalid_code' });
-    expect(await h.store.hasAdmin()).toBe(false);
+    expect(await h.store.hasActiveAdmin(NOW)).toBe(false);
   });
 
   it('makes a fresh code on every start until it is used: the previous one stops working', async () => {
-    const old = await issueBootstrapCode(h.store, NOW);
-    const fresh = await issueBootstrapCode(h.store, NOW + 1);
+    const old = await issueBootstrapCode(h.store, NOW, TEST_SECRET_KEY);
+    const fresh = await issueBootstrapCode(h.store, NOW + 1, TEST_SECRET_KEY);
 
     const withOld = await call(h, 'POST', '/bootstrap', { body: { code: old, name: 'X' } });
     const withFresh = await call(h, 'POST', '/bootstrap', { body: { code: fresh, name: 'X' } });
@@ -87,11 +88,11 @@ describe('enrollment', () => {
     admin = await seedAdmin(h.store);
   });
 
-  it('gives a one-time XXXX-XXXX code valid 24 h by default', async () => {
+  it('gives a one-time XXXXX-XXXXX code valid 24 h by default', async () => {
     const created = await newEnrollmentCode(admin);
 
     expect(created.code).toMatch(
-      /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}$/,
+      /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}$/,
     );
     expect(created.expiresAt).toBe(NOW + 24 * 3_600_000);
   });

@@ -11,7 +11,10 @@ export type FuzzWorld = {
   tokens: { admin: string; device: string; revoked: string; otherSite: string };
   deviceId: string;
   revokedDeviceId: string;
-  templates: Record<'push' | 'leases' | 'enroll' | 'bootstrap' | 'enrollments', () => unknown>;
+  templates: Record<
+    'push' | 'leases' | 'enroll' | 'bootstrap' | 'enrollments' | 'admins' | 'renew',
+    () => unknown
+  >;
 };
 
 export type FuzzRequest = {
@@ -23,6 +26,8 @@ export type FuzzRequest = {
   mustFail: boolean;
   readOnly: boolean;
   label: string;
+  /** The client address the app sees (the attempt limits key on it). */
+  client: string;
 };
 
 type Role = 'public' | 'code' | 'admin' | 'device';
@@ -31,7 +36,7 @@ type Endpoint = {
   path: (w: FuzzWorld, param: string) => string;
   role: Role;
   template?: keyof FuzzWorld['templates'];
-  param?: 'id' | 'query';
+  param?: 'id' | 'query' | 'auditQuery';
 };
 
 const ENDPOINTS: Endpoint[] = [
@@ -44,10 +49,24 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: () => '/admin/devices', role: 'admin' },
   { method: 'POST', path: (_, p) => `/admin/devices/${p}/revoke`, role: 'admin', param: 'id' },
   { method: 'GET', path: () => '/admin/flagged', role: 'admin' },
+  { method: 'POST', path: () => '/admin/admins', role: 'admin', template: 'admins' },
+  { method: 'GET', path: () => '/admin/tokens', role: 'admin' },
+  { method: 'POST', path: () => '/admin/tokens', role: 'admin', template: 'renew' },
+  { method: 'POST', path: (_, p) => `/admin/tokens/${p}/revoke`, role: 'admin', param: 'id' },
+  { method: 'GET', path: (_, p) => `/admin/audit${p}`, role: 'admin', param: 'auditQuery' },
   { method: 'POST', path: () => '/sync/push', role: 'device', template: 'push' },
   { method: 'GET', path: (_, p) => `/sync/pull${p}`, role: 'device', param: 'query' },
   { method: 'POST', path: () => '/sync/leases', role: 'device', template: 'leases' },
   { method: 'GET', path: () => '/sync/stream', role: 'device' },
+];
+
+/** Client addresses: a few IPv4 ones, two of one IPv6 /64, and an IPv4-mapped one. */
+const CLIENTS = [
+  '203.0.113.7',
+  '203.0.113.8',
+  '2001:db8:1:2::7',
+  '2001:db8:1:2::8',
+  '::ffff:203.0.113.7',
 ];
 
 const CALLERS = [
@@ -102,6 +121,7 @@ export function fuzzRequest(world: () => FuzzWorld): fc.Arbitrary<FuzzRequest> {
       randomHeader: fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,80}$/),
       id: ID_PARAM,
       query: QUERY,
+      client: fc.constantFrom(...CLIENTS),
       contentType: fc.oneof(
         { arbitrary: fc.constant('application/json'), weight: 4 },
         { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 2 },
@@ -124,13 +144,21 @@ export function fuzzRequest(world: () => FuzzWorld): fc.Arbitrary<FuzzRequest> {
       const body: fc.Arbitrary<{ text: string; junk: boolean } | null> =
         method === 'GET' ? fc.constant(null) : mutated;
       return body.map((b): FuzzRequest => {
+        const param =
+          r.endpoint.param === 'query'
+            ? r.query
+            : r.endpoint.param === 'auditQuery'
+              ? r.query.replaceAll('cursor', 'before')
+              : r.id;
+        const path = r.endpoint.path(w, param);
+        // Another method may be another endpoint at the same path (GET and POST /admin/tokens).
+        const routed = ENDPOINTS.some((e) => e.method === method && e.path(w, param) === path);
         const jsonType = /json/.test(r.contentType);
         const mustFail =
           r.endpoint.role === 'code' ||
-          method !== r.endpoint.method ||
+          (method !== r.endpoint.method && !routed) ||
           !rightCaller(r.endpoint.role, caller) ||
           (b !== null && (b.junk || !jsonType) && r.endpoint.template !== undefined);
-        const path = r.endpoint.path(w, r.endpoint.param === 'query' ? r.query : r.id);
         return {
           method,
           path,
@@ -138,8 +166,9 @@ export function fuzzRequest(world: () => FuzzWorld): fc.Arbitrary<FuzzRequest> {
           headers: r.contentType ? { 'Content-Type': r.contentType } : {},
           body: b?.text,
           mustFail,
-          readOnly: method === 'GET' || r.endpoint.method === 'GET',
-          label: `${method} ${path.slice(0, 80)} as ${caller} (${r.contentType}): ${b?.text.slice(0, 120) ?? ''}`,
+          readOnly: method === 'GET' || (r.endpoint.method === 'GET' && !routed),
+          label: `${method} ${path.slice(0, 80)} as ${caller} from ${r.client} (${r.contentType}): ${b?.text.slice(0, 120) ?? ''}`,
+          client: r.client,
         };
       });
     });

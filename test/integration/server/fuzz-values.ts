@@ -136,10 +136,12 @@ export function bodyText(template: unknown) {
       junk: false,
     };
   });
-  const rawNumber = fc.constantFrom(...RAW_NUMBERS).map((n) => ({
-    text: JSON.stringify(template).replace(/:-?\d+(\.\d+)?(?=[,}\]])/, `:${n}`),
-    junk: /^(NaN|Infinity|00|1\.|\.5)$/.test(n),
-  }));
+  const rawNumber = fc.constantFrom(...RAW_NUMBERS).map((n) => {
+    const original = JSON.stringify(template);
+    const text = original.replace(/:-?\d+(\.\d+)?(?=[,}\]])/, `:${n}`);
+    // A template without a number (`{}`) stays as it is, and valid.
+    return { text, junk: text !== original && /^(NaN|Infinity|00|1\.|\.5)$/.test(n) };
+  });
   const notAnObject = fc
     .oneof(fc.jsonValue(), fc.array(fc.jsonValue({ maxDepth: 2 })))
     .filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))

@@ -1,7 +1,9 @@
 /**
  * The site server's app in process for integration tests: createApp over a real SQLite
- * store in a temp file, a fixed clock at 2025-11-03 09:00 WIB, and helpers to bootstrap an
- * admin, enroll devices (also revoked ones and ones of another site) and build events.
+ * store in a temp file, a fixed clock at 2025-11-03 09:00 WIB, a fixed secret key, the
+ * client address taken from a test header (app.request has no socket), and helpers to
+ * bootstrap an admin, enroll devices (also revoked ones and ones of another site) and
+ * build events.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,12 @@ export const NOW = Date.UTC(2025, 10, 3, 2, 0, 0);
 export const TODAY = '2025-11-03';
 export const SITE_ID = 'mpp-kota-contoh';
 export const PROFILE_ID = 'lobi-utama';
+
+/** The secret key of every test app (one-time codes are HMACs under it). */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+/** The header a test names its client address in, and the address when it names none. */
+export const CLIENT_HEADER = 'x-test-client';
+export const DEFAULT_CLIENT = '192.0.2.1';
 
 /** A built PWA, as small as the server needs to serve its shell. */
 export function writeAppDir(): string {
@@ -50,6 +58,8 @@ export async function startHarness(
     heartbeatMs?: number;
     published?: ConfigBundle[];
     formerSiteIds?: string[];
+    /** Wraps the store the app sees (to count its calls, say). */
+    wrapStore?: (store: Store) => Store;
   } = {},
 ) {
   const { store, file } = await tempStore();
@@ -59,7 +69,7 @@ export async function startHarness(
   const pokes = new Pokes();
   const errors: unknown[] = [];
   const app = createApp({
-    store,
+    store: options.wrapStore?.(store) ?? store,
     config: () => config,
     appDir: writeAppDir(),
     version: '9.9.9',
@@ -70,6 +80,8 @@ export async function startHarness(
     // Versions published before the active one, as the server reads them from its store.
     ...(options.published ? { catalogue: () => catalogue } : {}),
     ...(options.formerSiteIds ? { formerSiteIds: () => options.formerSiteIds ?? [] } : {}),
+    secretKey: TEST_SECRET_KEY,
+    clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? DEFAULT_CLIENT,
   });
   return { app, store, file, config, clock, pokes, errors };
 }
@@ -81,6 +93,8 @@ export type CallOptions = {
   body?: unknown;
   raw?: BodyInit;
   headers?: Record<string, string>;
+  /** The client address the app sees (DEFAULT_CLIENT when absent). */
+  client?: string;
 };
 
 /** Calls /api/v1<path> on the app. */
@@ -91,6 +105,7 @@ export function call(
   options: CallOptions = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { ...options.headers };
+  if (options.client !== undefined) headers[CLIENT_HEADER] = options.client;
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
   if (options.authorization !== undefined) headers.Authorization = options.authorization;
   let body: BodyInit | undefined = options.raw;
@@ -108,18 +123,34 @@ export async function json<T = Record<string, unknown>>(response: Response): Pro
   return (await response.json()) as T;
 }
 
+/** Admin tokens made by the helpers are valid this long (30 days, the default). */
+export const SEED_TOKEN_TTL_MS = 30 * 86_400_000;
+
 /** Bootstraps the first admin straight through the store; returns its token. */
 export async function seedAdmin(store: Store, code = 'BOOT-STRA-P234'): Promise<string> {
-  await store.setBootstrapCode(hashCode(code), NOW);
+  return (await seedAdminWithIds(store, code)).token;
+}
+
+/** Bootstraps an admin straight through the store; returns its ids and token. */
+export async function seedAdminWithIds(
+  store: Store,
+  code = 'BOOT-STRA-P234',
+): Promise<{ adminId: string; tokenId: string; token: string }> {
+  await store.setBootstrapCode(hashCode(code, TEST_SECRET_KEY), NOW);
   const token = newToken();
-  const admin = await store.bootstrapAdmin(hashCode(code), {
-    adminId: randomUUID(),
-    name: 'Admin',
-    createdAt: NOW,
-    tokenHash: hashSecret(token),
-  });
+  const ids = { adminId: randomUUID(), tokenId: randomUUID() };
+  const admin = await store.bootstrapAdmin(
+    hashCode(code, TEST_SECRET_KEY),
+    { adminId: ids.adminId, name: 'Admin', createdAt: NOW },
+    {
+      tokenId: ids.tokenId,
+      tokenHash: hashSecret(token),
+      createdAt: NOW,
+      expiresAt: NOW + SEED_TOKEN_TTL_MS,
+    },
+  );
   if (!admin) throw new Error('bootstrap failed');
-  return token;
+  return { ...ids, token };
 }
 
 /** The emergency tag of each device seeded: `eventsOf` numbers its tickets from it. */
@@ -132,7 +163,7 @@ export async function seedDevice(
 ): Promise<{ deviceId: string; token: string; emergencyTag: string }> {
   const code = `CODE${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
   await store.createEnrollment({
-    codeHash: hashCode(code),
+    codeHash: hashCode(code, TEST_SECRET_KEY),
     siteId: options.siteId ?? SITE_ID,
     label: null,
     createdBy: 'test',
@@ -141,7 +172,7 @@ export async function seedDevice(
   });
   const deviceId = randomUUID();
   const token = newToken();
-  const device = await store.enrollDevice(hashCode(code), {
+  const device = await store.enrollDevice(hashCode(code, TEST_SECRET_KEY), {
     deviceId,
     name: options.name ?? 'Kiosk',
     profileId: PROFILE_ID,

@@ -5,11 +5,13 @@ import { enrollDevice, STORE_SITE, useStore } from '../../fixtures/store-builder
 import { storeTargets } from '../../fixtures/store-targets';
 
 const T0 = 1_700_000_000_000;
-const admin = (adminId: string) => ({
-  adminId,
-  name: 'Admin',
-  createdAt: T0,
+const DAY = 86_400_000;
+const admin = (adminId: string, createdAt = T0) => ({ adminId, name: 'Admin', createdAt });
+const token = (adminId: string, createdAt = T0, ttl = 30 * DAY) => ({
+  tokenId: `tok-${adminId}`,
   tokenHash: `t-${adminId}`,
+  createdAt,
+  expiresAt: createdAt + ttl,
 });
 const newDevice = (deviceId: string, enrolledAt = T0) => ({
   deviceId,
@@ -49,15 +51,23 @@ describe.each(storeTargets())('store auth records ($kind)', (target) => {
   it('creates the first admin with the bootstrap code, once only', async () => {
     await store().setBootstrapCode('boot-1', T0);
 
-    const wrong = await store().bootstrapAdmin('boot-x', admin('a0'));
-    const first = await store().bootstrapAdmin('boot-1', admin('a1'));
-    const again = await store().bootstrapAdmin('boot-1', admin('a2'));
+    const wrong = await store().bootstrapAdmin('boot-x', admin('a0'), token('a0'));
+    const first = await store().bootstrapAdmin('boot-1', admin('a1'), token('a1'));
+    const again = await store().bootstrapAdmin('boot-1', admin('a2'), token('a2'));
 
     expect(wrong).toBeNull();
     expect(first).toEqual({ adminId: 'a1', name: 'Admin', createdAt: T0 });
     expect(again).toBeNull();
-    expect(await store().hasAdmin()).toBe(true);
-    expect(await store().adminByToken('t-a1')).toEqual(first);
+    expect(await store().hasActiveAdmin(T0)).toBe(true);
+    expect(await store().adminByToken('t-a1')).toEqual({
+      tokenId: 'tok-a1',
+      adminId: 'a1',
+      adminName: 'Admin',
+      createdAt: T0,
+      expiresAt: T0 + 30 * DAY,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(await store().adminByToken('t-a2')).toBeNull();
   });
 
@@ -65,8 +75,8 @@ describe.each(storeTargets())('store auth records ($kind)', (target) => {
     await store().setBootstrapCode('boot-1', T0);
 
     const results = await Promise.all([
-      store().bootstrapAdmin('boot-1', admin('a1')),
-      store().bootstrapAdmin('boot-1', admin('a2')),
+      store().bootstrapAdmin('boot-1', admin('a1'), token('a1')),
+      store().bootstrapAdmin('boot-1', admin('a2'), token('a2')),
     ]);
 
     expect(results.filter((r) => r !== null)).toHaveLength(1);
@@ -75,13 +85,13 @@ describe.each(storeTargets())('store auth records ($kind)', (target) => {
   it('replaces a pending bootstrap code, and ignores a new one once an admin exists', async () => {
     await store().setBootstrapCode('boot-1', T0);
     await store().setBootstrapCode('boot-2', T0 + 1);
-    const old = await store().bootstrapAdmin('boot-1', admin('a0'));
-    await store().bootstrapAdmin('boot-2', admin('a1'));
+    const old = await store().bootstrapAdmin('boot-1', admin('a0'), token('a0'));
+    await store().bootstrapAdmin('boot-2', admin('a1'), token('a1'));
 
     await store().setBootstrapCode('boot-3', T0 + 2);
 
     expect(old).toBeNull();
-    expect(await store().bootstrapAdmin('boot-3', admin('a2'))).toBeNull();
+    expect(await store().bootstrapAdmin('boot-3', admin('a2'), token('a2'))).toBeNull();
   });
 
   it('spends an enrollment code once, creating the device with tag A', async () => {
