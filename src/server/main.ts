@@ -1,8 +1,9 @@
 /**
  * The site server's composition root: reads the environment, loads and validates the
- * config (refusing to start on an invalid one), opens the store, seeds the config, prints
- * the bootstrap code while no admin exists, and serves the app and the API — over HTTPS
- * when it listens beyond loopback. SIGINT/SIGTERM stop it cleanly (the epoch is kept).
+ * config (refusing to start on an invalid one), opens the store, seeds the config, hands
+ * the bootstrap code over in DATA_DIR/bootstrap-code.txt while no admin exists, and serves
+ * the app and the API — over HTTPS when it listens beyond loopback. It logs through
+ * log/logger.ts (JSON lines; plain ones on a terminal). SIGINT/SIGTERM stop it cleanly.
  *
  * Environment: HOST (127.0.0.1), PORT (8080), CONFIG_DIR (kiosk-config), APP_DIR
  * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY.
@@ -13,9 +14,12 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
 import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
+import { removeBootstrapCode, writeBootstrapCode } from './bootstrap-file';
 import { readConfigDir } from './config/load-config';
 import { createApp } from './http/app';
 import { Pokes } from './http/pokes';
+import { serverLimits } from './http/server-limits';
+import { createLogger } from './log/logger';
 import { openStore } from './store/open';
 import type { Store } from './store/store';
 import {
@@ -28,6 +32,8 @@ import {
 } from './tls';
 
 const VERSION = '0.1.0';
+
+const log = createLogger();
 
 type Env = {
   host: string;
@@ -64,8 +70,10 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
 async function loadConfigOrExit(dir: string): Promise<ConfigBundle> {
   const loaded = await readConfigDir(dir);
   if (loaded.ok) return loaded.bundle;
-  console.error(`Konfigurasi tidak valid (${loaded.issues.length} masalah) di ${dir}:`);
-  console.error(formatIssues(loaded.issues));
+  log.error(
+    { configDir: dir, issues: loaded.issues.length, detail: formatIssues(loaded.issues) },
+    `Konfigurasi tidak valid (${loaded.issues.length} masalah) di ${dir} (invalid config)`,
+  );
   process.exit(1);
 }
 
@@ -84,7 +92,11 @@ async function activeConfig(store: Store, seed: ConfigBundle): Promise<ConfigBun
   });
   const active = await store.activeConfig(siteId);
   const bundle = active?.source === 'admin' ? active.bundle : seed;
-  console.info(`Konfigurasi aktif: ${bundle.version} (${active?.source ?? 'dir'})`);
+  const source = active?.source ?? 'dir';
+  log.info(
+    { configVersion: bundle.version, source },
+    `Konfigurasi aktif: ${bundle.version} (${source})`,
+  );
   return bundle;
 }
 
@@ -132,7 +144,7 @@ function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
       store.close().then(
         () => process.exit(exitCode),
         (error: unknown) => {
-          console.error('Penyimpanan gagal ditutup:', error);
+          log.error({ err: error }, 'Penyimpanan gagal ditutup (store did not close)');
           process.exit(1);
         },
       );
@@ -141,7 +153,7 @@ function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
   server.on('error', (error) => {
-    console.error('Server gagal mendengarkan:', error.message);
+    log.error({ err: error }, `Server gagal mendengarkan (cannot listen): ${error.message}`);
     stop(1);
   });
 }
@@ -150,9 +162,11 @@ async function main(): Promise<void> {
   const env = readEnv(process.env);
   const seed = await loadConfigOrExit(env.configDir);
   const tls = chooseTls(env);
-  const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
+  const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, log });
   const config = await activeConfig(store, seed);
   const code = await issueBootstrapCode(store, Date.now());
+  const codeFile = code ? writeBootstrapCode(env.dataDir, code) : null;
+  if (!code) removeBootstrapCode(env.dataDir);
   const pokes = new Pokes();
   const app = createApp({
     store,
@@ -161,26 +175,48 @@ async function main(): Promise<void> {
     version: VERSION,
     now: Date.now,
     pokes,
+    log,
+    afterBootstrap: () => removeBootstrapCode(env.dataDir),
   });
-  const https = tls && {
-    createServer: createHttpsServer,
-    serverOptions: { cert: tls.cert, key: tls.key },
-  };
+  const https = tls && { createServer: createHttpsServer };
+  const serverOptions = { ...serverLimits(), ...(tls && { cert: tls.cert, key: tls.key }) };
   const server = serve(
-    { fetch: app.fetch, hostname: env.host, port: env.port, ...https },
+    { fetch: app.fetch, hostname: env.host, port: env.port, ...https, serverOptions },
     (info) => {
       const url = baseUrl(env, tls, info.port);
-      // One write: whoever reads the output sees the start line with everything after it.
-      const lines = [`Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`];
-      if (tls && !env.tlsCert) lines.push(trustInstructions(tls, url));
-      if (code) lines.push(bootstrapBox(code, url));
-      console.info(lines.join('\n'));
+      if (tls && !env.tlsCert) logTrust(tls, url);
+      if (codeFile) {
+        log.info(
+          { file: codeFile },
+          `Belum ada admin: kode bootstrap sekali pakai ada di ${codeFile} (no admin yet; one-time bootstrap code in that file)`,
+        );
+        // Only a person at a terminal sees the box; a log collector never gets the code.
+        if (code && process.stdout.isTTY) process.stdout.write(`${bootstrapBox(code, url)}\n`);
+      }
+      // The last line of a start: whoever waits for it has everything above.
+      log.info(
+        { version: VERSION, siteId: config.site.id, store: store.kind, url },
+        `Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`,
+      );
     },
   );
   stopCleanly(server, pokes, store);
 }
 
+/** How kiosks can trust the self-signed certificate: one line, the steps in `detail`. */
+function logTrust(tls: TlsMaterial, url: string): void {
+  log.info(
+    {
+      certPath: tls.certPath,
+      altNames: tls.altNames,
+      chromeFlag: `--ignore-certificate-errors-spki-list=${tls.spkiSha256}`,
+      detail: trustInstructions(tls, url),
+    },
+    `HTTPS dengan sertifikat self-signed ${tls.certPath} (self-signed certificate; how devices trust it: detail)`,
+  );
+}
+
 main().catch((error: unknown) => {
-  console.error('Anjungan gagal dimulai:', error);
+  log.error({ err: error }, 'Anjungan gagal dimulai (failed to start)');
   process.exit(1);
 });

@@ -17,6 +17,7 @@ import { openPostgresStore, openStore } from '../../../src/server/store/open';
 import { ROOT, startServer, writeConfigDir } from '../../e2e/support/server';
 import { enrollOverHttp, freshPgSchema, type HttpDevice } from '../../e2e/support/sync-http';
 import { kioskBundle } from '../../fixtures/kiosk';
+import { quietLogger } from '../../fixtures/logger';
 
 export type ServerKind = 'in-process' | 'process';
 
@@ -48,7 +49,7 @@ async function inProcess(pgUrl: string | undefined): Promise<BenchServer> {
     appDir: join(dataDir, 'no-app'),
     version: 'bench',
     now: Date.now,
-    log: (message, error) => console.error(message, error),
+    log: quietLogger(),
   });
   const server = await new Promise<ServerType>((ready) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => ready(s));
