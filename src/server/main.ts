@@ -212,7 +212,7 @@ function logTrust(tls: TlsMaterial, url: string): void {
       chromeFlag: `--ignore-certificate-errors-spki-list=${tls.spkiSha256}`,
       detail: trustInstructions(tls, url),
     },
-    `HTTPS dengan sertifikat self-signed ${tls.certPath} (self-signed certificate; how devices trust it: detail)`,
+    'Perangkat harus mempercayai sertifikat self-signed ini (devices must trust this self-signed certificate):',
   );
 }
 

@@ -10,13 +10,13 @@ import { BODY_TIMEOUT_MS } from './body';
 export const HEADERS_TIMEOUT_MS = 10_000;
 
 /** What Node's server adds to the app's body limit before it drops a request itself. */
-const NODE_MARGIN_MS = 5_000;
+export const NODE_MARGIN_MS = 5_000;
 
 /** Options for `http.createServer`/`https.createServer` (through @hono/node-server). */
-export function serverLimits(bodyTimeoutMs = BODY_TIMEOUT_MS) {
+export function serverLimits(bodyTimeoutMs = BODY_TIMEOUT_MS, marginMs = NODE_MARGIN_MS) {
   return {
-    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, bodyTimeoutMs + NODE_MARGIN_MS),
-    requestTimeout: bodyTimeoutMs + NODE_MARGIN_MS,
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, bodyTimeoutMs + marginMs),
+    requestTimeout: bodyTimeoutMs + marginMs,
     // Node checks its timeouts every 30 s by default, which would stretch them by as much.
     connectionsCheckingInterval: 1_000,
   };

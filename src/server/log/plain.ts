@@ -1,7 +1,7 @@
 /**
  * A JSON log line as a person at a terminal reads it: the time, the level unless it is
- * info, the message and the fields; a multi-line `detail` (how to trust a certificate)
- * and an error's stack follow on their own lines.
+ * info, the message and the fields it does not already tell; a multi-line `detail` (how
+ * to trust a certificate) and an error's stack follow on their own lines.
  */
 
 /** One pino JSON line as plain text (ending in a newline); a line that is not JSON as is. */
@@ -15,12 +15,22 @@ export function plainLine(json: string): string {
   const { time, level, msg, pid: _pid, detail, err, ...fields } = record;
   const clock = typeof time === 'string' ? time.slice(11, 19) : '';
   const label = level === 'info' || level === undefined ? '' : `${String(level).toUpperCase()} `;
-  const pairs = Object.entries(fields).map(([key, value]) => `${key}=${show(value)}`);
+  const told = `${String(msg ?? '')}\n${typeof detail === 'string' ? detail : ''}`;
+  const pairs = Object.entries(fields)
+    .filter(([, value]) => !toldIn(value, told))
+    .map(([key, value]) => `${key}=${show(value)}`);
   const head = [`${clock} ${label}${String(msg ?? '')}`.trim(), ...pairs].join('  ');
   const lines = [head];
   if (typeof detail === 'string') lines.push(detail);
   if (err !== undefined) lines.push(errorText(err));
   return `${lines.join('\n')}\n`;
+}
+
+/** Whether the message or detail already shows `value` (a string, or each of an array's). */
+function toldIn(value: unknown, text: string): boolean {
+  if (typeof value === 'string') return value !== '' && text.includes(value);
+  if (Array.isArray(value)) return value.length > 0 && value.every((v) => toldIn(v, text));
+  return false;
 }
 
 function show(value: unknown): string {
