@@ -5,9 +5,11 @@
  *  (b) ingest — 50 devices × 20 batches × 20 events pushed concurrently over HTTP, on
  *      SQLite and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL (in
  *      a fresh schema, dropped after), saturated and paced at the 2,000 events/s goal;
- *  (c) fold — the fold benchmark of test/bench/fold.bench.ts.
+ *  (c) fold — the fold benchmark of test/bench/fold.bench.ts;
+ *  (d) compression — what each way of compressing pull pages costs, per page and for a
+ *      second device catching up on a 10,000-event backlog (test/bench/sync/compression.ts).
  * Run: npm run bench:sync (builds dist/ first when it is older than src/).
- * SYNC_BENCH_RUNS=<n> runs each figure n times (default 5 for (a), 3 for (b));
+ * SYNC_BENCH_RUNS=<n> runs each figure n times (default 5 for (a), 3 for (b), 9 for (d));
  * SYNC_BENCH_BROWSER=1 adds (a′): the backlog with the device in headless Chromium (real
  * IndexedDB), see test/bench/sync/backlog-browser.ts.
  * SYNC_BENCH_PROFILE=<dir> writes CPU profiles of the timed parts (and of the server
@@ -16,6 +18,7 @@
 import { loadavg } from 'node:os';
 import { formatFoldBench, runFoldBench } from './fold.bench';
 import { benchBacklog } from './sync/backlog';
+import { benchCompression } from './sync/compression';
 import { benchIngest } from './sync/ingest';
 import { machineInfo } from './sync/stats';
 
@@ -51,3 +54,5 @@ console.log(
 for (const shape of ['id order', 'shuffled'] as const) {
   console.log(`    ${formatFoldBench(await runFoldBench({ shape }))}`);
 }
+
+await benchCompression({ runs: runs ?? 9 });
