@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
-import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
-import { removeBootstrapCode, writeBootstrapCode } from './bootstrap-file';
+import { issueBootstrapCode } from './auth/bootstrap';
+import { handOverBootstrapCode, removeBootstrapCode } from './bootstrap-file';
 import { readConfigDir } from './config/load-config';
 import { createApp } from './http/app';
 import { Pokes } from './http/pokes';
@@ -165,8 +165,7 @@ async function main(): Promise<void> {
   const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, log });
   const config = await activeConfig(store, seed);
   const code = await issueBootstrapCode(store, Date.now());
-  const codeFile = code ? writeBootstrapCode(env.dataDir, code) : null;
-  if (!code) removeBootstrapCode(env.dataDir);
+  const announceCode = handOverBootstrapCode(env.dataDir, code, log);
   const pokes = new Pokes();
   const app = createApp({
     store,
@@ -185,14 +184,7 @@ async function main(): Promise<void> {
     (info) => {
       const url = baseUrl(env, tls, info.port);
       if (tls && !env.tlsCert) logTrust(tls, url);
-      if (codeFile) {
-        log.info(
-          { file: codeFile },
-          `Belum ada admin: kode bootstrap sekali pakai ada di ${codeFile} (no admin yet; one-time bootstrap code in that file)`,
-        );
-        // Only a person at a terminal sees the box; a log collector never gets the code.
-        if (code && process.stdout.isTTY) process.stdout.write(`${bootstrapBox(code, url)}\n`);
-      }
+      announceCode(url);
       // The last line of a start: whoever waits for it has everything above.
       log.info(
         { version: VERSION, siteId: config.site.id, store: store.kind, url },
