@@ -6,6 +6,7 @@
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Logger } from './log/logger';
 
 /** What prepareDataDir changed, or could not change, for the start-up message. */
 export type DataDirReport = { tightened: string[]; failed: string[] };
@@ -44,13 +45,13 @@ function tighten(path: string, mode: number, report: DataDirReport): void {
   }
 }
 
-/** prepareDataDir, saying on the console what had to be tightened or could not be. */
-export function secureDataDir(dir: string): void {
+/** prepareDataDir, logging what had to be tightened or could not be. */
+export function secureDataDir(dir: string, log: Logger): void {
   const { tightened, failed } = prepareDataDir(dir);
   if (tightened.length > 0) {
-    console.warn(`Izin diperketat (permissions tightened to owner only): ${tightened.join(', ')}`);
+    log.warn({ paths: tightened }, 'Izin diperketat (permissions tightened to owner only)');
   }
   if (failed.length > 0) {
-    console.warn(`Izin TIDAK dapat diperketat (could not tighten): ${failed.join(', ')}`);
+    log.warn({ paths: failed }, 'Izin TIDAK dapat diperketat (could not tighten)');
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The site server's composition root: reads the environment, loads and validates the
- * config (refusing to start on an invalid one), opens the store, seeds the config, prints
- * the bootstrap code while no admin exists, and serves the app and the API — over HTTPS
- * when it listens beyond loopback. SIGINT/SIGTERM stop it cleanly (the epoch is kept).
+ * config (refusing to start on an invalid one), opens the store, seeds the config, hands
+ * the bootstrap code over in DATA_DIR/bootstrap-code.txt while no admin exists, and serves
+ * the app and the API — over HTTPS when it listens beyond loopback. It logs through
+ * log/logger.ts (JSON lines; plain ones on a terminal). SIGINT/SIGTERM stop it cleanly.
  *
  * Environment: HOST (127.0.0.1), PORT (8080), CONFIG_DIR (kiosk-config), APP_DIR
  * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY,
@@ -15,12 +16,15 @@ import { type ServerType, serve } from '@hono/node-server';
 import { buildCatalogue } from '../domain/config/catalogue';
 import type { ConfigBundle } from '../domain/config/schema';
 import { formatIssues } from '../domain/config/validate';
-import { bootstrapBox, issueBootstrapCode } from './auth/bootstrap';
+import { issueBootstrapCode } from './auth/bootstrap';
 import { loadOrCreateSecretKey } from './auth/secret-key';
+import { handOverBootstrapCode, removeBootstrapCode } from './bootstrap-file';
 import { readConfigDir } from './config/load-config';
 import { secureDataDir } from './data-dir';
 import { createApp } from './http/app';
 import { Pokes } from './http/pokes';
+import { serverLimits } from './http/server-limits';
+import { createLogger } from './log/logger';
 import { checkSite, SiteMismatch } from './site-guard';
 import { openStore } from './store/open';
 import type { SiteIdentity } from './store/site-identity';
@@ -35,6 +39,8 @@ import {
 } from './tls';
 
 const VERSION = '0.1.0';
+
+const log = createLogger();
 
 type Env = {
   host: string;
@@ -81,8 +87,10 @@ function readEnv(env: NodeJS.ProcessEnv): Env {
 async function loadConfigOrExit(dir: string): Promise<ConfigBundle> {
   const loaded = await readConfigDir(dir);
   if (loaded.ok) return loaded.bundle;
-  console.error(`Konfigurasi tidak valid (${loaded.issues.length} masalah) di ${dir}:`);
-  console.error(formatIssues(loaded.issues));
+  log.error(
+    { configDir: dir, issues: loaded.issues.length, detail: formatIssues(loaded.issues) },
+    `Konfigurasi tidak valid (${loaded.issues.length} masalah) di ${dir} (invalid config)`,
+  );
   process.exit(1);
 }
 
@@ -95,7 +103,8 @@ async function checkSiteOrExit(store: Store, siteId: string, env: Env): Promise<
       where,
     });
     if (renamed) {
-      console.info(
+      log.info(
+        { siteId: identity.siteId, formerIds: identity.formerIds },
         `Situs berganti id: ${identity.formerIds.join(', ')} → ${identity.siteId}; perangkat tetap terdaftar.`,
       );
     }
@@ -103,7 +112,7 @@ async function checkSiteOrExit(store: Store, siteId: string, env: Env): Promise<
   } catch (error) {
     await store.close();
     if (!(error instanceof SiteMismatch)) throw error;
-    console.error(error.message);
+    log.error({ error: 'site_mismatch' }, error.message);
     process.exit(1);
   }
 }
@@ -125,7 +134,11 @@ async function activeConfig(store: Store, seed: ConfigBundle): Promise<ConfigBun
   // A version published under the site's former id (before a rename) no longer applies.
   const published = active?.source === 'admin' && active.bundle.site.id === siteId;
   const bundle = published ? active.bundle : seed;
-  console.info(`Konfigurasi aktif: ${bundle.version} (${active?.source ?? 'dir'})`);
+  const source = active?.source ?? 'dir';
+  log.info(
+    { configVersion: bundle.version, source },
+    `Konfigurasi aktif: ${bundle.version} (${source})`,
+  );
   return bundle;
 }
 
@@ -173,7 +186,7 @@ function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
       store.close().then(
         () => process.exit(exitCode),
         (error: unknown) => {
-          console.error('Penyimpanan gagal ditutup:', error);
+          log.error({ err: error }, 'Penyimpanan gagal ditutup (store did not close)');
           process.exit(1);
         },
       );
@@ -182,7 +195,7 @@ function stopCleanly(server: ServerType, pokes: Pokes, store: Store): void {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
   server.on('error', (error) => {
-    console.error('Server gagal mendengarkan:', error.message);
+    log.error({ err: error }, `Server gagal mendengarkan (cannot listen): ${error.message}`);
     stop(1);
   });
 }
@@ -192,15 +205,16 @@ async function main(): Promise<void> {
   process.umask(0o077);
   const env = readEnv(process.env);
   const seed = await loadConfigOrExit(env.configDir);
-  secureDataDir(env.dataDir);
+  secureDataDir(env.dataDir, log);
   const secretKey = loadOrCreateSecretKey(env.dataDir).key;
   const tls = chooseTls(env);
-  const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl });
+  const store = await openStore({ dataDir: env.dataDir, databaseUrl: env.databaseUrl, log });
   const site = await checkSiteOrExit(store, seed.site.id, env);
   const config = await activeConfig(store, seed);
   // Pushed events may name what any stored version named (src/domain/trust.ts).
   const catalogue = buildCatalogue(await store.configHistory(config.site.id));
   const code = await issueBootstrapCode(store, Date.now(), secretKey);
+  const announceCode = handOverBootstrapCode(env.dataDir, code, log);
   const pokes = new Pokes();
   const app = createApp({
     store,
@@ -213,26 +227,41 @@ async function main(): Promise<void> {
     pokes,
     secretKey,
     adminTokenTtlMs: env.adminTokenTtlMs,
+    log,
+    afterBootstrap: () => removeBootstrapCode(env.dataDir),
   });
-  const https = tls && {
-    createServer: createHttpsServer,
-    serverOptions: { cert: tls.cert, key: tls.key },
-  };
+  const https = tls && { createServer: createHttpsServer };
+  const serverOptions = { ...serverLimits(), ...(tls && { cert: tls.cert, key: tls.key }) };
   const server = serve(
-    { fetch: app.fetch, hostname: env.host, port: env.port, ...https },
+    { fetch: app.fetch, hostname: env.host, port: env.port, ...https, serverOptions },
     (info) => {
       const url = baseUrl(env, tls, info.port);
-      // One write: whoever reads the output sees the start line with everything after it.
-      const lines = [`Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`];
-      if (tls && !env.tlsCert) lines.push(trustInstructions(tls, url));
-      if (code) lines.push(bootstrapBox(code, url));
-      console.info(lines.join('\n'));
+      if (tls && !env.tlsCert) logTrust(tls, url);
+      announceCode(url);
+      // The last line of a start: whoever waits for it has everything above.
+      log.info(
+        { version: VERSION, siteId: config.site.id, store: store.kind, url },
+        `Anjungan ${VERSION}: ${config.site.name.id} (${store.kind}) di ${url}/kiosk`,
+      );
     },
   );
   stopCleanly(server, pokes, store);
 }
 
+/** How kiosks can trust the self-signed certificate: one line, the steps in `detail`. */
+function logTrust(tls: TlsMaterial, url: string): void {
+  log.info(
+    {
+      certPath: tls.certPath,
+      altNames: tls.altNames,
+      chromeFlag: `--ignore-certificate-errors-spki-list=${tls.spkiSha256}`,
+      detail: trustInstructions(tls, url),
+    },
+    'Perangkat harus mempercayai sertifikat self-signed ini (devices must trust this self-signed certificate):',
+  );
+}
+
 main().catch((error: unknown) => {
-  console.error('Anjungan gagal dimulai:', error);
+  log.error({ err: error }, 'Anjungan gagal dimulai (failed to start)');
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { SyncedEvent } from '../../src/domain/protocol';
 import { hashCode, hashSecret } from '../../src/server/auth/secrets';
 import { createApp } from '../../src/server/http/app';
+import type { Logger } from '../../src/server/log/logger';
 import { UNKNOWN_HOLDER } from '../../src/server/store/ledger';
 import { openSqliteStore } from '../../src/server/store/open';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent } from '../../src/server/store/rows';
@@ -59,6 +60,12 @@ export class SimServer {
   readonly epochs: string[] = [];
   /** Errors the app logged (a generic 500): none may happen. */
   readonly errors: unknown[] = [];
+  /** The app's log: access lines dropped, errors kept in `errors`. */
+  private readonly log: Logger = {
+    info: () => {},
+    warn: () => {},
+    error: (fields, message) => this.errors.push(fields.err ?? message),
+  };
   private readonly backups: string[] = [];
   private readonly dir: string;
   private readonly file: string;
@@ -208,7 +215,7 @@ export class SimServer {
       appDir: join(this.dir, 'no-app'),
       version: 'chaos',
       now: this.now,
-      log: (_message, error) => this.errors.push(error),
+      log: this.log,
       secretKey: CHAOS_SECRET_KEY,
     });
   }

@@ -1,16 +1,17 @@
 /**
  * The site server as an operator starts it: `node dist/server/main.js` with HOST, PORT
- * and CONFIG_DIR; it refuses to start on an invalid config, printing every error.
+ * and CONFIG_DIR; it refuses to start on an invalid config, logging every error; the
+ * bootstrap code goes to a file, and to the screen only when a person is at a terminal.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kioskBundle } from '../fixtures/kiosk';
 import { alwaysOpenSample } from './support/sample-config';
-import { freePort, ROOT, startServer, writeConfigDir } from './support/server';
+import { bootstrapCodeIn, freePort, ROOT, startServer, writeConfigDir } from './support/server';
 
 /** Each server gets its own empty data directory (the store, the TLS files). */
 const dataDir = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'anjungan-data-')) });
@@ -67,10 +68,13 @@ describe('site server process', () => {
       timeout: 20_000,
     });
 
+    const lines = run.stdout.trim().split('\n');
+    const error = lines.map((line) => JSON.parse(line) as Record<string, unknown>).at(-1);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Konfigurasi tidak valid (2 masalah)');
-    expect(run.stderr).toContain(`agencies/${agency?.id}.json $.prefix`);
-    expect(run.stderr).toContain(`agencies/${agency?.id}.json $.colour`);
+    expect(error).toMatchObject({ level: 'error' });
+    expect(error?.msg).toContain('Konfigurasi tidak valid (2 masalah)');
+    expect(error?.detail).toContain(`agencies/${agency?.id}.json $.prefix`);
+    expect(error?.detail).toContain(`agencies/${agency?.id}.json $.colour`);
   });
 
   it('refuses to start on a config with a duplicate key, naming the file and the path', async () => {
@@ -87,35 +91,77 @@ describe('site server process', () => {
     });
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Konfigurasi tidak valid (1 masalah)');
-    expect(run.stderr).toContain(
+    expect(run.stdout).toContain('Konfigurasi tidak valid (1 masalah)');
+    expect(run.stdout).toContain(
       `agencies/${bundle.agencies[0]?.id}.json $.prefix: properti ganda, ditulis 2 kali`,
     );
   });
 
-  it('prints a bootstrap code in a box until an admin exists, and keeps the epoch over a clean stop', async () => {
+  it('hands the bootstrap code over in a 0600 file, never in the log, until an admin exists; keeps the epoch over a clean stop', async () => {
     const env = { ...dataDir(), CONFIG_DIR: writeConfigDir(kioskBundle()) };
+    const file = join(env.DATA_DIR, 'bootstrap-code.txt');
     const first = await spawnServer(env);
-    const code = /│\s+([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\s+│/.exec(first.output())?.[1];
+    const code = bootstrapCodeIn(env.DATA_DIR);
+    const mode = statSync(file).mode & 0o777;
     const epoch = (await health(first.url)).epoch;
     await first.stop();
 
     const second = await spawnServer(env);
-    const secondCode = /│\s+([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\s+│/.exec(second.output())?.[1];
+    const secondCode = bootstrapCodeIn(env.DATA_DIR);
     const old = await bootstrap(second.url, code);
     const fresh = await bootstrap(second.url, secondCode);
+    const fileAfterBootstrap = existsSync(file);
     const secondEpoch = (await health(second.url)).epoch;
     await second.stop();
     const third = await spawnServer(env);
     await third.stop();
 
-    expect(first.output()).toContain('┌');
-    expect(code).toBeDefined();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(mode).toBe(0o600);
+    expect(first.output()).toContain(file);
+    expect(first.output()).not.toContain(code);
+    expect(first.output()).not.toContain('┌');
     expect(secondCode).not.toBe(code);
+    expect(second.output()).not.toContain(secondCode);
     expect(old.status).toBe(403);
     expect(fresh.status).toBe(201);
+    expect(fileAfterBootstrap).toBe(false);
     expect(secondEpoch).toBe(epoch);
-    expect(third.output()).not.toContain('bootstrap code');
+    expect(third.output()).not.toContain('bootstrap');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('on a terminal, logs plain lines and shows the bootstrap code in a box', async () => {
+    const env = { ...dataDir(), CONFIG_DIR: writeConfigDir(kioskBundle()) };
+    const port = await freePort();
+    // util-linux `script` runs the server on a pseudo-terminal, as an operator's shell does.
+    const child = spawn(
+      'script',
+      ['-qfec', `${process.execPath} dist/server/main.js`, '/dev/null'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += String(chunk)));
+    try {
+      await waitFor(
+        () => / di http:\/\//.test(output),
+        () => output,
+      );
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const code = bootstrapCodeIn(env.DATA_DIR) ?? 'no code';
+
+    expect(output).toMatch(/^\d\d:\d\d:\d\d Konfigurasi aktif: /m);
+    expect(output).toMatch(
+      /^\d\d:\d\d:\d\d Anjungan 0\.1\.0: .* di http:\/\/127\.0\.0\.1:\d+\/kiosk/m,
+    );
+    expect(output).toMatch(new RegExp(`│\\s+${code}\\s+│`));
+    expect(output).not.toContain('{"level"');
   });
 
   it('serves HTTPS with a self-signed certificate made once when it listens beyond loopback', async () => {
@@ -149,16 +195,15 @@ async function spawnServer(env: Record<string, string>): Promise<Spawned> {
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  const deadline = Date.now() + 20_000;
-  while (
-    !/ di https?:\/\//.test(output) ||
-    (output.includes('Belum ada admin') && !output.includes('└'))
-  ) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not start:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    // The start line is the last of a start: everything before it is out.
+    await waitFor(
+      () => / di https?:\/\//.test(output) || child.exitCode !== null,
+      () => output,
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
   return {
     url: `http://127.0.0.1:${port}`,
@@ -166,6 +211,15 @@ async function spawnServer(env: Record<string, string>): Promise<Spawned> {
     output: () => output,
     stop: () => stopGently(child),
   };
+}
+
+/** Waits up to 20 s for `done`; the error shows the output so far. */
+async function waitFor(done: () => boolean, output: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** SIGTERM, and the exit code must be 0 (a clean stop). */

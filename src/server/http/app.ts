@@ -4,12 +4,15 @@
  * app shell; no client input yields a 5xx — unexpected errors are a logged, generic 500.
  */
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { buildCatalogue, type Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { attemptLimiters } from '../auth/attempts';
+import { createLogger } from '../log/logger';
 import { DayStates } from '../sync/day-states';
+import { accessLog, requestIds } from './access-log';
+import { BODY_TIMEOUT_MS, bodyDeadline } from './body';
 import { socketAddress } from './client-address';
+import { compression, PULL_COMPRESSION } from './compression';
 import type { ApiDeps, AppDeps } from './deps';
 import { answerError, fail } from './errors';
 import { Pokes } from './pokes';
@@ -34,10 +37,14 @@ export function createApp(deps: AppDeps): Hono {
   const api = withDefaults(deps);
   const app = new Hono();
   app.onError(answerError(api.log));
-  // Only GET answers (pull pages, config, app files) are worth gzip. POST answers are a
-  // few hundred bytes, and without a Content-Length hono would compress every one of them.
-  const gzip = compress();
-  app.use((c, next) => (c.req.method === 'GET' ? gzip(c, next) : next()));
+  app.use(requestIds(), accessLog(api.log), bodyDeadline(api.bodyTimeoutMs));
+  // Only GET answers (pull pages, config, app files) are worth it: POST answers are a
+  // few hundred bytes. What is used, and why: ./compression.ts.
+  app.use(compression(api.compression));
+  app.use('/api/v1/bootstrap', async (c, next) => {
+    await next();
+    if (c.req.method === 'POST' && c.res.status === 201) api.afterBootstrap();
+  });
   app.route('/api/v1', apiRoutes(api));
   app.route('/', serveApp(deps.appDir));
   return app;
@@ -47,13 +54,16 @@ function withDefaults(deps: AppDeps): ApiDeps {
   return {
     ...deps,
     pokes: deps.pokes ?? new Pokes(),
-    log: deps.log ?? ((message, error) => console.error(message, error)),
+    log: deps.log ?? createLogger(),
     heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
     catalogue: deps.catalogue ?? activeCatalogue(deps.config),
     formerSiteIds: deps.formerSiteIds ?? (() => []),
     clientAddress: deps.clientAddress ?? socketAddress,
     attempts: deps.attempts ?? attemptLimiters(deps.now),
     adminTokenTtlMs: deps.adminTokenTtlMs ?? DEFAULT_ADMIN_TOKEN_TTL_MS,
+    bodyTimeoutMs: deps.bodyTimeoutMs ?? BODY_TIMEOUT_MS,
+    compression: deps.compression === undefined ? PULL_COMPRESSION : deps.compression,
+    afterBootstrap: deps.afterBootstrap ?? (() => {}),
     siteId: () => deps.config().site.id,
     days: new DayStates((siteId, day) => deps.store.eventsOfDay(siteId, day)),
   };

@@ -1,11 +1,34 @@
 /**
  * Reading a JSON request body safely: refused before parsing when it is too big (by
  * Content-Length, by counting bytes as they arrive when no length is given, and by the
- * bytes read), when it is not JSON by content type, not UTF-8 or not valid JSON.
+ * bytes read), when it does not arrive in full within the request's time limit (408),
+ * when the client breaks off (one info line, not an error), when it is not JSON by
+ * content type, not UTF-8 or not valid JSON.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { MAX_BODY_BYTES } from '../../domain/protocol';
-import { fail } from './errors';
+import { ApiFailure, fail } from './errors';
+
+/**
+ * Seconds, not minutes: a whole body (≤ MAX_BODY_BYTES) must arrive within this many ms
+ * of the request's start. A 500-event push is ≈ 250 KB: ten seconds allow 200 kbit/s.
+ */
+export const BODY_TIMEOUT_MS = 10_000;
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** When (performance.now()) the request's body must have arrived, and the limit. */
+    bodyDeadline: { at: number; ms: number };
+  }
+}
+
+/** Starts each request's body clock (at its start, when the headers are in). */
+export function bodyDeadline(ms: number): MiddlewareHandler {
+  return async (c, next) => {
+    c.set('bodyDeadline', { at: performance.now() + ms, ms });
+    await next();
+  };
+}
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -25,10 +48,11 @@ export async function readJsonBody(
   // bytes, so the body is read in one go, skipping web streams (a 500-event push reads
   // ≈ 2× faster), and its size checked again (a Request built in memory may say less than
   // it holds). Without one (chunked), bytes are counted as they arrive.
-  const bytes =
+  const reading =
     declared === undefined
-      ? await readLimited(c.req.raw.body, MAX_BODY_BYTES)
-      : new Uint8Array(await c.req.arrayBuffer());
+      ? readLimited(c.req.raw.body, MAX_BODY_BYTES)
+      : c.req.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  const bytes = await arrival(c, reading);
   if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
   if (bytes.length === 0 && options.emptyAs !== undefined) return options.emptyAs;
   if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
@@ -49,6 +73,40 @@ export async function readJsonBody(
   } catch {
     throw fail(400, 'invalid_json', 'The body is not valid JSON.');
   }
+}
+
+/**
+ * The body once it has arrived; a 408 when the request's deadline passes first, and a
+ * `request_aborted` 400 (which no one receives: the access line is its only trace) when
+ * the client breaks off. Either way the connection is closed after the answer.
+ */
+async function arrival(c: Context, reading: Promise<Uint8Array>): Promise<Uint8Array> {
+  const deadline: { at: number; ms: number } | undefined = c.var.bodyDeadline;
+  const { at, ms } = deadline ?? { at: performance.now() + BODY_TIMEOUT_MS, ms: BODY_TIMEOUT_MS };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut(ms)), Math.max(0, at - performance.now()));
+  });
+  // A read still pending at the deadline fails when the connection closes: unheard.
+  reading.catch(() => undefined);
+  try {
+    return await Promise.race([reading, timeout]);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.status === 413) throw error;
+    if (error instanceof ApiFailure || isClientAbort(c, error)) {
+      c.header('Connection', 'close');
+      throw error instanceof ApiFailure ? error : aborted();
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A body read failed because the client went (Node's 'aborted', or the request's signal). */
+function isClientAbort(c: Context, error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || c.req.raw.signal.aborted;
 }
 
 /** The whole body, or a 413 as soon as more than `max` bytes have arrived. */
@@ -77,6 +135,14 @@ async function readLimited(
     offset += chunk.byteLength;
   }
   return all;
+}
+
+function timedOut(ms: number) {
+  return fail(408, 'request_timeout', `The body did not arrive in full within ${ms / 1000} s.`);
+}
+
+function aborted() {
+  return fail(400, 'request_aborted', 'The client stopped sending the body before its end.');
 }
 
 function tooLarge() {

@@ -2,10 +2,11 @@
 import type { Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { AttemptLimiter, PolicyName } from '../auth/attempts';
+import type { Logger } from '../log/logger';
 import type { Store } from '../store/store';
 import type { DayStates } from '../sync/day-states';
 import type { ClientAddress } from './client-address';
-import type { ErrorLog } from './errors';
+import type { CompressionChoice } from './compression';
 import type { Pokes } from './pokes';
 
 /** Everything `createApp` needs; the composition root (main.ts) supplies the real ones. */
@@ -27,8 +28,14 @@ export type AppDeps = {
   now: () => number;
   /** Fan-out to open sync streams; one is made when absent. */
   pokes?: Pokes;
-  /** Where unexpected errors are logged; stderr when absent. */
-  log?: ErrorLog;
+  /** The server's log (access lines, unexpected errors); JSON on stdout when absent. */
+  log?: Logger;
+  /** Milliseconds a request's body may take to arrive in full (BODY_TIMEOUT_MS). */
+  bodyTimeoutMs?: number;
+  /** How GET answers are compressed (PULL_COMPRESSION); a bench compares others. */
+  compression?: CompressionChoice;
+  /** Called once the first admin was made with the bootstrap code (main.ts removes its file). */
+  afterBootstrap?: () => void;
   /** Milliseconds between heartbeat comments on a sync stream (25 s). */
   heartbeatMs?: number;
   /** The site's secret key (DATA_DIR/secret.key): one-time codes are stored as HMACs under it. */

@@ -3,6 +3,7 @@
  * The composition root (src/server/main.ts) calls `openStore`.
  */
 import { join } from 'node:path';
+import type { Logger } from '../log/logger';
 import { openPostgresDb } from './pg-db';
 import { createSqlStore } from './sql-store';
 import { openSqliteDb } from './sqlite-db';
@@ -29,9 +30,11 @@ export async function openPostgresStore(options: {
   markerDir?: string;
   schema?: string;
   now?: () => number;
+  /** Where a lost idle connection is reported (JSON on stdout when absent). */
+  log?: Logger;
 }): Promise<Store> {
   const markerName = `anjungan-postgres${options.schema === undefined ? '' : `-${options.schema}`}.closed`;
-  return createSqlStore(await openPostgresDb(options.url, options.schema), {
+  return createSqlStore(await openPostgresDb(options.url, options.schema, options.log), {
     markerPath: options.markerDir === undefined ? null : join(options.markerDir, markerName),
     now: options.now ?? Date.now,
   });
@@ -42,10 +45,11 @@ export function openStore(options: {
   dataDir: string;
   databaseUrl?: string;
   now?: () => number;
+  log?: Logger;
 }): Promise<Store> {
-  const { dataDir, databaseUrl, now } = options;
+  const { dataDir, databaseUrl, now, log } = options;
   if (databaseUrl !== undefined && databaseUrl !== '') {
-    return openPostgresStore({ url: databaseUrl, markerDir: dataDir, now });
+    return openPostgresStore({ url: databaseUrl, markerDir: dataDir, now, log });
   }
   return openSqliteStore({ file: join(dataDir, SQLITE_FILE), now });
 }

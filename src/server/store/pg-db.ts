@@ -7,6 +7,7 @@
  * at once when the server cannot be reached.
  */
 import pg from 'pg';
+import { createLogger, type Logger } from '../log/logger';
 import type { SqlDb, SqlReader, SqlTx, SqlValue } from './sql';
 import { insertSql, toNumberedPlaceholders } from './sql';
 
@@ -39,7 +40,7 @@ export function assertIdentifier(name: string): string {
 }
 
 /** Opens a pool on `url`; with `schema`, creates it and makes it the search_path. */
-export async function openPostgresDb(url: string, schema?: string): Promise<SqlDb> {
+export async function openPostgresDb(url: string, schema?: string, log?: Logger): Promise<SqlDb> {
   const searchPath = schema === undefined ? '' : `-c search_path=${assertIdentifier(schema)}`;
   const pool = new pg.Pool({ connectionString: url, types, options: searchPath || undefined });
   // Reads get connections of their own on which every statement is read-only, and run
@@ -53,8 +54,11 @@ export async function openPostgresDb(url: string, schema?: string): Promise<SqlD
   });
   // An idle client's lost connection is emitted here; unheard, it would end the process.
   // The pool replaces the client; the next transaction reports a server that stays down.
+  const report = log ?? createLogger();
   for (const p of [pool, readPool]) {
-    p.on('error', (error) => console.error('PostgreSQL: idle connection lost:', error.message));
+    p.on('error', (error) =>
+      report.warn({ err: error }, 'PostgreSQL: koneksi menganggur putus (idle connection lost)'),
+    );
   }
   try {
     if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

@@ -24,6 +24,16 @@ const QUEUES = kioskBundle()
     return { agencyId: agency.id, serviceId: service.id, prefix: service.prefix ?? agency.prefix };
   });
 
+/** What Chromium sends with every fetch; Node's fetch alone would say 'gzip, deflate'. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+/** fetch with a browser's Accept-Encoding (in Node; a browser sends its own anyway). */
+export const browserFetch: typeof fetch = (input, init) => {
+  const headers = new Headers(init?.headers);
+  headers.set('Accept-Encoding', BROWSER_ACCEPT_ENCODING);
+  return fetch(input, { ...init, headers });
+};
+
 /** Where the time of one timed sync went. */
 export type BacklogRun = {
   totalMs: number;

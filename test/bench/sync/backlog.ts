@@ -12,7 +12,9 @@ import { createHttpTransport } from '../../../src/sync/transport';
 import {
   assertConverged,
   type BacklogRun,
+  BROWSER_ACCEPT_ENCODING,
   backlogDevice,
+  browserFetch,
   seedOutbox,
   serverHead,
   timeSync,
@@ -35,7 +37,11 @@ export async function backlogRun(
     const device = await server.enroll('Backlog');
     const { identity, seed } = backlogDevice(device, events);
     await seedOutbox(db, identity, seed);
-    const transport = createHttpTransport({ baseUrl: server.url, token: device.token });
+    const transport = createHttpTransport({
+      baseUrl: server.url,
+      token: device.token,
+      fetch: browserFetch,
+    });
     const run = await profiled(`backlog-${kind}-${index + 1}`, () =>
       timeSync(db, transport, device),
     );
@@ -62,7 +68,7 @@ export async function benchBacklog(
     `\n(a) backlog [${kind}]: 1 device, ${events.toLocaleString('en')} offline events → server, ${runs} runs`,
   );
   console.log(
-    '    device: real src/sync syncOnce + src/storage on fake-indexeddb (Node), HTTP transport',
+    `    device: real src/sync syncOnce + src/storage on fake-indexeddb (Node), HTTP transport with a browser's Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}`,
   );
   console.log(
     kind === 'in-process'

@@ -11,12 +11,17 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { hashCode, newCode } from '../../../src/server/auth/secrets';
 import { createApp } from '../../../src/server/http/app';
+import type { CompressionChoice } from '../../../src/server/http/compression';
+import type { Logger } from '../../../src/server/log/logger';
 import { openPostgresStore, openStore } from '../../../src/server/store/open';
 import { ROOT, startServer, writeConfigDir } from '../../e2e/support/server';
 import { enrollOverHttp, freshPgSchema, type HttpDevice } from '../../e2e/support/sync-http';
 import { kioskBundle } from '../../fixtures/kiosk';
+import { quietLogger } from '../../fixtures/logger';
 
 /** The in-process server's secret key (one-time codes are HMACs under it). */
 const BENCH_SECRET_KEY = Buffer.alloc(32, 5);
@@ -32,12 +37,25 @@ export type BenchServer = {
   stop(): Promise<void>;
 };
 
+/**
+ * How an in-process server compresses: a CompressionChoice (null: not at all; absent: the
+ * server's own), or 'hono-gzip' — hono/compress on every GET, as the server did before.
+ */
+export type BenchCompression = CompressionChoice | 'hono-gzip';
+
 /** Starts a server of `kind`; PostgreSQL when `pgUrl` is given, else SQLite. */
-export function startBenchServer(kind: ServerKind, pgUrl?: string): Promise<BenchServer> {
-  return kind === 'in-process' ? inProcess(pgUrl) : viaProcess(pgUrl);
+export function startBenchServer(
+  kind: ServerKind,
+  pgUrl?: string,
+  options: { compression?: BenchCompression; log?: Logger } = {},
+): Promise<BenchServer> {
+  return kind === 'in-process' ? inProcess(pgUrl, options) : viaProcess(pgUrl);
 }
 
-async function inProcess(pgUrl: string | undefined): Promise<BenchServer> {
+async function inProcess(
+  pgUrl: string | undefined,
+  { compression, log }: { compression?: BenchCompression; log?: Logger },
+): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anjungan-bench-'));
   const schema = pgUrl === undefined ? null : await freshPgSchema(pgUrl, 'bench_sync');
   const store =
@@ -52,10 +70,14 @@ async function inProcess(pgUrl: string | undefined): Promise<BenchServer> {
     version: 'bench',
     now: Date.now,
     secretKey: BENCH_SECRET_KEY,
-    log: (message, error) => console.error(message, error),
+    log: log ?? quietLogger(),
+    ...(compression === undefined
+      ? {}
+      : { compression: compression === 'hono-gzip' ? null : compression }),
   });
+  const fetch = compression === 'hono-gzip' ? honoGzip(app).fetch : app.fetch;
   const server = await new Promise<ServerType>((ready) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => ready(s));
+    const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => ready(s));
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -111,6 +133,14 @@ async function viaProcess(pgUrl: string | undefined): Promise<BenchServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `app` behind hono/compress on every GET (gzip through CompressionStream): the server before issue 9. */
+function honoGzip(app: Hono): Hono {
+  const outer = new Hono();
+  outer.use((c, next) => (c.req.method === 'GET' ? compress()(c, next) : next()));
+  outer.all('*', (c) => app.fetch(c.req.raw));
+  return outer;
 }
 
 let checkedBuild = false;

@@ -3,12 +3,13 @@
  * test on a free loopback port, with a config directory written from a fixture.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfigBundle } from '../../../src/domain/config/schema';
+import { BOOTSTRAP_CODE_FILE } from '../../../src/server/bootstrap-file';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
@@ -18,8 +19,12 @@ export type RunningServer = {
   process: ChildProcess;
   /** The server's own data directory (store, TLS files); reuse it to restart the same site. */
   dataDir: string;
-  /** Everything the process printed so far. */
+  /** Everything the process printed so far (stdout, then stderr as it came). */
   output(): string;
+  /** What it printed on stdout alone (JSON lines). */
+  stdout(): string;
+  /** The admin's token, bootstrapped with the code of DATA_DIR/bootstrap-code.txt on first use. */
+  adminToken(): Promise<string>;
   /** A fresh one-time enrollment code, made by an admin (bootstrapped on first use). */
   enrollmentCode(): Promise<string>;
   stop(): Promise<void>;
@@ -76,22 +81,32 @@ export async function startServer(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+    stdout += String(chunk);
+  });
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
-  let adminToken: string | null = null;
+  let admin: Promise<string> | null = null;
+  const adminToken = () => {
+    admin ??= bootstrapAdmin(url, dataDir);
+    return admin;
+  };
   return {
     url,
     port,
     process: child,
     dataDir,
     output: () => output,
+    stdout: () => stdout,
+    adminToken,
     async enrollmentCode() {
-      adminToken ??= await bootstrapAdmin(url, () => output);
+      const token = await adminToken();
       const response = await fetch(`${url}/api/v1/admin/enrollments`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: '{}',
       });
       if (response.status !== 201) throw new Error(`enrollment: ${response.status}`);
@@ -101,20 +116,20 @@ export async function startServer(options: {
   };
 }
 
-/** The bootstrap code in the box the server printed, if it printed one. */
-export function printedBootstrapCode(output: string): string | undefined {
-  return /│\s+([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})\s+│/.exec(output)?.[1];
+/** The one-time bootstrap code the server wrote to DATA_DIR/bootstrap-code.txt, if any. */
+export function bootstrapCodeIn(dataDir: string): string | undefined {
+  try {
+    return readFileSync(join(dataDir, BOOTSTRAP_CODE_FILE), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Creates the first admin with the printed bootstrap code; returns its token. */
-async function bootstrapAdmin(url: string, output: () => string): Promise<string> {
-  const deadline = Date.now() + 5_000;
-  let code = printedBootstrapCode(output());
-  while (!code && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    code = printedBootstrapCode(output());
-  }
-  if (!code) throw new Error(`no bootstrap code printed:\n${output()}`);
+/** Creates the first admin with the code of DATA_DIR/bootstrap-code.txt; returns its token. */
+async function bootstrapAdmin(url: string, dataDir: string): Promise<string> {
+  // The file is written before the server listens, so it is there once health answers.
+  const code = bootstrapCodeIn(dataDir);
+  if (!code) throw new Error(`no ${BOOTSTRAP_CODE_FILE} in ${dataDir}`);
   const response = await fetch(`${url}/api/v1/bootstrap`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -20,6 +20,7 @@ import { openSqliteStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
 import { ticketIssued } from '../../fixtures/events';
 import { kioskBundle } from '../../fixtures/kiosk';
+import { memoryLogger } from '../../fixtures/logger';
 
 /** 2025-11-03 09:00 in Jakarta (WIB, UTC+7): a Monday, business day 2025-11-03. */
 export const NOW = Date.UTC(2025, 10, 3, 2, 0, 0);
@@ -51,11 +52,15 @@ export async function tempStore(): Promise<{ store: Store; file: string }> {
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-/** The app over a fresh store; `clock.now` may be moved by a test. */
+/**
+ * The app over a fresh store; `clock.now` may be moved by a test. `log` keeps every log
+ * entry; `errors` are the unexpected errors among them (a fuzz asserts there are none).
+ */
 export async function startHarness(
   options: {
     config?: ConfigBundle;
     heartbeatMs?: number;
+    bodyTimeoutMs?: number;
     published?: ConfigBundle[];
     formerSiteIds?: string[];
     /** Wraps the store the app sees (to count its calls, say). */
@@ -67,7 +72,7 @@ export async function startHarness(
   const catalogue = buildCatalogue([...(options.published ?? []), config]);
   const clock = { now: NOW };
   const pokes = new Pokes();
-  const errors: unknown[] = [];
+  const log = memoryLogger();
   const app = createApp({
     store: options.wrapStore?.(store) ?? store,
     config: () => config,
@@ -75,15 +80,16 @@ export async function startHarness(
     version: '9.9.9',
     now: () => clock.now,
     pokes,
-    log: (_message, error) => errors.push(error),
+    log,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     // Versions published before the active one, as the server reads them from its store.
     ...(options.published ? { catalogue: () => catalogue } : {}),
     ...(options.formerSiteIds ? { formerSiteIds: () => options.formerSiteIds ?? [] } : {}),
     secretKey: TEST_SECRET_KEY,
     clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? DEFAULT_CLIENT,
+    ...(options.bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs: options.bodyTimeoutMs }),
   });
-  return { app, store, file, config, clock, pokes, errors };
+  return { app, store, file, config, clock, pokes, log, errors: log.errors };
 }
 
 /** Options of one API call: a bearer token, a JSON body (or raw text), extra headers. */
