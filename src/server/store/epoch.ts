@@ -8,6 +8,7 @@
  * marker exists.
  */
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log/logger';
 import { type CloseMarker, readMarker, removeMarker, writeMarker } from './marker-file';
 import { readMeta, writeMeta } from './meta';
 import { fencePathOf, readFenceFile, setNumberFence, writeFenceFile } from './number-fence';
@@ -44,10 +45,11 @@ export async function startEpoch(
   db: SqlDb,
   markerPath: string | null,
   now: number,
+  log?: Logger,
 ): Promise<string> {
-  const marker = markerPath === null ? 'none' : await readMarker(markerPath);
+  const marker = markerPath === null ? 'none' : await readMarker(markerPath, log);
   const fencePath = markerPath === null ? null : fencePathOf(markerPath);
-  const carried = fencePath === null ? null : await readFenceFile(fencePath);
+  const carried = fencePath === null ? null : await readFenceFile(fencePath, log);
   const { epoch, fence } = await db.transaction(async (tx) => {
     const meta = await readMeta(tx);
     const kept = closedCleanly(meta, await totalHead(tx), marker) ? meta.epoch : undefined;

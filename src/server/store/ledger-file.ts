@@ -5,7 +5,8 @@
  * never stops the server by itself; entries are plain JSON, token and code hashes only.
  */
 import * as v from 'valibot';
-import { readJsonFile } from './marker-file';
+import type { Logger } from '../log/logger';
+import { damaged, readJsonFile } from './marker-file';
 
 // Entries are what this server wrote: ids, days, hashes and tags of the shapes it makes,
 // counts within what a quota can be. Anything else is no entry of ours and counts as none.
@@ -62,13 +63,22 @@ function entries<S extends v.GenericSchema>(list: unknown, schema: S): v.InferOu
   });
 }
 
-/** The file's content. */
-export async function readLedger(path: string): Promise<LedgerContent> {
-  const parsed = (await readJsonFile(path)) as Partial<Record<keyof LedgerContent, unknown>>;
-  return {
+/** The file's content; a file with entries that are not ours is one warning line. */
+export async function readLedger(path: string, log?: Logger): Promise<LedgerContent> {
+  const parsed = (await readJsonFile(path, log)) as Partial<Record<keyof LedgerContent, unknown>>;
+  const content = {
     quotas: entries(parsed?.quotas, QuotaTotalSchema),
     devices: entries(parsed?.devices, LedgerDeviceSchema),
     revocations: entries(parsed?.revocations, RevocationSchema),
     spentCodes: entries(parsed?.spentCodes, SpentCodeSchema),
   };
+  const listed = (key: keyof LedgerContent) => {
+    const list = parsed?.[key];
+    return Array.isArray(list) ? list.length : 0;
+  };
+  const kept = Object.values(content).reduce((n, list) => n + list.length, 0);
+  const dropped =
+    (Object.keys(content) as (keyof LedgerContent)[]).reduce((n, k) => n + listed(k), 0) - kept;
+  if (dropped > 0) damaged(path, log);
+  return content;
 }

@@ -20,6 +20,7 @@
  * Limits: restoring DATA_DIR with the database leaves only the database's own record; a
  * store without a marker directory (in memory, PostgreSQL without DATA_DIR) has no file.
  */
+import type { Logger } from '../log/logger';
 import { insertDevice } from './devices';
 import {
   type LedgerContent,
@@ -66,8 +67,8 @@ export class Ledger {
    * Reads the file at `path` and gives the database what it lacks, in one transaction;
    * the ledger then takes the store's grants.
    */
-  static async open(db: SqlDb, path: string, now: number): Promise<Ledger> {
-    const content = await readLedger(path);
+  static async open(db: SqlDb, path: string, now: number, log?: Logger): Promise<Ledger> {
+    const content = await readLedger(path, log);
     await db.transaction(async (tx) => {
       for (const total of content.quotas) await raiseQuotaHead(tx, total, now);
       for (const device of content.devices) await restoreDevice(tx, device);
@@ -201,10 +202,13 @@ async function restoreDevice(tx: SqlTx, d: LedgerDevice): Promise<void> {
   );
   if (clash !== null) {
     throw new Error(
-      `The ledger beside the database names device ${d.deviceId} with tag ${d.emergencyTag}, ` +
-        `but the database gives that tag or token to device ${clash.device_id}: it is not an ` +
-        'older copy of the database this ledger was kept for. Move the .ledger file away to ' +
-        'start without it.',
+      `Ledger di samping basis data menyebut perangkat ${d.deviceId} dengan huruf ` +
+        `${d.emergencyTag}, tetapi basis data memberikan huruf atau token itu kepada perangkat ` +
+        `${clash.device_id}: ledger ini bukan milik basis data ini. Pindahkan berkas .ledger ` +
+        'untuk memulai tanpanya. (The ledger beside the database names device ' +
+        `${d.deviceId} with tag ${d.emergencyTag}, but the database gives that tag or token to ` +
+        `device ${clash.device_id}: it is not an older copy of the database this ledger was ` +
+        'kept for. Move the .ledger file away to start without it.)',
     );
   }
   await insertDevice(tx, d);

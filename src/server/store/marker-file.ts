@@ -7,13 +7,14 @@
  */
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Logger } from '../log/logger';
 
 /** What a clean stop recorded. */
 export type CloseMarker = { epoch: string; head: number; stamp: string };
 
 /** The marker at `path`, or null when missing or malformed. */
-export async function readMarker(path: string): Promise<CloseMarker | null> {
-  const parsed = (await readJsonFile(path)) as Partial<CloseMarker> | null;
+export async function readMarker(path: string, log?: Logger): Promise<CloseMarker | null> {
+  const parsed = (await readJsonFile(path, log)) as Partial<CloseMarker> | null;
   if (
     typeof parsed?.epoch !== 'string' ||
     typeof parsed.head !== 'number' ||
@@ -24,13 +25,29 @@ export async function readMarker(path: string): Promise<CloseMarker | null> {
   return { epoch: parsed.epoch, head: parsed.head, stamp: parsed.stamp };
 }
 
-/** The JSON in the file at `path`, or null when it is missing or not JSON. */
-export async function readJsonFile(path: string): Promise<unknown> {
+/**
+ * The JSON in the file at `path`, or null when it is missing or not JSON; a file that is
+ * there but unreadable or not JSON is one warning line (its path, never its content).
+ */
+export async function readJsonFile(path: string, log?: Logger): Promise<unknown> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') damaged(path, log);
     return null;
   }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    damaged(path, log);
+    return null;
+  }
+}
+
+/** Says that a file the server wrote in DATA_DIR is damaged and counts as missing. */
+export function damaged(path: string, log: Logger | undefined): void {
+  log?.warn({ file: path }, 'Berkas di DATA_DIR rusak, dianggap tidak ada (damaged file ignored)');
 }
 
 /** Writes the marker durably, replacing any older one in one step. */

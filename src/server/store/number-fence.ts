@@ -18,7 +18,8 @@
 import { MAX_TICKET_SEQ } from '../../domain/numbering';
 import { MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
 import { isCalendarDay } from '../../domain/protocol-schema';
-import { readJsonFile, writeJsonDurably } from './marker-file';
+import type { Logger } from '../log/logger';
+import { damaged, readJsonFile, writeJsonDurably } from './marker-file';
 import { readMeta, writeMeta } from './meta';
 import type { SqlTx } from './sql';
 
@@ -52,15 +53,22 @@ export function fencePathOf(markerPath: string): string {
  * The fence recorded in the file, or null when missing or malformed: a floor past the
  * numbering's range or an `until` that is no calendar day is no fence this server wrote.
  */
-export async function readFenceFile(path: string): Promise<Fence | null> {
-  const parsed = (await readJsonFile(path)) as Partial<Fence> | null;
+export async function readFenceFile(path: string, log?: Logger): Promise<Fence | null> {
+  const parsed = (await readJsonFile(path, log)) as Partial<Fence> | null;
+  if (parsed === null) return null;
   const floor = parsed?.floor;
   const until = parsed?.until;
-  if (!Number.isSafeInteger(floor) || (floor as number) < 0 || (floor as number) > MAX_TICKET_SEQ) {
+  const fits =
+    Number.isSafeInteger(floor) &&
+    (floor as number) >= 0 &&
+    (floor as number) <= MAX_TICKET_SEQ &&
+    typeof until === 'string' &&
+    isCalendarDay(until);
+  if (!fits) {
+    damaged(path, log);
     return null;
   }
-  if (typeof until !== 'string' || !isCalendarDay(until)) return null;
-  return { floor: floor as number, until };
+  return { floor: floor as number, until: until as string };
 }
 
 /** Records the fence in the file, durably. */

@@ -13,11 +13,16 @@ import type { Store } from './store';
 export const SQLITE_FILE = 'anjungan.sqlite';
 
 /** Opens (creating) a SQLite store; ':memory:' for tests gets a new epoch on every open. */
-export function openSqliteStore(options: { file: string; now?: () => number }): Promise<Store> {
+export function openSqliteStore(options: {
+  file: string;
+  now?: () => number;
+  log?: Logger;
+}): Promise<Store> {
   const markerPath = options.file === ':memory:' ? null : `${options.file}.closed`;
   return createSqlStore(openSqliteDb(options.file), {
     markerPath,
     now: options.now ?? Date.now,
+    ...(options.log ? { log: options.log } : {}),
   });
 }
 
@@ -30,13 +35,14 @@ export async function openPostgresStore(options: {
   markerDir?: string;
   schema?: string;
   now?: () => number;
-  /** Where a lost idle connection is reported (JSON on stdout when absent). */
+  /** Where a lost idle connection or a damaged DATA_DIR file is reported. */
   log?: Logger;
 }): Promise<Store> {
   const markerName = `anjungan-postgres${options.schema === undefined ? '' : `-${options.schema}`}.closed`;
   return createSqlStore(await openPostgresDb(options.url, options.schema, options.log), {
     markerPath: options.markerDir === undefined ? null : join(options.markerDir, markerName),
     now: options.now ?? Date.now,
+    ...(options.log ? { log: options.log } : {}),
   });
 }
 
@@ -51,5 +57,5 @@ export function openStore(options: {
   if (databaseUrl !== undefined && databaseUrl !== '') {
     return openPostgresStore({ url: databaseUrl, markerDir: dataDir, now, log });
   }
-  return openSqliteStore({ file: join(dataDir, SQLITE_FILE), now });
+  return openSqliteStore({ file: join(dataDir, SQLITE_FILE), now, log });
 }

@@ -4,6 +4,8 @@
  * handed out; close() records the clean stop and then closes the database; it is safe to
  * call twice.
  */
+
+import type { Logger } from '../log/logger';
 import * as adminTokens from './admin-tokens';
 import * as admins from './admins';
 import * as audit from './audit';
@@ -25,6 +27,8 @@ export type SqlStoreOptions = {
   /** Where the clean-close marker lives; null for none (in-memory, pg without a dir). */
   markerPath: string | null;
   now: () => number;
+  /** Where a damaged file of DATA_DIR is reported. */
+  log?: Logger;
 };
 
 /** Migrates `db`, decides the epoch and returns the Store over it. */
@@ -36,8 +40,8 @@ export async function createSqlStore(db: SqlDb, options: SqlStoreOptions): Promi
     const ledger =
       options.markerPath === null
         ? null
-        : await Ledger.open(db, ledgerPathOf(options.markerPath), options.now());
-    const epoch = await startEpoch(db, options.markerPath, options.now());
+        : await Ledger.open(db, ledgerPathOf(options.markerPath), options.now(), options.log);
+    const epoch = await startEpoch(db, options.markerPath, options.now(), options.log);
     return storeOn(db, epoch, options.markerPath, ledger, options.now);
   } catch (error) {
     await db.close();

@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ledgerPathOf } from '../../../src/server/store/ledger-file';
 import { fencePathOf, NUMBER_FENCE, readFenceFile } from '../../../src/server/store/number-fence';
 import { openSqliteStore } from '../../../src/server/store/open';
+import { memoryLogger } from '../../fixtures/logger';
 import {
   deviceEvents,
   enrollDevice,
@@ -140,6 +142,25 @@ describe('store epoch (sqlite files)', () => {
       -1,
     );
     await again.close();
+  });
+
+  it('says in one warning line each which DATA_DIR file was damaged, and opens anyway', async () => {
+    await store().close();
+    const marker = location().markerPath;
+    writeFileSync(marker, '{"epoch":');
+    writeFileSync(fencePathOf(marker), JSON.stringify({ floor: -5, until: 'gestern' }));
+    writeFileSync(ledgerPathOf(marker), JSON.stringify({ quotas: [{ siteId: 'x' }], devices: [] }));
+    const log = memoryLogger();
+
+    const reopened = await openSqliteStore({ file: file(), log });
+
+    expect(log.entries.map((e) => [e.level, e.fields.file])).toEqual([
+      ['warn', ledgerPathOf(marker)],
+      ['warn', marker],
+      ['warn', fencePathOf(marker)],
+    ]);
+    expect(JSON.stringify(log.entries)).not.toContain('gestern');
+    await reopened.close();
   });
 
   it('opens a copy taken while running (a crash image) with every pushed event and a new epoch', async () => {
