@@ -5,13 +5,10 @@
  * the app and the API — over HTTPS when it listens beyond loopback. It logs through
  * log/logger.ts (JSON lines; plain ones on a terminal). SIGINT/SIGTERM stop it cleanly.
  *
- * Environment: HOST (127.0.0.1), PORT (8080), CONFIG_DIR (kiosk-config), APP_DIR
- * (dist/app), DATA_DIR (./data), DATABASE_URL (PostgreSQL when set), TLS_CERT + TLS_KEY,
- * RENAME_SITE_FROM (the site id the data had, to rename it to the config's),
- * ADMIN_TOKEN_TTL_DAYS (30).
+ * Environment: ./env.ts.
  */
 import { createServer as createHttpsServer } from 'node:https';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { buildCatalogue } from '../domain/config/catalogue';
 import type { ConfigBundle } from '../domain/config/schema';
@@ -21,6 +18,7 @@ import { loadOrCreateSecretKey } from './auth/secret-key';
 import { handOverBootstrapCode, removeBootstrapCode } from './bootstrap-file';
 import { readConfigDir } from './config/load-config';
 import { secureDataDir } from './data-dir';
+import { type Env, readEnv } from './env';
 import { createApp } from './http/app';
 import { Pokes } from './http/pokes';
 import { serverLimits } from './http/server-limits';
@@ -41,47 +39,6 @@ import {
 const VERSION = '0.1.0';
 
 const log = createLogger();
-
-type Env = {
-  host: string;
-  port: number;
-  configDir: string;
-  appDir: string;
-  dataDir: string;
-  databaseUrl: string | undefined;
-  tlsCert: string | undefined;
-  tlsKey: string | undefined;
-  renameSiteFrom: string | undefined;
-  adminTokenTtlMs: number;
-};
-
-function readEnv(env: NodeJS.ProcessEnv): Env {
-  const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`PORT harus bilangan 0–65535, bukan '${env.PORT}'`);
-  }
-  if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) {
-    throw new Error('TLS_CERT dan TLS_KEY harus diisi berdua');
-  }
-  const ttlDays = Number(env.ADMIN_TOKEN_TTL_DAYS || 30);
-  if (!Number.isInteger(ttlDays) || ttlDays < 1 || ttlDays > 3650) {
-    throw new Error(
-      `ADMIN_TOKEN_TTL_DAYS harus bilangan 1–3650, bukan '${env.ADMIN_TOKEN_TTL_DAYS}'`,
-    );
-  }
-  return {
-    host: env.HOST || '127.0.0.1',
-    port,
-    configDir: resolve(env.CONFIG_DIR || 'kiosk-config'),
-    appDir: resolve(env.APP_DIR || 'dist/app'),
-    dataDir: resolve(env.DATA_DIR || 'data'),
-    databaseUrl: env.DATABASE_URL || undefined,
-    tlsCert: env.TLS_CERT || undefined,
-    tlsKey: env.TLS_KEY || undefined,
-    renameSiteFrom: env.RENAME_SITE_FROM || undefined,
-    adminTokenTtlMs: ttlDays * 86_400_000,
-  };
-}
 
 /** The config dir, validated; exits with every issue when it is not valid. */
 async function loadConfigOrExit(dir: string): Promise<ConfigBundle> {

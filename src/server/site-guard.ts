@@ -5,7 +5,7 @@
  * site is asked for explicitly (RENAME_SITE_FROM) and keeps every device.
  */
 import type { SiteIdentity } from './store/site-identity';
-import type { Store } from './store/store';
+import type { SiteData } from './store/store';
 
 /** The data belongs to another site and no rename was asked for: the server must not start. */
 export class SiteMismatch extends Error {
@@ -32,7 +32,7 @@ export class SiteMismatch extends Error {
  * names the site it holds; throws SiteMismatch otherwise.
  */
 export async function checkSite(
-  store: Store,
+  store: SiteData,
   siteId: string,
   options: { renameFrom?: string | undefined; where: string },
 ): Promise<{ identity: SiteIdentity; renamed: boolean }> {

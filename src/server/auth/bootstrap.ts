@@ -4,7 +4,7 @@
  * code that creates an admin, stores only its keyed hash and hands it to the operator.
  * There is no default password anywhere (ARCHITECTURE.md §4).
  */
-import type { Store } from '../store/store';
+import type { AdminAccess } from '../store/store';
 import { BOOTSTRAP_CODE_LENGTH, hashCode, newCode } from './secrets';
 
 /**
@@ -12,7 +12,7 @@ import { BOOTSTRAP_CODE_LENGTH, hashCode, newCode } from './secrets';
  * working), else null. `key` is the site's secret key (./secret-key.ts).
  */
 export async function issueBootstrapCode(
-  store: Store,
+  store: AdminAccess,
   now: number,
   key: Uint8Array,
 ): Promise<string | null> {

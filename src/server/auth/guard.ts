@@ -7,14 +7,18 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AdminTokenSummary } from '../../domain/protocol';
 import { fail } from '../http/errors';
-import type { DeviceRecord, Store } from '../store/store';
+import type { AdminAccess, DeviceRecord, Devices } from '../store/store';
 import { hashSecret } from './secrets';
 
 /** lastSeenAt is "seen within the last half minute": one write per device per 30 s at most. */
 export const TOUCH_EVERY_MS = 30_000;
 
 /** What the guards need: the store, this site's id, and the clock. */
-export type GuardDeps = { store: Store; siteId: () => string; now: () => number };
+export type GuardDeps = {
+  store: AdminAccess & Devices;
+  siteId: () => string;
+  now: () => number;
+};
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/i;
 

@@ -8,14 +8,12 @@
  * batch included), never on the pushes after it; ackSeq is the device's last_seq after
  * the commit; an event's drift, flags and quarantine are fixed when it is first stored.
  */
-import { isEventOf, type KioskEvent } from '../../domain/events';
-import { decodeHlc } from '../../domain/hlc';
-import type { FlagReason, QuarantineReason } from '../../domain/trust';
+import type { KioskEvent } from '../../domain/events';
 import { StoreError } from './errors';
 import { headIn } from './event-reads';
+import { judge, outcome, type Verdict } from './push-verdicts';
 import { placeholders, type SqlTx, type SqlValue } from './sql';
 import type { PushInput, PushOutcome } from './store';
-import { numberFlags, type PushedTicket, recordNumbers } from './ticket-numbers';
 
 /** The columns of an events row, in the order of its values. */
 const EVENT_COLUMNS = [
@@ -40,13 +38,10 @@ const EVENT_COLUMNS = [
 const IDS_PER_QUERY = 1000;
 
 /** A push that is acknowledged: its new ackSeq and the events to store for it (none for a replay). */
-type Accepted = { kind: 'accepted'; input: PushInput; ackSeq: number; events: KioskEvent[] };
-
-/** What an event is stored with besides itself. */
-type Verdict = { driftMs: number; flags: FlagReason[]; quarantine: readonly QuarantineReason[] };
+export type Accepted = { kind: 'accepted'; input: PushInput; ackSeq: number; events: KioskEvent[] };
 
 /** A device of the batch: its last stored seq (advanced by the batch) and its emergency tag. */
-type DeviceState = { lastSeq: number; tag: string };
+export type DeviceState = { lastSeq: number; tag: string };
 
 /** What a push comes to before the batch's head is known. */
 type Checked = Accepted | Exclude<PushOutcome, { kind: 'ok' }> | StoreError;
@@ -80,54 +75,6 @@ export async function pushBatch(
   return checked.map((c) =>
     c instanceof StoreError || c.kind !== 'accepted' ? c : outcome(c, verdicts, head),
   );
-}
-
-/** The answer to an accepted push: its counts of stored, flagged and quarantined events. */
-function outcome(c: Accepted, verdicts: Map<string, Verdict>, head: number): PushOutcome {
-  let flagged = 0;
-  let quarantined = 0;
-  for (const event of c.events) {
-    const verdict = verdicts.get(event.id);
-    if ((verdict?.quarantine.length ?? 0) > 0) quarantined += 1;
-    else if ((verdict?.flags.length ?? 0) > 0) flagged += 1;
-  }
-  return { kind: 'ok', ackSeq: c.ackSeq, accepted: c.events.length, flagged, quarantined, head };
-}
-
-/**
- * Each event's drift, flags and quarantine (src/domain/trust.ts): quarantine as the
- * caller screened it against the config, clock drift from the push's arrival, numbering
- * flags against the leases and the numbers printed so far; records the new numbers.
- */
-async function judge(
-  tx: SqlTx,
-  siteId: string,
-  toStore: Accepted[],
-  devices: Map<string, DeviceState>,
-): Promise<Map<string, Verdict>> {
-  const verdicts = new Map<string, Verdict>();
-  const tickets: PushedTicket[] = [];
-  for (const { input, events } of toStore) {
-    const tag = devices.get(input.deviceId)?.tag ?? '';
-    for (const event of events) {
-      const driftMs = (decodeHlc(event.hlc)?.ms ?? input.receivedAt) - input.receivedAt;
-      const flags: FlagReason[] = driftMs > input.maxDriftMs ? ['clock_ahead'] : [];
-      const quarantine = input.quarantined?.get(event.id) ?? [];
-      verdicts.set(event.id, { driftMs, flags, quarantine });
-      if (quarantine.length === 0 && isEventOf(event, 'ticket.issued')) {
-        tickets.push({ event, deviceTag: tag });
-      }
-    }
-  }
-  if (tickets.length === 0) return verdicts;
-  const numbering = await numberFlags(tx, siteId, tickets);
-  const duplicates = new Set<string>();
-  for (const [id, flags] of numbering) {
-    verdicts.get(id)?.flags.push(...flags);
-    if (flags.includes('duplicate_number')) duplicates.add(id);
-  }
-  await recordNumbers(tx, siteId, tickets, duplicates);
-  return verdicts;
 }
 
 /**

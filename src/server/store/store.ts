@@ -15,99 +15,35 @@ import type {
   NumberLease,
   SyncedEvent,
 } from '../../domain/protocol';
-import type { FlagReason, QuarantineReason } from '../../domain/trust';
 import type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
 import type { AuditInput } from './audit';
+import type {
+  AdminRecord,
+  ConfigVersionRecord,
+  DeviceRecord,
+  EnrollmentInput,
+  FlaggedEvent,
+  PushInput,
+  PushOutcome,
+  SkipOwn,
+} from './records';
 import type { SiteIdentity } from './site-identity';
 
 export type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
 export type { AuditInput } from './audit';
+export type {
+  AdminRecord,
+  ConfigVersionRecord,
+  DeviceRecord,
+  EnrollmentInput,
+  FlaggedEvent,
+  PushInput,
+  PushOutcome,
+  SkipOwn,
+} from './records';
 
-export type PushInput = {
-  siteId: string;
-  deviceId: string;
-  /** Already validated, in ascending deviceSeq, all of this device and site. */
-  events: KioskEvent[];
-  receivedAt: number;
-  /** Events whose HLC ms exceeds receivedAt + this are stored flagged. */
-  maxDriftMs: number;
-  /**
-   * Why events (by id) are quarantined, as the caller screened them against the config
-   * (src/domain/trust.ts); events not in it are not.
-   */
-  quarantined?: ReadonlyMap<string, readonly QuarantineReason[]>;
-};
-
-export type PushOutcome =
-  | {
-      kind: 'ok';
-      ackSeq: number;
-      accepted: number;
-      /** Stored events flagged (and not quarantined), and quarantined. */
-      flagged: number;
-      quarantined: number;
-      head: number;
-    }
-  /** The first new event is not lastSeq + 1: nothing stored. */
-  | { kind: 'gap'; ackSeq: number }
-  /** An event id is already stored for another (device, deviceSeq): nothing stored. */
-  | { kind: 'conflict'; ackSeq: number; eventId: string };
-
-export type DeviceRecord = {
-  deviceId: string;
-  siteId: string;
-  name: string;
-  profileId: string;
-  emergencyTag: string;
-  enrolledAt: number;
-  revokedAt: number | null;
-  lastSeenAt: number | null;
-  lastSeq: number;
-};
-
-export type AdminRecord = { adminId: string; name: string; createdAt: number };
-
-export type EnrollmentInput = {
-  codeHash: string;
-  siteId: string;
-  label: string | null;
-  createdBy: string;
-  createdAt: number;
-  expiresAt: number;
-};
-
-export type ConfigVersionRecord = {
-  version: string;
-  source: 'dir' | 'admin';
-  bundle: ConfigBundle;
-  createdAt: number;
-};
-
-/**
- * A flagged event, listed for staff: flagged ones are kept and folded like any other,
- * quarantined ones are kept out of everything other devices and public pages see.
- */
-export type FlaggedEvent = {
-  eventId: string;
-  deviceId: string;
-  siteSeq: number;
-  businessDay: string;
-  driftMs: number;
-  reasons: (FlagReason | QuarantineReason)[];
-  quarantined: boolean;
-};
-
-/** Leave out one device's own events through a deviceSeq (it holds them already). */
-export type SkipOwn = { deviceId: string; throughSeq: number };
-
-export interface Store {
-  readonly kind: 'sqlite' | 'postgres';
-  /**
-   * The store's epoch: a new one after every unclean stop or restore, so devices that
-   * see it change re-pull from the start (ARCHITECTURE.md §4).
-   */
-  readonly epoch: string;
-
+/** The event log: pushes, pulls, a day's events, flagged ones (ARCHITECTURE.md §3–4). */
+export interface EventLog {
   push(input: PushInput): Promise<PushOutcome>;
   /** Events with siteSeq > cursor, ascending, at most `limit`. */
   pull(siteId: string, cursor: number, limit: number): Promise<SyncedEvent[]>;
@@ -127,7 +63,10 @@ export interface Store {
   findEvent(eventId: string): Promise<{ event: SyncedEvent; quarantined: boolean } | null>;
   /** Flagged and quarantined events, in siteSeq order: at most `limit` (500) after siteSeq `after`. */
   flaggedEvents(siteId: string, after?: number, limit?: number): Promise<FlaggedEvent[]>;
+}
 
+/** Number blocks and quota tokens granted in advance (ARCHITECTURE.md §5). */
+export interface Leases {
   /**
    * A new block of up to `count` numbers after every block ever granted for (site, day,
    * prefix), never past MAX_TICKET_SEQ nor beyond the device's `deviceShare` of the day;
@@ -161,7 +100,10 @@ export interface Store {
     siteId: string,
     businessDay: string,
   ): Promise<(NumberLease & { deviceId: string })[]>;
+}
 
+/** Admins, their tokens, the bootstrap code and the audit log. */
+export interface AdminAccess {
   /** True while some admin holds a token neither revoked nor expired at `now`. */
   hasActiveAdmin(now: number): Promise<boolean>;
   /** Replaces the pending bootstrap code (only while no admin is active at createdAt). */
@@ -190,7 +132,10 @@ export interface Store {
   recordAudit(entry: AuditInput): Promise<void>;
   /** Audit entries numbered below `before` (all when null), newest first, at most `limit`. */
   auditLog(before: number | null, limit: number): Promise<AuditEntry[]>;
+}
 
+/** Enrollment codes and the devices they enrolled. */
+export interface Devices {
   /** Stores a one-time code (its hash), audited as its creator's action. */
   createEnrollment(input: EnrollmentInput): Promise<void>;
   /**
@@ -212,20 +157,35 @@ export interface Store {
   /** Revokes a device (first time kept); audited as `by`'s action when given. */
   revokeDevice(deviceId: string, at: number, by?: string): Promise<boolean>;
   touchDevice(deviceId: string, at: number): Promise<void>;
+}
 
+/** The site's config versions: seeded from CONFIG_DIR or published by an admin. */
+export interface ConfigVersions {
   saveConfigVersion(siteId: string, record: ConfigVersionRecord): Promise<void>;
   /** The newest admin-published version if any, else the newest seeded from CONFIG_DIR. */
   activeConfig(siteId: string): Promise<ConfigVersionRecord | null>;
   /** Every version the site ever stored, oldest first: what pushed events may name. */
   configHistory(siteId: string): Promise<ConfigBundle[]>;
+}
 
+/** Which site the data belongs to, and renaming it (./site-identity.ts). */
+export interface SiteData {
   /** The site this store's data belongs to (./site-identity.ts); null while it holds none. */
   siteIdentity(): Promise<SiteIdentity | null>;
   /** Records the site of a store that holds none yet. */
   claimSite(siteId: string): Promise<void>;
   /** Moves every row of site `from` to `to`, the ledger too, keeping `from` as a former id. */
   renameSite(from: string, to: string): Promise<SiteIdentity>;
+}
 
+/** The whole store, as the composition root opens it; parts take only the roles they use. */
+export interface Store extends EventLog, Leases, AdminAccess, Devices, ConfigVersions, SiteData {
+  readonly kind: 'sqlite' | 'postgres';
+  /**
+   * The store's epoch: a new one after every unclean stop or restore, so devices that
+   * see it change re-pull from the start (ARCHITECTURE.md §4).
+   */
+  readonly epoch: string;
   /** Records a clean stop, so the next start keeps the epoch. */
   close(): Promise<void>;
 }

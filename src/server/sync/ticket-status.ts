@@ -10,7 +10,7 @@ import { isEventOf } from '../../domain/events';
 import type { TicketStatus } from '../../domain/protocol';
 import { peopleAhead } from '../../domain/queue';
 import { estimateWaitMinutes } from '../../domain/wait';
-import type { Store } from '../store/store';
+import type { EventLog } from '../store/store';
 import type { DayStates } from './day-states';
 
 /** Used when a ticket's service left the config since it was issued. */
@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a ticket's status is read from. */
 export type StatusSources = {
-  store: Store;
+  store: EventLog;
   config: ConfigBundle;
   catalogue: Catalogue;
   days: DayStates;
