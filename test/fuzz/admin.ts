@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printedBootstrapCode } from '../e2e/support/server';
 import type { Answer, Client } from './http';
 import { fault } from './judge';
 import type { FuzzServer } from './server';
@@ -16,12 +15,17 @@ import type { FuzzServer } from './server';
 /** How long after a wrong code an honest one may still be refused with 429. */
 export const LIMIT_WINDOW_MS = 65 * 60_000;
 
-/** The bootstrap code the server gave: DATA_DIR/bootstrap-code.txt, or the box it printed. */
+/** A one-time code as the server writes it: groups of letters and digits joined by dashes. */
+const CODE = /[A-Z2-9]{4,}(?:-[A-Z2-9]{4,})+/;
+
+/**
+ * The bootstrap code the server gave: DATA_DIR/bootstrap-code.txt when it writes one, else
+ * the box it printed on its console.
+ */
 export function bootstrapCode(server: FuzzServer): string | undefined {
   const file = join(server.dataDir, 'bootstrap-code.txt');
-  if (existsSync(file))
-    return /[A-Z2-9]{4,}(?:-[A-Z2-9]{4,})+/.exec(readFileSync(file, 'utf8'))?.[0];
-  return printedBootstrapCode(server.output());
+  if (existsSync(file)) return CODE.exec(readFileSync(file, 'utf8'))?.[0];
+  return new RegExp(`│\\s+(${CODE.source})\\s+│`).exec(server.output())?.[1];
 }
 
 /** Creates the first admin; its token. */
@@ -72,9 +76,14 @@ export async function enroll(
 }
 
 /** Revokes a device; the answer. */
-export function revoke(client: Client, adminToken: string, deviceId: string): Promise<Answer> {
+export function revoke(
+  client: Client,
+  adminToken: string,
+  deviceId: string,
+  kind = 'admin.revoke',
+): Promise<Answer> {
   return client.send({
-    kind: 'admin.revoke',
+    kind,
     method: 'POST',
     path: `/admin/devices/${deviceId}/revoke`,
     token: adminToken,

@@ -97,7 +97,7 @@ function report(result: RunResult, budget: number): never {
   );
   console.error(`\nfuzz: FAILED — seed ${result.seed}`);
   console.error(`failing step ${failure.step}`);
-  console.error(failure.message);
+  console.error(failure.message.replace(/\n {4}at .*/g, (line) => (failure.violation ? '' : line)));
   const tail = failure.shrunk.slice(-40);
   console.error(
     `\nshrunk to ${failure.shrunk.length} commands after ${failure.tries} tries` +
@@ -105,7 +105,7 @@ function report(result: RunResult, budget: number): never {
   );
   console.error(`\nsmallest failure: ${failure.report}`);
   console.error(`server output and the whole list: ${file}`);
-  console.error(`figures of the failing run:\n${result.stats.format(1)}`);
+  console.error(`figures of the failing run:\n${result.stats.format()}`);
   const flags = `--check-every ${options.checkEvery} --restart-weight ${options.restartWeight}`;
   console.error(
     `\nreplay: npm run test:fuzz -- --seed ${result.seed} --requests ${budget} --runs 1 ${flags}`,

@@ -76,6 +76,15 @@ export function fuzzSite(config = fuzzConfig()): Site {
   };
 }
 
+/**
+ * The most quota tokens of a service and day one device may hold unused (granted, and not
+ * yet in a ticket it pushed that the server recorded): no limit in this server. With
+ * src/domain/quotas.ts (quotaRule) it is Math.max(10, Math.ceil(quota / 4)): change it here.
+ */
+export function quotaDeviceShare(_quota: number): number {
+  return Number.POSITIVE_INFINITY;
+}
+
 /** The quarantine reasons the server must give a ticket naming these (src/domain/trust.ts). */
 export function expectedQuarantine(
   site: Site,

@@ -8,7 +8,7 @@ import { decodeHlc, MAX_CLOCK_SKEW_MS } from '../../src/domain/hlc';
 import { MAX_TICKET_SEQ } from '../../src/domain/numbering';
 import type { LeaseResponse } from '../../src/domain/protocol';
 import { NUMBER_FENCE } from '../../src/server/store/number-fence';
-import { expectedQuarantine } from './config';
+import { expectedQuarantine, quotaDeviceShare } from './config';
 import { type Device, heldBy, highestGranted, key, type Model, type Verdict } from './model';
 
 /** A broken promise of the server (or of the model): the run fails with it. */
@@ -77,7 +77,11 @@ export function commit(
     };
     model.tickets.push(ref);
     model.fresh.push(ref);
-    if (!quarantined) model.printed.add(key(event.businessDay, event.data.number));
+    if (quarantined) continue;
+    model.printed.add(key(event.businessDay, event.data.number));
+    // The server records the ticket's number (a used quota token) unless it printed twice.
+    if (!verdict.flags.includes('duplicate_number'))
+      add(device.recorded, key(ref.day, ref.serviceId), 1);
   }
   model.stored += stored.length;
   device.ackSeq = Math.max(device.ackSeq, stored.at(-1)?.deviceSeq ?? 0);
@@ -148,14 +152,21 @@ export function leaseGranted(
     const quota = model.site.services.find((s) => s.serviceId === line.serviceId)?.quota ?? 0;
     const k = key(line.day, line.serviceId);
     const before = model.quotas.get(k) ?? 0;
-    const count = Math.min(line.count, Math.max(0, quota - before));
+    const unused = (device.quotaGranted.get(k) ?? 0) - (device.recorded.get(k) ?? 0);
+    const share = quotaDeviceShare(quota) - unused;
+    const count = Math.max(0, Math.min(line.count, quota - before, share));
     if (grant?.count !== count || grant.remaining !== quota - before - count) {
       throw fault(
         `quota line ${JSON.stringify(line)} (granted before ${before} of ${quota}) got ${JSON.stringify(grant)}`,
       );
     }
     model.quotas.set(k, before + count);
-    device.tokens.set(k, (device.tokens.get(k) ?? 0) + count);
+    add(device.quotaGranted, k, count);
+    add(device.tokens, k, count);
   });
   if (answer.quotas.length !== lines.quotas.length) throw fault('lease answered other quota lines');
+}
+
+function add(counts: Map<string, number>, k: string, n: number): void {
+  counts.set(k, (counts.get(k) ?? 0) + n);
 }

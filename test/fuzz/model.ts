@@ -48,8 +48,11 @@ export type Device = {
   used: Map<string, number>;
   /** `day|prefix` → the last seq issued from its own emergency namespace. */
   emergency: Map<string, number>;
-  /** `day|serviceId` → quota tokens held and not used. */
+  /** `day|serviceId` → quota tokens held and not used (by the kiosk's own count). */
   tokens: Map<string, number>;
+  /** `day|serviceId` → quota tokens granted, and tickets the server recorded (used ones). */
+  quotaGranted: Map<string, number>;
+  recorded: Map<string, number>;
   /** Pulling (honest devices): cursor, the epoch it pulled in, and every id it holds. */
   cursor: number;
   epoch: string;
@@ -109,6 +112,8 @@ export function newDevice(
     used: new Map(),
     emergency: new Map(),
     tokens: new Map(),
+    quotaGranted: new Map(),
+    recorded: new Map(),
     cursor: 0,
     epoch: '',
     holds: new Set(),

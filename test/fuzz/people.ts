@@ -5,14 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DeviceSummary } from '../../src/domain/protocol';
-import {
-  enroll,
-  enrollmentCode,
-  LIMIT_WINDOW_MS,
-  revoke,
-  wrongCode,
-  wrongCodeAllowed,
-} from './admin';
+import { enroll, enrollmentCode, revoke, wrongCode, wrongCodeAllowed } from './admin';
 import { fault } from './judge';
 import { hostileDevices, type Model, newDevice, pick } from './model';
 import { checkTicketPage } from './pages';
@@ -60,7 +53,12 @@ export async function revokeHostile(model: Model, server: FuzzServer, index: num
 
 export async function revokeUnknown(model: Model, server: FuzzServer, value: number) {
   const id = [randomUUID(), 'not-a-device', '..%2F..%2Fetc'][value % 3] as string;
-  const answer = await revoke(server.client, model.adminTokens[0] as string, id);
+  const answer = await revoke(
+    server.client,
+    model.adminTokens[0] as string,
+    id,
+    'admin.revoke.unknown',
+  );
   if (answer.status !== 404) throw fault(`revoking unknown ${id} answered ${answer.status}`);
 }
 
@@ -148,7 +146,3 @@ export async function knownTicketPage(model: Model, server: FuzzServer, value: n
   });
   checkTicketPage(model, ref, answer);
 }
-
-/** Whether honest enrollment may be refused now: wrong codes were sent recently. */
-export const limitsMayApply = (model: Model) =>
-  Date.now() - model.lastWrongCodeAt < LIMIT_WINDOW_MS;

@@ -11,7 +11,9 @@ import { finalChecks } from './checks-final';
 import { currentStep } from './command';
 import { commandArbs } from './commands';
 import { fuzzSite } from './config';
-import { newModel } from './model';
+import { ServerFault } from './http';
+import { Violation } from './judge';
+import { type Model, newModel } from './model';
 import { enrollDevice } from './people';
 import { FuzzServer } from './server';
 import { Stats } from './stats';
@@ -35,10 +37,21 @@ export type RunResult = {
     /** The commands of the smallest failing run found, and fast-check's report of it. */
     shrunk: string[];
     report: string;
+    /** Whether it is a broken promise (a Violation), not an error of the harness itself. */
+    violation: boolean;
     tries: number;
     serverOutput: string;
   };
 };
+
+/** The first admin, three honest and two hostile devices, and the server's epoch. */
+async function setUp(model: Model, server: FuzzServer): Promise<Model> {
+  model.adminTokens.push(await bootstrapAdmin(server));
+  for (const honest of [true, true, true, false, false]) await enrollDevice(model, server, honest);
+  const health = await server.client.send({ kind: 'health', method: 'GET', path: '/health' });
+  model.epoch = (health.json as { epoch: string }).epoch;
+  return model;
+}
 
 /** Generated commands per request of budget: enough that most runs spend all of it. */
 const COMMANDS_PER_REQUEST = 5;
@@ -46,7 +59,12 @@ const COMMANDS_PER_REQUEST = 5;
 export async function fuzzRun(seed: number, options: RunOptions): Promise<RunResult> {
   const site = fuzzSite();
   let first: Stats | null = null;
-  let firstFailure: { step: string; message: string; serverOutput: string } | null = null;
+  let firstFailure: {
+    step: string;
+    message: string;
+    violation: boolean;
+    serverOutput: string;
+  } | null = null;
   let deadline = Number.POSITIVE_INFINITY;
   let tries = 0;
   let shrunk: string[] = [];
@@ -62,16 +80,17 @@ export async function fuzzRun(seed: number, options: RunOptions): Promise<RunRes
     first ??= stats;
     const server = await FuzzServer.start(site.config, stats);
     try {
-      const model = newModel(site, stats, options.requests, options.checkEvery);
-      model.adminTokens.push(await bootstrapAdmin(server));
-      for (const honest of [true, true, true, false, false])
-        await enrollDevice(model, server, honest);
-      const health = await server.client.send({ kind: 'health', method: 'GET', path: '/health' });
-      model.epoch = (health.json as { epoch: string }).epoch;
+      const model = await setUp(
+        newModel(site, stats, options.requests, options.checkEvery),
+        server,
+      );
       await fc.asyncModelRun(() => ({ model, real: server }), cmds);
       currentStep.step = model.step + 1;
       currentStep.command = 'final checks';
-      await finalChecks(model, server);
+      await finalChecks(model, server).catch((error: unknown) => {
+        if (error instanceof Error) error.message = `final checks: ${error.message}`;
+        throw error;
+      });
       stats.add('devices.honest', model.devices.filter((d) => d.honest).length);
       stats.add('devices.hostile', model.devices.filter((d) => !d.honest).length);
       stats.add('events.stored', model.stored);
@@ -79,10 +98,12 @@ export async function fuzzRun(seed: number, options: RunOptions): Promise<RunRes
     } catch (error) {
       shrunk = [...currentStep.ran];
       if (firstFailure === null) {
+        const violation = error instanceof Violation || error instanceof ServerFault;
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         firstFailure = {
           step: `${currentStep.step}: ${currentStep.command}`,
           message,
+          violation,
           serverOutput: server.output(),
         };
         deadline = Date.now() + options.shrinkSeconds * 1000;
@@ -102,6 +123,7 @@ export async function fuzzRun(seed: number, options: RunOptions): Promise<RunRes
   const failed = firstFailure ?? {
     step: '?',
     message: String(result.errorInstance),
+    violation: false,
     serverOutput: '',
   };
   return {

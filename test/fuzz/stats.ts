@@ -34,10 +34,11 @@ export class Stats {
     for (const [name, n] of other.counts) this.add(name, n);
   }
 
-  /** The figures as printed at the end of a run. */
-  format(seconds: number): string {
+  /** The figures as printed at the end of a run; with `seconds`, its duration and rate. */
+  format(seconds?: number): string {
     const kinds = [...this.requests.keys()].sort();
-    const width = Math.max(8, ...kinds.map((k) => k.length));
+    const names = [...kinds, ...this.counts.keys()];
+    const width = Math.max(8, ...names.map((k) => k.length));
     const lines = [`requests: ${this.requestTotal.toLocaleString('en')}`];
     for (const kind of kinds) {
       const byStatus = this.requests.get(kind) as Map<number, number>;
@@ -51,9 +52,10 @@ export class Stats {
     const counts = [...this.counts.entries()].sort(([a], [b]) => a.localeCompare(b));
     lines.push('counts:');
     for (const [name, n] of counts) lines.push(`  ${name.padEnd(width)} ${String(n).padStart(7)}`);
-    lines.push(
-      `duration: ${seconds.toFixed(1)} s, ${(this.requestTotal / seconds).toFixed(0)} requests/s`,
-    );
+    if (seconds !== undefined) {
+      const rate = (this.requestTotal / seconds).toFixed(0);
+      lines.push(`duration: ${seconds.toFixed(1)} s, ${rate} requests/s`);
+    }
     return lines.join('\n');
   }
 }
