@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { anyIndex, command } from './command';
+import { backlog, burst } from './concurrent';
 import { issueHonest, leaseHonest, pullHonest } from './honest';
 import { canPush, hostilePush, hostileReplay } from './hostile';
 import { hostileLease } from './hostile-lease';
@@ -76,6 +77,26 @@ export function commandArbs(restartWeight: number) {
         pages: fc.integer({ min: 1, max: 8 }),
       }),
       (m, s, p) => pullHonest(m, s, honest(m, p.device), p.limit, p.pages),
+    ),
+    command(
+      'honest.burst',
+      20,
+      fc.record({
+        devices: fc.nat({ max: 10 }),
+        prefix: fc.nat({ max: 20 }),
+        tickets: fc.nat({ max: 20 }),
+      }),
+      burst,
+    ),
+    command(
+      'honest.backlog',
+      4,
+      fc.record({
+        device: anyIndex,
+        count: fc.integer({ min: 50, max: 500 }),
+        service: fc.nat({ max: 20 }),
+      }),
+      backlog,
     ),
     command(
       'hostile.push',
