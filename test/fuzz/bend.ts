@@ -8,10 +8,13 @@ import { formatTicketNumber } from '../../src/domain/numbering';
 import type { KnownService } from './config';
 import { type Device, hostileDevices, type Model, pick } from './model';
 
+/** What the server must answer a bent push: accepted (then judged), or refused with this status. */
 export type Expect = 'accepted' | 400 | 403 | 409;
+/** A ticket event, the only kind a push holds. */
 export type Ticket = KioskEvent<'ticket.issued'>;
 /** The event to bend, in its batch, with a generated value to choose with. */
 export type Bend = { model: Model; device: Device; events: Ticket[]; at: number; value: number };
+/** One way to bend an event, and the answer it must get. */
 export type Mutation = {
   name: string;
   expect: Expect;
@@ -36,7 +39,9 @@ export function hostileText(value: number): string {
   return texts[value % texts.length] as string;
 }
 
+/** The event the bend applies to. */
 export const event = (b: Bend) => b.events[b.at % b.events.length] as Ticket;
+/** Replaces payload fields of the bent event. */
 export const setData = (b: Bend, data: Partial<TicketIssued>) => {
   const e = event(b);
   e.data = { ...e.data, ...data };
@@ -53,11 +58,14 @@ export function renumber(b: Bend, prefix: string, seq: number, emergencyTag?: st
     ...(emergencyTag === undefined ? {} : { emergencyTag }),
   };
 }
+/** A service of the queue `prefix`. */
 export const serviceOf = (b: Bend, prefix: string) =>
   b.model.site.services.find((s) => s.prefix === prefix) as KnownService;
+/** Makes the bent event a ticket of `service` (its agency, no missing documents). */
 export function useService(b: Bend, service: KnownService): void {
   setData(b, { agencyId: service.agencyId, serviceId: service.serviceId, missing: [] });
 }
+/** Another hostile device than the one pushing, revoked ones included. */
 export const otherHostile = (b: Bend) =>
   pick(
     hostileDevices(b.model, true).filter((d) => d !== b.device),

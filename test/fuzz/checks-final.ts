@@ -18,6 +18,7 @@ type EventRow = {
   quarantined: number;
 };
 
+/** The end-of-run checks; throws a Violation at the first broken promise. */
 export async function finalChecks(model: Model, server: FuzzServer): Promise<void> {
   await periodicChecks(model, server, true);
   const db = server.db();

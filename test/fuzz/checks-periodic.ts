@@ -20,6 +20,7 @@ import type { FuzzServer } from './server';
 /** Public pages of new tickets checked per periodic check, at most. */
 const PAGES_PER_CHECK = 20;
 
+/** The periodic checks (with `final`, the fuller ones of the end of a run). */
 export async function periodicChecks(
   model: Model,
   server: FuzzServer,

@@ -1,10 +1,10 @@
 /**
- * The checks after every step, cheap enough for 100,000 requests: read from the store's
- * SQLite file (read-only), the site's head is what the model stored; every number head
- * is past the blocks granted and no further than they and the fences of unclean restarts
- * took it (pushed numbers never move it), within MAX_TICKET_SEQ + 1; every block granted since the last step is within bounds,
- * one the model was answered, and overlaps neither neighbour of its (day, prefix) (I8);
- * every quota's tokens granted are what the model counted, never above the quota.
+ * The checks after every step, cheap enough for 100,000 requests, on the store's SQLite
+ * file (read-only): the site's head is what the model stored; each number head is past
+ * the blocks granted and no further than they and the fences of unclean restarts took it
+ * (pushed numbers never move it), within MAX_TICKET_SEQ + 1; each block stored since the
+ * last step is within bounds, one the model was answered, and overlaps neither neighbour
+ * of its (day, prefix) (I8); each quota's tokens granted are what the model counted.
  * Every `checkEvery` steps the periodic checks run too (./checks-periodic.ts).
  */
 import type Database from 'better-sqlite3';
@@ -32,7 +32,8 @@ function prepare(db: Database.Database) {
     head: db.prepare('SELECT seq FROM site_heads WHERE site_id = ?'),
     heads: db.prepare('SELECT business_day, prefix, next_no FROM number_heads WHERE site_id = ?'),
     newLeases: db.prepare(
-      'SELECT rowid, business_day, prefix, start_no, end_no, device_id FROM number_leases WHERE rowid > ? ORDER BY rowid',
+      `SELECT rowid, business_day, prefix, start_no, end_no, device_id FROM number_leases
+       WHERE rowid > ? ORDER BY rowid`,
     ),
     before: db.prepare(
       `SELECT end_no FROM number_leases WHERE site_id = ? AND business_day = ? AND prefix = ? AND start_no < ?

@@ -10,6 +10,7 @@ import { afterStep } from './checks-step';
 import type { Model } from './model';
 import type { FuzzServer } from './server';
 
+/** What a command does against the real server. */
 export type Step<P> = (model: Model, server: FuzzServer, params: P) => Promise<void>;
 
 /** The last command started (a failure report names it), and every command run so far. */

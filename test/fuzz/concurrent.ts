@@ -12,8 +12,10 @@ import { type Device, honestDevices, type Model, pick } from './model';
 import type { FuzzServer } from './server';
 import { honestService, makeTicket, takeNumber } from './tickets';
 
+/** How many devices take part, which queue they lease, how many tickets each pushes. */
 export type BurstSpec = { devices: number; prefix: number; tickets: number };
 
+/** Leases for one queue from several honest devices at once, then their pushes at once. */
 export async function burst(model: Model, server: FuzzServer, spec: BurstSpec): Promise<void> {
   const devices = honestDevices(model).slice(0, 2 + (spec.devices % 4));
   const prefix = model.site.prefixes[spec.prefix % model.site.prefixes.length] as string;

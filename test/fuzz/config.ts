@@ -62,6 +62,7 @@ export type Site = {
   share: number;
 };
 
+/** The fuzz's knowledge of the site: services, queue prefixes, block size and device share. */
 export function fuzzSite(config = fuzzConfig()): Site {
   const services = knownServices(config);
   const blockSize = config.site.numbering.deviceBlockSize;

@@ -12,6 +12,7 @@ import { fault, type LeaseLines, leaseGranted } from './judge';
 import { type Device, hostileDevices, type Model, pick } from './model';
 import type { FuzzServer } from './server';
 
+/** Which hostile device, which extreme request, the generated lines and a value to choose with. */
 export type HostileLeaseSpec = {
   device: number;
   kind: number;
@@ -93,6 +94,7 @@ const LEASES: {
 const quotaService = (m: Model) =>
   m.site.services.find((s) => s.quota !== undefined)?.serviceId ?? '';
 
+/** Sends an extreme lease request; checks its refusal or its grants. */
 export async function hostileLease(model: Model, server: FuzzServer, spec: HostileLeaseSpec) {
   const device = pick(hostileDevices(model), spec.device) as Device;
   const kind = LEASES[spec.kind % LEASES.length] as (typeof LEASES)[number];

@@ -15,6 +15,7 @@ import { MUTATIONS } from './mutations';
 import type { FuzzServer } from './server';
 import { makeTicket, takeNumber } from './tickets';
 
+/** Which hostile device and bend, how many events, which one to bend, values to choose with. */
 export type HostilePushSpec = {
   device: number;
   mutation: number;
@@ -31,6 +32,7 @@ export function canPush(model: Model, spec: HostilePushSpec): boolean {
   return hostileDevices(model).length > 0 && (mutation?.can?.(model) ?? true);
 }
 
+/** Sends a batch with one bent event; checks the answer against the bend and the model. */
 export async function hostilePush(model: Model, server: FuzzServer, spec: HostilePushSpec) {
   const device = pick(hostileDevices(model), spec.device) as Device;
   const mutation = MUTATIONS[spec.mutation % MUTATIONS.length] as (typeof MUTATIONS)[number];

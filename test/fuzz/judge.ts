@@ -14,6 +14,7 @@ import { type Device, heldBy, highestGranted, key, type Model, type Verdict } fr
 /** A broken promise of the server (or of the model): the run fails with it. */
 export class Violation extends Error {}
 
+/** A Violation with this message. */
 export const fault = (message: string) => new Violation(message);
 
 /** Expected verdicts of the events the server will store, in order, and their counts. */

@@ -25,6 +25,7 @@ export type TicketRef = {
   quarantined: boolean;
 };
 
+/** A device as the model knows it. */
 export type Device = {
   honest: boolean;
   deviceId: string;
@@ -39,7 +40,7 @@ export type Device = {
   acked: string[];
   /** Made and not yet acknowledged (honest devices resend them). */
   outbox: KioskEvent[];
-  /** A push whose answer was lost: the server may hold more than `ackSeq`. */
+  /** A push's answer was lost (SIGKILL): until it resends, the server may hold more. */
   uncertain: boolean;
   lastHlc: Hlc | null;
   /** `day|prefix` → blocks granted, ascending. */
@@ -59,6 +60,7 @@ export type Device = {
   holds: Set<string>;
 };
 
+/** What the server must hold and answer, and the run's bookkeeping. */
 export type Model = {
   site: Site;
   stats: Stats;
@@ -94,6 +96,7 @@ export type Model = {
   lastWrongCodeAt: number;
 };
 
+/** A device just enrolled. */
 export function newDevice(
   honest: boolean,
   enrolled: { deviceId: string; token: string; tag: string },
@@ -120,6 +123,7 @@ export function newDevice(
   };
 }
 
+/** The model of a run before its first step. */
 export function newModel(site: Site, stats: Stats, budget: number, checkEvery: number): Model {
   return {
     site,
@@ -145,13 +149,15 @@ export function newModel(site: Site, stats: Stats, budget: number, checkEvery: n
   };
 }
 
+/** The model's key of a (day, prefix) or (day, service). */
 export const key = (day: string, what: string) => `${day}|${what}`;
 
-/** The honest devices, or the hostile ones that still hold a valid token. */
+/** The honest devices (never revoked). */
 export function honestDevices(model: Model): Device[] {
   return model.devices.filter((d) => d.honest);
 }
 
+/** The hostile devices that still hold a valid token; with `revoked`, all of them. */
 export function hostileDevices(model: Model, revoked = false): Device[] {
   return model.devices.filter((d) => !d.honest && (revoked || !d.revoked));
 }

@@ -18,6 +18,7 @@ import {
 } from './bend';
 import { pick } from './model';
 
+/** Every refused bend. */
 export const REFUSED: readonly Mutation[] = [
   {
     name: 'seq past the bound',

@@ -11,7 +11,7 @@ import { hostileDevices, type Model, newDevice, pick } from './model';
 import { checkTicketPage } from './pages';
 import type { FuzzServer } from './server';
 
-/** The emergency tag of the n-th device enrolled (0 → A, 25 → Z, 26 → AA): tags are never reused. */
+/** The emergency tag of the n-th device enrolled (0 → A, 25 → Z, 26 → AA): never reused. */
 export function tagAt(index: number): string {
   let tag = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
@@ -41,6 +41,7 @@ export async function enrollDevice(
   return true;
 }
 
+/** An admin revokes a hostile device; its token stops working at once. */
 export async function revokeHostile(model: Model, server: FuzzServer, index: number) {
   const device = pick(hostileDevices(model), index);
   if (device === undefined) return;
@@ -51,6 +52,7 @@ export async function revokeHostile(model: Model, server: FuzzServer, index: num
   device.revoked = true;
 }
 
+/** Revoking a device that does not exist: 404. */
 export async function revokeUnknown(model: Model, server: FuzzServer, value: number) {
   const id = [randomUUID(), 'not-a-device', '..%2F..%2Fetc'][value % 3] as string;
   const answer = await revoke(

@@ -34,6 +34,7 @@ const ENDPOINTS = [
 ];
 const ADMIN = ['/admin/devices', '/admin/flagged'];
 
+/** Every malformed or unauthorized request, with the status it must get. */
 export const RAWS: readonly Raw[] = [
   { name: 'push not JSON', status: 400, make: (t) => push(t, '{"events": [') },
   {
@@ -125,9 +126,11 @@ export const RAWS: readonly Raw[] = [
   },
 ];
 
+/** Whether the model holds what the request needs (a hostile token, a revoked one). */
 export const canRaw = (m: Model, kind: number) =>
   hostileDevices(m).length > 0 && (RAWS[kind % RAWS.length]?.can?.(m) ?? true);
 
+/** Sends one of RAWS; checks its status. */
 export async function rawRequest(
   model: Model,
   server: FuzzServer,

@@ -12,6 +12,7 @@ import { honestDevices, type Model } from './model';
 import type { FuzzServer } from './server';
 import { honestService, makeTicket, takeNumber } from './tickets';
 
+/** How the process stops; for a kill mid-push, how many devices push and when the kill comes. */
 export type RestartSpec = {
   kind: 'clean' | 'kill' | 'killMidPush';
   devices: number;
@@ -25,6 +26,7 @@ async function epochAfter(server: FuzzServer): Promise<string> {
   return (answer.json as { epoch: string }).epoch;
 }
 
+/** Restarts the server and checks its epoch: kept after a clean stop, new after SIGKILL. */
 export async function restart(model: Model, server: FuzzServer, spec: RestartSpec): Promise<void> {
   if (spec.kind === 'killMidPush') return killMidPush(model, server, spec);
   await server.restart(spec.kind);

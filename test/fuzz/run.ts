@@ -18,6 +18,7 @@ import { enrollDevice } from './people';
 import { FuzzServer } from './server';
 import { Stats } from './stats';
 
+/** How one run is made. */
 export type RunOptions = {
   /** Requests the run may send (commands, probes and checks together). */
   requests: number;
@@ -27,6 +28,7 @@ export type RunOptions = {
   shrinkSeconds: number;
 };
 
+/** A run's figures, and its failure if any. */
 export type RunResult = {
   seed: number;
   /** The figures of the first (unshrunk) run. */
@@ -56,6 +58,7 @@ async function setUp(model: Model, server: FuzzServer): Promise<Model> {
 /** Generated commands per request of budget: enough that most runs spend all of it. */
 const COMMANDS_PER_REQUEST = 5;
 
+/** One run with this seed; never throws for a failure of the server (see `failure`). */
 export async function fuzzRun(seed: number, options: RunOptions): Promise<RunResult> {
   const site = fuzzSite();
   let first: Stats | null = null;

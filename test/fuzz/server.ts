@@ -16,6 +16,7 @@ import type { Stats } from './stats';
 /** How a restart ends the running process. */
 export type StopKind = 'clean' | 'kill';
 
+/** The server process under test, its data directory, its client and a reader of its store. */
 export class FuzzServer {
   readonly client: Client;
   private running: RunningServer | null = null;
