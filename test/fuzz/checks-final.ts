@@ -23,9 +23,10 @@ export async function finalChecks(model: Model, server: FuzzServer): Promise<voi
   await periodicChecks(model, server, true);
   const db = server.db();
   const devices = new Map(model.devices.map((d) => [d.deviceId, d]));
-  const rows = db
-    .prepare('SELECT id, device_id, device_seq, flags, quarantined FROM events')
-    .all() as EventRow[];
+  const rows = await db.all<EventRow>(
+    'SELECT id, device_id, device_seq, flags, quarantined FROM events WHERE site_id = ?',
+    [model.site.siteId],
+  );
   if (rows.length !== model.stored)
     throw fault(`the store holds ${rows.length} events, the model ${model.stored}`);
   for (const row of rows) {
@@ -44,17 +45,16 @@ export async function finalChecks(model: Model, server: FuzzServer): Promise<voi
       );
     }
   }
-  const overlaps = db
-    .prepare(
-      `SELECT business_day, prefix, start_no, prev_end FROM (
-         SELECT business_day, prefix, start_no,
-           LAG(end_no) OVER (PARTITION BY site_id, business_day, prefix ORDER BY start_no) AS prev_end
-         FROM number_leases) WHERE prev_end >= start_no`,
-    )
-    .all();
+  const overlaps = await db.all(
+    `SELECT business_day, prefix, start_no, prev_end FROM (
+       SELECT business_day, prefix, start_no,
+         LAG(end_no) OVER (PARTITION BY site_id, business_day, prefix ORDER BY start_no) AS prev_end
+       FROM number_leases) AS blocks WHERE prev_end >= start_no`,
+  );
   if (overlaps.length > 0)
     throw fault(`I8: overlapping blocks ${JSON.stringify(overlaps.slice(0, 5))}`);
-  const numbers = (db.prepare('SELECT COUNT(*) AS n FROM ticket_numbers').get() as { n: number }).n;
+  const [counted] = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM ticket_numbers');
+  const numbers = counted?.n ?? 0;
   if (numbers !== model.printed.size) {
     throw fault(`the store records ${numbers} printed numbers, the model ${model.printed.size}`);
   }

@@ -28,8 +28,8 @@ export async function periodicChecks(
 ): Promise<void> {
   model.stats.add(final ? 'check.final' : 'check.periodic');
   await probe(model, server);
-  stepChecks(model, server);
-  storedOnce(model, server);
+  await stepChecks(model, server);
+  await storedOnce(model, server);
   const visible = model.stored - model.tickets.filter((t) => t.quarantined).length;
   for (const device of honestDevices(model)) {
     if (device.holds.size !== visible) {
@@ -75,32 +75,34 @@ async function probe(model: Model, server: FuzzServer): Promise<void> {
 }
 
 /** I1, I2: each device's stored events are exactly deviceSeq 1…ackSeq, its acknowledged ids. */
-function storedOnce(model: Model, server: FuzzServer): void {
-  const rows = server
-    .db()
-    .prepare(
-      'SELECT device_id, COUNT(*) AS n, MIN(device_seq) AS lo, MAX(device_seq) AS hi FROM events GROUP BY device_id',
-    )
-    .all() as { device_id: string; n: number; lo: number; hi: number }[];
+async function storedOnce(model: Model, server: FuzzServer): Promise<void> {
+  const rows = await server.db().all<{ device_id: string; n: number; lo: number; hi: number }>(
+    `SELECT device_id, COUNT(*) AS n, MIN(device_seq) AS lo, MAX(device_seq) AS hi
+     FROM events WHERE site_id = ? GROUP BY device_id`,
+    [model.site.siteId],
+  );
   const byDevice = new Map(rows.map((r) => [r.device_id, r]));
   for (const device of model.devices) {
     const row = byDevice.get(device.deviceId) ?? { n: 0, lo: 1, hi: 0 };
     byDevice.delete(device.deviceId);
     if (row.n !== device.ackSeq || row.hi !== device.ackSeq || (row.n > 0 && row.lo !== 1)) {
+      const seqs = `seq ${row.lo}…${row.hi}`;
       throw fault(
-        `device ${device.tag}: stored ${row.n} events, seq ${row.lo}…${row.hi}, acknowledged ${device.ackSeq}`,
+        `device ${device.tag}: stored ${row.n} events, ${seqs}, acknowledged ${device.ackSeq}`,
       );
     }
     if (device.ackSeq === 0) continue;
-    const last = server
+    const [last] = await server
       .db()
-      .prepare('SELECT id FROM events WHERE device_id = ? AND device_seq = ?')
-      .get(device.deviceId, device.ackSeq) as { id: string } | undefined;
-    if (last?.id !== device.acked[device.ackSeq - 1])
+      .all<{ id: string }>('SELECT id FROM events WHERE device_id = ? AND device_seq = ?', [
+        device.deviceId,
+        device.ackSeq,
+      ]);
+    if (last?.id !== device.acked[device.ackSeq - 1]) {
       throw fault(`device ${device.tag}: event ${device.ackSeq} is ${last?.id}`);
+    }
   }
-  if (byDevice.size > 0)
-    throw fault(`events of devices the model never enrolled: ${[...byDevice.keys()]}`);
+  if (byDevice.size > 0) throw fault(`events of devices never enrolled: ${[...byDevice.keys()]}`);
 }
 
 /** I3: among honest devices' tickets pulled, each (day, number) appears once. */

@@ -7,70 +7,67 @@
  * of its (day, prefix) (I8); each quota's tokens granted are what the model counted.
  * Every `checkEvery` steps the periodic checks run too (./checks-periodic.ts).
  */
-import type Database from 'better-sqlite3';
 import { MAX_TICKET_SEQ } from '../../src/domain/numbering';
 import { periodicChecks } from './checks-periodic';
 import { fault, headBound } from './judge';
 import { highestGranted, key, type Model } from './model';
 import type { FuzzServer } from './server';
+import type { StoreReader } from './store-reader';
 
 type LeaseRow = {
-  rowid: number;
   business_day: string;
   prefix: string;
   start_no: number;
   end_no: number;
   device_id: string;
+  at: number;
 };
 
-/** Lease rows already checked, per run (rowids survive restarts: the file is the same). */
-const checkedLeases = new WeakMap<Model, number>();
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+/**
+ * Where the blocks not yet checked start: SQLite's rowid (it only grows, also across
+ * restarts: the file is the same); on PostgreSQL the grant time, a minute back, with the
+ * blocks checked already skipped.
+ */
+const leaseCursor = (db: StoreReader) =>
+  db.dialect === 'sqlite'
+    ? { column: 'rowid', margin: 0 }
+    : { column: 'granted_at', margin: 60_000 };
+const checked = new WeakMap<Model, { at: number; seen: Set<string> }>();
 
-function prepare(db: Database.Database) {
-  return {
-    head: db.prepare('SELECT seq FROM site_heads WHERE site_id = ?'),
-    heads: db.prepare('SELECT business_day, prefix, next_no FROM number_heads WHERE site_id = ?'),
-    newLeases: db.prepare(
-      `SELECT rowid, business_day, prefix, start_no, end_no, device_id FROM number_leases
-       WHERE rowid > ? ORDER BY rowid`,
-    ),
-    before: db.prepare(
-      `SELECT end_no FROM number_leases WHERE site_id = ? AND business_day = ? AND prefix = ? AND start_no < ?
-       ORDER BY start_no DESC LIMIT 1`,
-    ),
-    after: db.prepare(
-      `SELECT start_no FROM number_leases WHERE site_id = ? AND business_day = ? AND prefix = ? AND start_no > ?
-       ORDER BY start_no LIMIT 1`,
-    ),
-    quotas: db.prepare('SELECT business_day, service_id, granted FROM quota_heads'),
-  };
-}
+const SQL = {
+  head: 'SELECT seq FROM site_heads WHERE site_id = ?',
+  heads: 'SELECT business_day, prefix, next_no FROM number_heads WHERE site_id = ?',
+  leases: (column: string) =>
+    `SELECT business_day, prefix, start_no, end_no, device_id, ${column} AS at FROM number_leases
+     WHERE site_id = ? AND ${column} >= ?`,
+  before: `SELECT end_no FROM number_leases
+    WHERE site_id = ? AND business_day = ? AND prefix = ? AND start_no < ?
+    ORDER BY start_no DESC LIMIT 1`,
+  after: `SELECT start_no FROM number_leases
+    WHERE site_id = ? AND business_day = ? AND prefix = ? AND start_no > ?
+    ORDER BY start_no LIMIT 1`,
+  quotas: 'SELECT business_day, service_id, granted FROM quota_heads WHERE site_id = ?',
+};
 
 /** The checks of every step; then, every `checkEvery` steps, the periodic ones. */
 export async function afterStep(model: Model, server: FuzzServer): Promise<void> {
-  stepChecks(model, server);
+  await stepChecks(model, server);
   if (model.step % model.checkEvery === 0) await periodicChecks(model, server);
 }
 
 /** The store against the model: head, number heads, new blocks, quota heads. */
-export function stepChecks(model: Model, server: FuzzServer): void {
+export async function stepChecks(model: Model, server: FuzzServer): Promise<void> {
   model.stats.add('check.step');
   const db = server.db();
-  let q = statements.get(db);
-  if (q === undefined) {
-    q = prepare(db);
-    statements.set(db, q);
-  }
   const siteId = model.site.siteId;
-  const head = (q.head.get(siteId) as { seq: number } | undefined)?.seq ?? 0;
+  const [row] = await db.all<{ seq: number }>(SQL.head, [siteId]);
+  const head = row?.seq ?? 0;
   if (head !== model.stored)
     throw fault(`the store's head is ${head}, the model stored ${model.stored}`);
-  for (const row of q.heads.all(siteId) as {
-    business_day: string;
-    prefix: string;
-    next_no: number;
-  }[]) {
+  const heads = await db.all<{ business_day: string; prefix: string; next_no: number }>(SQL.heads, [
+    siteId,
+  ]);
+  for (const row of heads) {
     const k = key(row.business_day, row.prefix);
     const bound = Math.min(MAX_TICKET_SEQ + 1, headBound(model, k));
     if (row.next_no > bound || row.next_no <= highestGranted(model, k)) {
@@ -79,10 +76,38 @@ export function stepChecks(model: Model, server: FuzzServer): void {
       );
     }
   }
-  const rows = q.newLeases.all(checkedLeases.get(model) ?? 0) as LeaseRow[];
+  await newBlocks(model, db);
+  const quotas = await db.all<{ business_day: string; service_id: string; granted: number }>(
+    SQL.quotas,
+    [siteId],
+  );
+  for (const row of quotas) {
+    const want = model.quotas.get(key(row.business_day, row.service_id)) ?? 0;
+    const quota = model.site.services.find((s) => s.serviceId === row.service_id)?.quota ?? 0;
+    if (row.granted !== want || row.granted > quota) {
+      throw fault(
+        `quota ${row.business_day} ${row.service_id}: ${row.granted} granted, model ${want}, quota ${quota}`,
+      );
+    }
+  }
+}
+
+/** Each block stored since the last check: within bounds, answered, overlapping no neighbour. */
+async function newBlocks(model: Model, db: StoreReader): Promise<void> {
+  const siteId = model.site.siteId;
+  const cursor = leaseCursor(db);
+  const state = checked.get(model) ?? { at: 0, seen: new Set<string>() };
+  checked.set(model, state);
+  const rows = await db.all<LeaseRow>(SQL.leases(cursor.column), [
+    siteId,
+    state.at - cursor.margin,
+  ]);
   for (const row of rows) {
     const k = key(row.business_day, row.prefix);
     const { start_no: start, end_no: end } = row;
+    if (state.seen.has(`${k}|${start}`)) continue;
+    state.seen.add(`${k}|${start}`);
+    state.at = Math.max(state.at, row.at + (cursor.margin === 0 ? 1 : 0));
     if (
       start < 1 ||
       end < start ||
@@ -95,32 +120,24 @@ export function stepChecks(model: Model, server: FuzzServer): void {
       (b) => b.start === start && b.end === end && b.deviceId === row.device_id,
     );
     if (!known) throw fault(`stored block ${JSON.stringify(row)} was never answered`);
-    const before = q.before.get(siteId, row.business_day, row.prefix, start) as
-      | { end_no: number }
-      | undefined;
-    const after = q.after.get(siteId, row.business_day, row.prefix, start) as
-      | { start_no: number }
-      | undefined;
+    const [before] = await db.all<{ end_no: number }>(SQL.before, [
+      siteId,
+      row.business_day,
+      row.prefix,
+      start,
+    ]);
+    const [after] = await db.all<{ start_no: number }>(SQL.after, [
+      siteId,
+      row.business_day,
+      row.prefix,
+      start,
+    ]);
     if (
       (before !== undefined && before.end_no >= start) ||
       (after !== undefined && after.start_no <= end)
     ) {
       throw fault(
         `stored block ${JSON.stringify(row)} overlaps ${JSON.stringify({ before, after })}`,
-      );
-    }
-    checkedLeases.set(model, row.rowid);
-  }
-  for (const row of q.quotas.all() as {
-    business_day: string;
-    service_id: string;
-    granted: number;
-  }[]) {
-    const want = model.quotas.get(key(row.business_day, row.service_id)) ?? 0;
-    const quota = model.site.services.find((s) => s.serviceId === row.service_id)?.quota ?? 0;
-    if (row.granted !== want || row.granted > quota) {
-      throw fault(
-        `quota ${row.business_day} ${row.service_id}: ${row.granted} granted, model ${want}, quota ${quota}`,
       );
     }
   }

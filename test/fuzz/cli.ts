@@ -1,12 +1,13 @@
 /**
  * `npm run test:fuzz -- --requests N [--seed S] [--runs R] [--check-every K]
- * [--shrink-seconds T] [--restart-weight W]`: the stateful fuzz of the real server
- * (`npm run build` first). N requests in all, split over R runs (a fresh server each; by
- * default one run per 25,000 requests), run i with seed S+i; S is fresh unless given and
- * printed first. A run whose generated commands end early is followed by more runs until
- * N requests were sent. On a failure: the seed, the failing step, the shrunk command list
- * (shrinking stops after T seconds, 0 = none), the replay command; exit 1. At the end:
- * requests by kind and status, restarts, probes, checks, duration and requests/s.
+ * [--shrink-seconds T] [--restart-weight W] [--postgres]`: the stateful fuzz of the real
+ * server (`npm run build` first). N requests in all over R runs (a fresh server each; one
+ * per 25,000 requests by default), run i with seed S+i (S fresh unless given, printed
+ * first); runs whose commands end early are followed by more until N requests were sent.
+ * --postgres: the server stores in a fresh schema of TEST_DATABASE_URL. On a failure: the
+ * seed, the failing step, the command list shrunk for at most T seconds (0: none), the
+ * replay command; exit 1. At the end: requests by kind and status, restarts, probes,
+ * checks, duration and requests/s.
  */
 import { randomInt } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -36,9 +37,10 @@ function whole(name: string, text: string | undefined, min: number): number {
   return n;
 }
 
-if (values.postgres) {
+const postgres = values.postgres ? process.env.TEST_DATABASE_URL : undefined;
+if (values.postgres && !postgres) {
   console.error(
-    '--postgres: not built yet; the fuzz reads the store as SQLite (see test/fuzz/server.ts).',
+    '--postgres needs TEST_DATABASE_URL (postgres://…): each run gets a fresh schema of it.',
   );
   process.exit(2);
 }
@@ -55,9 +57,11 @@ const options = {
   checkEvery: whole('check-every', values['check-every'], 1),
   shrinkSeconds: whole('shrink-seconds', values['shrink-seconds'], 0),
   restartWeight: whole('restart-weight', values['restart-weight'], 0),
+  ...(postgres ? { postgres } : {}),
 };
+const store = postgres ? 'PostgreSQL' : 'SQLite';
 console.info(
-  `fuzz: seed ${base}, ${requests.toLocaleString('en')} requests in runs of ≤ ${perRun.toLocaleString('en')}`,
+  `fuzz: seed ${base}, ${requests.toLocaleString('en')} requests in runs of ≤ ${perRun.toLocaleString('en')}, ${store}`,
 );
 
 const total = new Stats();
@@ -106,7 +110,7 @@ function report(result: RunResult, budget: number): never {
   console.error(`\nsmallest failure: ${failure.report}`);
   console.error(`server output and the whole list: ${file}`);
   console.error(`figures of the failing run:\n${result.stats.format()}`);
-  const flags = `--check-every ${options.checkEvery} --restart-weight ${options.restartWeight}`;
+  const flags = `--check-every ${options.checkEvery} --restart-weight ${options.restartWeight}${postgres ? ' --postgres' : ''}`;
   console.error(
     `\nreplay: npm run test:fuzz -- --seed ${result.seed} --requests ${budget} --runs 1 ${flags}`,
   );

@@ -26,6 +26,8 @@ export type RunOptions = {
   /** Weight of server restarts per ~1,000 of all other commands. */
   restartWeight: number;
   shrinkSeconds: number;
+  /** A PostgreSQL URL: the server stores in a fresh schema of it instead of SQLite. */
+  postgres?: string;
 };
 
 /** A run's figures, and its failure if any. */
@@ -81,7 +83,7 @@ export async function fuzzRun(seed: number, options: RunOptions): Promise<RunRes
     currentStep.ran = [];
     const stats = new Stats();
     first ??= stats;
-    const server = await FuzzServer.start(site.config, stats);
+    const server = await FuzzServer.start(site.config, stats, options.postgres);
     try {
       const model = await setUp(
         newModel(site, stats, options.requests, options.checkEvery),
