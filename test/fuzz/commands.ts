@@ -62,7 +62,11 @@ export function commandArbs(restartWeight: number) {
       fc.record({
         device: anyIndex,
         tickets: fc.array(
-          fc.record({ service: fc.nat({ max: 20 }), dayPick: fc.nat({ max: 20 }) }),
+          fc.record({
+            service: fc.nat({ max: 20 }),
+            dayPick: fc.nat({ max: 20 }),
+            answers: fc.nat({ max: 1023 }),
+          }),
           { minLength: 1, maxLength: 5 },
         ),
       }),

@@ -6,15 +6,15 @@
  * flagged or quarantined; a lease gets exactly what the model says; every pull page passes
  * ./pages.ts.
  */
-import type { KioskEvent } from '../../src/domain/events';
+import { type KioskEvent, PRIORITY_CATEGORIES } from '../../src/domain/events';
 import type { LeaseResponse, PullResponse, PushResponse } from '../../src/domain/protocol';
-import { dayAhead } from './config';
+import { dayAhead, type KnownService } from './config';
 import type { Answer } from './http';
 import { commit, fault, judge, type LeaseLines, leaseGranted } from './judge';
 import type { Device, Model } from './model';
 import { checkPullPage } from './pages';
 import type { FuzzServer } from './server';
-import { honestService, makeTicket, takeNumber } from './tickets';
+import { honestService, makeTicket, type TicketParts, takeNumber } from './tickets';
 
 /** One number line: a queue (index into the site's prefixes), days ahead (0 = today), count. */
 export type LineSpec = { prefix: number; ahead: number; count: number };
@@ -57,8 +57,11 @@ export async function leaseHonest(
   leaseGranted(model, device, lines, body);
 }
 
-/** One ticket to issue: which service, which of the days it holds numbers for. */
-export type IssueSpec = { service: number; dayPick: number };
+/**
+ * One ticket to issue: which service, which of the days it holds numbers for, and what
+ * the citizen answered (`answers` picks a priority and the documents marked missing).
+ */
+export type IssueSpec = { service: number; dayPick: number; answers?: number };
 
 /** Issues tickets into the device's outbox, then pushes it. */
 export async function issueHonest(
@@ -71,9 +74,18 @@ export async function issueHonest(
   for (const spec of specs) {
     const service = honestService(model, device, spec.service);
     const choice = takeNumber(model, device, service.prefix, spec.dayPick);
-    device.outbox.push(makeTicket(model, device, service, choice));
+    device.outbox.push(
+      makeTicket(model, device, service, choice, answered(service, spec.answers ?? 0)),
+    );
   }
   await pushHonest(model, server, device, kind);
+}
+
+/** A priority category and missing documents (alternatives included) the kiosk may record. */
+function answered(service: KnownService, answers: number): TicketParts {
+  const priority = [null, ...PRIORITY_CATEGORIES][answers % 5] ?? null;
+  const missing = service.requirements.filter((_, i) => (answers >> (3 + i)) & 1);
+  return { priority, missing, purpose: missing.length > 0 ? 'consultation' : 'service' };
 }
 
 /** Pushes the outbox; expects all of it acknowledged, clean. */

@@ -82,7 +82,10 @@ export async function readDevices(model: Model, server: FuzzServer) {
   }
 }
 
-/** GET /admin/flagged lists the oldest flagged or quarantined events with the model's reasons. */
+/**
+ * GET /admin/flagged lists flagged and quarantined events with the model's reasons: the
+ * oldest 500 only, as the server answers today (no paging: later ones are not shown).
+ */
 export async function readFlagged(model: Model, server: FuzzServer) {
   const answer = await server.client.send({
     kind: 'admin.flagged',
