@@ -1,0 +1,109 @@
+/**
+ * The site the fuzz runs on, and what the fuzz knows of it independently of the server's
+ * code: each service's agency, queue prefix, requirement ids and names, and quotas. The
+ * expected verdicts (./judge.ts) and the public-page checks are made from this, not from
+ * src/domain/trust.ts, so a broken server rule cannot hide behind its own oracle.
+ */
+import type { ConfigBundle, LocalText } from '../../src/domain/config/schema';
+import { businessDayOf } from '../../src/domain/time';
+import { kioskBundle } from '../fixtures/kiosk';
+
+/** One service as a kiosk of this site issues it. */
+export type KnownService = {
+  agencyId: string;
+  serviceId: string;
+  prefix: string;
+  requirements: readonly string[];
+  agencyName: LocalText;
+  serviceName: LocalText;
+  quota: number | undefined;
+};
+
+/** The kiosk fixture, with a service on its own queue ('DA') and a quota that lasts a while. */
+export function fuzzConfig(): ConfigBundle {
+  const config = kioskBundle();
+  config.version = 'fuzz-1';
+  for (const agency of config.agencies) {
+    for (const service of agency.services) {
+      if (service.id === 'imigrasi-paspor-anak') service.prefix = 'DA';
+      if (service.id === 'imigrasi-paspor-baru') service.dailyQuota = 25;
+    }
+  }
+  return config;
+}
+
+/** Every service of the config, as the fuzz knows it. */
+export function knownServices(config: ConfigBundle): KnownService[] {
+  return config.agencies.flatMap((agency) =>
+    agency.services.map((service) => ({
+      agencyId: agency.id,
+      serviceId: service.id,
+      prefix: service.prefix ?? agency.prefix,
+      requirements: service.requirements.flatMap((r) => [
+        r.id,
+        ...(r.anyOf ?? []).map((o) => o.id),
+      ]),
+      agencyName: agency.shortName,
+      serviceName: service.name,
+      quota: service.dailyQuota,
+    })),
+  );
+}
+
+/** What the fuzz knows of the site. */
+export type Site = {
+  config: ConfigBundle;
+  services: KnownService[];
+  prefixes: string[];
+  siteId: string;
+  timeZone: ConfigBundle['site']['timeZone'];
+  blockSize: number;
+  /** The most numbers of one (day, prefix) one device is granted (src/domain/numbering.ts). */
+  share: number;
+};
+
+/** The fuzz's knowledge of the site: services, queue prefixes, block size and device share. */
+export function fuzzSite(config = fuzzConfig()): Site {
+  const services = knownServices(config);
+  const blockSize = config.site.numbering.deviceBlockSize;
+  return {
+    config,
+    services,
+    prefixes: [...new Set(services.map((s) => s.prefix))],
+    siteId: config.site.id,
+    timeZone: config.site.timeZone,
+    blockSize,
+    share: Math.max(2_000, 20 * blockSize),
+  };
+}
+
+/**
+ * The most quota tokens of a service and day one device may hold unused (granted, and not
+ * yet in a ticket it pushed that the server recorded): a quarter of the daily quota, at
+ * least 10 (src/domain/quotas.ts, quotaRule; written out here so the model stays its own).
+ */
+export function quotaDeviceShare(quota: number): number {
+  return Math.max(10, Math.ceil(quota / 4));
+}
+
+/** The quarantine reasons the server must give a ticket naming these (src/domain/trust.ts). */
+export function expectedQuarantine(
+  site: Site,
+  data: { agencyId: string; serviceId: string; prefix: string; missing: readonly string[] },
+): string[] {
+  const service = site.services.find((s) => s.serviceId === data.serviceId);
+  if (service === undefined || service.agencyId !== data.agencyId) return ['unknown_service'];
+  const reasons: string[] = [];
+  if (service.prefix !== data.prefix) reasons.push('unknown_queue');
+  if (data.missing.some((id) => !service.requirements.includes(id))) {
+    reasons.push('unknown_requirement');
+  }
+  return reasons;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The site's business day `ahead` days from now (the server's clock is this machine's). */
+export function dayAhead(site: Site, ahead: number): string {
+  return businessDayOf(Date.now() + ahead * DAY_MS, site.timeZone);
+}
