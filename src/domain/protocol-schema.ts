@@ -182,6 +182,14 @@ export const AuditQuerySchema = v.object({
 });
 export type AuditQuery = v.InferOutput<typeof AuditQuerySchema>;
 
+export const MAX_FLAGGED_PAGE = 500;
+
+/** GET /admin/flagged?after=&limit= — the flagged events after siteSeq `after`, oldest first. */
+export const FlaggedQuerySchema = v.object({
+  after: queryInteger('0', 0, Number.MAX_SAFE_INTEGER),
+  limit: queryInteger(String(MAX_FLAGGED_PAGE), 1, MAX_FLAGGED_PAGE),
+});
+
 /** Runs a schema over untrusted input; never throws. */
 export function parseRequest<T extends v.GenericSchema>(
   schema: T,

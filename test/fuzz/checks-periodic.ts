@@ -52,7 +52,7 @@ export async function periodicChecks(
   await ticketPages(model, server, pages);
   model.fresh = [];
   await readDevices(model, server);
-  await readFlagged(model, server);
+  await readFlagged(model, server, 500);
 }
 
 /** Each honest device leases, issues one ticket and pushes it, and pulls to the head. */

@@ -160,7 +160,7 @@ export function commandArbs(restartWeight: number) {
     command('admin.revoke', 8, anyIndex, revokeHostile, (m) => hostileDevices(m).length > 1),
     command('admin.revokeUnknown', 5, value, revokeUnknown),
     command('admin.devices', 10, fc.constant(null), readDevices),
-    command('admin.flagged', 10, fc.constant(null), readFlagged),
+    command('admin.flagged', 10, fc.constantFrom(25, 100, 500), readFlagged),
     command(
       'restart',
       restartWeight,

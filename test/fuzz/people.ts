@@ -83,25 +83,37 @@ export async function readDevices(model: Model, server: FuzzServer) {
 }
 
 /**
- * GET /admin/flagged lists flagged and quarantined events with the model's reasons: the
- * oldest 500 only, as the server answers today (no paging: later ones are not shown).
+ * GET /admin/flagged lists flagged and quarantined events with the model's reasons, page by
+ * page (`after`, `limit`, `next`), the page size drawn: every one of them, oldest first.
  */
-export async function readFlagged(model: Model, server: FuzzServer) {
-  const answer = await server.client.send({
-    kind: 'admin.flagged',
-    method: 'GET',
-    path: '/admin/flagged',
-    token: model.adminTokens[0] as string,
-  });
-  const listed = (
-    answer.json as { flagged: { eventId: string; reasons: string[]; quarantined: boolean }[] }
-  ).flagged;
-  const got = listed.map((f) => [f.eventId, [...f.reasons].sort().join(), f.quarantined]);
-  const want = model.flaggedOrder.slice(0, 500).map((id) => {
+export async function readFlagged(model: Model, server: FuzzServer, pageSize: number) {
+  type Page = {
+    flagged: { eventId: string; reasons: string[]; quarantined: boolean }[];
+    next: number | null;
+  };
+  const got: [string, string, boolean][] = [];
+  let after: number | null = 0;
+  while (after !== null) {
+    const answer = await server.client.send({
+      kind: 'admin.flagged',
+      method: 'GET',
+      path: `/admin/flagged?after=${after}&limit=${pageSize}`,
+      token: model.adminTokens[0] as string,
+    });
+    if (answer.status !== 200) throw fault(`admin flagged answered ${answer.status}`);
+    const page = answer.json as Page;
+    for (const f of page.flagged)
+      got.push([f.eventId, [...f.reasons].sort().join(), f.quarantined]);
+    if (page.next !== null && page.flagged.length !== pageSize) {
+      throw fault(`admin flagged: a page of ${page.flagged.length} of ${pageSize} with a next`);
+    }
+    after = page.next;
+  }
+  const want = model.flaggedOrder.map((id) => {
     const v = model.verdicts.get(id) ?? { quarantine: [], flags: [] };
     return [id, [...v.quarantine, ...v.flags].sort().join(), v.quarantine.length > 0];
   });
-  if (answer.status !== 200 || JSON.stringify(got) !== JSON.stringify(want)) {
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
     const at = got.findIndex((g, i) => JSON.stringify(g) !== JSON.stringify(want[i]));
     throw fault(
       `admin flagged (${got.length}) differs from the model (${want.length}) at ${at}: ${JSON.stringify(got[at])} vs ${JSON.stringify(want[at])}`,

@@ -1,6 +1,6 @@
 /**
  * Admin routes (admin token): enrollment codes, the device list, revoking a device, and
- * the events flagged for clock drift. Each call is audited: writes in their own
+ * the events the server flagged or quarantined (paged by siteSeq). Each call is audited: writes in their own
  * transaction (by the store), reads and refusals after the fact.
  */
 import { Hono } from 'hono';
@@ -8,6 +8,7 @@ import type { AuditAction, CreateEnrollmentResponse, DeviceSummary } from '../..
 import {
   CreateEnrollmentRequestSchema,
   DEFAULT_ENROLLMENT_TTL_MINUTES,
+  FlaggedQuerySchema,
   parseRequest,
 } from '../../domain/protocol-schema';
 import { requireAdmin } from '../auth/guard';
@@ -62,9 +63,12 @@ export function adminRoutes(deps: ApiDeps): Hono {
     return c.json({ device: summary((await findDevice(deps, id)) ?? known) });
   });
   api.get('/flagged', admin, async (c) => {
-    const flagged = await deps.store.flaggedEvents(deps.siteId());
+    const query = valid(parseRequest(FlaggedQuerySchema, c.req.query()));
+    const flagged = await deps.store.flaggedEvents(deps.siteId(), query.after, query.limit);
     await auditRead(deps, c.get('admin').adminId, 'flagged.read');
-    return c.json({ flagged });
+    // A full page may have more after it: `next` is the `after` of the next page.
+    const next = flagged.length === query.limit ? (flagged.at(-1)?.siteSeq ?? null) : null;
+    return c.json({ flagged, next });
   });
   return api;
 }

@@ -153,6 +153,25 @@ describe('quarantined: names the site never published', () => {
 });
 
 describe('flagged: counted, listed, never moving a head or a clock', () => {
+  it('pages the admin’s list by siteSeq, oldest first, and refuses a bad page', async () => {
+    const events = [1, 2, 3, 4, 5].map((seq) => ticket(hostile, seq, { serviceId: `x-${seq}` }));
+    await push(hostile, events);
+    type Page = { flagged: { eventId: string; siteSeq: number }[]; next: number | null };
+    const list = async (query: string) =>
+      json<Page>(await call(h, 'GET', `/admin/flagged${query}`, { token: admin }));
+
+    const first = await list('?limit=2');
+    const second = await list(`?after=${first.next}&limit=2`);
+    const last = await list(`?after=${second.next}&limit=2`);
+    const bad = await call(h, 'GET', '/admin/flagged?limit=501', { token: admin });
+
+    const ids = [first, second, last].flatMap((page) => page.flagged.map((f) => f.eventId));
+    expect(ids).toEqual(events.map((e) => e.id));
+    expect([first.next, second.next, last.next]).toEqual([2, 4, null]);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('limit');
+  });
+
   it('flags a number outside the device’s leases and keeps the queue’s numbers for others', async () => {
     await json<LeaseResponse>(await lease(hostile, 5));
     const inside = ticket(hostile, 1, { seq: 3, number: 'A-003', emergencyTag: undefined });
