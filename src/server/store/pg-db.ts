@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { createLogger, type Logger } from '../log/logger';
 import type { SqlDb, SqlReader, SqlTx, SqlValue } from './sql';
-import { insertSql, toNumberedPlaceholders } from './sql';
+import { insertNewSql, insertSql, toNumberedPlaceholders } from './sql';
 
 /**
  * Rows per multi-row INSERT: one round trip each, so a batch of pushes inserts its 1,000
@@ -128,6 +128,16 @@ class PostgresDb implements SqlDb {
           const chunk = rows.slice(i, i + INSERT_CHUNK);
           await query(insertSql(table, columns, chunk.length), chunk.flat());
         }
+      },
+      insertNew: async (table, columns, rows, idColumn) => {
+        const inserted = new Set<SqlValue>();
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          const chunk = rows.slice(i, i + INSERT_CHUNK);
+          const sql = insertNewSql(table, columns, chunk.length, idColumn);
+          const result = await query(sql, chunk.flat());
+          for (const row of result.rows) inserted.add(row[idColumn] as SqlValue);
+        }
+        return inserted;
       },
     };
   }

@@ -10,7 +10,7 @@ import type { FlagReason, QuarantineReason } from '../../domain/trust';
 import type { Accepted, DeviceState } from './push-batch';
 import type { SqlTx } from './sql';
 import type { PushOutcome } from './store';
-import { numberFlags, type PushedTicket, recordNumbers } from './ticket-numbers';
+import { checkNumbers, type PushedTicket } from './ticket-numbers';
 
 /** What an event is stored with besides itself. */
 export type Verdict = {
@@ -57,12 +57,8 @@ export async function judge(
     }
   }
   if (tickets.length === 0) return verdicts;
-  const numbering = await numberFlags(tx, siteId, tickets);
-  const duplicates = new Set<string>();
-  for (const [id, flags] of numbering) {
+  for (const [id, flags] of await checkNumbers(tx, siteId, tickets)) {
     verdicts.get(id)?.flags.push(...flags);
-    if (flags.includes('duplicate_number')) duplicates.add(id);
   }
-  await recordNumbers(tx, siteId, tickets, duplicates);
   return verdicts;
 }

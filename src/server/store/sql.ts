@@ -25,6 +25,17 @@ export interface SqlTx {
     columns: readonly string[],
     rows: readonly (readonly SqlValue[])[],
   ): Promise<void>;
+  /**
+   * Inserts those of `rows` whose unique key no stored row (nor an earlier one of `rows`)
+   * holds, the same fastest way, and resolves to the `idColumn` values of the rows it
+   * inserted: the insert is the lookup, one pass over the key's index instead of two.
+   */
+  insertNew(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+    idColumn: string,
+  ): Promise<Set<SqlValue>>;
 }
 
 /** Statements of a read: queries only. */
@@ -67,6 +78,16 @@ export async function one<Row>(
 export function insertSql(table: string, columns: readonly string[], rowCount: number): string {
   const row = `(${placeholders(columns.length)})`;
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rowCount }, () => row).join(', ')}`;
+}
+
+/** An INSERT of `rowCount` rows that skips each row whose unique key is taken. */
+export function insertNewSql(
+  table: string,
+  columns: readonly string[],
+  rowCount: number,
+  idColumn: string,
+): string {
+  return `${insertSql(table, columns, rowCount)} ON CONFLICT DO NOTHING RETURNING ${idColumn}`;
 }
 
 /** `?, ?, ?` for a list of `count` values. */

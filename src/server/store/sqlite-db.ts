@@ -18,7 +18,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Mutex } from './mutex';
 import type { SqlDb, SqlReader, SqlTx, SqlValue } from './sql';
-import { insertSql, withoutRowLock } from './sql';
+import { insertNewSql, insertSql, withoutRowLock } from './sql';
 
 /** How long a statement waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5000;
@@ -135,6 +135,15 @@ class SqliteDb implements SqlDb {
         // INSERTs, whose hundreds of parameters cost more to bind than they save.
         const statement = writer.prepare(insertSql(table, columns, 1));
         for (const row of rows) statement.run(...row);
+      },
+      insertNew: async (table, columns, rows, idColumn) => {
+        const statement = writer.prepare(insertNewSql(table, columns, 1, idColumn));
+        const inserted = new Set<SqlValue>();
+        for (const row of rows) {
+          const stored = statement.get(...row) as Record<string, SqlValue> | undefined;
+          if (stored !== undefined) inserted.add(stored[idColumn] as SqlValue);
+        }
+        return inserted;
       },
     };
     this.reader =

@@ -22,11 +22,12 @@ type LeaseRow = {
 
 const NUMBER_COLUMNS = ['site_id', 'business_day', 'number', 'event_id', 'device_id', 'service_id'];
 
-/** Ids per `IN (…)` list: far below either database's limit on parameters. */
-const PER_QUERY = 500;
-
-/** The flags of each ticket (by event id) that breaks a numbering rule; absent when none. */
-export async function numberFlags(
+/**
+ * The flags of each ticket (by event id) that breaks a numbering rule, absent when none;
+ * records each day's numbers as it goes. A number is printed twice when recording it finds
+ * it taken (by a stored ticket, or an earlier one of `tickets`): the first ticket keeps it.
+ */
+export async function checkNumbers(
   tx: SqlTx,
   siteId: string,
   tickets: readonly PushedTicket[],
@@ -35,7 +36,19 @@ export async function numberFlags(
   const flag = (id: string, reason: FlagReason) =>
     flags.set(id, [...(flags.get(id) ?? []), reason]);
   const leases = await leasesOf(tx, siteId, tickets);
-  const printed = await printedNumbers(tx, siteId, tickets);
+  const recorded = await tx.insertNew(
+    'ticket_numbers',
+    NUMBER_COLUMNS,
+    tickets.map(({ event }) => [
+      siteId,
+      event.businessDay,
+      event.data.number,
+      event.id,
+      event.deviceId,
+      event.data.serviceId,
+    ]),
+    'event_id',
+  );
   for (const { event, deviceTag } of tickets) {
     const { data, businessDay, deviceId } = event;
     if (data.emergencyTag !== undefined) {
@@ -43,32 +56,9 @@ export async function numberFlags(
     } else if (!leases.some((l) => inLease(l, deviceId, businessDay, data.prefix, data.seq))) {
       flag(event.id, 'outside_lease');
     }
-    const key = numberKey(businessDay, data.number);
-    if (printed.has(key)) flag(event.id, 'duplicate_number');
-    printed.add(key);
+    if (!recorded.has(event.id)) flag(event.id, 'duplicate_number');
   }
   return flags;
-}
-
-/** Records each ticket's number for its day, unless a ticket already holds it. */
-export async function recordNumbers(
-  tx: SqlTx,
-  siteId: string,
-  tickets: readonly PushedTicket[],
-  duplicates: ReadonlySet<string>,
-): Promise<void> {
-  const rows = tickets
-    .filter(({ event }) => !duplicates.has(event.id))
-    .map(({ event }) => [
-      siteId,
-      event.businessDay,
-      event.data.number,
-      event.id,
-      event.deviceId,
-      event.data.serviceId,
-    ]);
-  if (rows.length === 0) return;
-  await tx.insertRows('ticket_numbers', NUMBER_COLUMNS, rows);
 }
 
 function inLease(l: LeaseRow, deviceId: string, day: string, prefix: string, seq: number) {
@@ -80,8 +70,6 @@ function inLease(l: LeaseRow, deviceId: string, day: string, prefix: string, seq
     seq <= l.end_no
   );
 }
-
-const numberKey = (day: string, number: string) => `${day} ${number}`;
 
 /** The blocks leased to the tickets' devices for their days and prefixes. */
 async function leasesOf(
@@ -101,28 +89,6 @@ async function leasesOf(
      AND device_id IN (${placeholders(devices.length)})`,
     [siteId, ...days, ...prefixes, ...devices],
   );
-}
-
-/** The tickets' (day, number) keys that some stored ticket printed already. */
-async function printedNumbers(
-  tx: SqlTx,
-  siteId: string,
-  tickets: readonly PushedTicket[],
-): Promise<Set<string>> {
-  const printed = new Set<string>();
-  const days = distinct(tickets.map(({ event }) => event.businessDay));
-  const numbers = distinct(tickets.map(({ event }) => event.data.number));
-  for (let i = 0; i < numbers.length; i += PER_QUERY) {
-    const chunk = numbers.slice(i, i + PER_QUERY);
-    const rows = await tx.all<{ business_day: string; number: string }>(
-      `SELECT business_day, number FROM ticket_numbers
-       WHERE site_id = ? AND business_day IN (${placeholders(days.length)})
-       AND number IN (${placeholders(chunk.length)})`,
-      [siteId, ...days, ...chunk],
-    );
-    for (const row of rows) printed.add(numberKey(row.business_day, row.number));
-  }
-  return printed;
 }
 
 function distinct(values: readonly string[]): string[] {

@@ -215,4 +215,44 @@ describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
 
     await expect(migrate(db(), 2)).rejects.toThrow(/newer than this release/);
   });
+
+  it('drops the numbers index that the first form of version 2 made', async () => {
+    await migrate(db(), 1);
+    const dropped = MIGRATIONS.length;
+    await db().transaction(async (tx) => {
+      await tx.run(
+        'CREATE INDEX ticket_numbers_use ON ticket_numbers (site_id, business_day, device_id, service_id)',
+      );
+      await tx.run('DELETE FROM schema_migrations WHERE version = ?', [dropped]);
+    });
+
+    await migrate(db(), 2);
+
+    // Dropping it again without IF EXISTS fails only if it is gone.
+    await expect(
+      db().transaction((tx) => tx.run('DROP INDEX ticket_numbers_use')),
+    ).rejects.toThrow();
+  });
+
+  it('inserts only rows whose key is free, in order, and answers which it inserted', async () => {
+    await db().transaction(async (tx) => {
+      await tx.run('CREATE TABLE keyed (k TEXT PRIMARY KEY, id TEXT NOT NULL)');
+      await tx.run("INSERT INTO keyed (k, id) VALUES ('a', 'old')");
+    });
+    const rows = [
+      ['a', 'id1'],
+      ['b', 'id2'],
+      ['b', 'id3'],
+      ['c', 'id4'],
+    ];
+
+    const inserted = await db().transaction((tx) => tx.insertNew('keyed', ['k', 'id'], rows, 'id'));
+
+    expect([...inserted].sort()).toEqual(['id2', 'id4']);
+    expect(await db().transaction((tx) => tx.all('SELECT k, id FROM keyed ORDER BY k'))).toEqual([
+      { k: 'a', id: 'old' },
+      { k: 'b', id: 'id2' },
+      { k: 'c', id: 'id4' },
+    ]);
+  });
 });
