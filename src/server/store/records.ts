@@ -4,6 +4,7 @@
  */
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
+import type { DeviceSummary } from '../../domain/protocol';
 import type { FlagReason, QuarantineReason } from '../../domain/trust';
 
 export type PushInput = {
@@ -36,17 +37,8 @@ export type PushOutcome =
   /** An event id is already stored for another (device, deviceSeq): nothing stored. */
   | { kind: 'conflict'; ackSeq: number; eventId: string };
 
-export type DeviceRecord = {
-  deviceId: string;
-  siteId: string;
-  name: string;
-  profileId: string;
-  emergencyTag: string;
-  enrolledAt: number;
-  revokedAt: number | null;
-  lastSeenAt: number | null;
-  lastSeq: number;
-};
+/** A device as stored: what an admin is shown of it, and its site. */
+export type DeviceRecord = DeviceSummary & { siteId: string };
 
 export type AdminRecord = { adminId: string; name: string; createdAt: number };
 

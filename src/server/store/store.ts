@@ -31,16 +31,7 @@ import type { SiteIdentity } from './site-identity';
 
 export type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
 export type { AuditInput } from './audit';
-export type {
-  AdminRecord,
-  ConfigVersionRecord,
-  DeviceRecord,
-  EnrollmentInput,
-  FlaggedEvent,
-  PushInput,
-  PushOutcome,
-  SkipOwn,
-} from './records';
+export type * from './records';
 
 /** The event log: pushes, pulls, a day's events, flagged ones (ARCHITECTURE.md §3–4). */
 export interface EventLog {
