@@ -1,23 +1,9 @@
-// @vitest-environment node
-/**
- * Admin tokens and the audit log in the store, on SQLite and PostgreSQL: tokens made,
- * listed, expired and revoked (never the site's last valid one, also when two revocations
- * race), the bootstrap code again once no admin is active, audit entries committed with
- * their action and numbered in order, and V1 databases migrated.
- */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { adminByToken } from '../../../src/server/store/admin-tokens';
 import { MIGRATED_TOKEN_TTL_MS, MIGRATIONS, migrate } from '../../../src/server/store/migrations';
-import { openPostgresDb } from '../../../src/server/store/pg-db';
 import type { SqlDb } from '../../../src/server/store/sql';
-import { openSqliteDb } from '../../../src/server/store/sqlite-db';
 import { useStore } from '../../fixtures/store-builders';
-import { storeTargets } from '../../fixtures/store-targets';
+import { storeTargets, useFreshDb } from '../../fixtures/store-targets';
 
 const T0 = 1_700_000_000_000;
 const DAY = 86_400_000;
@@ -205,28 +191,10 @@ describe.each(storeTargets())('admin tokens and audit ($kind)', (target) => {
 });
 
 describe.each(storeTargets().map((t) => t.kind))('migrating a V1 database (%s)', (kind) => {
+  const fresh = useFreshDb(kind);
   let db: SqlDb;
-  let cleanup: () => Promise<void>;
-  beforeEach(async () => {
-    if (kind === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'anjungan-migrate-'));
-      db = openSqliteDb(join(dir, 'db.sqlite'));
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const url = process.env.TEST_DATABASE_URL ?? '';
-      const schema = `migrate_test_${randomBytes(6).toString('hex')}`;
-      db = await openPostgresDb(url, schema);
-      cleanup = async () => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
-      };
-    }
-  });
-  afterEach(async () => {
-    await db.close();
-    await cleanup();
+  beforeEach(() => {
+    db = fresh();
   });
 
   it('gives each admin its token, valid 30 days after the upgrade, and drops unspent codes', async () => {

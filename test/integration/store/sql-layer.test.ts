@@ -1,16 +1,9 @@
 // @vitest-environment node
 
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../src/server/store/migrations';
-import { openPostgresDb } from '../../../src/server/store/pg-db';
 import { type SqlDb, toNumberedPlaceholders, withoutRowLock } from '../../../src/server/store/sql';
-import { openSqliteDb } from '../../../src/server/store/sqlite-db';
-import { storeTargets } from '../../fixtures/store-targets';
+import { storeTargets, useFreshDb } from '../../fixtures/store-targets';
 
 describe('SQL text helpers', () => {
   it('numbers placeholders outside quotes only', () => {
@@ -28,36 +21,13 @@ describe('SQL text helpers', () => {
   });
 });
 
-/** A fresh database of the target's kind, closed and removed after each test. */
+/** A fresh database of the target's kind with a table `t`, removed after each test. */
 function useDb(kind: 'sqlite' | 'postgres'): () => SqlDb {
-  let db: SqlDb | undefined;
-  let cleanup: () => Promise<void> = async () => {};
-  beforeEach(async () => {
-    if (kind === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'anjungan-sql-'));
-      db = openSqliteDb(join(dir, 'nested', 'db.sqlite'));
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const url = process.env.TEST_DATABASE_URL ?? '';
-      const schema = `sql_test_${randomBytes(6).toString('hex')}`;
-      db = await openPostgresDb(url, schema);
-      cleanup = async () => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
-      };
-    }
-    await db.transaction((tx) => tx.run('CREATE TABLE t (k TEXT PRIMARY KEY, n BIGINT NOT NULL)'));
-  });
-  afterEach(async () => {
-    await db?.close();
-    await cleanup();
-  });
-  return () => {
-    if (db === undefined) throw new Error('no db outside a test');
-    return db;
-  };
+  const db = useFreshDb(kind);
+  beforeEach(() =>
+    db().transaction((tx) => tx.run('CREATE TABLE t (k TEXT PRIMARY KEY, n BIGINT NOT NULL)')),
+  );
+  return db;
 }
 
 describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
