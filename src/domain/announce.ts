@@ -151,6 +151,14 @@ export type NumberReading = 'value' | 'digits';
 /** A printed ticket number ("A-012", "A-K007", "PH-001") in its parts. */
 const TICKET_NUMBER = /^([A-Z]{1,3})-([A-Z]{0,3})(\d{1,6})$/;
 
+/** The audio clip of a word, under the voice's directory: "nomor antrean" → nomor-antrean.opus. */
+export function clipFile(word: Word): string {
+  return `${word.replaceAll(' ', '-')}.opus`;
+}
+
+/** Where the app serves the clips of the Indonesian voice (public/voice/id). */
+export const VOICE_DIR = '/voice/id';
+
 /** A call as spoken: its words, in groups (each group said as one phrase). */
 export type Announcement = { groups: Word[][]; text: string };
 
