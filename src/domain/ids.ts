@@ -22,3 +22,10 @@ export function uuidv7From(ms: number, random: ArrayLike<number>): string {
 export function uuidv7Time(id: string): number {
   return Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `text` has the form of a UUID (any version): ids in paths are checked before a lookup. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}

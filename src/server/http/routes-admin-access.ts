@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import { isUuid } from '../../domain/ids';
 import type { AuditPage, CreateAdminResponse, NewAdminTokenResponse } from '../../domain/protocol';
 import {
   AuditQuerySchema,
@@ -59,8 +60,6 @@ export function adminAccessRoutes(deps: ApiDeps): Hono {
   return api;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Revokes token `tokenId` as admin `by`'s action, unless it is the site's last valid one. */
 async function revokeToken(
   deps: ApiDeps,
@@ -69,7 +68,7 @@ async function revokeToken(
   by: string,
 ): Promise<Response> {
   const at = deps.now();
-  const outcome = UUID.test(tokenId)
+  const outcome = isUuid(tokenId)
     ? await deps.store.revokeAdminToken(tokenId, at, by)
     : await deps.store
         .recordAudit({

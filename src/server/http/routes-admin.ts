@@ -4,6 +4,7 @@
  * transaction (by the store), reads and refusals after the fact.
  */
 import { Hono } from 'hono';
+import { isUuid } from '../../domain/ids';
 import type { AuditAction, CreateEnrollmentResponse, DeviceSummary } from '../../domain/protocol';
 import {
   CreateEnrollmentRequestSchema,
@@ -18,8 +19,6 @@ import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
 import { valid } from './validate';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** POST /admin/enrollments, GET /admin/devices, POST /admin/devices/:id/revoke, GET /admin/flagged. */
 export function adminRoutes(deps: ApiDeps): Hono {
@@ -50,9 +49,9 @@ export function adminRoutes(deps: ApiDeps): Hono {
   api.post('/devices/:id/revoke', admin, async (c) => {
     const id = c.req.param('id');
     const by = c.get('admin').adminId;
-    const known = UUID.test(id) ? await findDevice(deps, id) : undefined;
+    const known = isUuid(id) ? await findDevice(deps, id) : undefined;
     if (known === undefined) {
-      const targetId = UUID.test(id) ? id : null;
+      const targetId = isUuid(id) ? id : null;
       const at = deps.now();
       const outcome = 'unknown_device';
       await deps.store.recordAudit({ at, adminId: by, action: 'device.revoke', targetId, outcome });

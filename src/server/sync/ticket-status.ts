@@ -7,6 +7,7 @@
 import type { Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { isEventOf } from '../../domain/events';
+import { isUuid } from '../../domain/ids';
 import type { TicketStatus } from '../../domain/protocol';
 import { peopleAhead } from '../../domain/queue';
 import { estimateWaitMinutes } from '../../domain/wait';
@@ -15,8 +16,6 @@ import type { DayStates } from './day-states';
 
 /** Used when a ticket's service left the config since it was issued. */
 const FALLBACK_SERVICE_MINUTES = 10;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a ticket's status is read from. */
 export type StatusSources = {
@@ -32,7 +31,7 @@ export async function ticketStatus(
   id: string,
 ): Promise<TicketStatus | null> {
   const { store, config, catalogue, days } = sources;
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const found = await store.findEvent(id);
   if (found === null || found.quarantined) return null;
   const { event } = found;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotaRule } from '../../../src/domain/quotas';
+import { visitFixture } from '../../fixtures/config';
 import { kioskBundle } from '../../fixtures/kiosk';
 
 const bundle = kioskBundle();
@@ -10,14 +11,11 @@ const withQuota = (dailyQuota: number) => ({
     services: a.services.map((s) => (s.id === 'imigrasi-paspor-baru' ? { ...s, dailyQuota } : s)),
   })),
 });
-const visit = {
+const visit = visitFixture({
   id: 'v',
   date: '2025-11-05',
-  kelurahan: 'Sukamaju',
-  place: 'Balai',
-  hours: { from: '08:00', to: '12:00' },
   services: [{ service: 'imigrasi-paspor-baru', quota: 7 }],
-};
+});
 
 describe('quotaRule', () => {
   it('gives a daily quota with a quarter of it, at least ten, as one device’s share', () => {
