@@ -43,13 +43,16 @@ function weekdayOf(year: number, month: number, day: number): Weekday {
 /** Calendar and clock fields of `epochMs` as read on a wall clock in `timeZone`. */
 export function localParts(epochMs: number, timeZone: TimeZone): LocalParts {
   const wall = new Date(epochMs + UTC_OFFSET_HOURS[timeZone] * 3_600_000);
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + 1;
+  const day = wall.getUTCDate();
   return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
+    year,
+    month,
+    day,
     hour: wall.getUTCHours(),
     minute: wall.getUTCMinutes(),
-    weekday: WEEKDAYS[(wall.getUTCDay() + 6) % 7] ?? 'mon',
+    weekday: weekdayOf(year, month, day),
   };
 }
 

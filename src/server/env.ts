@@ -4,7 +4,9 @@
  * TLS_KEY, RENAME_SITE_FROM (the site id the data had, to rename it to the config's),
  * ADMIN_TOKEN_TTL_DAYS (30). Must: a wrong value stops the start with what is wrong.
  */
+
 import { resolve } from 'node:path';
+import { DEFAULT_ADMIN_TOKEN_TTL_DAYS } from './auth/admin-token';
 
 /** The settings read from the environment. */
 export type Env = {
@@ -29,7 +31,7 @@ export function readEnv(env: NodeJS.ProcessEnv): Env {
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) {
     throw new Error('TLS_CERT dan TLS_KEY harus diisi berdua');
   }
-  const ttlDays = Number(env.ADMIN_TOKEN_TTL_DAYS || 30);
+  const ttlDays = Number(env.ADMIN_TOKEN_TTL_DAYS || DEFAULT_ADMIN_TOKEN_TTL_DAYS);
   if (!Number.isInteger(ttlDays) || ttlDays < 1 || ttlDays > 3650) {
     throw new Error(
       `ADMIN_TOKEN_TTL_DAYS harus bilangan 1–3650, bukan '${env.ADMIN_TOKEN_TTL_DAYS}'`,

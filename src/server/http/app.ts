@@ -3,9 +3,11 @@
  * Must: every API answer is JSON (but the stream); unknown API paths are 404, never the
  * app shell; no client input yields a 5xx — unexpected errors are a logged, generic 500.
  */
+
 import { Hono } from 'hono';
 import { buildCatalogue, type Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
+import { DEFAULT_ADMIN_TOKEN_TTL_DAYS } from '../auth/admin-token';
 import { attemptLimiters } from '../auth/attempts';
 import { createLogger } from '../log/logger';
 import { DayStates } from '../sync/day-states';
@@ -29,8 +31,6 @@ export type { AppDeps } from './deps';
 
 /** Heartbeat of the sync stream: under the 30–60 s idle timeouts of common proxies. */
 export const HEARTBEAT_MS = 25_000;
-/** A new admin token's lifetime unless ADMIN_TOKEN_TTL_DAYS says otherwise: 30 days. */
-export const DEFAULT_ADMIN_TOKEN_TTL_MS = 30 * 86_400_000;
 
 /** Builds the Hono app; the composition root binds it to a port. */
 export function createApp(deps: AppDeps): Hono {
@@ -41,10 +41,6 @@ export function createApp(deps: AppDeps): Hono {
   // Only GET answers (pull pages, config, app files) are worth it: POST answers are a
   // few hundred bytes. What is used, and why: ./compression.ts.
   app.use(compression(api.compression));
-  app.use('/api/v1/bootstrap', async (c, next) => {
-    await next();
-    if (c.req.method === 'POST' && c.res.status === 201) api.afterBootstrap();
-  });
   app.route('/api/v1', apiRoutes(api));
   app.route('/', serveApp(deps.appDir));
   return app;
@@ -60,7 +56,7 @@ function withDefaults(deps: AppDeps): ApiDeps {
     formerSiteIds: deps.formerSiteIds ?? (() => []),
     clientAddress: deps.clientAddress ?? socketAddress,
     attempts: deps.attempts ?? attemptLimiters(deps.now),
-    adminTokenTtlMs: deps.adminTokenTtlMs ?? DEFAULT_ADMIN_TOKEN_TTL_MS,
+    adminTokenTtlMs: deps.adminTokenTtlMs ?? DEFAULT_ADMIN_TOKEN_TTL_DAYS * 86_400_000,
     bodyTimeoutMs: deps.bodyTimeoutMs ?? BODY_TIMEOUT_MS,
     compression: deps.compression === undefined ? PULL_COMPRESSION : deps.compression,
     afterBootstrap: deps.afterBootstrap ?? (() => {}),

@@ -8,16 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { isUuid } from '../../domain/ids';
-import type { AuditPage, CreateAdminResponse, NewAdminTokenResponse } from '../../domain/protocol';
+import type { AuditPage, CreateAdminResponse } from '../../domain/protocol';
 import {
   AuditQuerySchema,
   CreateAdminRequestSchema,
   parseRequest,
   RenewTokenRequestSchema,
 } from '../../domain/protocol-schema';
+import { newAdminToken } from '../auth/admin-token';
 import { requireAdmin } from '../auth/guard';
-import { hashSecret, newToken } from '../auth/secrets';
-import type { NewAdminToken } from '../store/store';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
@@ -30,14 +29,15 @@ export function adminAccessRoutes(deps: ApiDeps): Hono {
   const admin = requireAdmin(deps);
   api.post('/admins', admin, async (c) => {
     const request = valid(parseRequest(CreateAdminRequestSchema, await readJsonBody(c)));
-    const made = newAdminToken(deps, randomUUID());
-    const newAdmin = { adminId: made.answer.adminId, name: request.name, createdAt: made.at };
+    const at = deps.now();
+    const made = newAdminToken(randomUUID(), at, deps.adminTokenTtlMs);
+    const newAdmin = { adminId: made.answer.adminId, name: request.name, createdAt: at };
     await deps.store.createAdmin(newAdmin, made.record, c.get('admin').adminId);
     return c.json(made.answer satisfies CreateAdminResponse, 201);
   });
   api.post('/tokens', admin, async (c) => {
     valid(parseRequest(RenewTokenRequestSchema, await readJsonBody(c, { emptyAs: {} })));
-    const made = newAdminToken(deps, c.get('admin').adminId);
+    const made = newAdminToken(c.get('admin').adminId, deps.now(), deps.adminTokenTtlMs);
     await deps.store.createAdminToken(made.answer.adminId, made.record);
     return c.json(made.answer, 201);
   });
@@ -89,17 +89,4 @@ async function revokeToken(
   }
   const token = (await deps.store.adminTokens()).find((t) => t.tokenId === tokenId);
   return c.json({ token });
-}
-
-/** A fresh token of `adminId`: its stored record, and the answer that shows it once. */
-function newAdminToken(
-  deps: ApiDeps,
-  adminId: string,
-): { at: number; record: NewAdminToken; answer: NewAdminTokenResponse } {
-  const token = newToken();
-  const at = deps.now();
-  const tokenId = randomUUID();
-  const expiresAt = at + deps.adminTokenTtlMs;
-  const record = { tokenId, tokenHash: hashSecret(token), createdAt: at, expiresAt };
-  return { at, record, answer: { adminId, tokenId, token, expiresAt } };
 }

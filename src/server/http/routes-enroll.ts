@@ -5,6 +5,7 @@
  * under the attempt limits (only a wrong code counts as a failure; a right one clears the
  * address), asked before the body is read.
  */
+
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { BootstrapResponse, EnrollResponse } from '../../domain/protocol';
@@ -13,6 +14,7 @@ import {
   EnrollRequestSchema,
   parseRequest,
 } from '../../domain/protocol-schema';
+import { newAdminToken } from '../auth/admin-token';
 import type { Attempt } from '../auth/attempts';
 import { hashCode, hashSecret, newToken } from '../auth/secrets';
 import { StoreError } from '../store/errors';
@@ -36,13 +38,11 @@ function bootstrap(deps: ApiDeps) {
     const request = valid(parseRequest(BootstrapRequestSchema, await readJsonBody(c)));
     const now = deps.now();
     if (await deps.store.hasActiveAdmin(now)) throw alreadyBootstrapped();
-    const token = newToken();
-    const tokenId = randomUUID();
-    const expiresAt = now + deps.adminTokenTtlMs;
+    const made = newAdminToken(randomUUID(), now, deps.adminTokenTtlMs);
     const admin = await deps.store.bootstrapAdmin(
       hashCode(request.code, deps.secretKey),
-      { adminId: randomUUID(), name: request.name, createdAt: now },
-      { tokenId, tokenHash: hashSecret(token), createdAt: now, expiresAt },
+      { adminId: made.answer.adminId, name: request.name, createdAt: now },
+      made.record,
     );
     if (admin === null) {
       if (await deps.store.hasActiveAdmin(now)) throw alreadyBootstrapped();
@@ -50,9 +50,22 @@ function bootstrap(deps: ApiDeps) {
       throw fail(403, 'invalid_code', 'The bootstrap code is not right.');
     }
     attempt.end('success');
-    const body: BootstrapResponse = { adminId: admin.adminId, tokenId, token, expiresAt };
+    afterBootstrap(deps);
+    const body: BootstrapResponse = made.answer;
     return c.json(body, 201);
   };
+}
+
+/**
+ * Once the first admin exists, the code's file in DATA_DIR goes. The admin is committed by
+ * then: a file that cannot be removed is a warning, never a failed bootstrap.
+ */
+function afterBootstrap(deps: ApiDeps): void {
+  try {
+    deps.afterBootstrap();
+  } catch (error) {
+    deps.log.warn({ error: String(error) }, 'bootstrap code file not removed');
+  }
 }
 
 /** A device, with a one-time enrollment code. */
