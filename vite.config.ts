@@ -91,6 +91,8 @@ function appBuild(mode: string): UserConfig {
                 name: 'core',
                 test: /node_modules[\\/]preact[\\/]|src[\\/]domain[\\/](time|i18n[\\/](strings|local-text))\./,
               },
+              // The validators, loaded only with sync and the set-up screens.
+              { name: 'validation', test: /node_modules[\\/]valibot[\\/]/ },
             ],
           },
         },

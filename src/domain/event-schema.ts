@@ -7,11 +7,17 @@ import {
   type EventPayloads,
   type EventType,
   type KioskEvent,
+  OUTCOMES,
   PRIORITY_CATEGORIES,
   type TicketIssued,
 } from './events';
 import { HLC_MAX_MS } from './hlc';
 import { MAX_TICKET_SEQ, numberAgrees } from './numbering';
+
+/** Steps one journey may have (a visit to the MPP, not a tour). */
+export const MAX_JOURNEY_STEPS = 5;
+/** Services one loket may serve at once. */
+export const MAX_COUNTER_SERVICES = 50;
 
 export const TicketIssuedSchema = v.pipe(
   v.strictObject({
@@ -27,6 +33,20 @@ export const TicketIssuedSchema = v.pipe(
     channel: v.picklist(['kiosk', 'mobile']),
     language: v.picklist(['id', 'en']),
     issuedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(HLC_MAX_MS)),
+    journey: v.optional(
+      v.pipe(
+        v.strictObject({
+          id: v.pipe(v.string(), v.uuid()),
+          step: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_JOURNEY_STEPS)),
+          of: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(MAX_JOURNEY_STEPS)),
+          after: v.optional(v.pipe(v.string(), v.uuid())),
+        }),
+        v.check(
+          (j) => j.step <= j.of && (j.step === 1) === (j.after === undefined),
+          'step must be within the journey, and every step but the first must name the one before',
+        ),
+      ),
+    ),
   }),
   // The printed number is made from prefix, tag and seq: one that says otherwise is not a
   // number any device of ours printed.
@@ -39,9 +59,43 @@ export const TicketIssuedSchema = v.pipe(
   ),
 ) satisfies v.GenericSchema<unknown, TicketIssued>;
 
+const id64 = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** A loket as the citizen is told it: "3", "12A". */
+const loket = v.pipe(v.string(), v.regex(/^[0-9A-Z]{1,4}$/));
+const action = { ticketId: v.pipe(v.string(), v.uuid()), loket, staffId: id64 };
+
+export const TicketActionSchema = v.strictObject(action);
+export const TicketCalledSchema = v.union([
+  v.strictObject({ ...action, mode: v.literal('next') }),
+  v.strictObject({
+    ...action,
+    mode: v.literal('specific'),
+    reason: v.picklist(['returned', 'appointment', 'urgent', 'other']),
+  }),
+]);
+export const CounterChangedSchema = v.strictObject({ loket, staffId: id64 });
+
 /** Payload schemas by event type. */
 export const EVENT_DATA: { [T in EventType]: v.GenericSchema<unknown, EventPayloads[T]> } = {
   'ticket.issued': TicketIssuedSchema,
+  'ticket.called': TicketCalledSchema,
+  'ticket.recalled': TicketActionSchema,
+  'ticket.serving': TicketActionSchema,
+  'ticket.finished': v.strictObject({ ...action, outcome: v.picklist(OUTCOMES) }),
+  'ticket.no-show': TicketActionSchema,
+  'ticket.transferred': v.strictObject({
+    ...action,
+    toAgencyId: id64,
+    toServiceId: id64,
+    toPrefix: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)),
+  }),
+  'counter.opened': v.strictObject({
+    loket,
+    staffId: id64,
+    serviceIds: v.pipe(v.array(id64), v.minLength(1), v.maxLength(MAX_COUNTER_SERVICES)),
+  }),
+  'counter.paused': CounterChangedSchema,
+  'counter.closed': CounterChangedSchema,
 };
 
 export const EnvelopeSchema = v.strictObject({

@@ -30,12 +30,94 @@ export type TicketIssued = {
   language: 'id' | 'en';
   /** Wall-clock ms (device clock + server offset) when issued; for display only. */
   issuedAt: number;
+  /** Set when the ticket is one step of a journey across agencies. */
+  journey?: JourneyStep;
 };
+
+/**
+ * One step of a journey across agencies: the tickets of one visit, in order. A step with
+ * `after` waits until the ticket `after` is finished, then joins its queue keeping its own
+ * arrival time (src/domain/queue.ts).
+ */
+export type JourneyStep = {
+  /** Shared by every ticket of the journey (a UUID, not a person). */
+  id: string;
+  /** 1-based position in the journey. */
+  step: number;
+  /** How many steps the journey has. */
+  of: number;
+  /** The ticket of the step before; absent on the first step. */
+  after?: string;
+};
+
+/**
+ * What a counter did to a ticket. The counter is the event's device; `loket` is what the
+ * citizen is told ("loket 3"); `staffId` is pseudonymous (never a name). The event's
+ * businessDay is the ticket's, so each day's state holds every action on its tickets.
+ */
+export type TicketAction = {
+  ticketId: string;
+  loket: string;
+  staffId: string;
+};
+
+/** A ticket was called: the next in serving order, or a specific one out of order. */
+export type TicketCalled = TicketAction &
+  (
+    | { mode: 'next' }
+    | { mode: 'specific'; reason: 'returned' | 'appointment' | 'urgent' | 'other' }
+  );
+
+/** How a counter finished with a ticket (issue 11 adds what a mobile team records). */
+export const OUTCOMES = ['done', 'received', 'incomplete'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export type TicketFinished = TicketAction & { outcome: Outcome };
+
+/** The citizen is sent to another service (maybe of another agency), keeping their arrival. */
+export type TicketTransferred = TicketAction & {
+  toAgencyId: string;
+  toServiceId: string;
+  /** The queue of the service the ticket moves to. */
+  toPrefix: string;
+};
+
+/** A loket opened (or changed its services), paused or closed on the event's device. */
+export type CounterOpened = { loket: string; staffId: string; serviceIds: string[] };
+export type CounterChanged = { loket: string; staffId: string };
 
 /** Payload type by event type. New types are added here, never repurposed. */
 export type EventPayloads = {
   'ticket.issued': TicketIssued;
+  'ticket.called': TicketCalled;
+  'ticket.recalled': TicketAction;
+  'ticket.serving': TicketAction;
+  'ticket.finished': TicketFinished;
+  'ticket.no-show': TicketAction;
+  'ticket.transferred': TicketTransferred;
+  'counter.opened': CounterOpened;
+  'counter.paused': CounterChanged;
+  'counter.closed': CounterChanged;
 };
+
+/** Event types that act on one ticket (their data has `ticketId`). */
+export const TICKET_ACTIONS = [
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.serving',
+  'ticket.finished',
+  'ticket.no-show',
+  'ticket.transferred',
+] as const satisfies readonly EventType[];
+export type TicketActionType = (typeof TICKET_ACTIONS)[number];
+
+/** Event types that change a loket's state. */
+export const COUNTER_CHANGES = [
+  'counter.opened',
+  'counter.paused',
+  'counter.closed',
+] as const satisfies readonly EventType[];
+export type CounterChangeType = (typeof COUNTER_CHANGES)[number];
 export type EventType = keyof EventPayloads;
 export type EventData<T extends EventType> = EventPayloads[T];
 
@@ -57,4 +139,14 @@ export type KioskEvent<T extends EventType = EventType> = {
 /** Narrows an event to one type. */
 export function isEventOf<T extends EventType>(event: KioskEvent, type: T): event is KioskEvent<T> {
   return event.type === type;
+}
+
+/** Whether an event acts on one ticket. */
+export function isTicketAction(event: KioskEvent): event is KioskEvent<TicketActionType> {
+  return (TICKET_ACTIONS as readonly string[]).includes(event.type);
+}
+
+/** Whether an event changes a loket's state. */
+export function isCounterChange(event: KioskEvent): event is KioskEvent<CounterChangeType> {
+  return (COUNTER_CHANGES as readonly string[]).includes(event.type);
 }

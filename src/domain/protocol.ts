@@ -7,6 +7,7 @@
  */
 import type { LocalText } from './config/schema';
 import type { KioskEvent } from './events';
+import type { TicketStatus as QueueStatus } from './queue';
 import type { FlagReason } from './trust';
 
 /** At most this many events per push request and per pull page. */
@@ -190,7 +191,9 @@ export type TicketStatus = {
   serviceName: LocalText;
   businessDay: string;
   issuedAt: number;
-  status: 'waiting';
+  status: QueueStatus;
+  /** The loket that called it, once called. */
+  loket: string | null;
   peopleAhead: number;
   waitMinutes: number;
 };

@@ -1,78 +1,190 @@
 /**
- * The queue as a deterministic fold over the event log: the same code in the browser
- * and on the server, so every replica that holds the same events shows the same queue.
+ * The queue state of a site: every ticket, where it stands, which loket holds it, and each
+ * queue's waiting list — kept by `QueueBook`, one event at a time, and the same code in the
+ * browser and on the server, so every replica that holds the same events shows the same
+ * queue (ARCHITECTURE.md §2.1).
  * Must:
- * - fold(permutation(S)) equals fold(S), and duplicates of an event change nothing (I5):
- *   events are ordered by (hlc, deviceId, id), plain string order (./event-order.ts).
- * - Each id counts once: its copy that sorts first, whatever its type (an unknown type
- *   then counts as nothing) — the same choice as `sortEvents`. Resends, and copies that
- *   differ (a corrupt log), are skipped before any handler sees them.
+ * - Any order of the same events, with any repeats, leaves the same state (I5): what a
+ *   ticket is comes only from its own events in log order (hlc, deviceId, id —
+ *   ./event-order.ts), and every index is a function of the tickets. `foldQueue` (the
+ *   events sorted once, then applied) is how a state starts, and what it must equal.
+ * - Each id counts once: its copy that sorts first, whatever its type (an unknown type then
+ *   counts as nothing). A copy that sorts before the one counted replaces it.
+ * - Applying one event costs the work of the ticket it names (a few events), a binary
+ *   search and one array splice in its queue — never a pass over the day.
  * - Conflicting facts are surfaced, never dropped: a printed number seen twice in one
- *   (day, prefix) keeps both tickets and is listed in `duplicates`.
- * - Events from the future (beyond the drift bound) are folded like any other.
- * - Linear after two sorts, no per-event array copies, key strings or maps keyed by
- *   event id: the budget is 100,000 events in ≤ 150 ms (test/bench/fold.bench.ts). Tickets
- *   are indexed by id on the first lookup only (the kiosk's queue figures never do one).
+ *   (day, prefix) keeps both tickets and is listed in `duplicates`; a counter's action the
+ *   rules below refuse is kept and listed in `conflictsOf` for that counter.
  * - Unknown event types are skipped, so older code can fold newer logs.
+ *
+ * The rules of a ticket, applied to its actions in log order (the one rule for two counters
+ * that call the same ticket while partitioned: the call that sorts first holds it):
+ * - called: a waiting (or no-show) ticket becomes called, held by the calling device at its
+ *   loket; a call by the holder again is a recall; any other call is a conflict.
+ * - recalled, serving, finished, no-show, transferred: only from the holder, and only from
+ *   called (serving, finished and transferred also from serving); anything else is a conflict.
+ * - transferred: waiting again in the target service's queue, with its first arrival (the
+ *   issue HLC) — so it keeps its place in the order of arrival.
+ * - A journey step (`journey.after`) is held, out of every waiting list, until the ticket
+ *   before it is finished; then it waits with its own arrival time.
  */
 
-import { compareEvents, orderEvents, repeatedIds } from './event-order';
-import { isEventOf, type KioskEvent, type PriorityCategory } from './events';
+import { compareEvents } from './event-order';
+import {
+  type CounterChangeType,
+  isCounterChange,
+  isEventOf,
+  isTicketAction,
+  type JourneyStep,
+  type KioskEvent,
+  type Outcome,
+  type PriorityCategory,
+  type TicketActionType,
+} from './events';
+import { hlcPart } from './hlc';
+import { DEFAULT_PRIORITY_CAP, priorityStreak, servingOrder } from './serving-order';
 
-/** Where a ticket stands; called/serving/done/no-show/transferred come with the counter. */
-export type TicketStatus = 'waiting';
+/** Where a ticket stands. */
+export type TicketStatus = 'waiting' | 'held' | 'called' | 'serving' | 'done' | 'no-show';
 
 /** One ticket as the queue sees it; `id` is the id of its ticket.issued event. */
 export type TicketView = {
   id: string;
+  /** As printed; `prefix` and `seq` are the printed number's, `queue` where it waits now. */
   number: string;
   prefix: string;
   seq: number;
+  /** The service it is for now (a transfer changes these; `issuedServiceId` does not). */
   agencyId: string;
   serviceId: string;
+  queue: string;
+  issuedServiceId: string;
   priority: PriorityCategory | null;
   purpose: 'service' | 'consultation';
   businessDay: string;
+  /** Arrival: the issue event's HLC and device, kept across transfers. */
   hlc: string;
   deviceId: string;
   issuedAt: number;
   status: TicketStatus;
+  /** The loket that called it (while called, serving, done or no-show). */
+  loket: string | null;
+  /** The device (counter) that holds it while called or serving. */
+  holder: string | null;
+  calls: number;
+  recalls: number;
+  transfers: number;
+  outcome: Outcome | null;
+  journey: JourneyStep | null;
+  /** HLC of its last call or recall (what the board shows newest first). */
+  calledHlc: string | null;
 };
 
-/** The folded state of every queue of a site. */
+/** A loket as its last change says. */
+export type CounterView = {
+  deviceId: string;
+  loket: string;
+  state: 'open' | 'paused' | 'closed';
+  serviceIds: readonly string[];
+  staffId: string;
+  businessDay: string;
+  hlc: string;
+};
+
+/** A counter's action the ticket rules refused: shown to that counter, never dropped. */
+export type ActionConflict = {
+  eventId: string;
+  type: TicketActionType;
+  ticketId: string;
+  deviceId: string;
+  loket: string;
+  /** Where the ticket stands, and which loket holds it, in the converged state. */
+  status: TicketStatus;
+  heldAt: string | null;
+};
+
+/** One printed number issued more than once in a (day, prefix): every ticket involved. */
+export type DuplicateNumber = { businessDay: string; number: string; ticketIds: string[] };
+
+/** The read side every surface shares (QueueBook implements it). */
 export type QueueState = {
   /** Every ticket by id, in issue order. */
-  tickets: ReadonlyMap<string, TicketView>;
-  /** queueKey(day, prefix) → waiting ticket ids in call order. */
-  waiting: ReadonlyMap<string, readonly string[]>;
-  /** serviceDayKey(day, serviceId) → tickets issued. */
-  issuedByService: ReadonlyMap<string, number>;
-  /** One printed number issued more than once in a (day, prefix): every ticket involved. */
-  duplicates: readonly { businessDay: string; number: string; ticketIds: string[] }[];
+  readonly tickets: ReadonlyMap<string, TicketView>;
+  /** queueKey(day, queue) → waiting ticket ids in serving order; empty queues left out. */
+  readonly waiting: ReadonlyMap<string, readonly string[]>;
+  /** serviceDayKey(day, serviceId) → tickets issued for it (transfers do not count). */
+  readonly issuedByService: ReadonlyMap<string, number>;
+  readonly duplicates: readonly DuplicateNumber[];
 };
-
-type Duplicate = QueueState['duplicates'][number];
 
 type Issued = KioskEvent<'ticket.issued'>;
+type Action = KioskEvent<TicketActionType>;
+type CounterEvent = KioskEvent<CounterChangeType>;
 
-/** One queue (business day + prefix) while folding. */
-type QueueFold = {
-  /** Its tickets in issue order. */
-  issued: Issued[];
-  /** Printed number → the first ticket that printed it. */
-  numberOwner: Map<string, string>;
+/** What a ticket is, from its issue and its actions. */
+type Derived = {
+  status: Exclude<TicketStatus, 'held'>;
+  /** After a transfer; null: as issued (see `placeOf`). */
+  agencyId: string | null;
+  serviceId: string | null;
+  queue: string | null;
+  holder: string | null;
+  loket: string | null;
+  calls: number;
+  recalls: number;
+  transfers: number;
+  outcome: Outcome | null;
+  /** The call that started the current (or last) calling, and the queue it was in then. */
+  call: Action | null;
+  callQueue: string | null;
+  /** The last call or recall. */
+  lastCall: Action | null;
+  conflicts: Action[] | null;
+  /** From call (or start of serving) to finish, for a finished ticket. */
+  serviceMs: number | null;
 };
 
-/**
- * The mutable state while folding; only `foldQueue` sees it. Nested maps keyed by the
- * events' own strings avoid building a key string per event (the 100k-event budget).
- */
-type Fold = {
-  /** Every ticket, in issue order. */
-  tickets: Issued[];
-  queues: Map<string, Map<string, QueueFold>>;
-  issued: Map<string, Map<string, number>>;
-  duplicates: Map<string, Duplicate>;
+/** One ticket while the book holds it: its events, what they make it, and where it is indexed. */
+export type TicketRecord = Rec;
+type Rec = {
+  id: string;
+  issued: Issued | null;
+  /** Its actions in log order. */
+  actions: Action[];
+  derived: Derived | null;
+  held: boolean;
+  /** The waiting list it sits in, the call list it sits in, the sample it adds. */
+  waitingIn: Rec[] | null;
+  callsIn: Rec[] | null;
+  sampleIn: Sample | null;
+};
+
+type Sample = { count: number; totalMs: number };
+
+/** What ./queue-read.ts reads. */
+export type BookModel = {
+  readonly issuedOrder: readonly Rec[];
+  readonly days: ReadonlyMap<string, Day>;
+  readonly repeated: ReadonlySet<string>;
+  readonly counterEvents: ReadonlyMap<string, readonly CounterEvent[]>;
+  readonly conflicted: ReadonlySet<Rec>;
+};
+
+/** One business day's indexes. */
+export type DayIndex = Day;
+type Day = {
+  /** queue → waiting tickets in arrival order. */
+  queues: Map<string, Rec[]>;
+  /** queue → called tickets in order of the call that started their calling. */
+  calls: Map<string, Rec[]>;
+  /** service → tickets issued for it. */
+  issued: Map<string, number>;
+  /** prefix → printed number → its ticket, or its tickets in issue order when repeated. */
+  numbers: Map<string, Map<string, Rec | Rec[]>>;
+  /** service → finished services' durations. */
+  samples: Map<string, Sample>;
+  /** queue → waiting tickets in serving order, until that queue changes. */
+  order: Map<string, Rec[]>;
 };
 
 /** The key of one queue on one business day. */
@@ -85,203 +197,585 @@ export function serviceDayKey(businessDay: string, serviceId: string): string {
   return `${businessDay}:${serviceId}`;
 }
 
-/** Deduplicates by id and orders by (hlc, deviceId, id), comparing plain strings. */
-export function sortEvents(events: Iterable<KioskEvent>): KioskEvent[] {
-  const byId = new Map<string, KioskEvent>();
-  for (const event of events) {
-    const seen = byId.get(event.id);
-    // Same id means a resend of the same fact; if a copy differs anyway, keep the
-    // earlier one in log order so the choice does not depend on arrival order.
-    if (seen === undefined || compareEvents(event, seen) < 0) byId.set(event.id, event);
-  }
-  return orderEvents([...byId.values()]);
-}
+/** The queue state, kept current one event at a time. */
+export class QueueBook {
+  /** Tickets by id, made on the first lookup (a fold of issues alone needs none). */
+  private byId: Map<string, Rec> | null = null;
+  /** Tickets in issue order. */
+  private readonly issuedOrder: Rec[] = [];
+  private readonly days = new Map<string, Day>();
+  /** `${day}\n${prefix}\n${number}` of every repeated number, in order of first repeat. */
+  private readonly repeated = new Set<string>();
+  /** Ticket id → the journey steps that wait for it. */
+  private readonly dependents = new Map<string, Set<Rec>>();
+  private readonly counterEvents = new Map<string, CounterEvent[]>();
+  private readonly conflicted = new Set<Rec>();
+  /** Ids of events of a type this code does not know: counted as nothing, but counted once. */
+  private readonly ignored = new Map<string, KioskEvent>();
+  /** Every counted event by id; made on the first `apply` (a fold needs none). */
+  private seen: Map<string, KioskEvent> | null = null;
+  private readonly priorityCap: number;
 
-/** Folds the log into the state of every queue. */
-export function foldQueue(events: Iterable<KioskEvent>): QueueState {
-  const log = Array.isArray(events) ? events : [...events];
-  const fold: Fold = { tickets: [], queues: new Map(), issued: new Map(), duplicates: new Map() };
-  // Ids seen more than once (usually none): only those are looked up while folding.
-  const repeated = repeatedIds(log);
-  const applied = new Set<string>();
-  for (const event of orderEvents(log)) {
-    // Each id counts once, as its first copy, whatever its type.
-    if (repeated.size > 0 && repeated.has(event.id)) {
-      if (applied.has(event.id)) continue;
-      applied.add(event.id);
+  constructor(options: { priorityCap?: number } = {}) {
+    this.priorityCap = options.priorityCap ?? DEFAULT_PRIORITY_CAP;
+  }
+
+  /**
+   * Applies a whole log to an empty book: each id's first copy, in log order. A plain sort
+   * (a device's day is thousands of events); `foldQueue` sorts large logs faster.
+   */
+  load(events: Iterable<KioskEvent>): void {
+    const first = new Map<string, KioskEvent>();
+    for (const event of events) {
+      const seen = first.get(event.id);
+      if (seen === undefined || compareEvents(event, seen) < 0) first.set(event.id, event);
     }
-    if (isEventOf(event, 'ticket.issued')) applyIssued(fold, event);
-  }
-  return {
-    tickets: new TicketIndex(fold.tickets),
-    waiting: waitingQueues(fold.queues),
-    issuedByService: flatten(fold.issued, serviceDayKey),
-    duplicates: [...fold.duplicates.values()],
-  };
-}
-
-/**
- * How many waiting tickets are called before this one; 0 if unknown or not waiting. Looks
- * through the waiting lists rather than the tickets by id: one pass is cheaper than
- * indexing every ticket for a single lookup.
- */
-export function peopleAhead(state: QueueState, ticketId: string): number {
-  for (const queue of state.waiting.values()) {
-    const at = queue.indexOf(ticketId);
-    if (at >= 0) return at;
-  }
-  return 0;
-}
-
-/** How many tickets wait in one queue on one business day. */
-export function waitingCount(state: QueueState, businessDay: string, prefix: string): number {
-  return state.waiting.get(queueKey(businessDay, prefix))?.length ?? 0;
-}
-
-function applyIssued(fold: Fold, event: Issued): void {
-  const { data, businessDay } = event;
-  fold.tickets.push(event);
-  const services = innerMap(fold.issued, businessDay);
-  services.set(data.serviceId, (services.get(data.serviceId) ?? 0) + 1);
-  const queues = innerMap(fold.queues, businessDay);
-  let queue = queues.get(data.prefix);
-  if (queue === undefined) {
-    queue = { issued: [], numberOwner: new Map() };
-    queues.set(data.prefix, queue);
-  }
-  queue.issued.push(event);
-  noteNumber(fold, queue, event);
-}
-
-/** What a ticket looks like from outside, made when asked for. */
-function ticketView(event: Issued): TicketView {
-  const { data, businessDay } = event;
-  return {
-    id: event.id,
-    number: data.number,
-    prefix: data.prefix,
-    seq: data.seq,
-    agencyId: data.agencyId,
-    serviceId: data.serviceId,
-    priority: data.priority,
-    purpose: data.purpose,
-    businessDay,
-    hlc: event.hlc,
-    deviceId: event.deviceId,
-    issuedAt: data.issuedAt,
-    status: 'waiting',
-  };
-}
-
-/**
- * The folded tickets by id, in issue order. The map by id is built on the first lookup
- * by id; views are made as they are read.
- */
-class TicketIndex implements ReadonlyMap<string, TicketView> {
-  private byId: Map<string, Issued> | null = null;
-
-  constructor(private readonly inOrder: readonly Issued[]) {}
-
-  get size(): number {
-    return this.inOrder.length;
+    this.loadOrdered([...first.values()].sort(compareEvents));
   }
 
-  get(id: string): TicketView | undefined {
-    const event = this.index().get(id);
-    return event === undefined ? undefined : ticketView(event);
+  /** Applies events already in log order, one copy of each id, to an empty book. */
+  loadOrdered(events: readonly KioskEvent[]): void {
+    if (this.seen !== null || this.issuedOrder.length > 0 || this.byId !== null) {
+      for (const event of events) this.apply(event);
+      return;
+    }
+    for (const event of events) this.add(event);
   }
 
-  has(id: string): boolean {
-    return this.index().has(id);
+  /**
+   * Applies one event in any order; returns whether the state changed (false for a resend,
+   * or a copy of an id that sorts after the one counted).
+   */
+  apply(event: KioskEvent): boolean {
+    const seen = this.seenIndex();
+    const counted = seen.get(event.id);
+    if (counted !== undefined) {
+      if (compareEvents(event, counted) >= 0) return false;
+      this.retract(counted);
+    }
+    seen.set(event.id, event);
+    this.add(event);
+    return true;
   }
 
-  *entries(): MapIterator<[string, TicketView]> {
-    for (const event of this.inOrder) yield [event.id, ticketView(event)];
+  // ---- selectors ----
+
+  /** One ticket, or undefined when the book holds no ticket.issued for it. */
+  ticket(id: string): TicketView | undefined {
+    const rec = this.records.get(id);
+    return rec?.issued ? this.view(rec) : undefined;
   }
 
-  *keys(): MapIterator<string> {
-    for (const event of this.inOrder) yield event.id;
+  /** Waiting tickets of one queue on one day, in serving order. */
+  waitingIn(day: string, queue: string): TicketView[] {
+    return this.order(day, queue).map((rec) => this.view(rec));
   }
 
-  *values(): MapIterator<TicketView> {
-    for (const event of this.inOrder) yield ticketView(event);
+  /**
+   * How many tickets are called before this one: its place in its queue's serving order;
+   * for a held journey step, the waiting tickets that arrived before it (it joins with its
+   * arrival time); 0 when it is called, done or unknown.
+   */
+  peopleAhead(id: string): number {
+    const rec = this.records.get(id);
+    const derived = rec?.derived;
+    if (!rec?.issued || !derived || derived.status !== 'waiting') return 0;
+    const day = rec.issued.businessDay;
+    if (rec.held) {
+      const list = this.days.get(day)?.queues.get(queueOf(rec)) ?? [];
+      return insertionPoint(list, rec);
+    }
+    return Math.max(0, this.order(day, queueOf(rec)).indexOf(rec));
   }
 
-  [Symbol.iterator](): MapIterator<[string, TicketView]> {
-    return this.entries();
+  /** Tickets issued for a service on a day (quota use). */
+  issuedCount(day: string, serviceId: string): number {
+    return this.days.get(day)?.issued.get(serviceId) ?? 0;
   }
 
-  forEach(
-    callback: (value: TicketView, key: string, map: ReadonlyMap<string, TicketView>) => void,
-  ): void {
-    for (const [id, view] of this.entries()) callback(view, id, this);
+  /** The book's indexes, read-only, for the selectors of ./queue-read.ts. */
+  model(): BookModel {
+    return {
+      issuedOrder: this.issuedOrder,
+      days: this.days,
+      repeated: this.repeated,
+      counterEvents: this.counterEvents,
+      conflicted: this.conflicted,
+    };
   }
 
-  private index(): Map<string, Issued> {
-    this.byId ??= new Map(this.inOrder.map((event) => [event.id, event]));
+  /** A ticket as surfaces see it. */
+  viewOf(rec: TicketRecord): TicketView {
+    return this.view(rec);
+  }
+
+  /** A queue's waiting tickets in serving order. */
+  orderOf(day: string, queue: string): readonly TicketRecord[] {
+    return this.order(day, queue);
+  }
+
+  // ---- adding and retracting events ----
+
+  private add(event: KioskEvent): void {
+    if (isEventOf(event, 'ticket.issued')) {
+      const rec = this.byId === null ? newRec(event.id) : this.record(event.id);
+      rec.issued = event;
+      this.placeIssued(rec);
+      this.refresh(rec);
+    } else if (isTicketAction(event)) {
+      const rec = this.record(event.data.ticketId);
+      insertSorted(rec.actions, event, compareEvents);
+      if (rec.issued) this.refresh(rec);
+    } else if (isCounterChange(event)) {
+      let list = this.counterEvents.get(event.deviceId);
+      if (list === undefined) {
+        list = [];
+        this.counterEvents.set(event.deviceId, list);
+      }
+      insertSorted(list, event, compareEvents);
+    } else {
+      this.ignored.set(event.id, event);
+    }
+  }
+
+  private retract(event: KioskEvent): void {
+    if (isEventOf(event, 'ticket.issued')) {
+      const rec = this.records.get(event.id);
+      if (!rec || rec.issued !== event) return;
+      this.detach(rec);
+      this.unplaceIssued(rec);
+      rec.issued = null;
+      this.refresh(rec);
+      if (rec.actions.length === 0) this.records.delete(rec.id);
+    } else if (isTicketAction(event)) {
+      const rec = this.records.get(event.data.ticketId);
+      if (!rec) return;
+      remove(rec.actions, event);
+      if (rec.issued) this.refresh(rec);
+      else if (rec.actions.length === 0) this.records.delete(rec.id);
+    } else if (isCounterChange(event)) {
+      const list = this.counterEvents.get(event.deviceId);
+      if (list) remove(list, event);
+    } else {
+      this.ignored.delete(event.id);
+    }
+  }
+
+  /** Tickets by id (and tickets known only by their actions so far). */
+  private get records(): Map<string, Rec> {
+    if (this.byId === null) {
+      this.byId = new Map();
+      for (const rec of this.issuedOrder) this.byId.set(rec.id, rec);
+    }
     return this.byId;
   }
-}
 
-/** Records who printed a number, and surfaces a later ticket with the same number. */
-function noteNumber(fold: Fold, queue: QueueFold, ticket: Issued): void {
-  const { number, prefix } = ticket.data;
-  const owner = queue.numberOwner.get(number);
-  if (owner === undefined) {
-    queue.numberOwner.set(number, ticket.id);
-    return;
+  private record(id: string): Rec {
+    let rec = this.records.get(id);
+    if (rec === undefined) {
+      rec = newRec(id);
+      this.records.set(id, rec);
+    }
+    return rec;
   }
-  const key = `${queueKey(ticket.businessDay, prefix)}:${number}`;
-  const duplicate = fold.duplicates.get(key);
-  if (duplicate === undefined) {
-    const ticketIds = [owner, ticket.id];
-    fold.duplicates.set(key, { businessDay: ticket.businessDay, number, ticketIds });
-  } else {
-    duplicate.ticketIds.push(ticket.id);
-  }
-}
 
-/** Each queue's waiting tickets, in call order. */
-function waitingQueues(queues: Fold['queues']): Map<string, string[]> {
-  const waiting = new Map<string, string[]>();
-  for (const [day, byPrefix] of queues) {
-    for (const [prefix, queue] of byPrefix) {
-      // Every issued ticket waits until the counter issue brings calls.
-      const stillWaiting = queue.issued;
-      if (stillWaiting.length > 0) {
-        waiting.set(
-          queueKey(day, prefix),
-          callOrder(stillWaiting).map((t) => t.id),
-        );
+  /** Indexes that follow from the issue alone: issue order, counts, numbers, journeys. */
+  private placeIssued(rec: Rec): void {
+    const issued = rec.issued as Issued;
+    insertSorted(this.issuedOrder, rec, byArrival);
+    const day = this.day(issued.businessDay);
+    day.issued.set(issued.data.serviceId, (day.issued.get(issued.data.serviceId) ?? 0) + 1);
+    let numbers = day.numbers.get(issued.data.prefix);
+    if (numbers === undefined) {
+      numbers = new Map();
+      day.numbers.set(issued.data.prefix, numbers);
+    }
+    const owner = numbers.get(issued.data.number);
+    if (owner === undefined) numbers.set(issued.data.number, rec);
+    else {
+      const owners = Array.isArray(owner) ? owner : [owner];
+      insertSorted(owners, rec, byArrival);
+      numbers.set(issued.data.number, owners);
+      this.repeated.add(`${issued.businessDay}\n${issued.data.prefix}\n${issued.data.number}`);
+    }
+    const after = issued.data.journey?.after;
+    if (after !== undefined) {
+      let waiting = this.dependents.get(after);
+      if (waiting === undefined) {
+        waiting = new Set();
+        this.dependents.set(after, waiting);
       }
+      waiting.add(rec);
     }
   }
-  return waiting;
-}
 
-/**
- * The order in which one queue's waiting tickets are called. SEAM for the priority rules
- * (counter issue): today it is issue order, i.e. (hlc, deviceId, id), as given.
- */
-function callOrder(issueOrder: readonly Issued[]): readonly Issued[] {
-  return issueOrder;
-}
-
-/** The inner map under `key`, created on first use. */
-function innerMap<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = outer.get(key);
-  if (inner === undefined) {
-    inner = new Map();
-    outer.set(key, inner);
+  private unplaceIssued(rec: Rec): void {
+    const issued = rec.issued as Issued;
+    remove(this.issuedOrder, rec);
+    const day = this.day(issued.businessDay);
+    const count = (day.issued.get(issued.data.serviceId) ?? 1) - 1;
+    if (count > 0) day.issued.set(issued.data.serviceId, count);
+    else day.issued.delete(issued.data.serviceId);
+    const numbers = day.numbers.get(issued.data.prefix);
+    const owner = numbers?.get(issued.data.number);
+    if (numbers && Array.isArray(owner)) {
+      remove(owner, rec);
+      if (owner.length === 1) {
+        numbers.set(issued.data.number, owner[0] as Rec);
+        this.repeated.delete(`${issued.businessDay}\n${issued.data.prefix}\n${issued.data.number}`);
+      }
+    } else numbers?.delete(issued.data.number);
+    const after = issued.data.journey?.after;
+    if (after !== undefined) this.dependents.get(after)?.delete(rec);
   }
-  return inner;
+
+  /** Derives a ticket again from its events and moves it in the indexes that follow. */
+  private refresh(rec: Rec): void {
+    const wasDone = rec.derived?.status === 'done';
+    this.detach(rec);
+    rec.derived = rec.issued ? derive(rec.issued, rec.actions) : null;
+    const after = rec.issued?.data.journey?.after;
+    rec.held =
+      rec.derived?.status === 'waiting' &&
+      after !== undefined &&
+      this.records.get(after)?.derived?.status !== 'done';
+    this.attach(rec);
+    if (wasDone !== (rec.derived?.status === 'done')) {
+      for (const next of this.dependents.get(rec.id) ?? []) this.refresh(next);
+    }
+  }
+
+  private detach(rec: Rec): void {
+    const order = rec.issued ? this.days.get(rec.issued.businessDay)?.order : undefined;
+    const derived = rec.derived;
+    if (rec.waitingIn) {
+      remove(rec.waitingIn, rec);
+      rec.waitingIn = null;
+      order?.delete(queueOf(rec));
+    }
+    if (rec.callsIn) {
+      remove(rec.callsIn, rec);
+      rec.callsIn = null;
+      if (derived?.callQueue) order?.delete(derived.callQueue);
+    }
+    if (rec.sampleIn && derived?.serviceMs != null) {
+      rec.sampleIn.count -= 1;
+      rec.sampleIn.totalMs -= derived.serviceMs;
+      rec.sampleIn = null;
+    }
+    this.conflicted.delete(rec);
+  }
+
+  private attach(rec: Rec): void {
+    const derived = rec.derived;
+    if (!rec.issued || !derived) return;
+    const day = this.day(rec.issued.businessDay);
+    if (derived.status === 'waiting' && !rec.held) {
+      const queue = queueOf(rec);
+      rec.waitingIn = listOf(day.queues, queue);
+      insertSorted(rec.waitingIn, rec, byArrival);
+      if (day.order.size > 0) day.order.delete(queue);
+    }
+    if (derived.call && derived.callQueue) {
+      rec.callsIn = listOf(day.calls, derived.callQueue);
+      insertSorted(rec.callsIn, rec, byCall);
+      if (day.order.size > 0) day.order.delete(derived.callQueue);
+    }
+    if (derived.serviceMs !== null) {
+      let sample = day.samples.get(serviceOf(rec));
+      if (sample === undefined) {
+        sample = { count: 0, totalMs: 0 };
+        day.samples.set(serviceOf(rec), sample);
+      }
+      sample.count += 1;
+      sample.totalMs += derived.serviceMs;
+      rec.sampleIn = sample;
+    }
+    if (derived.conflicts) this.conflicted.add(rec);
+  }
+
+  private day(businessDay: string): Day {
+    let day = this.days.get(businessDay);
+    if (day === undefined) {
+      day = {
+        queues: new Map(),
+        calls: new Map(),
+        issued: new Map(),
+        numbers: new Map(),
+        samples: new Map(),
+        order: new Map(),
+      };
+      this.days.set(businessDay, day);
+    }
+    return day;
+  }
+
+  /** A queue's waiting tickets in serving order (cached until the queue changes). */
+  private order(day: string, queue: string): Rec[] {
+    const index = this.days.get(day);
+    if (index === undefined) return [];
+    const cached = index.order.get(queue);
+    if (cached) return cached;
+    const waiting = index.queues.get(queue) ?? [];
+    const calls = index.calls.get(queue) ?? [];
+    const streak = priorityStreak(newestFirst(calls, isPriority));
+    const order = servingOrder(waiting, isPriority, streak, this.priorityCap);
+    index.order.set(queue, order);
+    return order;
+  }
+
+  private statusOf(rec: Rec): TicketStatus {
+    return rec.held ? 'held' : (rec.derived?.status ?? 'waiting');
+  }
+
+  private view(rec: Rec): TicketView {
+    const issued = rec.issued as Issued;
+    const derived = rec.derived as Derived;
+    const { data } = issued;
+    const place = placeOf(rec);
+    return {
+      id: rec.id,
+      number: data.number,
+      prefix: data.prefix,
+      seq: data.seq,
+      agencyId: place.agencyId,
+      serviceId: place.serviceId,
+      queue: place.queue,
+      issuedServiceId: data.serviceId,
+      priority: data.priority,
+      purpose: data.purpose,
+      businessDay: issued.businessDay,
+      hlc: issued.hlc,
+      deviceId: issued.deviceId,
+      issuedAt: data.issuedAt,
+      status: this.statusOf(rec),
+      loket: derived.loket,
+      holder: derived.holder,
+      calls: derived.calls,
+      recalls: derived.recalls,
+      transfers: derived.transfers,
+      outcome: derived.outcome,
+      journey: data.journey ?? null,
+      calledHlc: derived.lastCall?.hlc ?? null,
+    };
+  }
+
+  /** The index of counted events by id, made once from what the book holds. */
+  private seenIndex(): Map<string, KioskEvent> {
+    if (this.seen !== null) return this.seen;
+    const seen = new Map<string, KioskEvent>();
+    for (const rec of this.records.values()) {
+      if (rec.issued) seen.set(rec.id, rec.issued);
+      for (const action of rec.actions) seen.set(action.id, action);
+    }
+    for (const events of this.counterEvents.values()) for (const e of events) seen.set(e.id, e);
+    for (const [id, event] of this.ignored) seen.set(id, event);
+    this.seen = seen;
+    return seen;
+  }
 }
 
-function flatten<V>(
-  outer: Map<string, Map<string, V>>,
-  keyOf: (a: string, b: string) => string,
-): Map<string, V> {
-  const flat = new Map<string, V>();
-  for (const [a, inner] of outer) for (const [b, value] of inner) flat.set(keyOf(a, b), value);
-  return flat;
+function newRec(id: string): Rec {
+  return {
+    id,
+    issued: null,
+    actions: [],
+    derived: null,
+    held: false,
+    waitingIn: null,
+    callsIn: null,
+    sampleIn: null,
+  };
+}
+
+/** A ticket no counter has touched (most of them): one shared object, no allocation. */
+const UNTOUCHED: Derived = Object.freeze({
+  status: 'waiting',
+  agencyId: null,
+  serviceId: null,
+  queue: null,
+  holder: null,
+  loket: null,
+  calls: 0,
+  recalls: 0,
+  transfers: 0,
+  outcome: null,
+  call: null,
+  callQueue: null,
+  lastCall: null,
+  conflicts: null,
+  serviceMs: null,
+});
+
+/** The service and queue a ticket is in now: its transfer's, else its issue's. */
+function placeOf(rec: Rec): { agencyId: string; serviceId: string; queue: string } {
+  const { data } = rec.issued as Issued;
+  const d = rec.derived;
+  return {
+    agencyId: d?.agencyId ?? data.agencyId,
+    serviceId: d?.serviceId ?? data.serviceId,
+    queue: d?.queue ?? data.prefix,
+  };
+}
+
+function queueOf(rec: Rec): string {
+  return rec.derived?.queue ?? (rec.issued as Issued).data.prefix;
+}
+
+export function serviceOf(rec: Rec): string {
+  return rec.derived?.serviceId ?? (rec.issued as Issued).data.serviceId;
+}
+
+/** What a ticket is after its actions, in log order (the rules in the header). */
+function derive(issued: Issued, actions: readonly Action[]): Derived {
+  if (actions.length === 0) return UNTOUCHED;
+  const d: Derived = {
+    status: 'waiting',
+    agencyId: null,
+    serviceId: null,
+    queue: null,
+    holder: null,
+    loket: null,
+    calls: 0,
+    recalls: 0,
+    transfers: 0,
+    outcome: null,
+    call: null,
+    callQueue: null,
+    lastCall: null,
+    conflicts: null,
+    serviceMs: null,
+  };
+  let servingFrom: Action | null = null;
+  for (const action of actions) {
+    const holds = d.holder === action.deviceId;
+    const called = d.status === 'called';
+    const busy = called || d.status === 'serving';
+    let ok = false;
+    if (isEventOf(action, 'ticket.called')) {
+      if (d.status === 'waiting' || d.status === 'no-show') {
+        d.status = 'called';
+        d.holder = action.deviceId;
+        d.loket = action.data.loket;
+        d.calls += 1;
+        d.call = action;
+        d.callQueue = d.queue ?? issued.data.prefix;
+        d.lastCall = action;
+        servingFrom = action;
+        ok = true;
+      } else if (called && holds) {
+        d.recalls += 1;
+        d.lastCall = action;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.recalled')) {
+      if (called && holds) {
+        d.recalls += 1;
+        d.lastCall = action;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.serving')) {
+      if (called && holds) {
+        d.status = 'serving';
+        servingFrom = action;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.finished')) {
+      if (busy && holds) {
+        d.status = 'done';
+        d.outcome = action.data.outcome;
+        d.serviceMs = servingFrom ? elapsedMs(servingFrom.hlc, action.hlc) : null;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.no-show')) {
+      if (called && holds) {
+        d.status = 'no-show';
+        d.holder = null;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.transferred')) {
+      if (busy && holds) {
+        d.status = 'waiting';
+        d.agencyId = action.data.toAgencyId;
+        d.serviceId = action.data.toServiceId;
+        d.queue = action.data.toPrefix;
+        d.holder = null;
+        d.loket = null;
+        d.transfers += 1;
+        ok = true;
+      }
+    }
+    if (!ok) {
+      d.conflicts ??= [];
+      d.conflicts.push(action);
+    }
+  }
+  return d;
+}
+
+/** Ms between two HLCs, 0 when the clock went back, null when one is malformed. */
+function elapsedMs(from: string, to: string): number | null {
+  const a = hlcPart(from, 0);
+  const b = hlcPart(to, 0);
+  return a < 0 || b < 0 ? null : Math.max(0, b - a);
+}
+
+export function isPriority(rec: Rec): boolean {
+  return rec.issued?.data.priority != null;
+}
+
+export function byArrival(a: Rec, b: Rec): number {
+  return compareEvents(a.issued as Issued, b.issued as Issued);
+}
+
+function byCall(a: Rec, b: Rec): number {
+  return compareEvents(a.derived?.call as Action, b.derived?.call as Action);
+}
+
+export function idOf(rec: Rec): string {
+  return rec.id;
+}
+
+function* newestFirst(calls: readonly Rec[], test: (rec: Rec) => boolean): Generator<boolean> {
+  for (let i = calls.length - 1; i >= 0; i--) yield test(calls[i] as Rec);
+}
+
+/** Inserts in order; appending (the usual case: events come in log order) costs nothing. */
+function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
+  const last = list[list.length - 1];
+  if (last === undefined || compare(last, item) <= 0) {
+    list.push(item);
+    return;
+  }
+  list.splice(insertionPoint(list, item, compare), 0, item);
+}
+
+/** Where `item` goes in a sorted list: the count of items before it. */
+function insertionPoint<T>(
+  list: readonly T[],
+  item: T,
+  compare: (a: T, b: T) => number = byArrival as unknown as (a: T, b: T) => number,
+): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(list[mid] as T, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function remove<T>(list: T[], item: T): void {
+  const at = list.lastIndexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
+
+function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }

@@ -11,10 +11,42 @@
  * TRUST_RULES is the table, field by field; `screenTicket` applies its config part.
  */
 import { type Catalogue, queueOf } from './config/catalogue';
-import type { TicketIssued } from './events';
+import type { Profile } from './config/schema';
+import type { EventType, TicketIssued, TicketTransferred } from './events';
+
+/** What a device is, by its profile: what it may record. */
+export type Surface = Profile['surface'];
+
+/**
+ * Which devices may record which events: kiosks issue, counters call and serve, a mobile
+ * unit does both, a display records nothing. Another device's event of a type it may not
+ * record is quarantined, not refused: the device may have recorded it rightly under a
+ * profile it had before, and its outbox must not stick behind it.
+ */
+export const EVENT_AUTHORS: { readonly [T in EventType]: readonly Surface[] } = {
+  'ticket.issued': ['kiosk', 'mobile'],
+  'ticket.called': ['counter', 'mobile'],
+  'ticket.recalled': ['counter', 'mobile'],
+  'ticket.serving': ['counter', 'mobile'],
+  'ticket.finished': ['counter', 'mobile'],
+  'ticket.no-show': ['counter', 'mobile'],
+  'ticket.transferred': ['counter', 'mobile'],
+  'counter.opened': ['counter', 'mobile'],
+  'counter.paused': ['counter', 'mobile'],
+  'counter.closed': ['counter', 'mobile'],
+};
+
+/** Whether a device of `surface` (null: its profile left the config) may record `type`. */
+export function mayRecord(surface: Surface | null, type: EventType): boolean {
+  return EVENT_AUTHORS[type].includes(surface ?? 'kiosk');
+}
 
 /** Why an accepted event is kept out of what other devices and public pages see. */
-export type QuarantineReason = 'unknown_service' | 'unknown_queue' | 'unknown_requirement';
+export type QuarantineReason =
+  | 'unknown_service'
+  | 'unknown_queue'
+  | 'unknown_requirement'
+  | 'not_allowed';
 /** Why an accepted event that still counts is listed for an admin. */
 export type FlagReason = 'clock_ahead' | 'outside_lease' | 'foreign_namespace' | 'duplicate_number';
 
@@ -47,7 +79,14 @@ export const TRUST_RULES: readonly TrustRule[] = [
     field: 'businessDay',
     refused: 'not a calendar day (any day is accepted: a device may be weeks off)',
   },
-  { field: 'type', refused: 'not a known event type' },
+  {
+    field: 'type',
+    refused: 'not a known event type',
+    quarantined: {
+      when: "not a type the device's profile may record (EVENT_AUTHORS)",
+      reason: 'not_allowed',
+    },
+  },
   { field: 'v', refused: 'not a whole number ≥ 1' },
   {
     field: 'data.number',
@@ -104,6 +143,46 @@ export const TRUST_RULES: readonly TrustRule[] = [
     field: 'data.issuedAt',
     refused: 'not a whole ms from 0 to the HLC range (shown only as a time)',
   },
+  {
+    field: 'data.journey',
+    refused:
+      'not { id: UUID, step 1–5 of 2–5, after: UUID on every step but the first } (a wrong `after` holds only that ticket)',
+  },
+  // A counter's events.
+  {
+    field: 'data.ticketId',
+    refused: 'not a UUID (a ticket the server has not seen yet is kept: its issue may follow)',
+  },
+  { field: 'data.loket', refused: 'not 1–4 digits or capital letters' },
+  { field: 'data.staffId', refused: 'empty or over 64 characters' },
+  { field: 'data.mode', refused: "not 'next' or 'specific' (which needs a reason)" },
+  { field: 'data.reason', refused: "not 'returned', 'appointment', 'urgent' or 'other'" },
+  { field: 'data.outcome', refused: "not 'done', 'received' or 'incomplete'" },
+  {
+    field: 'data.toAgencyId',
+    refused: 'empty or over 64 characters',
+    quarantined: {
+      when: 'the target service is not one of this agency in any published config',
+      reason: 'unknown_service',
+    },
+  },
+  {
+    field: 'data.toServiceId',
+    refused: 'empty or over 64 characters',
+    quarantined: { when: 'not a service in any published config', reason: 'unknown_service' },
+  },
+  {
+    field: 'data.toPrefix',
+    refused: 'not 1–3 capital letters',
+    quarantined: {
+      when: 'not the queue of the target service in any published config',
+      reason: 'unknown_queue',
+    },
+  },
+  {
+    field: 'data.serviceIds',
+    refused: 'empty, over 50 ids, or an id over 64 characters (an unknown id matches no ticket)',
+  },
 ];
 
 /** The quarantine reasons of a ticket against the catalogue; [] when it names only known things. */
@@ -116,6 +195,15 @@ export function screenTicket(data: TicketIssued, catalogue: Catalogue): Quaranti
   if (!service.queues.has(queueOf(data.agencyId, data.prefix))) reasons.push('unknown_queue');
   if (data.missing.some((id) => !service.requirements.has(id))) reasons.push('unknown_requirement');
   return reasons;
+}
+
+/** The quarantine reasons of a transfer's target against the catalogue. */
+export function screenTransfer(data: TicketTransferred, catalogue: Catalogue): QuarantineReason[] {
+  const service = catalogue.services.get(data.toServiceId);
+  if (service === undefined || !agencyOffers(service.queues, data.toAgencyId)) {
+    return ['unknown_service'];
+  }
+  return service.queues.has(queueOf(data.toAgencyId, data.toPrefix)) ? [] : ['unknown_queue'];
 }
 
 function agencyOffers(queues: ReadonlySet<string>, agencyId: string): boolean {

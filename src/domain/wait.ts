@@ -25,3 +25,22 @@ export function estimateWaitMinutes(input: {
 function nonNegative(n: number): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
+
+/** Finished services of the day weigh against the configured average as this many would. */
+export const CONFIGURED_WEIGHT = 3;
+
+/**
+ * The average service time to expect: the configured one (the standar pelayanan's), moved
+ * toward the day's actual mean as services finish — the configured value weighs as
+ * CONFIGURED_WEIGHT finished services, so one slow case does not swing the estimate.
+ */
+export function expectedServiceMinutes(
+  finished: { count: number; meanMs: number },
+  configuredMinutes: number,
+): number {
+  const configured = nonNegative(configuredMinutes);
+  const count = nonNegative(finished.count);
+  if (count === 0) return configured;
+  const actual = nonNegative(finished.meanMs) / 60_000;
+  return (actual * count + configured * CONFIGURED_WEIGHT) / (count + CONFIGURED_WEIGHT);
+}

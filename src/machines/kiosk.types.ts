@@ -27,8 +27,9 @@ export type IssuedTicket = {
   serviceId: string;
   businessDay: string;
   issuedAt: number;
-  peopleAhead: number;
-  waitMinutes: number;
+  /** Null when the queue state was not at hand: the ticket is shown without them. */
+  peopleAhead: number | null;
+  waitMinutes: number | null;
   emergency: boolean;
   priority: PriorityCategory | null;
   purpose: 'service' | 'consultation';

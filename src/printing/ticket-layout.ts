@@ -43,8 +43,9 @@ export type TicketFacts = {
   date: string;
   /** "pukul 08.05 WIB" */
   time: string;
-  peopleAhead: string;
-  wait: string;
+  /** Null when the queue state was not at hand when the ticket was issued. */
+  peopleAhead: string | null;
+  wait: string | null;
   /** "Siapkan persyaratan: …", or null when nothing mandatory applies. */
   prepare: string | null;
   emergency: string | null;
@@ -77,8 +78,14 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
     number: ticket.number,
     date: formatDate(ticket.issuedAt, tz, lang),
     time: t(lang, 'ticket.time', { time: formatClock(ticket.issuedAt, tz) }),
-    peopleAhead: t(lang, 'ticket.peopleAhead', { count: ticket.peopleAhead }),
-    wait: t(lang, 'ticket.wait', { wait: formatWait(ticket.waitMinutes, lang) }),
+    peopleAhead:
+      ticket.peopleAhead === null
+        ? null
+        : t(lang, 'ticket.peopleAhead', { count: ticket.peopleAhead }),
+    wait:
+      ticket.waitMinutes === null
+        ? null
+        : t(lang, 'ticket.wait', { wait: formatWait(ticket.waitMinutes, lang) }),
     prepare: list === '' ? null : t(lang, 'ticket.prepare', { list }),
     emergency: ticket.emergency ? t(lang, 'ticket.emergency') : null,
     marks: ticketMarks(ticket, lang),
@@ -115,9 +122,9 @@ export function ticketLayout(input: TicketLayoutInput): PrintDocument {
     center(f.number, { size: 'huge', bold: true }),
     ...f.marks.map((mark) => center(mark, { bold: true })),
     center(`${f.date}, ${f.time}`),
-    center(f.peopleAhead),
-    center(f.wait),
   ];
+  if (f.peopleAhead) lines.push(center(f.peopleAhead));
+  if (f.wait) lines.push(center(f.wait));
   if (f.prepare) lines.push({ text: f.prepare, align: 'left' });
   if (f.emergency) lines.push(center(f.emergency));
   lines.push(

@@ -2,6 +2,7 @@
  * What one sync run carries between its steps: the dependencies, the signal, the server
  * clock offset measured from each answer, and the epoch the server last reported.
  */
+import type { KioskEvent } from '../domain/events';
 import type { AnjunganDatabase } from '../storage/db';
 import type { Transport } from './transport';
 
@@ -34,6 +35,8 @@ export type SyncDeps = {
   batchSize?: number;
   /** Events per pull page (≤ MAX_BATCH). */
   pageSize?: number;
+  /** Told of each pulled page once it is durable (the device's replica applies it). */
+  onPulled?: (events: readonly KioskEvent[]) => void;
 };
 
 /** Any answer of the server: it says its time and epoch. */

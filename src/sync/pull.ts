@@ -67,6 +67,7 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
       deviceId: device.deviceId,
       clockAhead,
     });
+    if (applied.added > 0) ctx.deps.onPulled?.(events);
     result.added += applied.added;
     result.conflicts += applied.conflicts;
     result.flagged += applied.flagged;

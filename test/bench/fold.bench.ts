@@ -19,7 +19,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { KioskEvent } from '../../src/domain/events';
 import { encodeHlc, type Hlc, nextHlc } from '../../src/domain/hlc';
-import { foldQueue } from '../../src/domain/queue';
+import { foldQueue } from '../../src/domain/queue-read';
 import { FIXTURE_MS, fixtureId, ticketIssued } from '../fixtures/events';
 
 const EVENTS = 100_000;
@@ -132,7 +132,7 @@ export async function runFoldBench(options: FoldBenchOptions = {}): Promise<Fold
     const start = performance.now();
     const state = foldQueue(log);
     const ms = performance.now() - start;
-    if (state.tickets.size !== EVENTS) throw new Error(`expected ${EVENTS} tickets`);
+    if (state.model().issuedOrder.length !== EVENTS) throw new Error(`expected ${EVENTS} tickets`);
     if (run >= 0) times.push(ms);
     // Let other tasks (and a caller's timers) run between folds.
     await new Promise((resolve) => setImmediate(resolve));

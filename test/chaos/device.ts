@@ -5,11 +5,12 @@
  * over the simulated network. It can crash and restart, losing nothing but what was not
  * committed.
  */
+import { Replica } from '../../src/replica/replica';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { makeIssueTicket } from '../../src/app/kiosk/issue';
-import { leaseNeeds } from '../../src/app/kiosk/sync';
+import { leaseNeeds } from '../../src/app/kiosk/lease-needs';
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
 import { uuidv7From } from '../../src/domain/ids';
@@ -58,6 +59,8 @@ export class SimDevice {
   /** How far this device's wall clock is from the server's (ms). */
   skewMs = 0;
   db!: AnjunganDatabase;
+  /** The device's queue state, as the kiosk keeps it (src/replica). */
+  replica!: Replica;
   readonly identity: DeviceIdentity;
   private readonly factory = new IDBFactory();
   /** The server offset as the kiosk's sync duties last read it (for today's leases). */
@@ -97,6 +100,7 @@ export class SimDevice {
     const agency = config.agencies.find((a) => a.services.some((s) => s.id === serviceId));
     const issue = makeIssueTicket({
       db: this.db,
+      replica: this.replica,
       identity: this.identity,
       config: () => config,
       place: 'lobby',
@@ -157,6 +161,7 @@ export class SimDevice {
     globalThis.indexedDB = this.factory;
     try {
       this.db = await openAnjunganDb();
+      this.replica = new Replica(this.db);
     } finally {
       globalThis.indexedDB = previous;
     }
@@ -183,6 +188,7 @@ export class SimDevice {
         ),
       batchSize: this.options.batchSize,
       pageSize: this.options.pageSize,
+      onPulled: (events) => this.replica.applyCommitted(events),
     };
   }
 }

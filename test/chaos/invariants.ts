@@ -6,7 +6,8 @@
  */
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
-import { foldQueue, type QueueState } from '../../src/domain/queue';
+import type { QueueState } from '../../src/domain/queue';
+import { foldState } from '../../src/domain/queue-read';
 import { quotaRule } from '../../src/domain/quotas';
 import type { DeviceView } from './device';
 import type { Rng } from './rng';
@@ -272,7 +273,7 @@ export function foldKey(state: QueueState): string {
 export function checkConverged(s: Snapshot, rng: Rng, rounds: number): void {
   const { server } = s;
   const serverIds = server.events.map((e) => e.id).sort();
-  const serverFold = foldKey(foldQueue(server.events.map(withoutSiteSeq)));
+  const serverFold = foldKey(foldState(server.events.map(withoutSiteSeq)));
   for (const d of s.devices) {
     const { ackSeq, ackEpoch, cursor, epoch } = d.sync;
     if (ackSeq !== d.clock.deviceSeq || ackEpoch !== server.epoch) {
@@ -288,7 +289,7 @@ export function checkConverged(s: Snapshot, rng: Rng, rounds: number): void {
     if (canonical(ids) !== canonical(serverIds)) {
       fail('I4', `${d.deviceId} holds ${ids.length} events, the server ${serverIds.length}`);
     }
-    if (foldKey(foldQueue(d.events)) !== serverFold) fail('I4', `${d.deviceId} folds differently`);
+    if (foldKey(foldState(d.events)) !== serverFold) fail('I4', `${d.deviceId} folds differently`);
   }
   const onServer = new Set(serverIds);
   for (const [id, { device }] of s.committed) {
@@ -296,7 +297,7 @@ export function checkConverged(s: Snapshot, rng: Rng, rounds: number): void {
   }
   const events = server.events.map(withoutSiteSeq);
   const resent = events.filter(() => rng.next() < 0.3).map((e) => structuredClone(e));
-  if (foldKey(foldQueue(rng.shuffle([...events, ...resent]))) !== serverFold) {
+  if (foldKey(foldState(rng.shuffle([...events, ...resent]))) !== serverFold) {
     fail('I5', 'a permutation of the log with resends folds differently');
   }
 }

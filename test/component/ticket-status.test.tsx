@@ -14,6 +14,7 @@ const STATUS = {
   businessDay: '2026-11-23',
   issuedAt: Date.UTC(2026, 10, 23, 2, 0),
   status: 'waiting' as const,
+  loket: null,
   peopleAhead: 3,
   waitMinutes: 25,
 };

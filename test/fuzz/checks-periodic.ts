@@ -7,7 +7,8 @@
  * order (I5); public pages of new tickets show config names and the queue as folded from
  * the pulled log; the admin lists match the model.
  */
-import { foldQueue, peopleAhead } from '../../src/domain/queue';
+import { isEventOf } from '../../src/domain/events';
+import { foldQueue, peopleAhead } from '../../src/domain/queue-read';
 import { stepChecks } from './checks-step';
 import { foldsAlike } from './fold-check';
 import { issueHonest, leaseHonest, pullHonest } from './honest';
@@ -110,7 +111,7 @@ function uniqueHonestNumbers(model: Model): void {
   const honest = new Set(honestDevices(model).map((d) => d.deviceId));
   const seen = new Map<string, string>();
   for (const event of model.pulled.values()) {
-    if (!honest.has(event.deviceId)) continue;
+    if (!honest.has(event.deviceId) || !isEventOf(event, 'ticket.issued')) continue;
     const k = key(event.businessDay, event.data.number);
     const other = seen.get(k);
     if (other !== undefined)

@@ -4,7 +4,8 @@
  * duplicates (src/domain/queue.ts foldQueue).
  */
 import type { KioskEvent } from '../../src/domain/events';
-import { foldQueue, type QueueState } from '../../src/domain/queue';
+import type { QueueState } from '../../src/domain/queue';
+import { foldState } from '../../src/domain/queue-read';
 import { fault } from './judge';
 
 /** The state as comparable text: maps as sorted entries. */
@@ -36,10 +37,10 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 /** Throws when the day's log folds differently in another order. */
 export function foldsAlike(events: readonly KioskEvent[], seed: number): void {
   if (events.length === 0) return;
-  const reference = canonical(foldQueue(events));
+  const reference = canonical(foldState(events));
   const orders = [[...events].reverse(), shuffled(events, seed)];
   for (const order of orders) {
-    if (canonical(foldQueue(order)) !== reference) {
+    if (canonical(foldState(order)) !== reference) {
       throw fault(
         `I5: ${events.length} events of ${events[0]?.businessDay} fold differently in another order`,
       );

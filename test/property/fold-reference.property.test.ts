@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { orderEvents, repeatedIds } from '../../src/domain/event-order';
 import type { KioskEvent } from '../../src/domain/events';
 import { encodeHlc, HLC_MAX_MS } from '../../src/domain/hlc';
-import { foldQueue, type QueueState, queueKey, serviceDayKey } from '../../src/domain/queue';
+import { type QueueState, queueKey, serviceDayKey } from '../../src/domain/queue';
+import { foldState } from '../../src/domain/queue-read';
 import { FIXTURE_MS, fixtureId, ticketIssued } from '../fixtures/events';
 
 /**
@@ -70,6 +71,16 @@ function referenceFold(events: readonly KioskEvent[]): QueueState {
         deviceId: e.deviceId,
         issuedAt: e.data.issuedAt,
         status: 'waiting' as const,
+        queue: e.data.prefix,
+        issuedServiceId: e.data.serviceId,
+        loket: null,
+        holder: null,
+        calls: 0,
+        recalls: 0,
+        transfers: 0,
+        outcome: null,
+        journey: e.data.journey ?? null,
+        calledHlc: null,
       },
     ]),
   );
@@ -224,7 +235,7 @@ describe('optimised fold against a plain reference', () => {
     fc.assert(
       fc.property(logArb, (log) => {
         // Act
-        const state = foldQueue(log);
+        const state = foldState(log);
 
         // Assert
         expect(canonical(state)).toEqual(canonical(referenceFold(log)));
@@ -244,7 +255,7 @@ describe('optimised fold against a plain reference', () => {
           const input = shuffle ? [...byId].reverse() : byId;
 
           // Act
-          const state = foldQueue(input);
+          const state = foldState(input);
 
           // Assert
           expect(canonical(state)).toEqual(canonical(referenceFold(input)));
@@ -288,7 +299,7 @@ describe('optimised fold against a plain reference', () => {
         const before = [...log];
 
         // Act
-        foldQueue(log);
+        foldState(log);
         orderEvents(log);
 
         // Assert

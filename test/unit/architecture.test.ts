@@ -15,8 +15,9 @@ const ALLOWED: Record<string, string[]> = {
   storage: ['storage', 'domain', 'machines'],
   sync: ['sync', 'storage', 'domain', 'machines'],
   printing: ['printing', 'domain', 'machines'],
+  replica: ['replica', 'storage', 'domain', 'machines'],
   ui: ['ui', 'printing', 'domain', 'machines'],
-  app: ['app', 'ui', 'sync', 'storage', 'printing', 'domain', 'machines'],
+  app: ['app', 'ui', 'replica', 'sync', 'storage', 'printing', 'domain', 'machines'],
   sw: ['sw', 'domain'],
   server: ['server', 'domain'],
 };

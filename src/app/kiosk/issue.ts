@@ -1,10 +1,12 @@
-/** The kiosk's issueTicket actor: the log append, then the queue figures from the fold. */
+/**
+ * The kiosk's issueTicket actor: the log append through the replica, then the queue
+ * figures from its state — no read of the day around the write.
+ */
 
 import type { ConfigBundle } from '../../domain/config/schema';
 import { chooseBusinessDay } from '../../domain/lease-days';
-import { foldQueue, peopleAhead } from '../../domain/queue';
+import { quotaRule } from '../../domain/quotas';
 import { businessDayOf } from '../../domain/time';
-import { estimateWaitMinutes } from '../../domain/wait';
 import { findService } from '../../machines/kiosk.selectors';
 import {
   type IssuedTicket,
@@ -12,13 +14,15 @@ import {
   type IssueRequest,
   type Place,
 } from '../../machines/kiosk.types';
+import type { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
-import { readEventsOfDay } from '../../storage/events';
 import { readIssueBasis } from '../../storage/issue-basis';
-import { appendTicketIssued, QuotaReachedError } from '../../storage/tickets';
+import { QuotaReachedError } from '../../storage/tickets';
 
 export type IssueDeps = {
+  /** Read for the issue basis (clock offset, leased days) before the append. */
   db: AnjunganDatabase;
+  replica: Replica;
   identity: DeviceIdentity;
   config: () => ConfigBundle;
   place: Place;
@@ -36,15 +40,15 @@ export function makeIssueTicket(deps: IssueDeps) {
     if (!found) throw new IssueError('storage', { cause: new Error('unknown service') });
     const { agency, service } = found;
     const { physicalMs, businessDay } = await issueTime(deps, config.site.timeZone);
-    let event: Awaited<ReturnType<typeof appendTicketIssued>>;
+    let event: Awaited<ReturnType<Replica['appendTicket']>>;
     try {
-      event = await appendTicketIssued(deps.db, deps.identity, {
+      event = await deps.replica.appendTicket(deps.identity, {
         id: deps.newId(),
         physicalMs,
         businessDay,
         prefix: service.prefix ?? agency.prefix,
         digits: config.site.numbering.digits,
-        dailyQuota: service.dailyQuota ?? null,
+        dailyQuota: quotaRule(config, service.id, businessDay)?.quota ?? null,
         data: {
           agencyId: agency.id,
           serviceId: service.id,
@@ -61,7 +65,10 @@ export function makeIssueTicket(deps: IssueDeps) {
       throw new IssueError('storage', { cause: error });
     }
     deps.onIssued?.();
-    const ahead = await queueFiguresAfter(deps.db, businessDay, event.id);
+    const figures = await queueFiguresAfter(deps.replica, businessDay, event.id, {
+      averageServiceMinutes: service.averageServiceMinutes,
+      counters: agency.counters,
+    });
     return {
       id: event.id,
       number: event.data.number,
@@ -69,12 +76,7 @@ export function makeIssueTicket(deps: IssueDeps) {
       serviceId: service.id,
       businessDay,
       issuedAt: physicalMs,
-      peopleAhead: ahead,
-      waitMinutes: estimateWaitMinutes({
-        ahead,
-        averageServiceMinutes: service.averageServiceMinutes,
-        counters: agency.counters,
-      }),
+      ...figures,
       emergency: event.data.emergencyTag !== undefined,
       priority: request.priority,
       purpose: request.purpose,
@@ -98,11 +100,40 @@ async function issueTime(deps: IssueDeps, timeZone: ConfigBundle['site']['timeZo
   return { physicalMs, businessDay: chooseBusinessDay(basis.leasedDays, estimatedDay) };
 }
 
-/** People ahead of a committed ticket; 0 if the log cannot be read right now. */
-async function queueFiguresAfter(db: AnjunganDatabase, day: string, ticketId: string) {
+/** How long a ticket waits for the queue state before it shows without its figures. */
+const FIGURES_WAIT_MS = 2_000;
+
+/**
+ * People ahead of a committed ticket and its wait, from the replica's state; null when the
+ * state cannot be had in time (its code not loaded yet, the day unreadable): the ticket is
+ * shown and printed without them rather than held back.
+ */
+async function queueFiguresAfter(
+  replica: Replica,
+  day: string,
+  ticketId: string,
+  configured: { averageServiceMinutes: number; counters: number },
+): Promise<{ peopleAhead: number | null; waitMinutes: number | null }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return peopleAhead(foldQueue(await readEventsOfDay(db, day)), ticketId);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('queue state not ready')), FIGURES_WAIT_MS);
+    });
+    // Today is loaded at start; another day (chosen by the leases) is read once.
+    const [code] = await Promise.race([
+      Promise.all([replica.stateCode(), replica.loadDay(day)]),
+      timeout,
+    ]);
+    const book = replica.state;
+    const ticket = book?.ticket(ticketId);
+    if (!book || !ticket) return { peopleAhead: null, waitMinutes: null };
+    return {
+      peopleAhead: book.peopleAhead(ticketId),
+      waitMinutes: code.estimatedWait(book, ticket, configured),
+    };
   } catch {
-    return 0;
+    return { peopleAhead: null, waitMinutes: null };
+  } finally {
+    clearTimeout(timer);
   }
 }

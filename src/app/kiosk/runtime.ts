@@ -6,19 +6,19 @@
 
 import { createActor, fromPromise } from 'xstate';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
-import { foldQueue } from '../../domain/queue';
 import { businessDayOf } from '../../domain/time';
 import { kioskMachine } from '../../machines/kiosk.machine';
 import type { Place } from '../../machines/kiosk.types';
+import { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { probeStorage } from '../../storage/device';
-import { readEventsOfDay } from '../../storage/events';
 import { newId } from '../../storage/ids';
 import type { KioskLinks } from '../../ui/kiosk/links';
 import { printCurrentDocument } from '../print';
 import { availabilityMap } from './availability';
 import type { IdleDuties } from './idle-duties';
 import { makeIssueTicket } from './issue';
+import type { KioskSync } from './sync';
 
 export type KioskRuntimeDeps = {
   db: AnjunganDatabase;
@@ -28,26 +28,34 @@ export type KioskRuntimeDeps = {
   now?: () => number;
 };
 
-const REFRESH_MS = 30_000;
+/** The clock's part in availability (opening hours, the day's turn) and config checks. */
+const TICK_MS = 30_000;
 const SW_REGISTER_DELAY_MS = 2_000;
 
-/** Starts the kiosk machine and its background duties; stop() ends them. */
+/** Starts the kiosk machine, its replica, its sync and its background duties; stop() ends them. */
 export function startKiosk(deps: KioskRuntimeDeps) {
   const now = deps.now ?? Date.now;
   const place: Place = deps.profile.surface === 'mobile' ? 'mobile' : 'lobby';
   let config = deps.config;
   let profile = deps.profile;
+  const today = () => businessDayOf(now(), config.site.timeZone);
+  const replica = new Replica(deps.db, { priorityCap: config.site.priorityCap });
+  const sync = deviceSync(() =>
+    import('./sync').then((m) =>
+      m.startKioskSync({
+        db: deps.db,
+        identity: deps.identity,
+        now,
+        config: () => config,
+        profile: () => profile,
+        onPulled: (events) => replica.applyCommitted(events),
+      }),
+    ),
+  );
   const background = idleDuties(
     () =>
       import('./idle-duties').then((m) =>
-        m.startIdleDuties({
-          db: deps.db,
-          identity: deps.identity,
-          now,
-          isIdle: () => actor.getSnapshot().matches('attract'),
-          config: () => config,
-          profile: () => profile,
-        }),
+        m.startIdleDuties({ isIdle: () => actor.getSnapshot().matches('attract') }),
       ),
     () => void refreshConfigNow(),
   );
@@ -56,12 +64,13 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       issueTicket: fromPromise(({ input }) =>
         makeIssueTicket({
           db: deps.db,
+          replica,
           identity: deps.identity,
           config: () => config,
           place,
           now,
           newId: () => newId(now()),
-          onIssued: () => background.started()?.requestSync('write'),
+          onIssued: () => sync.started()?.requestSync('write'),
         })(input),
       ),
     },
@@ -69,19 +78,26 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   });
   const actor = createActor(machine, { input: { config, profile: deps.profile, place } });
 
-  const refreshAvailability = async () => {
-    const at = now();
-    const day = businessDayOf(at, config.site.timeZone);
-    try {
-      const queue = foldQueue(await readEventsOfDay(deps.db, day));
-      actor.send({
-        type: 'availability.updated',
-        availability: availabilityMap(config, queue, day, at, place),
-      });
-    } catch {
-      actor.send({ type: 'storage.failed' });
+  // Availability follows the replica (a ticket here, a page pulled) and the clock (hours);
+  // the log is read once per day, never per update.
+  const sendAvailability = () => {
+    const day = today();
+    const book = replica.state;
+    if (!book || !replica.holds(day)) {
+      // Without the state's code (not cached yet, offline) the kiosk still issues; it is
+      // asked for again at the next tick. A log that cannot be read is a storage fault.
+      replica.stateCode().then(
+        () => replica.loadDay(day).catch(() => actor.send({ type: 'storage.failed' })),
+        () => {},
+      );
+      return;
     }
+    actor.send({
+      type: 'availability.updated',
+      availability: availabilityMap(config, book, day, now(), place),
+    });
   };
+  const unsubscribeReplica = replica.subscribe(sendAvailability);
   // Config updates come with the idle duties: the kiosk starts from its cached config.
   const refreshConfigNow = async () => {
     const duties = background.started();
@@ -91,6 +107,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       config = result.config;
       profile = config.profiles.find((p) => p.id === deps.profile.id) ?? deps.profile;
       actor.send({ type: 'config.updated', config, profile });
+      sendAvailability();
     }
   };
   const recoverStorage = async () => {
@@ -103,20 +120,25 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   const subscription = actor.subscribe((snapshot) => {
     if (snapshot.value === previous) return;
     previous = snapshot.value;
-    if (snapshot.matches({ session: { flow: 'ticket' } })) void refreshAvailability();
     if (snapshot.matches('attract')) background.idle();
   });
   actor.start();
-  void refreshAvailability();
+  // Once the first screen is up: the queue state's code and today's log, and sync — it
+  // starts with the device, so a kiosk used right away still pushes its tickets and
+  // hears the server whatever its screen.
+  const syncTimer = setTimeout(() => {
+    sendAvailability();
+    sync.start();
+  }, 0);
   // The first idle moment on the attract screen installs the service worker.
   const registerTimer = setTimeout(() => {
     if (actor.getSnapshot().matches('attract')) background.idle();
   }, SW_REGISTER_DELAY_MS);
   const timer = setInterval(() => {
-    void refreshAvailability();
+    sendAvailability();
     void refreshConfigNow();
     void recoverStorage();
-  }, REFRESH_MS);
+  }, TICK_MS);
 
   const base = config.site.publicBaseUrl ?? window.location.origin;
   const links: KioskLinks = {
@@ -127,10 +149,14 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   return {
     actor,
     links,
+    replica,
     stop() {
       background.stop();
+      sync.stop();
       clearInterval(timer);
       clearTimeout(registerTimer);
+      clearTimeout(syncTimer);
+      unsubscribeReplica();
       subscription.unsubscribe();
       actor.stop();
     },
@@ -168,6 +194,37 @@ function idleDuties(load: () => Promise<IdleDuties>, onStart: () => void) {
     stop() {
       stopped = true;
       started?.stop();
+    },
+  };
+}
+
+/**
+ * The device's sync (./sync.tsx), loaded and started once; a failed load (offline before
+ * the service worker cached it) is tried again a little later.
+ */
+function deviceSync(load: () => Promise<KioskSync>) {
+  let started: KioskSync | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const start = () => {
+    if (started || stopped) return;
+    load().then(
+      (sync) => {
+        if (stopped) void sync.stop();
+        else started = sync;
+      },
+      () => {
+        retry = setTimeout(start, SW_REGISTER_DELAY_MS * 5);
+      },
+    );
+  };
+  return {
+    start,
+    started: () => started,
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+      void started?.stop();
     },
   };
 }

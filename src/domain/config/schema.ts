@@ -58,6 +58,11 @@ export const SiteSchema = v.strictObject({
     /** Size of the number range reserved for one device per queue and day. */
     deviceBlockSize: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(1000)),
   }),
+  /**
+   * Priority-group tickets (lansia, disabilitas, hamil, balita) called in a row before a
+   * waiting regular ticket goes next; 3 when absent (src/domain/serving-order.ts).
+   */
+  priorityCap: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20))),
   privacy: v.strictObject({
     controller: nonEmpty,
     contact: nonEmpty,

@@ -61,7 +61,10 @@ function withDefaults(deps: AppDeps): ApiDeps {
     compression: deps.compression === undefined ? PULL_COMPRESSION : deps.compression,
     afterBootstrap: deps.afterBootstrap ?? (() => {}),
     siteId: () => deps.config().site.id,
-    days: new DayStates((siteId, day) => deps.store.eventsOfDay(siteId, day)),
+    days: new DayStates(
+      (siteId, day) => deps.store.eventsOfDay(siteId, day),
+      () => ({ priorityCap: deps.config().site.priorityCap }),
+    ),
   };
 }
 

@@ -4,9 +4,11 @@
  * the store durably holds; a commit with new events pokes the site's streams.
  */
 import { Hono } from 'hono';
+import type { ConfigBundle } from '../../domain/config/schema';
 import { DEFAULT_MAX_DRIFT_MS } from '../../domain/hlc';
 import type { PullResponse, PushResponse } from '../../domain/protocol';
 import { PullQuerySchema, parsePushRequest, parseRequest } from '../../domain/protocol-schema';
+import type { Surface } from '../../domain/trust';
 import { requireDevice } from '../auth/guard';
 import { batchIssues, foreignEventIssues, quarantineOf } from '../sync/push-rules';
 import { readJsonBody } from './body';
@@ -19,7 +21,7 @@ export function syncRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   const device = requireDevice(deps);
   api.post('/push', device, async (c) => {
-    const { deviceId } = c.get('device');
+    const { deviceId, profileId } = c.get('device');
     const parsed = valid(parsePushRequest(await readJsonBody(c)));
     checkBatch(deps, deviceId, parsed.events);
     const siteId = deps.siteId();
@@ -27,13 +29,14 @@ export function syncRoutes(deps: ApiDeps): Hono {
     const events = parsed.events.map((event) =>
       event.siteId === siteId ? event : { ...event, siteId },
     );
+    const quarantined = quarantineOf(events, deps.catalogue(), surfaceOf(deps.config(), profileId));
     const outcome = await deps.store.push({
       siteId,
       deviceId,
       events,
       receivedAt: deps.now(),
       maxDriftMs: DEFAULT_MAX_DRIFT_MS,
-      quarantined: quarantineOf(events, deps.catalogue()),
+      quarantined,
     });
     if (outcome.kind === 'gap') {
       throw fail(409, 'gap', `Push from deviceSeq ${outcome.ackSeq + 1}.`, {
@@ -46,7 +49,10 @@ export function syncRoutes(deps: ApiDeps): Hono {
       });
     }
     if (outcome.accepted > 0) {
-      deps.days.changed(siteId, new Set(events.map((event) => event.businessDay)));
+      deps.days.apply(
+        siteId,
+        events.filter((event) => !quarantined.has(event.id)),
+      );
       deps.pokes.poke(siteId, outcome.head);
     }
     const answer: PushResponse = {
@@ -98,4 +104,9 @@ function checkBatch(deps: ApiDeps, deviceId: string, events: Parameters<typeof b
       issues: issues.slice(0, 50),
     });
   }
+}
+
+/** The surface of a device's profile in the current config; null when the profile left it. */
+function surfaceOf(config: ConfigBundle, profileId: string): Surface | null {
+  return config.profiles.find((p) => p.id === profileId)?.surface ?? null;
 }

@@ -1,57 +1,67 @@
 /**
- * The server's queue state per (site, business day): folded from the day's events once,
- * kept until a push changes that day, so public pages (the phone page, later the board)
- * cost no fold per request. Quarantined events are not in it (the store leaves them out).
- * Must: a state folded while a push changed its day is never kept; at most MAX_DAYS states
- * are held, the least recently read dropped first.
+ * The server's queue state per (site, business day), kept current: a day is folded from the
+ * store once, when first read, then every event a push commits is applied to it — so the
+ * phone page and the board never fold a day per request (ARCHITECTURE.md §2.1).
+ * Quarantined events are never applied (the store keeps them out of a day's read too).
+ * Must: a day's state equals the fold of its stored, unquarantined events once every push
+ * has called `apply` — events committed while the day was being read are applied after it
+ * (the state ignores a copy it holds); a failed read is not kept; at most MAX_DAYS days are
+ * held, the least recently read dropped first.
  */
 import type { KioskEvent } from '../../domain/events';
-import { foldQueue, type QueueState } from '../../domain/queue';
+import type { QueueBook } from '../../domain/queue';
+import { foldQueue } from '../../domain/queue-read';
 
 /** Days held at once: today, a few days of a trip ahead, and yesterday's late readers. */
 const MAX_DAYS = 16;
 
-type Held = { version: number; state: Promise<QueueState> | null };
+type Held = { book: Promise<QueueBook>; ready: QueueBook | null; pending: KioskEvent[] };
 
-/** Folded days of one server, read through `state` and invalidated by `changed`. */
+/** The held days of one server, read through `state` and kept current by `apply`. */
 export class DayStates {
   private readonly days = new Map<string, Held>();
 
   constructor(
     private readonly eventsOfDay: (siteId: string, day: string) => Promise<KioskEvent[]>,
+    private readonly options: () => { priorityCap?: number } = () => ({}),
   ) {}
 
-  /** The folded state of the site's day. */
-  state(siteId: string, day: string): Promise<QueueState> {
+  /** The queue state of the site's day. */
+  state(siteId: string, day: string): Promise<QueueBook> {
     const key = `${siteId}\n${day}`;
-    const held = this.days.get(key) ?? { version: 0, state: null };
-    this.days.delete(key);
-    this.days.set(key, held); // most recently read last
-    if (held.state !== null) return held.state;
-    const version = held.version;
-    const state = this.eventsOfDay(siteId, day).then(foldQueue);
-    held.state = state;
-    // A fold that fails, or that a push overtook, is not kept.
-    state.then(
-      () => this.dropIf(key, held, version, false),
-      () => this.dropIf(key, held, version, true),
-    );
-    this.evict();
-    return state;
-  }
-
-  /** The site's days whose events a commit changed: their states are folded again when read. */
-  changed(siteId: string, days: Iterable<string>): void {
-    for (const day of days) {
-      const held = this.days.get(`${siteId}\n${day}`);
-      if (held === undefined) continue;
-      held.version += 1;
-      held.state = null;
+    const held = this.days.get(key);
+    if (held !== undefined) {
+      this.days.delete(key);
+      this.days.set(key, held); // most recently read last
+      return held.book;
     }
+    const fresh: Held = {
+      ready: null,
+      pending: [],
+      book: this.eventsOfDay(siteId, day).then((events) => {
+        const book = foldQueue(events, this.options());
+        for (const event of fresh.pending) book.apply(event);
+        fresh.pending = [];
+        fresh.ready = book;
+        return book;
+      }),
+    };
+    fresh.book.catch(() => {
+      if (this.days.get(key) === fresh) this.days.delete(key);
+    });
+    this.days.set(key, fresh);
+    this.evict();
+    return fresh.book;
   }
 
-  private dropIf(key: string, held: Held, version: number, failed: boolean): void {
-    if ((failed || held.version !== version) && this.days.get(key) === held) held.state = null;
+  /** Events a push committed (quarantined ones left out): applied to the days held. */
+  apply(siteId: string, events: readonly KioskEvent[]): void {
+    for (const event of events) {
+      const held = this.days.get(`${siteId}\n${event.businessDay}`);
+      if (held === undefined) continue;
+      if (held.ready) held.ready.apply(event);
+      else held.pending.push(event);
+    }
   }
 
   private evict(): void {

@@ -12,7 +12,13 @@ import type { Catalogue } from '../../domain/config/catalogue';
 import { jsonPath } from '../../domain/config/issues';
 import { isEventOf, type KioskEvent } from '../../domain/events';
 import { isCalendarDay, isPlainText, type RequestIssue } from '../../domain/protocol-schema';
-import { type QuarantineReason, screenTicket } from '../../domain/trust';
+import {
+  mayRecord,
+  type QuarantineReason,
+  type Surface,
+  screenTicket,
+  screenTransfer,
+} from '../../domain/trust';
 
 /** Issues of a batch pushed by a device of this site (its id, or a former one); [] when fine. */
 export function batchIssues(
@@ -57,17 +63,26 @@ export function foreignEventIssues(
 }
 
 /**
- * Why events of a batch are quarantined (src/domain/trust.ts): tickets naming a service,
- * queue or requirement that no published config version of the site knows.
+ * Why events of a batch are quarantined (src/domain/trust.ts): events of a type the pushing
+ * device's profile may not record, and tickets naming a service, queue or requirement that
+ * no published config version of the site knows.
  */
 export function quarantineOf(
   events: readonly KioskEvent[],
   catalogue: Catalogue,
+  surface: Surface | null,
 ): Map<string, QuarantineReason[]> {
   const quarantined = new Map<string, QuarantineReason[]>();
   for (const event of events) {
-    if (!isEventOf(event, 'ticket.issued')) continue;
-    const reasons = screenTicket(event.data, catalogue);
+    if (!mayRecord(surface, event.type)) {
+      quarantined.set(event.id, ['not_allowed']);
+      continue;
+    }
+    const reasons = isEventOf(event, 'ticket.issued')
+      ? screenTicket(event.data, catalogue)
+      : isEventOf(event, 'ticket.transferred')
+        ? screenTransfer(event.data, catalogue)
+        : [];
     if (reasons.length > 0) quarantined.set(event.id, reasons);
   }
   return quarantined;

@@ -9,8 +9,7 @@ import type { ConfigBundle } from '../../domain/config/schema';
 import { isEventOf } from '../../domain/events';
 import { isUuid } from '../../domain/ids';
 import type { TicketStatus } from '../../domain/protocol';
-import { peopleAhead } from '../../domain/queue';
-import { estimateWaitMinutes } from '../../domain/wait';
+import { estimatedWait } from '../../domain/queue-read';
 import type { EventLog } from '../store/store';
 import type { DayStates } from './day-states';
 
@@ -38,10 +37,9 @@ export async function ticketStatus(
   if (event.siteId !== config.site.id || !isEventOf(event, 'ticket.issued')) return null;
   const named = catalogue.services.get(event.data.serviceId);
   if (named === undefined) return null;
-  const state = await days.state(config.site.id, event.businessDay);
-  const ticket = state.tickets.get(event.id);
+  const book = await days.state(config.site.id, event.businessDay);
+  const ticket = book.ticket(event.id);
   if (ticket === undefined) return null;
-  const ahead = peopleAhead(state, ticket.id);
   const agency = config.agencies.find((a) => a.id === ticket.agencyId);
   const service = agency?.services.find((s) => s.id === ticket.serviceId);
   return {
@@ -54,9 +52,9 @@ export async function ticketStatus(
     businessDay: ticket.businessDay,
     issuedAt: ticket.issuedAt,
     status: ticket.status,
-    peopleAhead: ahead,
-    waitMinutes: estimateWaitMinutes({
-      ahead,
+    loket: ticket.loket,
+    peopleAhead: book.peopleAhead(ticket.id),
+    waitMinutes: estimatedWait(book, ticket, {
       averageServiceMinutes: service?.averageServiceMinutes ?? FALLBACK_SERVICE_MINUTES,
       counters: agency?.counters ?? 1,
     }),

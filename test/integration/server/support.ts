@@ -165,7 +165,7 @@ const tags = new Map<string, string>();
 /** Enrolls a device straight through the store (any site); returns its id, token and tag. */
 export async function seedDevice(
   store: Store,
-  options: { siteId?: string; revoked?: boolean; name?: string } = {},
+  options: { siteId?: string; revoked?: boolean; name?: string; profileId?: string } = {},
 ): Promise<{ deviceId: string; token: string; emergencyTag: string }> {
   const code = `CODE${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
   await store.createEnrollment({
@@ -181,7 +181,7 @@ export async function seedDevice(
   const device = await store.enrollDevice(hashCode(code, TEST_SECRET_KEY), {
     deviceId,
     name: options.name ?? 'Kiosk',
-    profileId: PROFILE_ID,
+    profileId: options.profileId ?? PROFILE_ID,
     tokenHash: hashSecret(token),
     enrolledAt: NOW,
   });

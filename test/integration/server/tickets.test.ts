@@ -1,6 +1,7 @@
 // @vitest-environment node
 /** The citizen's ticket status: place in its queue and wait, no personal data, 404 otherwise. */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isEventOf } from '../../../src/domain/events';
 import type { TicketStatus } from '../../../src/domain/protocol';
 import { call, eventsOf, type Harness, json, seedDevice, startHarness, TODAY } from './support';
 
@@ -39,8 +40,9 @@ describe('ticket status', () => {
       agencyName: { id: 'Disdukcapil', en: 'Civil Registry' },
       serviceName: { id: 'Cetak Ulang KTP-el', en: 'KTP-el reprint' },
       businessDay: TODAY,
-      issuedAt: fourth?.data.issuedAt,
+      issuedAt: fourth && isEventOf(fourth, 'ticket.issued') ? fourth.data.issuedAt : null,
       status: 'waiting',
+      loket: null,
       peopleAhead: 3,
       waitMinutes: expect.any(Number),
     });

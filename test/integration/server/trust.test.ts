@@ -8,6 +8,7 @@ import type { KioskEvent, TicketIssued } from '../../../src/domain/events';
 import { encodeHlc } from '../../../src/domain/hlc';
 import { MAX_TICKET_SEQ } from '../../../src/domain/numbering';
 import type { LeaseResponse, PullResponse, PushResponse } from '../../../src/domain/protocol';
+import { ticketAction } from '../../fixtures/events';
 import { kioskBundle } from '../../fixtures/kiosk';
 import {
   call,
@@ -297,5 +298,50 @@ describe('leases stay within bounds, whatever was pushed', () => {
 
     expect(held).toBe(share);
     expect(other.numbers).toHaveLength(1);
+  });
+});
+
+describe('who may record what: by the device profile (EVENT_AUTHORS)', () => {
+  it("quarantines a kiosk's call and keeps a counter's, so a kiosk cannot call tickets", async () => {
+    const bundle = kioskBundle();
+    const [kioskProfile] = bundle.profiles;
+    if (!kioskProfile) throw new Error('fixture has no profile');
+    const config = {
+      ...bundle,
+      profiles: [...bundle.profiles, { ...kioskProfile, id: 'loket', surface: 'counter' as const }],
+    };
+    const site = await startHarness({ config });
+    try {
+      const kiosk = await seedDevice(site.store);
+      const counter = await seedDevice(site.store, { profileId: 'loket' });
+      const issued = ticket(kiosk, 1, {});
+      const send = (device: Device, events: unknown[]) =>
+        call(site, 'POST', '/sync/push', { token: device.token, body: { events } });
+      const action = (device: Device, deviceSeq: number) => ({
+        ...ticketAction('ticket.called', issued),
+        deviceId: device.deviceId,
+        deviceSeq,
+        siteId: issued.siteId,
+      });
+      const kioskCall = action(kiosk, 2);
+      const counterCall = action(counter, 1);
+
+      const fromKiosk = await json<PushResponse>(await send(kiosk, [issued, kioskCall]));
+      const fromCounter = await json<PushResponse>(await send(counter, [counterCall]));
+      const pulled = await json<PullResponse>(
+        await call(site, 'GET', '/sync/pull?cursor=0', { token: counter.token }),
+      );
+
+      expect(fromKiosk).toMatchObject({ accepted: 2, quarantined: 1 });
+      expect(fromCounter).toMatchObject({ accepted: 1, quarantined: 0 });
+      // The kiosk's call reaches no device; the counter's reaches every one.
+      expect(pulled.events.map((e) => e.id)).toEqual([issued.id, counterCall.id]);
+      const atKiosk = await json<PullResponse>(
+        await call(site, 'GET', '/sync/pull?cursor=0', { token: kiosk.token }),
+      );
+      expect(atKiosk.events.map((e) => e.id)).toEqual([issued.id, counterCall.id]);
+    } finally {
+      await site.store.close();
+    }
   });
 });

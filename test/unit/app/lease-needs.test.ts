@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leaseNeeds } from '../../../src/app/kiosk/sync';
+import { leaseNeeds } from '../../../src/app/kiosk/lease-needs';
 import { site } from '../../fixtures/catalogue';
 import { kioskBundle, kioskProfile } from '../../fixtures/kiosk';
 

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseEvent } from '../../../src/domain/event-schema';
 import type { KioskEvent } from '../../../src/domain/events';
 import { encodeHlc } from '../../../src/domain/hlc';
-import {
-  foldQueue,
-  peopleAhead,
-  queueKey,
-  serviceDayKey,
-  sortEvents,
-  waitingCount,
-} from '../../../src/domain/queue';
+import { queueKey, serviceDayKey } from '../../../src/domain/queue';
+import { foldState, peopleAhead, sortEvents, waitingCount } from '../../../src/domain/queue-read';
 import { FIXTURE_MS, fixtureId, ticketIssued } from '../../fixtures/events';
 
 const DAY = '2025-11-03';
@@ -138,7 +132,7 @@ describe('sortEvents', () => {
 describe('foldQueue', () => {
   it('is empty for an empty log', () => {
     // Act
-    const state = foldQueue([]);
+    const state = foldState([]);
 
     // Assert
     expect(state.tickets.size).toBe(0);
@@ -155,7 +149,7 @@ describe('foldQueue', () => {
     });
 
     // Act
-    const state = foldQueue([event]);
+    const state = foldState([event]);
 
     // Assert
     expect(state.tickets.get(event.id)).toEqual({
@@ -172,6 +166,16 @@ describe('foldQueue', () => {
       deviceId: 'kiosk-3',
       issuedAt: event.data.issuedAt,
       status: 'waiting',
+      queue: 'B',
+      issuedServiceId: 'kk',
+      loket: null,
+      holder: null,
+      calls: 0,
+      recalls: 0,
+      transfers: 0,
+      outcome: null,
+      journey: null,
+      calledHlc: null,
     });
     expect(state.waiting.get(queueKey(event.businessDay, 'B'))).toEqual([event.id]);
   });
@@ -189,7 +193,7 @@ describe('foldQueue', () => {
     });
 
     // Act
-    const state = foldQueue([k2b, otherDay, k1, otherPrefix, k2]);
+    const state = foldState([k2b, otherDay, k1, otherPrefix, k2]);
 
     // Assert
     expect(state.waiting.get(queueKey(DAY, 'A'))).toEqual([k2.id, k1.id, k2b.id]);
@@ -207,7 +211,7 @@ describe('foldQueue', () => {
     ];
 
     // Act
-    const state = foldQueue(events);
+    const state = foldState(events);
 
     // Assert
     expect(state.issuedByService.get(serviceDayKey(DAY, 'ktp-el'))).toBe(2);
@@ -221,7 +225,7 @@ describe('foldQueue', () => {
     const b = ticketIssued();
 
     // Act
-    const state = foldQueue([a, b, a, { ...a }, b]);
+    const state = foldState([a, b, a, { ...a }, b]);
 
     // Assert
     expect(state.tickets.size).toBe(2);
@@ -242,8 +246,8 @@ describe('foldQueue', () => {
     }
 
     // Act
-    const fromArray = foldQueue([copy, between, first, copy]);
-    const fromIterable = foldQueue(arrival());
+    const fromArray = foldState([copy, between, first, copy]);
+    const fromIterable = foldState(arrival());
 
     // Assert
     for (const state of [fromArray, fromIterable]) {
@@ -267,8 +271,8 @@ describe('foldQueue', () => {
     const shuffled = [...log].sort((a, b) => (a.data.number < b.data.number ? 1 : -1));
 
     // Act
-    const inIdOrder = foldQueue(log);
-    const fromShuffled = foldQueue(shuffled);
+    const inIdOrder = foldState(log);
+    const fromShuffled = foldState(shuffled);
 
     // Assert
     const expected = [...log].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)).map((e) => e.id);
@@ -283,7 +287,7 @@ describe('foldQueue', () => {
     const third = ticketIssued({ hlc: hlcAt(3000), deviceId: 'kiosk-3', data: { seq: 7 } });
 
     // Act
-    const state = foldQueue([third, second, first]);
+    const state = foldState([third, second, first]);
 
     // Assert
     expect(state.duplicates).toEqual([
@@ -303,7 +307,7 @@ describe('foldQueue', () => {
     ];
 
     // Act
-    const state = foldQueue(events);
+    const state = foldState(events);
 
     // Assert
     expect(state.duplicates).toEqual([]);
@@ -315,7 +319,7 @@ describe('foldQueue', () => {
     const future = ticketIssued({ hlc: hlcAt(3 * 24 * 60 * 60 * 1000) });
 
     // Act
-    const state = foldQueue([future, now]);
+    const state = foldState([future, now]);
 
     // Assert
     expect(state.waiting.get(queueKey(DAY, 'A'))).toEqual([now.id, future.id]);
@@ -327,7 +331,7 @@ describe('foldQueue', () => {
     const unknown = { ...ticketIssued(), type: 'ticket.teleported' } as unknown as KioskEvent;
 
     // Act
-    const state = foldQueue([unknown, known]);
+    const state = foldState([unknown, known]);
 
     // Assert
     expect([...state.tickets.keys()]).toEqual([known.id]);
@@ -339,7 +343,7 @@ describe('peopleAhead / waitingCount', () => {
   const second = ticketIssued({ hlc: hlcAt(2000) });
   const third = ticketIssued({ hlc: hlcAt(3000) });
   const elsewhere = ticketIssued({ hlc: hlcAt(500), data: { prefix: 'C', seq: 1 } });
-  const state = foldQueue([third, elsewhere, first, second]);
+  const state = foldState([third, elsewhere, first, second]);
 
   it('counts the waiting tickets before a ticket in its own queue', () => {
     expect(peopleAhead(state, first.id)).toBe(0);

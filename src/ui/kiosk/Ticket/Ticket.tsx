@@ -59,8 +59,8 @@ export function Ticket() {
         <p>
           {facts.date}, {facts.time}
         </p>
-        <p class="lead">{facts.peopleAhead}</p>
-        <p class="lead">{facts.wait}</p>
+        {facts.peopleAhead && <p class="lead">{facts.peopleAhead}</p>}
+        {facts.wait && <p class="lead">{facts.wait}</p>}
         {facts.prepare && <p>{facts.prepare}</p>}
       </div>
       <div class="ticket-facts">

@@ -1,19 +1,22 @@
 /**
- * The kiosk's sync duties, loaded at the first idle moment (never on a citizen's way to a
- * ticket): the sync loop with the leases this device needs, and pruning of old events.
+ * The device's sync, started with the device once its first screen is up (its code is not
+ * on a citizen's way to a ticket): the sync loop with the leases this device needs, pulled
+ * pages handed to the replica, pruning of old events, and the staff's sync badge.
  * Must: a ticket issued before this module loads is pushed once it does (the outbox is
- * the log itself); stop() leaves no timer or listener behind.
+ * the log itself); stop() leaves no timer, listener or element behind.
  */
+import { render } from 'preact';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
-import { addDays } from '../../domain/lease-days';
-import { businessDayOf, nextOpenDay } from '../../domain/time';
+import type { KioskEvent } from '../../domain/events';
+import { businessDayOf } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { pruneAcknowledged, retentionCutoff } from '../../storage/prune';
 import { readSyncState } from '../../storage/sync-state';
-import type { LeaseNeeds } from '../../sync/context';
 import { syncOnce } from '../../sync/engine';
 import { startSyncLoop } from '../../sync/loop';
 import { createHttpTransport } from '../../sync/transport';
+import { SyncBadge } from '../../ui/sync/SyncBadge';
+import { leaseNeeds } from './lease-needs';
 
 export type KioskSyncDeps = {
   db: AnjunganDatabase;
@@ -21,11 +24,11 @@ export type KioskSyncDeps = {
   config: () => ConfigBundle;
   profile: () => Profile;
   now: () => number;
+  /** Told of each pulled page once it is durable. */
+  onPulled?: (events: readonly KioskEvent[]) => void;
 };
 
 const PRUNE_MS = 60 * 60_000;
-/** How far ahead a mobile unit leases for the visits of its trip. */
-const VISIT_HORIZON_DAYS = 14;
 
 /** Starts syncing this device; the returned loop's status feeds the badge. */
 export function startKioskSync(deps: KioskSyncDeps) {
@@ -44,6 +47,7 @@ export function startKioskSync(deps: KioskSyncDeps) {
     device: deps.identity,
     now: deps.now,
     needs: () => leaseNeeds(deps.config(), deps.profile(), today()),
+    ...(deps.onPulled ? { onPulled: deps.onPulled } : {}),
   });
   const unsubscribe = loop.status.subscribe(() => void refreshOffset());
   const prune = () =>
@@ -52,12 +56,17 @@ export function startKioskSync(deps: KioskSyncDeps) {
     });
   prune();
   const pruneTimer = setInterval(prune, PRUNE_MS);
+  // The staff sync line lives in its own element, beside (not inside) the kiosk's UI.
+  const badge = document.body.appendChild(document.createElement('div'));
+  render(<SyncBadge store={loop.status} />, badge);
   return {
     status: loop.status,
     requestSync: loop.requestSync,
     async stop() {
       clearInterval(pruneTimer);
       unsubscribe();
+      render(null, badge);
+      badge.remove();
       await loop.stop();
     },
   };
@@ -86,39 +95,4 @@ export async function firstSync(
     needs: () => leaseNeeds(config, profile, businessDayOf(now(), config.site.timeZone)),
   };
   await syncOnce(deps, AbortSignal.timeout(timeoutMs)).catch(() => {});
-}
-
-/**
- * The leases a device needs: today's numbers for every queue its profile issues from and
- * quota tokens for its quota services; a mobile unit also every visit day ahead; numbers
- * (no tokens) for the site's next open day, for a night spent offline.
- */
-export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string): LeaseNeeds {
-  const shown = profile.agencies;
-  const agencies = shown ? config.agencies.filter((a) => shown.includes(a.id)) : config.agencies;
-  const prefixes = new Set<string>();
-  const quotaServices = new Set<string>();
-  for (const agency of agencies) {
-    prefixes.add(agency.prefix);
-    for (const service of agency.services) {
-      if (service.prefix) prefixes.add(service.prefix);
-      if (service.dailyQuota !== undefined) quotaServices.add(service.id);
-    }
-  }
-  const days = new Set([today]);
-  if (profile.surface === 'mobile') {
-    const horizon = addDays(today, VISIT_HORIZON_DAYS);
-    for (const visit of config.visits) {
-      if (visit.date < today || visit.date > horizon) continue;
-      days.add(visit.date);
-      for (const entry of visit.services) quotaServices.add(entry.service);
-    }
-  }
-  const next = nextOpenDay(today, config.site.openingHours, config.site.holidays);
-  return {
-    days: [...days].sort(),
-    aheadDays: next === null ? [] : [next],
-    prefixes: [...prefixes],
-    quotaServices: [...quotaServices],
-  };
 }

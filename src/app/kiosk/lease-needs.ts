@@ -1,0 +1,45 @@
+/** Which leases a device keeps topped up, from its config, its profile and the day. */
+import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import { addDays } from '../../domain/lease-days';
+import { quotaRule } from '../../domain/quotas';
+import { nextOpenDay } from '../../domain/time';
+import type { LeaseNeeds } from '../../sync/context';
+
+/** How far ahead a mobile unit leases for the visits of its trip. */
+const VISIT_HORIZON_DAYS = 14;
+
+/**
+ * The leases a device needs: today's numbers for every queue its profile issues from and
+ * quota tokens for the services with a quota today (`quotaRule`: a visit's, else the
+ * daily one — what the server grants by); a mobile unit also every visit day ahead;
+ * numbers (no tokens) for the site's next open day, for a night spent offline.
+ */
+export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string): LeaseNeeds {
+  const shown = profile.agencies;
+  const agencies = shown ? config.agencies.filter((a) => shown.includes(a.id)) : config.agencies;
+  const prefixes = new Set<string>();
+  const quotaServices = new Set<string>();
+  for (const agency of agencies) {
+    prefixes.add(agency.prefix);
+    for (const service of agency.services) {
+      if (service.prefix) prefixes.add(service.prefix);
+      if (quotaRule(config, service.id, today) !== undefined) quotaServices.add(service.id);
+    }
+  }
+  const days = new Set([today]);
+  if (profile.surface === 'mobile') {
+    const horizon = addDays(today, VISIT_HORIZON_DAYS);
+    for (const visit of config.visits) {
+      if (visit.date < today || visit.date > horizon) continue;
+      days.add(visit.date);
+      for (const entry of visit.services) quotaServices.add(entry.service);
+    }
+  }
+  const next = nextOpenDay(today, config.site.openingHours, config.site.holidays);
+  return {
+    days: [...days].sort(),
+    aheadDays: next === null ? [] : [next],
+    prefixes: [...prefixes],
+    quotaServices: [...quotaServices],
+  };
+}
