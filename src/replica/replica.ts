@@ -98,6 +98,11 @@ export class Replica {
     return this.days.get(day)?.loaded === true;
   }
 
+  /** The days whose log is in the state. */
+  heldDays(): string[] {
+    return [...this.days].filter(([, day]) => day.loaded).map(([key]) => key);
+  }
+
   /** Issues a ticket in one durable transaction, then puts it in the state. */
   async appendTicket(
     identity: DeviceIdentity,

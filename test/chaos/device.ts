@@ -5,6 +5,8 @@
  * over the simulated network. It can crash and restart, losing nothing but what was not
  * committed.
  */
+import type { QueueState } from '../../src/domain/queue';
+import { queueState } from '../../src/domain/queue-read';
 import { Replica } from '../../src/replica/replica';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -43,6 +45,8 @@ export type DeviceView = {
   sync: SyncState;
   cursors: CursorRecord[];
   quotas: QuotaRecord[];
+  /** The replica's queue state (src/replica): the days it holds, and the state itself. */
+  replica: { days: string[]; state: QueueState | null };
 };
 
 export type DeviceOptions = {
@@ -149,7 +153,18 @@ export class SimDevice {
       this.db.getAll('cursors'),
       this.db.getAll('quota'),
     ]);
-    return { n: this.n, deviceId: this.identity.deviceId, events, clock, sync, cursors, quotas };
+    const book = this.replica.state;
+    const replica = { days: this.replica.heldDays(), state: book ? queueState(book) : null };
+    return {
+      n: this.n,
+      deviceId: this.identity.deviceId,
+      events,
+      clock,
+      sync,
+      cursors,
+      quotas,
+      replica,
+    };
   }
 
   close(): void {

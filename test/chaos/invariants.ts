@@ -63,6 +63,34 @@ export function checkSafety(s: Snapshot): void {
   checkDeviceClocks(s);
   checkNumbers(s);
   checkLeases(s);
+  checkReplicas(s);
+}
+
+/**
+ * I12: every device's queue state (its replica, kept one event at a time) equals the fold
+ * of the days it holds from the device's own log, after every step.
+ */
+function checkReplicas(s: Snapshot): void {
+  for (const d of s.devices) {
+    if (d.replica.state === null || d.replica.days.length === 0) continue;
+    const days = new Set(d.replica.days);
+    const folded = foldState(d.events.filter((e) => days.has(e.businessDay)));
+    if (stateKey(d.replica.state) !== stateKey(folded)) {
+      fail('I12', `${d.deviceId}'s queue state differs from the fold of its log`);
+    }
+  }
+}
+
+/** A state as one comparable string, whatever order its maps were filled in. */
+function stateKey(state: QueueState): string {
+  return canonical({
+    tickets: [...state.tickets.entries()],
+    waiting: [...state.waiting.entries()].sort(),
+    issuedByService: [...state.issuedByService.entries()].sort(),
+    duplicates: [...state.duplicates].sort((a, b) =>
+      `${a.businessDay} ${a.number}` < `${b.businessDay} ${b.number}` ? -1 : 1,
+    ),
+  });
 }
 
 /** I1: every committed event is still on its device, unchanged; every copy anywhere equals it. */

@@ -1,8 +1,11 @@
 // @vitest-environment node
 /** The citizen's ticket status: place in its queue and wait, no personal data, 404 otherwise. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isEventOf } from '../../../src/domain/events';
+import { isEventOf, type KioskEvent } from '../../../src/domain/events';
 import type { TicketStatus } from '../../../src/domain/protocol';
+import type { Store } from '../../../src/server/store/store';
+import { ticketAction } from '../../fixtures/events';
+import { kioskBundle } from '../../fixtures/kiosk';
 import { call, eventsOf, type Harness, json, seedDevice, startHarness, TODAY } from './support';
 
 let h: Harness;
@@ -71,5 +74,60 @@ describe('ticket status', () => {
 
     expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404]);
     expect(await responses[0]?.json()).toMatchObject({ error: 'unknown_ticket' });
+  });
+});
+
+describe('the server keeps each day current (no fold per request)', () => {
+  it('follows a counter’s calls on the phone page, reading the day from the store once', async () => {
+    const bundle = kioskBundle();
+    const [kioskProfile] = bundle.profiles;
+    if (!kioskProfile) throw new Error('fixture has no profile');
+    const config = {
+      ...bundle,
+      profiles: [...bundle.profiles, { ...kioskProfile, id: 'loket', surface: 'counter' as const }],
+    };
+    let dayReads = 0;
+    const site = await startHarness({
+      config,
+      wrapStore: (store) =>
+        Object.assign(Object.create(store) as Store, {
+          eventsOfDay: (siteId: string, day: string) => {
+            dayReads += 1;
+            return store.eventsOfDay(siteId, day);
+          },
+        }),
+    });
+    try {
+      const desk = await seedDevice(site.store);
+      const counter = await seedDevice(site.store, { profileId: 'loket' });
+      const tickets = eventsOf(desk.deviceId, 1, 3) as KioskEvent<'ticket.issued'>[];
+      const [first, , third] = tickets;
+      if (!first || !third) throw new Error('no tickets');
+      const status = async (id: string) =>
+        json<TicketStatus>(await call(site, 'GET', `/tickets/${id}`));
+      const push = (device: { token: string }, events: unknown[]) =>
+        call(site, 'POST', '/sync/push', { token: device.token, body: { events } });
+
+      await push(desk, tickets);
+      expect((await status(third.id)).peopleAhead).toBe(2);
+
+      const called = {
+        ...ticketAction('ticket.called', first, { loket: '3' }),
+        siteId: first.siteId,
+        deviceId: counter.deviceId,
+        deviceSeq: 1,
+      };
+      await push(counter, [called]);
+
+      expect(await status(first.id)).toMatchObject({
+        status: 'called',
+        loket: '3',
+        peopleAhead: 0,
+      });
+      expect((await status(third.id)).peopleAhead).toBe(1);
+      expect(dayReads).toBe(1);
+    } finally {
+      await site.store.close();
+    }
   });
 });
