@@ -41,7 +41,7 @@ export class Replica {
   private changes = 0;
 
   constructor(
-    private readonly db: AnjunganDatabase,
+    readonly db: AnjunganDatabase,
     private readonly options: ReplicaOptions = {},
   ) {}
 

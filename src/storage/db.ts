@@ -3,10 +3,12 @@
  * reboots. Must: migrations are additive by `oldVersion` (./migrations.ts); one function
  * per transaction; nothing but IndexedDB is awaited inside a transaction.
  */
+
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ConfigBundle } from '../domain/config/schema';
 import type { KioskEvent } from '../domain/events';
 import type { QueueCursor } from '../domain/numbering';
+import type { StaffVerifier } from '../domain/staff';
 import { migrateToV1, migrateToV2 } from './migrations';
 
 /**
@@ -61,7 +63,15 @@ export type QuotaRecord = {
 
 export type CachedConfig = { bundle: ConfigBundle; storedAt: number };
 
-export type MetaKey = 'device' | 'clock' | 'probe' | 'sync';
+/** The verifiers of the staff allowed on this device, as the server last sent them. */
+export type StaffCache = { staff: StaffVerifier[]; fetchedAt: number };
+/** Wrong PINs per person on this device, and their lockouts (they survive a reload). */
+export type PinFailures = Record<
+  string,
+  { failures: number; lockouts: number; lockedUntil: number }
+>;
+
+export type MetaKey = 'device' | 'clock' | 'probe' | 'sync' | 'staff' | 'pin-failures';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -75,7 +85,7 @@ export interface AnjunganDB extends DBSchema {
   };
   meta: {
     key: MetaKey;
-    value: DeviceIdentity | ClockState | SyncState;
+    value: DeviceIdentity | ClockState | SyncState | StaffCache | PinFailures;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };

@@ -1,0 +1,159 @@
+/**
+ * Staff sign-in on a counter device, with the server up or down: the PIN is checked against
+ * the person's cached PBKDF2 verifier with WebCrypto; wrong PINs are counted per person on
+ * this device and lock the person out for a growing time. First sign-in (setting the PIN
+ * with an admin's set-up code) needs the server.
+ * Must: a PIN is never stored or sent anywhere but to the server's set-PIN call; a locked
+ * person is refused before any PIN is checked; a failure is counted durably before the
+ * answer is shown, so a reload cannot reset it.
+ */
+import {
+  PIN_FREE_FAILURES,
+  pinLockoutMs,
+  type SetPinResponse,
+  type StaffListResponse,
+  type StaffVerifier,
+} from '../../domain/staff';
+import type { AnjunganDatabase } from '../../storage/db';
+import { readPinFailures, saveOneStaff, saveStaff, updatePinFailures } from '../../storage/staff';
+
+export type SignInResult =
+  | { ok: true; staff: StaffVerifier }
+  | { ok: false; reason: 'wrong'; triesLeft: number }
+  | { ok: false; reason: 'locked'; retryAfterMs: number }
+  | { ok: false; reason: 'blocked' | 'no-pin' };
+
+/** Checks `pin` for `person` on this device. */
+export async function signIn(
+  db: AnjunganDatabase,
+  person: StaffVerifier,
+  pin: string,
+  now: number,
+): Promise<SignInResult> {
+  if (person.locked) return { ok: false, reason: 'blocked' };
+  if (person.pin === null) return { ok: false, reason: 'no-pin' };
+  const record = (await readPinFailures(db))[person.staffId];
+  if (record && record.lockedUntil > now) {
+    return { ok: false, reason: 'locked', retryAfterMs: record.lockedUntil - now };
+  }
+  if (await pinMatches(pin, person.pin)) {
+    await updatePinFailures(db, person.staffId, () => null);
+    return { ok: true, staff: person };
+  }
+  const next = await updatePinFailures(db, person.staffId, (r) => {
+    const failures = r.failures + 1;
+    if (failures < PIN_FREE_FAILURES) return { ...r, failures };
+    // Locked; after a lockout every further failure locks again, each time twice as long.
+    return {
+      failures: PIN_FREE_FAILURES - 1,
+      lockouts: r.lockouts + 1,
+      lockedUntil: now + pinLockoutMs(r.lockouts),
+    };
+  });
+  if (next && next.lockedUntil > now) {
+    return { ok: false, reason: 'locked', retryAfterMs: next.lockedUntil - now };
+  }
+  return { ok: false, reason: 'wrong', triesLeft: PIN_FREE_FAILURES - (next?.failures ?? 0) };
+}
+
+/** Whether `pin` derives the verifier's hash (PBKDF2-HMAC-SHA256, its own salt and count). */
+export async function pinMatches(
+  pin: string,
+  verifier: NonNullable<StaffVerifier['pin']>,
+): Promise<boolean> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const bits = await crypto.subtle.deriveBits(
+    {
+      name: 'PBKDF2',
+      hash: 'SHA-256',
+      salt: fromBase64Url(verifier.salt),
+      iterations: verifier.iterations,
+    },
+    key,
+    256,
+  );
+  return sameBytes(new Uint8Array(bits), fromBase64Url(verifier.hash));
+}
+
+/** Fetches the verifiers of the staff allowed on this device and caches them. */
+export async function refreshStaff(
+  db: AnjunganDatabase,
+  token: string,
+  now: number,
+  signal?: AbortSignal,
+): Promise<StaffVerifier[]> {
+  const response = await fetch('/api/v1/staff', {
+    headers: { authorization: `Bearer ${token}` },
+    ...(signal ? { signal } : {}),
+  });
+  if (!response.ok) throw new Error(`staff list: ${response.status}`);
+  const { staff } = (await response.json()) as StaffListResponse;
+  await saveStaff(db, staff, now);
+  return staff;
+}
+
+/** Why setting a first PIN failed, in both languages. */
+export type SetPinFailure = { id: string; en: string };
+
+/** First sign-in: sets the PIN with an admin's set-up code (online), caches the verifier. */
+export async function setFirstPin(
+  db: AnjunganDatabase,
+  token: string,
+  setupCode: string,
+  pin: string,
+): Promise<StaffVerifier> {
+  let response: Response;
+  try {
+    response = await fetch('/api/v1/staff/pin', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ setupCode, pin }),
+    });
+  } catch {
+    throw failure(
+      'Server tidak terjangkau: PIN pertama hanya dapat dibuat saat server menjawab.',
+      'The server cannot be reached: a first PIN needs the server.',
+    );
+  }
+  if (response.status === 401) {
+    throw failure(
+      'Kode set-up salah, sudah dipakai, atau kedaluwarsa. Minta kode baru ke admin.',
+      'The set-up code is wrong, used or expired. Ask an admin for a new one.',
+    );
+  }
+  if (response.status === 429) {
+    throw failure(
+      'Terlalu banyak percobaan. Coba lagi nanti.',
+      'Too many attempts. Try again later.',
+    );
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    throw failure(body?.message ?? 'PIN ditolak.', 'The PIN was refused.');
+  }
+  const { staff } = (await response.json()) as SetPinResponse;
+  await saveOneStaff(db, staff);
+  return staff;
+}
+
+function failure(id: string, en: string): SetPinFailure {
+  return { id, en };
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Compares without stopping at the first difference. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] as number) ^ (b[i] as number);
+  return diff === 0;
+}

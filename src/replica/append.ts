@@ -1,0 +1,20 @@
+/**
+ * The replica's other writes: a counter's actions and a loket's changes, appended in one
+ * durable transaction and then put in the state. Apart from ./replica.ts so a kiosk does
+ * not carry them to its first ticket.
+ */
+import type { EventType, KioskEvent } from '../domain/events';
+import type { DeviceIdentity } from '../storage/db';
+import { appendDeviceEvent, type EventDraft } from '../storage/device-events';
+import type { Replica } from './replica';
+
+/** Records one event of this device, then applies it to the replica's state. */
+export async function appendEvent<T extends EventType>(
+  replica: Replica,
+  identity: DeviceIdentity,
+  draft: EventDraft<T>,
+): Promise<KioskEvent<T>> {
+  const event = await appendDeviceEvent(replica.db, identity, draft);
+  replica.applyCommitted([event]);
+  return event;
+}

@@ -1,0 +1,105 @@
+/**
+ * Staff sign-in on a counter device without the server: the PIN against the cached PBKDF2
+ * verifier (as the server makes it, with node's crypto), wrong PINs counted durably per
+ * person, five in a row locking them out for a growing time.
+ */
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { pinMatches, signIn } from '../../../src/app/counter/sign-in';
+import { PIN_FIRST_LOCKOUT_MS, type StaffVerifier } from '../../../src/domain/staff';
+import { type AnjunganDatabase, openAnjunganDb } from '../../../src/storage/db';
+import { readPinFailures } from '../../../src/storage/staff';
+
+const NOW = Date.UTC(2026, 11, 4, 1, 0, 0);
+let db: AnjunganDatabase;
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openAnjunganDb();
+});
+
+/** A verifier as the server makes one (few iterations: the count travels with it). */
+function person(pin: string | null, overrides: Partial<StaffVerifier> = {}): StaffVerifier {
+  const salt = randomBytes(16);
+  return {
+    staffId: '0193a0b0-0000-7000-8000-000000000001',
+    name: 'Sari',
+    role: 'petugas',
+    agencies: ['disdukcapil'],
+    pin:
+      pin === null
+        ? null
+        : {
+            salt: salt.toString('base64url'),
+            hash: pbkdf2Sync(pin, salt, 1000, 32, 'sha256').toString('base64url'),
+            iterations: 1000,
+          },
+    locked: false,
+    version: 1,
+    ...overrides,
+  };
+}
+
+describe('pinMatches', () => {
+  it('derives the server’s verifier with WebCrypto, and nothing else', async () => {
+    const sari = person('482915');
+    if (!sari.pin) throw new Error('no pin');
+    expect(await pinMatches('482915', sari.pin)).toBe(true);
+    expect(await pinMatches('482916', sari.pin)).toBe(false);
+    expect(await pinMatches('', sari.pin)).toBe(false);
+  });
+});
+
+describe('signIn', () => {
+  it('signs in with the right PIN and clears earlier failures', async () => {
+    const sari = person('482915');
+    await signIn(db, sari, '000001', NOW);
+
+    const result = await signIn(db, sari, '482915', NOW);
+
+    expect(result).toEqual({ ok: true, staff: sari });
+    expect(await readPinFailures(db)).toEqual({});
+  });
+
+  it('locks after five wrong PINs, refuses even the right one, and doubles each lockout', async () => {
+    const sari = person('482915');
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await signIn(db, sari, `99999${i}`, NOW));
+
+    expect(answers.slice(0, 4).map((a) => !a.ok && a.reason === 'wrong' && a.triesLeft)).toEqual([
+      4, 3, 2, 1,
+    ]);
+    expect(answers[4]).toEqual({ ok: false, reason: 'locked', retryAfterMs: PIN_FIRST_LOCKOUT_MS });
+    expect(await signIn(db, sari, '482915', NOW + 1000)).toMatchObject({ reason: 'locked' });
+
+    // After the lockout, one more wrong PIN locks again, twice as long.
+    const later = NOW + PIN_FIRST_LOCKOUT_MS;
+    expect(await signIn(db, sari, '111112', later)).toEqual({
+      ok: false,
+      reason: 'locked',
+      retryAfterMs: 2 * PIN_FIRST_LOCKOUT_MS,
+    });
+    expect(await signIn(db, sari, '482915', later + 2 * PIN_FIRST_LOCKOUT_MS)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('keeps the count across a reload of the device', async () => {
+    const sari = person('482915');
+    for (let i = 0; i < 4; i++) await signIn(db, sari, '000000', NOW);
+    db.close();
+    db = await openAnjunganDb();
+
+    expect(await signIn(db, sari, '000000', NOW)).toMatchObject({ reason: 'locked' });
+  });
+
+  it('refuses a person an admin locked, and one without a PIN yet, without checking', async () => {
+    expect(await signIn(db, person('482915', { locked: true }), '482915', NOW)).toEqual({
+      ok: false,
+      reason: 'blocked',
+    });
+    expect(await signIn(db, person(null), '482915', NOW)).toEqual({ ok: false, reason: 'no-pin' });
+    expect(await readPinFailures(db)).toEqual({});
+  });
+});
