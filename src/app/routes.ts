@@ -5,6 +5,7 @@
 
 export type Route =
   | { surface: 'kiosk' }
+  | { surface: 'counter' }
   | { surface: 'service-info'; serviceId: string; missing: string[] }
   | { surface: 'ticket-status'; ticketId: string }
   | { surface: 'not-found' };
@@ -16,6 +17,7 @@ export const HOME_PATH = '/kiosk';
 export function routeOf(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/kiosk') return { surface: 'kiosk' };
+  if (path === '/counter') return { surface: 'counter' };
   const info = /^\/s\/([a-z0-9-]+)$/.exec(path);
   if (info?.[1]) {
     const missing = (new URLSearchParams(search).get('kurang') ?? '').split(',').filter(Boolean);

@@ -18,6 +18,15 @@ import {
   MAX_BATCH,
   MAX_LEASE_COUNT,
 } from './protocol';
+import {
+  type CreateStaffRequest,
+  type LockStaffRequest,
+  MAX_PIN_DIGITS,
+  MAX_STAFF_AGENCIES,
+  MAX_STAFF_NAME,
+  type SetPinRequest,
+  STAFF_ROLES,
+} from './staff';
 
 /** At most this many lines in each list of a lease request (15 days × many queues). */
 export const MAX_LEASE_LINES = 256;
@@ -162,6 +171,35 @@ export type CreateAdminRequest = v.InferOutput<typeof CreateAdminRequestSchema>;
 
 /** POST /admin/tokens (a renewal: the calling admin's new token); the body is empty or `{}`. */
 export const RenewTokenRequestSchema = body({});
+
+/** POST /admin/staff: a person, their role and the agencies whose tickets they call. */
+export const CreateStaffRequestSchema = body({
+  name: plainText(MAX_STAFF_NAME),
+  role: v.picklist(STAFF_ROLES, `must be one of ${STAFF_ROLES.join(', ')}`),
+  agencies: v.pipe(
+    v.array(slug),
+    v.minLength(1, 'must name at least one agency'),
+    v.maxLength(MAX_STAFF_AGENCIES, `must name at most ${MAX_STAFF_AGENCIES} agencies`),
+    v.check((ids) => new Set(ids).size === ids.length, 'must not name an agency twice'),
+  ),
+}) satisfies v.GenericSchema<unknown, CreateStaffRequest>;
+
+/** POST /admin/staff/:id/setup-code: the body is empty or `{}`. */
+export const SetupCodeRequestSchema = body({});
+
+/** POST /admin/staff/:id/lock. */
+export const LockStaffRequestSchema = body({
+  locked: v.boolean(),
+}) satisfies v.GenericSchema<unknown, LockStaffRequest>;
+
+/**
+ * POST /staff/pin. The PIN is only bounded here: `pinIssue` (./staff.ts) then says, in the
+ * person's words, what is wrong with it.
+ */
+export const SetPinRequestSchema = body({
+  setupCode: typedCode,
+  pin: v.pipe(v.string(), v.maxLength(4 * MAX_PIN_DIGITS, 'is too long')),
+}) satisfies v.GenericSchema<unknown, SetPinRequest>;
 
 /** Audit entries per page by default, and at most. */
 export const DEFAULT_AUDIT_PAGE = 50;

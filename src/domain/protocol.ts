@@ -147,7 +147,12 @@ export type AuditAction =
   | 'devices.read'
   | 'flagged.read'
   | 'tokens.read'
-  | 'audit.read';
+  | 'audit.read'
+  | 'staff.create'
+  | 'staff.setup-code'
+  | 'staff.lock'
+  | 'staff.unlock'
+  | 'staff.read';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

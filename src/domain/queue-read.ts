@@ -293,3 +293,12 @@ export function estimatedWait(
     counters: open > 0 ? open : configured.counters,
   });
 }
+
+/** Every ticket of a day, in issue order. */
+export function ticketsOfDay(book: QueueBook, day: string): TicketView[] {
+  const out: TicketView[] = [];
+  for (const rec of book.model().issuedOrder) {
+    if (rec.issued?.businessDay === day) out.push(book.viewOf(rec));
+  }
+  return out;
+}

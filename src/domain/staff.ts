@@ -105,3 +105,37 @@ function isGuessable(pin: string): boolean {
 export function pinLockoutMs(lockouts: number): number {
   return Math.min(PIN_MAX_LOCKOUT_MS, PIN_FIRST_LOCKOUT_MS * 2 ** Math.max(0, lockouts));
 }
+
+/** A set-up code is valid this long after an admin made it (like an enrollment code at most). */
+export const STAFF_SETUP_CODE_TTL_MS = 7 * 86_400_000;
+/** Longest name of a person, in characters. */
+export const MAX_STAFF_NAME = 80;
+/** Most agencies one person may be given. */
+export const MAX_STAFF_AGENCIES = 50;
+
+/** Surfaces whose devices hold staff verifiers (and where a PIN is set): loket and mobile units. */
+export const STAFF_SURFACES = ['counter', 'mobile'] as const;
+
+/** Whether a device of this surface (null: its profile left the config) holds staff verifiers. */
+export function holdsStaff(surface: string | null): boolean {
+  return (STAFF_SURFACES as readonly (string | null)[]).includes(surface);
+}
+
+/**
+ * Whether a person of `staffAgencies` is allowed on a device whose profile shows
+ * `profileAgencies`: some agency in common, or any person when the profile names none.
+ */
+export function allowedOnProfile(
+  profileAgencies: readonly string[] | undefined,
+  staffAgencies: readonly string[],
+): boolean {
+  if (profileAgencies === undefined || profileAgencies.length === 0) return true;
+  return staffAgencies.some((id) => profileAgencies.includes(id));
+}
+
+/** POST /api/v1/admin/staff/:id/lock: locks (no sign-in anywhere) or unlocks a person. */
+export type LockStaffRequest = { locked: boolean };
+/** The answer to a lock or unlock. */
+export type LockStaffResponse = { staff: StaffSummary };
+/** GET /api/v1/admin/staff: every person of the site, oldest first. */
+export type AdminStaffListResponse = { staff: StaffSummary[] };

@@ -3,7 +3,7 @@
  * a device loads once — never on a citizen's way to a ticket.
  */
 import { useState } from 'preact/hooks';
-import type { ConfigBundle } from '../../domain/config/schema';
+import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { SetupScreen } from '../../ui/setup/SetupScreen';
 import { profileFor } from './boot';
@@ -16,10 +16,18 @@ export type SetupRouteProps = {
   previous: DeviceIdentity | null;
   /** Called once the device is enrolled and its identity stored. */
   onEnrolled: () => void;
+  /** The surfaces this route's device may be enrolled as (kiosk and mobile unless told). */
+  surfaces?: readonly Profile['surface'][];
 };
 
 /** The enrollment form, busy while the server answers, with its error in both languages. */
-export function SetupRoute({ db, config, previous, onEnrolled }: SetupRouteProps) {
+export function SetupRoute({
+  db,
+  config,
+  previous,
+  onEnrolled,
+  surfaces = ['kiosk', 'mobile'],
+}: SetupRouteProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ id: string; en: string } | undefined>();
   const onSubmit = (input: { code: string; name: string; profileId: string }) => {
@@ -33,6 +41,6 @@ export function SetupRoute({ db, config, previous, onEnrolled }: SetupRouteProps
       },
     );
   };
-  const profiles = config.profiles.filter((p) => p.surface === 'kiosk' || p.surface === 'mobile');
+  const profiles = config.profiles.filter((p) => surfaces.includes(p.surface));
   return <SetupScreen profiles={profiles} onSubmit={onSubmit} error={error} busy={busy} />;
 }

@@ -15,6 +15,10 @@ const VISIT_HORIZON_DAYS = 14;
  * numbers (no tokens) for the site's next open day, for a night spent offline.
  */
 export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string): LeaseNeeds {
+  // A counter or a display issues nothing: it holds no numbers and no quota.
+  if (profile.surface === 'counter' || profile.surface === 'display') {
+    return { days: [today], aheadDays: [], prefixes: [], quotaServices: [] };
+  }
   const shown = profile.agencies;
   const agencies = shown ? config.agencies.filter((a) => shown.includes(a.id)) : config.agencies;
   const prefixes = new Set<string>();

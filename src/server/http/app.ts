@@ -23,6 +23,7 @@ import { adminAccessRoutes } from './routes-admin-access';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
+import { staffRoutes } from './routes-staff';
 import { streamRoutes } from './routes-stream';
 import { syncRoutes } from './routes-sync';
 import { serveApp } from './static';
@@ -89,6 +90,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/', enrollRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.route('/admin', adminAccessRoutes(deps));
+  api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));
   api.route('/sync', streamRoutes(deps));

@@ -182,12 +182,39 @@ const V_ADMIN_TOKENS: readonly MigrationStep[] = [
  */
 const V_NUMBERS_ONE_INDEX: readonly MigrationStep[] = ['DROP INDEX IF EXISTS ticket_numbers_use'];
 
+/**
+ * Staff and their PINs (src/domain/staff.ts): a pseudonymous id, the set-up code as an HMAC
+ * until it is spent (unique, so a code names one person), the PIN's PBKDF2 verifier
+ * (base64url, with its own iteration count), a lock, and a version that grows on every change.
+ */
+const V_STAFF: readonly MigrationStep[] = [
+  `CREATE TABLE staff (
+    staff_id TEXT PRIMARY KEY,
+    site_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agencies TEXT NOT NULL,
+    setup_code_hash TEXT,
+    setup_expires_at BIGINT,
+    pin_salt TEXT,
+    pin_hash TEXT,
+    pin_iterations INTEGER,
+    locked INTEGER NOT NULL,
+    version BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  )`,
+  'CREATE UNIQUE INDEX staff_setup_code ON staff (setup_code_hash)',
+  'CREATE INDEX staff_site ON staff (site_id, created_at)',
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
 export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V1,
   V2,
   V_ADMIN_TOKENS,
   V_NUMBERS_ONE_INDEX,
+  V_STAFF,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

@@ -20,6 +20,7 @@ import { migrate } from './migrations';
 import { batchedPush } from './push';
 import * as site from './site-identity';
 import type { SqlDb } from './sql';
+import * as staff from './staff';
 import type { Store } from './store';
 
 /** How a store is opened on a database. */
@@ -113,6 +114,15 @@ function storeOn(
       await ledger?.renameSite(from, to);
       return identity;
     },
+    createStaff: (record, by) => staff.createStaff(db, record, by),
+    staffOfSite: (siteId) => staff.staffOfSite(db, siteId),
+    staffById: (siteId, staffId) => staff.staffById(db, siteId, staffId),
+    staffBySetupCode: (siteId, codeHash, at) => staff.staffBySetupCode(db, siteId, codeHash, at),
+    replaceSetupCode: (siteId, staffId, code, at, by) =>
+      staff.replaceSetupCode(db, siteId, staffId, code, at, by),
+    setPinByCode: (siteId, codeHash, pin, at) => staff.setPinByCode(db, siteId, codeHash, pin, at),
+    setStaffLocked: (siteId, staffId, locked, at, by) =>
+      staff.setStaffLocked(db, siteId, staffId, locked, at, by),
     close: () => {
       closing ??= recordCleanClose(db, markerPath, epoch).finally(() => db.close());
       return closing;

@@ -28,10 +28,12 @@ import type {
   SkipOwn,
 } from './records';
 import type { SiteIdentity } from './site-identity';
+import type { NewStaff, PinVerifier, SetupCode, StaffRecord } from './staff';
 
 export type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
 export type { AuditInput } from './audit';
 export type * from './records';
+export type { NewStaff, PinVerifier, SetupCode, StaffRecord } from './staff';
 
 /** The event log: pushes, pulls, a day's events, flagged ones (ARCHITECTURE.md §3–4). */
 export interface EventLog {
@@ -169,8 +171,56 @@ export interface SiteData {
   renameSite(from: string, to: string): Promise<SiteIdentity>;
 }
 
+/** Staff of the site and their PINs (./staff.ts); every call is scoped to one site. */
+export interface Staff {
+  /** Creates a person with a set-up code (its hash), audited as `by`'s action. */
+  createStaff(staff: NewStaff, by: string): Promise<StaffRecord>;
+  /** Every person of the site, oldest first. */
+  staffOfSite(siteId: string): Promise<StaffRecord[]>;
+  /** The person of the site with this id, or null. */
+  staffById(siteId: string, staffId: string): Promise<StaffRecord | null>;
+  /** The person whose set-up code this is, while it is unused and unexpired at `at`; else null. */
+  staffBySetupCode(siteId: string, codeHash: string, at: number): Promise<StaffRecord | null>;
+  /**
+   * A new set-up code for the person, clearing their PIN (version + 1); audited as `by`'s
+   * action whatever happens; null when there is no such person.
+   */
+  replaceSetupCode(
+    siteId: string,
+    staffId: string,
+    code: SetupCode,
+    at: number,
+    by: string,
+  ): Promise<StaffRecord | null>;
+  /**
+   * Sets the PIN of the person whose unused, unexpired set-up code this is and spends the
+   * code (version + 1); null when no valid code matches.
+   */
+  setPinByCode(
+    siteId: string,
+    codeHash: string,
+    pin: PinVerifier,
+    at: number,
+  ): Promise<StaffRecord | null>;
+  /** Locks or unlocks (version + 1 on a change), audited as `by`'s; null when no such person. */
+  setStaffLocked(
+    siteId: string,
+    staffId: string,
+    locked: boolean,
+    at: number,
+    by: string,
+  ): Promise<StaffRecord | null>;
+}
+
 /** The whole store, as the composition root opens it; parts take only the roles they use. */
-export interface Store extends EventLog, Leases, AdminAccess, Devices, ConfigVersions, SiteData {
+export interface Store
+  extends EventLog,
+    Leases,
+    AdminAccess,
+    Devices,
+    ConfigVersions,
+    SiteData,
+    Staff {
   readonly kind: 'sqlite' | 'postgres';
   /**
    * The store's epoch: a new one after every unclean stop or restore, so devices that

@@ -1,21 +1,26 @@
 // @vitest-environment node
 /**
  * The authorization table, row by row: every endpoint × every kind of caller, with the
- * status each must get. Public endpoints answer the same whoever calls. Each row calls
+ * status each must get. Public endpoints answer the same whoever calls; staff endpoints
+ * only counter (and mobile) devices may call, not the kiosk `device`. Each row calls
  * from its own client address, so the attempt limits of /bootstrap and /enroll (tested in
  * attempts.test.ts) do not decide a row.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret, newToken } from '../../../src/server/auth/secrets';
+import { STAFF_SETUP_CODE_TTL_MS } from '../../../src/domain/staff';
+import { hashCode, hashSecret, newToken } from '../../../src/server/auth/secrets';
+import { kioskBundle, kioskProfile } from '../../fixtures/kiosk';
 import {
   call,
   type Harness,
   NOW,
   PROFILE_ID,
+  SITE_ID,
   seedAdminWithIds,
   seedDevice,
   startHarness,
+  TEST_SECRET_KEY,
 } from './support';
 
 type Caller =
@@ -27,6 +32,7 @@ type Caller =
   | 'expiredAdmin'
   | 'revokedAdmin'
   | 'device'
+  | 'counter'
   | 'otherSite';
 const CALLERS: Caller[] = [
   'none',
@@ -37,6 +43,7 @@ const CALLERS: Caller[] = [
   'expiredAdmin',
   'revokedAdmin',
   'device',
+  'counter',
   'otherSite',
 ];
 
@@ -47,7 +54,14 @@ type Endpoint = {
   body?: (ids: Ids) => unknown;
   expect: Record<Caller, number>;
 };
-type Ids = { revokedDeviceId: string; revokedTokenId: string };
+type Ids = {
+  revokedDeviceId: string;
+  revokedTokenId: string;
+  /** A person the admin rows change. */
+  staffId: string;
+  /** The set-up code of another person, for the PIN row. */
+  setupCode: string;
+};
 
 const publicAnswer = (status: number): Record<Caller, number> =>
   Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
@@ -60,6 +74,7 @@ const adminOnly = (ok: number): Record<Caller, number> => ({
   expiredAdmin: 401,
   revokedAdmin: 401,
   device: 403,
+  counter: 403,
   otherSite: 403,
 });
 const deviceOnly: Record<Caller, number> = {
@@ -71,8 +86,10 @@ const deviceOnly: Record<Caller, number> = {
   expiredAdmin: 403,
   revokedAdmin: 403,
   device: 200,
+  counter: 200,
   otherSite: 403,
 };
+const counterOnly: Record<Caller, number> = { ...deviceOnly, device: 403 };
 
 /** Every API endpoint, with a request that succeeds for the right caller. */
 const ENDPOINTS: Endpoint[] = [
@@ -170,6 +187,35 @@ const ENDPOINTS: Endpoint[] = [
     expect: deviceOnly,
   },
   { name: 'GET /sync/stream', method: 'GET', path: () => '/sync/stream', expect: deviceOnly },
+  {
+    name: 'POST /admin/staff',
+    method: 'POST',
+    path: () => '/admin/staff',
+    body: () => ({ name: 'Siti', role: 'petugas', agencies: ['disdukcapil'] }),
+    expect: adminOnly(201),
+  },
+  { name: 'GET /admin/staff', method: 'GET', path: () => '/admin/staff', expect: adminOnly(200) },
+  {
+    name: 'POST /admin/staff/:id/setup-code',
+    method: 'POST',
+    path: (ids) => `/admin/staff/${ids.staffId}/setup-code`,
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /admin/staff/:id/lock',
+    method: 'POST',
+    path: (ids) => `/admin/staff/${ids.staffId}/lock`,
+    body: () => ({ locked: true }),
+    expect: adminOnly(200),
+  },
+  { name: 'GET /staff', method: 'GET', path: () => '/staff', expect: counterOnly },
+  {
+    name: 'POST /staff/pin',
+    method: 'POST',
+    path: () => '/staff/pin',
+    body: (ids) => ({ setupCode: ids.setupCode, pin: '135790' }),
+    expect: counterOnly,
+  },
 ];
 
 let h: Harness;
@@ -191,8 +237,22 @@ async function extraToken(h: Harness, adminId: string, ttl: number) {
   return { token, tokenId };
 }
 
+/** A person of the site with a set-up code, straight through the store. */
+async function seedStaff(h: Harness, adminId: string, setupCode: string): Promise<string> {
+  const staffId = randomUUID();
+  const codeHash = hashCode(setupCode, TEST_SECRET_KEY);
+  const setup = { codeHash, expiresAt: NOW + STAFF_SETUP_CODE_TTL_MS };
+  const person = { name: 'Petugas', role: 'petugas' as const, agencies: ['disdukcapil'] };
+  await h.store.createStaff(
+    { ...person, staffId, siteId: SITE_ID, setupCode: setup, createdAt: NOW },
+    adminId,
+  );
+  return staffId;
+}
+
 beforeAll(async () => {
-  h = await startHarness();
+  const loket = kioskProfile({ id: 'loket', surface: 'counter' });
+  h = await startHarness({ config: kioskBundle({ profiles: [kioskProfile(), loket] }) });
   const admin = await seedAdminWithIds(h.store);
   const expired = await extraToken(h, admin.adminId, 60_000);
   const revokedAdmin = await extraToken(h, admin.adminId, 86_400_000);
@@ -200,7 +260,15 @@ beforeAll(async () => {
   const device = await seedDevice(h.store);
   const revoked = await seedDevice(h.store, { revoked: true });
   const otherSite = await seedDevice(h.store, { siteId: 'mpp-kota-lain' });
-  ids = { revokedDeviceId: revoked.deviceId, revokedTokenId: revokedAdmin.tokenId };
+  const counter = await seedDevice(h.store, { profileId: 'loket' });
+  const setupCode = 'PINAB-CDEFG';
+  ids = {
+    revokedDeviceId: revoked.deviceId,
+    revokedTokenId: revokedAdmin.tokenId,
+    staffId: await seedStaff(h, admin.adminId, 'STAFF-CODE2'),
+    setupCode,
+  };
+  await seedStaff(h, admin.adminId, setupCode);
   authorization = {
     none: undefined,
     malformed: 'Basic YWRtaW46YWRtaW4=',
@@ -210,6 +278,7 @@ beforeAll(async () => {
     expiredAdmin: `Bearer ${expired.token}`,
     revokedAdmin: `Bearer ${revokedAdmin.token}`,
     device: `Bearer ${device.token}`,
+    counter: `Bearer ${counter.token}`,
     otherSite: `Bearer ${otherSite.token}`,
   };
 });

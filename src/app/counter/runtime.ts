@@ -1,0 +1,506 @@
+/**
+ * A running counter (loket): the device's replica and sync, the staff who may sign in here,
+ * the signed-in session, and the view the screens render. Every action is one event in the
+ * device's log, appended through the replica; what a loket holds and what waits is read
+ * from the queue state, never kept beside it (one owner per state).
+ * Must: works with the server down (sign-in from cached verifiers, calls from the replica);
+ * an action on a ticket carries the ticket's business day; a refused action (a ticket
+ * another counter called first) is shown to this counter, never dropped.
+ */
+import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import type { EventData, EventType } from '../../domain/events';
+import { isUuid } from '../../domain/ids';
+import type { QueueBook, TicketView } from '../../domain/queue';
+import { conflictsOf, counters, nextFor, recentCalls, ticketsOfDay } from '../../domain/queue-read';
+import type { StaffVerifier } from '../../domain/staff';
+import { businessDayOf } from '../../domain/time';
+import { appendEvent } from '../../replica/append';
+import { Replica } from '../../replica/replica';
+import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
+import { newId } from '../../storage/ids';
+import { readStaff } from '../../storage/staff';
+import { readSyncState } from '../../storage/sync-state';
+import type { CounterLanguage } from '../../ui/counter/text';
+import type {
+  CounterActions,
+  CounterStore,
+  CounterView,
+  Message,
+  ServiceOption,
+  TicketCard,
+  WaitingRow,
+} from '../../ui/counter/view';
+import type { KioskSync } from '../kiosk/sync';
+import { refreshStaff, type SignInResult, setFirstPin, signIn } from './sign-in';
+
+export type CounterDeps = {
+  db: AnjunganDatabase;
+  identity: DeviceIdentity;
+  config: ConfigBundle;
+  profile: Profile;
+  now?: () => number;
+};
+
+const TICK_MS = 30_000;
+const STAFF_REFRESH_MS = 5 * 60_000;
+type Reason = 'returned' | 'appointment' | 'urgent' | 'other';
+
+/** Starts a counter; stop() ends its sync, timers and listeners. */
+export function startCounter(deps: CounterDeps) {
+  const now = deps.now ?? Date.now;
+  const { db, identity, config, profile } = deps;
+  const today = () => businessDayOf(now(), config.site.timeZone);
+  const replica = new Replica(db, { priorityCap: config.site.priorityCap });
+  const listeners = new Set<() => void>();
+  const session = {
+    lang: profile.language as CounterLanguage,
+    staff: [] as StaffVerifier[],
+    me: null as StaffVerifier | null,
+    message: null as Message | null,
+    busy: false,
+    online: true,
+    /** Refused actions already shown (their event ids). */
+    seenConflicts: new Set<string>(),
+    version: 0,
+  };
+  let cached: { key: string; view: CounterView } | null = null;
+  const changed = () => {
+    session.version += 1;
+    for (const listener of [...listeners]) listener();
+  };
+  const say = (id: string, en: string, tone: Message['tone'] = 'warn') => {
+    session.message = { id, en, tone };
+    changed();
+  };
+
+  let sync: KioskSync | null = null;
+  let stopped = false;
+  void import('../kiosk/sync').then((m) => {
+    if (stopped) return;
+    sync = m.startKioskSync({
+      db,
+      identity,
+      now,
+      config: () => config,
+      profile: () => profile,
+      onPulled: (events) => replica.applyCommitted(events),
+    });
+    sync.status.subscribe(() => {
+      session.online = sync?.status.getSnapshot().online ?? true;
+      changed();
+    });
+  });
+  const loadStaff = async () => {
+    session.staff = (await readStaff(db).catch(() => ({ staff: [] }))).staff;
+    changed();
+    try {
+      session.staff = await refreshStaff(db, identity.token, now());
+      changed();
+    } catch {
+      // Offline or refused: the cached verifiers serve until the next try.
+    }
+  };
+  void loadStaff();
+  void replica
+    .loadDay(today())
+    .catch(() => say('Log perangkat tidak terbaca.', 'The device log cannot be read.', 'danger'));
+  const unsubscribe = replica.subscribe(changed);
+  const tick = setInterval(() => {
+    if (!replica.holds(today())) void replica.loadDay(today()).catch(() => {});
+    changed();
+  }, TICK_MS);
+  const staffTimer = setInterval(() => void loadStaff(), STAFF_REFRESH_MS);
+
+  /** This device's loket today, as its last change says; null when none is open. */
+  const myLoket = (book: QueueBook) => {
+    const mine = counters(book, today()).find((c) => c.deviceId === identity.deviceId);
+    return mine && mine.state !== 'closed' ? mine : null;
+  };
+
+  const record = async <T extends EventType>(type: T, data: EventData<T>, businessDay: string) => {
+    const { serverOffsetMs } = await readSyncState(db).catch(() => ({ serverOffsetMs: 0 }));
+    const at = now();
+    try {
+      await appendEvent(replica, identity, {
+        id: newId(at),
+        physicalMs: at + serverOffsetMs,
+        businessDay,
+        type,
+        data,
+      });
+      session.message = null;
+      sync?.requestSync('write');
+      changed();
+    } catch {
+      say(
+        'Tindakan tidak tersimpan: penyimpanan perangkat bermasalah.',
+        'The action was not stored: the device storage failed.',
+        'danger',
+      );
+    }
+  };
+
+  const actionOn = (ticket: TicketView | undefined, loket: string) =>
+    ticket && session.me ? { ticketId: ticket.id, loket, staffId: session.me.staffId } : null;
+
+  const actions: CounterActions = {
+    setLanguage(lang) {
+      session.lang = lang;
+      changed();
+    },
+    signIn(staffId, pin) {
+      const person = session.staff.find((s) => s.staffId === staffId);
+      if (!person) return;
+      session.busy = true;
+      changed();
+      void signIn(db, person, pin, now()).then((result) => {
+        session.busy = false;
+        if (result.ok) {
+          session.me = result.staff;
+          session.message = null;
+          changed();
+        } else sayRefusal(result);
+      });
+    },
+    firstPin(setupCode, pin) {
+      session.busy = true;
+      changed();
+      setFirstPin(db, identity.token, setupCode, pin).then(
+        (person) => {
+          session.busy = false;
+          session.staff = [...session.staff.filter((s) => s.staffId !== person.staffId), person];
+          session.me = person;
+          session.message = null;
+          changed();
+        },
+        (failure: { id: string; en: string }) => {
+          session.busy = false;
+          say(failure.id, failure.en);
+        },
+      );
+    },
+    signOut() {
+      const book = replica.state;
+      const loket = book && myLoket(book);
+      if (loket && session.me) {
+        void record('counter.closed', { loket: loket.loket, staffId: session.me.staffId }, today());
+      }
+      session.me = null;
+      session.message = null;
+      changed();
+    },
+    openLoket(loket, serviceIds) {
+      if (!session.me) return;
+      void record('counter.opened', { loket, staffId: session.me.staffId, serviceIds }, today());
+    },
+    callNext() {
+      const book = replica.state;
+      const loket = book && myLoket(book);
+      if (!book || !loket) return;
+      const next = nextFor(book, today(), loket.serviceIds);
+      const data = actionOn(next ?? undefined, loket.loket);
+      if (!next || !data) return say('Tidak ada yang menunggu.', 'Nobody is waiting.', 'info');
+      void record('ticket.called', { ...data, mode: 'next' }, next.businessDay);
+    },
+    recall: (id) => act('ticket.recalled', id, {}),
+    serve: (id) => act('ticket.serving', id, {}),
+    finish: (id) => act('ticket.finished', id, { outcome: 'done' }),
+    noShow: (id) => act('ticket.no-show', id, {}),
+    transfer(id, serviceId) {
+      const target = findService(config, serviceId);
+      if (!target) return;
+      act('ticket.transferred', id, {
+        toAgencyId: target.agency.id,
+        toServiceId: target.service.id,
+        toPrefix: target.service.prefix ?? target.agency.prefix,
+      });
+    },
+    callSpecific(query, reason) {
+      const book = replica.state;
+      const loket = book && myLoket(book);
+      if (!book || !loket || !session.me) return;
+      const found = findTicket(book, today(), query);
+      if (found.kind === 'none') {
+        return say(
+          `Nomor ${query} tidak ditemukan di antrean hari ini.`,
+          `Number ${query} is not in today’s queue.`,
+        );
+      }
+      const data = { ticketId: found.id, loket: loket.loket, staffId: session.me.staffId };
+      void record('ticket.called', { ...data, mode: 'specific', reason }, found.businessDay);
+    },
+    pause: () => change('counter.paused'),
+    resume() {
+      const book = replica.state;
+      const loket = book && myLoket(book);
+      if (!loket || !session.me) return;
+      void record(
+        'counter.opened',
+        { loket: loket.loket, staffId: session.me.staffId, serviceIds: [...loket.serviceIds] },
+        today(),
+      );
+    },
+    close: () => change('counter.closed'),
+    dismissMessage() {
+      session.message = null;
+      changed();
+    },
+  };
+
+  function act<
+    T extends
+      | 'ticket.recalled'
+      | 'ticket.serving'
+      | 'ticket.finished'
+      | 'ticket.no-show'
+      | 'ticket.transferred',
+  >(type: T, ticketId: string, extra: Omit<EventData<T>, 'ticketId' | 'loket' | 'staffId'>) {
+    const book = replica.state;
+    const loket = book && myLoket(book);
+    const ticket = book?.ticket(ticketId);
+    const data = actionOn(ticket, loket?.loket ?? '');
+    if (!ticket || !loket || !data) return;
+    void record(type, { ...data, ...extra } as EventData<T>, ticket.businessDay);
+  }
+
+  function change(type: 'counter.paused' | 'counter.closed') {
+    const book = replica.state;
+    const loket = book && myLoket(book);
+    if (!loket || !session.me) return;
+    void record(type, { loket: loket.loket, staffId: session.me.staffId }, today());
+  }
+
+  function sayRefusal(result: Exclude<SignInResult, { ok: true }>) {
+    if (result.reason === 'wrong') {
+      say(
+        `PIN salah. Sisa percobaan: ${result.triesLeft}.`,
+        `Wrong PIN. Tries left: ${result.triesLeft}.`,
+      );
+    } else if (result.reason === 'locked') {
+      const m = Math.ceil(result.retryAfterMs / 60_000);
+      say(
+        `Terlalu banyak PIN salah. Coba lagi dalam ${m} menit.`,
+        `Too many wrong PINs. Try again in ${m} minutes.`,
+        'danger',
+      );
+    } else if (result.reason === 'blocked') {
+      say('Akun ini dikunci oleh admin.', 'An admin has locked this account.', 'danger');
+    } else {
+      say('Belum ada PIN. Pilih “Masuk pertama kali”.', 'No PIN yet. Choose “First sign-in”.');
+    }
+  }
+
+  const view = (): CounterView => {
+    const { lang } = session;
+    const book = replica.state;
+    if (!session.me) {
+      const staff = [...session.staff]
+        .sort((a, b) => a.name.localeCompare(b.name, 'id'))
+        .map((s) => ({
+          staffId: s.staffId,
+          name: s.name,
+          hasPin: s.pin !== null,
+          locked: s.locked,
+        }));
+      return { screen: 'sign-in', lang, staff, message: session.message, busy: session.busy };
+    }
+    if (!book) return { screen: 'loading', lang };
+    const day = today();
+    const loket = myLoket(book);
+    const mine = servicesOf(config, profile, session.me);
+    if (!loket)
+      return {
+        screen: 'open-loket',
+        lang,
+        me: session.me.name,
+        services: mine,
+        message: session.message,
+      };
+    const at = now();
+    const minutes = (t: TicketView) => Math.max(0, Math.floor((at - t.issuedAt) / 60_000));
+    const names = serviceNames(config);
+    const current: TicketCard[] = recentCalls(book, day, 500)
+      .filter(
+        (t) => t.holder === identity.deviceId && (t.status === 'called' || t.status === 'serving'),
+      )
+      .map((t) => ({
+        id: t.id,
+        number: t.number,
+        service: names.get(t.serviceId)?.name ?? t.serviceId,
+        agency: names.get(t.serviceId)?.agency ?? t.agencyId,
+        status: t.status as 'called' | 'serving',
+        waitedMinutes: minutes(t),
+        priority: t.priority !== null,
+        journey: t.journey && { step: t.journey.step, of: t.journey.of },
+        transfers: t.transfers,
+        recalls: t.recalls,
+      }));
+    const next = nextFor(book, day, loket.serviceIds);
+    const serves = new Set(loket.serviceIds);
+    const queues = new Set(
+      loket.serviceIds.flatMap((id) => {
+        const found = findService(config, id);
+        return found ? [found.service.prefix ?? found.agency.prefix] : [];
+      }),
+    );
+    const waiting: WaitingRow[] = [...queues]
+      .flatMap((queue) => book.waitingIn(day, queue))
+      .filter((t) => serves.has(t.serviceId))
+      .map((t) => ({
+        id: t.id,
+        number: t.number,
+        service: names.get(t.serviceId)?.name ?? t.serviceId,
+        waitedMinutes: minutes(t),
+        priority: t.priority !== null,
+        journey: t.journey && { step: t.journey.step, of: t.journey.of },
+        transferred: t.transfers > 0,
+        held: false,
+        next: t.id === next?.id,
+      }))
+      .sort((a, b) => Number(b.next) - Number(a.next));
+    return {
+      screen: 'desk',
+      lang,
+      me: session.me.name,
+      loket: loket.loket,
+      paused: loket.state === 'paused',
+      services: loket.serviceIds.map((id) => ({
+        id,
+        name: names.get(id)?.name ?? id,
+        agency: names.get(id)?.agency ?? '',
+      })),
+      transferTargets: allServices(config).filter((s) => !serves.has(s.id)),
+      current,
+      waiting,
+      message: session.message ?? conflictMessage(book),
+      online: session.online,
+    };
+  };
+
+  /** A refused action of this counter not shown yet: why, and what to tell the citizen. */
+  function conflictMessage(book: QueueBook): Message | null {
+    const fresh = conflictsOf(book, identity.deviceId).filter(
+      (c) => !session.seenConflicts.has(c.eventId),
+    );
+    const latest = fresh.at(-1);
+    if (!latest) return null;
+    const number = book.ticket(latest.ticketId)?.number ?? '';
+    for (const c of fresh) session.seenConflicts.add(c.eventId);
+    session.message = latest.heldAt
+      ? {
+          id: `Nomor ${number} sudah dipanggil di loket ${latest.heldAt}. Mohon minta warga menunggu panggilan di sana.`,
+          en: `Number ${number} was already called at counter ${latest.heldAt}. Please ask the citizen to wait there.`,
+          tone: 'warn',
+        }
+      : {
+          id: `Nomor ${number} sudah ditangani loket lain. Mohon minta warga menunggu.`,
+          en: `Number ${number} is handled by another counter. Please ask the citizen to wait.`,
+          tone: 'warn',
+        };
+    return session.message;
+  }
+
+  const store: CounterStore = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot() {
+      const key = `${session.version}:${replica.version}`;
+      if (cached?.key !== key) cached = { key, view: view() };
+      return cached.view;
+    },
+  };
+
+  return {
+    store,
+    actions,
+    replica,
+    stop() {
+      stopped = true;
+      clearInterval(tick);
+      clearInterval(staffTimer);
+      unsubscribe();
+      void sync?.stop();
+    },
+  };
+}
+
+export type CounterRuntime = ReturnType<typeof startCounter>;
+
+type Found = {
+  agency: ConfigBundle['agencies'][number];
+  service: ConfigBundle['agencies'][number]['services'][number];
+};
+
+function findService(config: ConfigBundle, serviceId: string): Found | undefined {
+  for (const agency of config.agencies) {
+    const service = agency.services.find((s) => s.id === serviceId);
+    if (service) return { agency, service };
+  }
+  return undefined;
+}
+
+function serviceNames(config: ConfigBundle): Map<string, { name: string; agency: string }> {
+  const names = new Map<string, { name: string; agency: string }>();
+  for (const agency of config.agencies) {
+    for (const service of agency.services) {
+      names.set(service.id, { name: service.name.id, agency: agency.shortName.id });
+    }
+  }
+  return names;
+}
+
+function allServices(config: ConfigBundle): ServiceOption[] {
+  return config.agencies.flatMap((agency) =>
+    agency.services.map((s) => ({ id: s.id, name: s.name.id, agency: agency.shortName.id })),
+  );
+}
+
+/** The services a person may serve here: their agencies, within the device profile's. */
+function servicesOf(config: ConfigBundle, profile: Profile, me: StaffVerifier): ServiceOption[] {
+  return config.agencies
+    .filter(
+      (a) => me.agencies.includes(a.id) && (!profile.agencies || profile.agencies.includes(a.id)),
+    )
+    .flatMap((agency) =>
+      agency.services.map((s) => ({ id: s.id, name: s.name.id, agency: agency.shortName.id })),
+    );
+}
+
+/**
+ * A ticket by a typed number ("a-12", "A-012") or a scanned QR (…/t/<id>, with the number,
+ * service and day after '#'): one that can be called now, or an unseen ticket known only by
+ * its QR (its call waits in the log for the ticket's own event).
+ */
+function findTicket(
+  book: QueueBook,
+  day: string,
+  query: string,
+): { kind: 'none' } | { kind: 'found'; id: string; businessDay: string } {
+  const url = /\/t\/([0-9a-f-]{36})(?:#(.*))?/i.exec(query);
+  if (url?.[1] && isUuid(url[1].toLowerCase())) {
+    const id = url[1].toLowerCase();
+    const known = book.ticket(id);
+    const fragment = new URLSearchParams(url[2] ?? '');
+    const qrDay = fragment.get('d');
+    const businessDay =
+      known?.businessDay ?? (qrDay && /^\d{4}-\d{2}-\d{2}$/.test(qrDay) ? qrDay : day);
+    return { kind: 'found', id, businessDay };
+  }
+  const wanted = normalizeNumber(query);
+  for (const ticket of ticketsOfDay(book, day)) {
+    if (normalizeNumber(ticket.number) !== wanted) continue;
+    if (ticket.status === 'waiting' || ticket.status === 'no-show' || ticket.status === 'held') {
+      return { kind: 'found', id: ticket.id, businessDay: ticket.businessDay };
+    }
+  }
+  return { kind: 'none' };
+}
+
+/** "a 12", "A-012", "A012" → "A12": letters, then the number without leading zeros. */
+function normalizeNumber(text: string): string {
+  const match = /^([A-Z]{1,3})-?([A-Z]{0,3})(\d+)$/.exec(text.toUpperCase().replace(/\s+/g, ''));
+  if (!match) return text.toUpperCase();
+  return `${match[1]}${match[2]}${Number(match[3])}`;
+}
