@@ -64,7 +64,7 @@ export function renderKiosk(options: Options = {}) {
   actor.start();
   started.push(actor);
   const links = {
-    ticketUrl: vi.fn((id: string) => `https://antrean.test/t/${id}`),
+    ticketUrl: vi.fn((t: { id: string }) => `https://antrean.test/t/${t.id}`),
     missingListUrl: vi.fn(
       (serviceId: string, missing: string[]) =>
         `https://antrean.test/info/${serviceId}?kurang=${missing.join(',')}`,

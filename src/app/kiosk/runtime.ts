@@ -142,7 +142,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
 
   const base = config.site.publicBaseUrl ?? window.location.origin;
   const links: KioskLinks = {
-    ticketUrl: (id) => `${base}/t/${id}`,
+    ticketUrl: (t) => `${base}/t/${t.id}#n=${t.number}&s=${t.serviceId}&d=${t.businessDay}`,
     missingListUrl: (serviceId, missing) =>
       `${base}/s/${serviceId}?kurang=${missing.map(encodeURIComponent).join(',')}`,
   };

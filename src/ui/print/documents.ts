@@ -17,7 +17,7 @@ export function ticketDocument(ctx: KioskContext, links: KioskLinks): PrintDocum
     ticket: ctx.ticket,
     lang: ctx.lang,
     answers: ctx.answers,
-    url: links.ticketUrl(ctx.ticket.id),
+    url: links.ticketUrl(ctx.ticket),
   });
 }
 

@@ -24,7 +24,7 @@ export function Ticket() {
         ticket,
         lang: ctx.lang,
         answers: ctx.answers,
-        url: links.ticketUrl(ticket.id),
+        url: links.ticketUrl(ticket),
       }),
     [ctx.config, ticket, ctx.lang, ctx.answers, links],
   );
