@@ -164,11 +164,11 @@ export type Announcement = { groups: Word[][]; text: string };
 
 /**
  * "Nomor antrean, A, dua belas. Silakan menuju loket tiga." for ticket `number` called to
- * counter `counter` (its number on the board).
+ * counter `counter` (its number on the board: 3, or "3", or "12A" — "dua belas, a").
  */
 export function announceCall(
   number: string,
-  counter: number,
+  counter: number | string,
   reading: NumberReading = 'value',
 ): Announcement {
   const parts = TICKET_NUMBER.exec(number);
@@ -181,9 +181,18 @@ export function announceCall(
     letterNames(prefix),
     ...(tag === '' ? [] : [letterNames(tag)]),
     value,
-    ['silakan menuju loket', ...terbilang(counter)],
+    ['silakan menuju loket', ...counterWords(counter)],
   ];
   return { groups, text: spokenText(groups) };
+}
+
+/** A loket's number as spoken: its digits by value, then any letters by name. */
+function counterWords(counter: number | string): Word[] {
+  if (typeof counter === 'number') return terbilang(counter);
+  const parts = /^(\d*)([A-Z]*)$/.exec(counter);
+  if (parts === null || counter === '') throw new RangeError(`announceCall: not a loket: "${counter}"`);
+  const [, digits = '', letters = ''] = parts;
+  return [...(digits === '' ? [] : terbilang(Number(digits))), ...letterNames(letters)];
 }
 
 /** "Nomor antrean, a, dua belas. Silakan menuju loket tiga." — capitalised per sentence. */

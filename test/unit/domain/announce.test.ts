@@ -167,3 +167,18 @@ describe('announceCall', () => {
     },
   );
 });
+
+describe('announceCall with a loket as the counter shows it', () => {
+  it('speaks a loket given as text by value, with its letters by name', () => {
+    expect(announceCall('A-012', '3').text).toBe(
+      'Nomor antrean, a, dua belas. Silakan menuju loket tiga.',
+    );
+    expect(announceCall('B-001', '12A').groups.at(-1)).toEqual([
+      'silakan menuju loket',
+      'dua',
+      'belas',
+      'a',
+    ]);
+    expect(() => announceCall('A-001', 'loket 3')).toThrow(RangeError);
+  });
+});
