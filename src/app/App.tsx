@@ -7,6 +7,8 @@ import type { Route } from './routes';
 
 // The kiosk is the main surface and ships in the entry chunk; the others load on demand.
 const SURFACES = {
+  display: () =>
+    import('./display/DisplayRoute').then((m) => m.DisplayRoute as ComponentType<Route>),
   counter: () =>
     import('./counter/CounterRoute').then((m) => m.CounterRoute as ComponentType<Route>),
   'service-info': () =>

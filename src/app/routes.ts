@@ -6,6 +6,7 @@
 export type Route =
   | { surface: 'kiosk' }
   | { surface: 'counter' }
+  | { surface: 'display' }
   | { surface: 'service-info'; serviceId: string; missing: string[] }
   | { surface: 'ticket-status'; ticketId: string }
   | { surface: 'not-found' };
@@ -18,6 +19,7 @@ export function routeOf(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/kiosk') return { surface: 'kiosk' };
   if (path === '/counter') return { surface: 'counter' };
+  if (path === '/display') return { surface: 'display' };
   const info = /^\/s\/([a-z0-9-]+)$/.exec(path);
   if (info?.[1]) {
     const missing = (new URLSearchParams(search).get('kurang') ?? '').split(',').filter(Boolean);

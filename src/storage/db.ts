@@ -63,6 +63,9 @@ export type QuotaRecord = {
 
 export type CachedConfig = { bundle: ConfigBundle; storedAt: number };
 
+/** The newest call a board has announced (its HLC): a reload never says it again. */
+export type Announced = { hlc: string };
+
 /** The verifiers of the staff allowed on this device, as the server last sent them. */
 export type StaffCache = { staff: StaffVerifier[]; fetchedAt: number };
 /** Wrong PINs per person on this device, and their lockouts (they survive a reload). */
@@ -71,7 +74,14 @@ export type PinFailures = Record<
   { failures: number; lockouts: number; lockedUntil: number }
 >;
 
-export type MetaKey = 'device' | 'clock' | 'probe' | 'sync' | 'staff' | 'pin-failures';
+export type MetaKey =
+  | 'device'
+  | 'clock'
+  | 'probe'
+  | 'sync'
+  | 'staff'
+  | 'pin-failures'
+  | 'announced';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -85,7 +95,7 @@ export interface AnjunganDB extends DBSchema {
   };
   meta: {
     key: MetaKey;
-    value: DeviceIdentity | ClockState | SyncState | StaffCache | PinFailures;
+    value: DeviceIdentity | ClockState | SyncState | StaffCache | PinFailures | Announced;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };

@@ -1,0 +1,261 @@
+/**
+ * A running lobby board: the device's replica and sync (so calls arrive by the server's
+ * event stream within a second on the LAN), the board's view from the queue state, and
+ * the voice for each new call.
+ * Must: a call is announced once — a reload never says again what was said (the newest
+ * announced call is kept in the device's storage), and calls older than STALE_MS when the
+ * board first sees them are shown, not said; with the server down the board keeps its
+ * last state and says that calls are shown at the counters.
+ */
+import { announceCall } from '../../domain/announce';
+import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import { formatClock } from '../../domain/format';
+import { decodeHlc } from '../../domain/hlc';
+import type { QueueBook, TicketView } from '../../domain/queue';
+import { recentCalls } from '../../domain/queue-read';
+import { businessDayOf } from '../../domain/time';
+import { Replica } from '../../replica/replica';
+import { readAnnounced, saveAnnounced } from '../../storage/board';
+import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
+import type { BoardCall, BoardStore, BoardView } from '../../ui/display/view';
+import type { KioskSync } from '../kiosk/sync';
+import { type Announcer, browserVoice, createAnnouncer, type VoiceOutput } from './announcer';
+
+export type DisplayDeps = {
+  db: AnjunganDatabase;
+  identity: DeviceIdentity;
+  config: ConfigBundle;
+  profile: Profile;
+  now?: () => number;
+  /** The voice (tests give their own). */
+  voice?: VoiceOutput;
+};
+
+/** A call first seen this long after it was made is shown, not said. */
+const STALE_MS = 2 * 60_000;
+const CALLS_SHOWN = 8;
+const NEXT_SHOWN = 3;
+const TICK_MS = 15_000;
+
+/** Starts a board; stop() ends its sync, voice, timers and listeners. */
+export function startDisplay(deps: DisplayDeps) {
+  const now = deps.now ?? Date.now;
+  const { db, identity, config, profile } = deps;
+  const today = () => businessDayOf(now(), config.site.timeZone);
+  const replica = new Replica(db, { priorityCap: config.site.priorityCap });
+  const listeners = new Set<() => void>();
+  let version = 0;
+  let online = true;
+  let spoken = '';
+  const changed = () => {
+    version += 1;
+    for (const listener of [...listeners]) listener();
+  };
+  const announcer: Announcer = createAnnouncer(deps.voice ?? browserVoice(), (text) => {
+    spoken = text;
+    changed();
+  });
+
+  // Calls announced up to this HLC; read before the first announcement.
+  let announced: string | null = null;
+  const ready = readAnnounced(db)
+    .catch(() => '')
+    .then((hlc) => {
+      announced = hlc;
+      announceNew();
+    });
+  const announceNew = () => {
+    const book = replica.state;
+    if (announced === null || !book || !replica.holds(today())) return;
+    const fresh = recentCalls(book, today(), 50)
+      .filter((t) => t.calledHlc !== null && t.calledHlc > (announced as string))
+      .reverse();
+    if (fresh.length === 0) return;
+    for (const ticket of fresh) {
+      const at = decodeHlc(ticket.calledHlc as string)?.ms ?? 0;
+      if (now() - at > STALE_MS || ticket.loket === null) continue;
+      try {
+        announcer.announce(announceCall(ticket.number, ticket.loket));
+      } catch {
+        // A number or loket the voice cannot say is shown only.
+      }
+    }
+    announced = fresh.at(-1)?.calledHlc ?? announced;
+    void saveAnnounced(db, announced as string).catch(() => {});
+  };
+
+  let sync: KioskSync | null = null;
+  let stopped = false;
+  void import('../kiosk/sync').then((m) => {
+    if (stopped) return;
+    sync = m.startKioskSync({
+      db,
+      identity,
+      now,
+      config: () => config,
+      profile: () => profile,
+      onPulled: (events) => replica.applyCommitted(events),
+    });
+    sync.status.subscribe(() => {
+      online = sync?.status.getSnapshot().online ?? true;
+      changed();
+    });
+  });
+  void replica.loadDay(today()).catch(() => {});
+  const unsubscribe = replica.subscribe(() => {
+    announceNew();
+    changed();
+  });
+  const tick = setInterval(() => {
+    if (!replica.holds(today())) void replica.loadDay(today()).catch(() => {});
+    changed();
+  }, TICK_MS);
+
+  const agencyOf = new Map(config.agencies.map((a) => [a.id, a]));
+  const callOf = (t: TicketView): BoardCall => ({
+    id: t.id,
+    number: t.number,
+    loket: t.loket ?? '',
+    agency: agencyOf.get(t.agencyId)?.shortName.id ?? '',
+    colour: agencyOf.get(t.agencyId)?.colour ?? '#5b6470',
+  });
+
+  const view = (): BoardView => {
+    const book = replica.state;
+    const day = today();
+    const calls = book ? lastPerLoket(book, day).map(callOf) : [];
+    return {
+      siteName: config.site.name.id,
+      clock: formatClock(now(), config.site.timeZone),
+      highlight: calls[0] ?? null,
+      calls,
+      upcoming: book ? upcoming(book, day) : [],
+      visits: visitLines(config, day),
+      online,
+      sound: announcer.enabled,
+      spoken,
+    };
+  };
+
+  const upcoming = (book: QueueBook, day: string) =>
+    config.agencies.flatMap((agency) => {
+      const queues = new Set([
+        agency.prefix,
+        ...agency.services.flatMap((s) => (s.prefix ? [s.prefix] : [])),
+      ]);
+      const numbers = [...queues]
+        .flatMap((q) => book.waitingIn(day, q))
+        .filter((t) => t.agencyId === agency.id)
+        .slice(0, NEXT_SHOWN)
+        .map((t) => t.number);
+      return numbers.length > 0
+        ? [{ agency: agency.shortName.id, colour: agency.colour, numbers }]
+        : [];
+    });
+
+  let cached: { key: string; view: BoardView } | null = null;
+  const store: BoardStore = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot() {
+      const key = `${version}:${replica.version}`;
+      if (cached?.key !== key) cached = { key, view: view() };
+      return cached.view;
+    },
+  };
+
+  return {
+    store,
+    actions: {
+      enableSound() {
+        announcer.enable();
+        changed();
+      },
+    },
+    replica,
+    ready,
+    stop() {
+      stopped = true;
+      announcer.stop();
+      clearInterval(tick);
+      unsubscribe();
+      void sync?.stop();
+    },
+  };
+}
+
+export type DisplayRuntime = ReturnType<typeof startDisplay>;
+
+/** The newest call of each loket, newest first. */
+function lastPerLoket(book: QueueBook, day: string): TicketView[] {
+  const seen = new Set<string>();
+  const out: TicketView[] = [];
+  for (const ticket of recentCalls(book, day, 200)) {
+    const loket = ticket.loket ?? '';
+    if (seen.has(loket)) continue;
+    seen.add(loket);
+    out.push(ticket);
+    if (out.length >= CALLS_SHOWN) break;
+  }
+  return out;
+}
+
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "MPP bergerak: Kelurahan Sukamaju, Kamis 10 Desember, 08.00–12.00, di Balai Kelurahan". */
+function visitLines(config: ConfigBundle, today: string): { id: string; en: string }[] {
+  return config.visits
+    .filter((v) => v.date >= today)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, 3)
+    .map((v) => {
+      const [, month = 1, day = 1] = v.date.split('-').map(Number);
+      const hours = `${v.hours.from.replace(':', '.')}–${v.hours.to.replace(':', '.')}`;
+      const dayId =
+        v.date === today
+          ? 'hari ini'
+          : `${DAYS_ID[dayIndex(v.date)]} ${day} ${MONTHS_ID[month - 1]}`;
+      const dayEn =
+        v.date === today ? 'today' : `${DAYS_EN[dayIndex(v.date)]} ${day} ${MONTHS_EN[month - 1]}`;
+      return {
+        id: `MPP bergerak: Kelurahan ${v.kelurahan}, ${dayId}, ${hours}, di ${v.place}.`,
+        en: `Mobile service: ${v.kelurahan}, ${dayEn}, ${hours}, at ${v.place}.`,
+      };
+    });
+}
+
+/** 0 Sunday … 6 Saturday of a calendar day. */
+function dayIndex(day: string): number {
+  return new Date(`${day}T12:00:00Z`).getUTCDay();
+}
