@@ -25,10 +25,23 @@ function fill(values: { code?: string; name?: string; profile?: string }) {
 }
 
 describe('SetupScreen', () => {
-  it('offers only kiosk and mobile profiles', () => {
-    render(<SetupScreen profiles={PROFILES} onSubmit={vi.fn()} />);
-    const options = screen.getAllByRole('option').map((o) => o.textContent);
-    expect(options).toEqual(['Pilih profil…', 'Lobi utama', 'MPP Bergerak']);
+  it('offers the profiles its route allows (a kiosk: kiosk and mobile; a board: display)', () => {
+    const { unmount } = render(
+      <SetupScreen profiles={PROFILES.filter((p) => p.surface !== 'display')} onSubmit={vi.fn()} />,
+    );
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Pilih profil…',
+      'Lobi utama',
+      'MPP Bergerak',
+    ]);
+    unmount();
+    render(
+      <SetupScreen profiles={PROFILES.filter((p) => p.surface === 'display')} onSubmit={vi.fn()} />,
+    );
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Pilih profil…',
+      'Layar TV',
+    ]);
   });
 
   it.each(['', 'K7QM-2XHP', 'K7QM2-XHPAB9', 'K7Q!2-XHPAB'])('rejects code %j', (code) => {

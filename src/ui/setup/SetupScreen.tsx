@@ -8,7 +8,6 @@ import type { Profile } from '../../domain/config/schema';
 import { Button } from '../components/Button/Button';
 import { SETUP_TEXT, type SetupTextKey } from './setup-text';
 import {
-  deviceProfiles,
   type SetupErrors,
   type SetupField,
   type SetupValues,
@@ -39,7 +38,8 @@ const say = (key: SetupTextKey) => <Both text={SETUP_TEXT[key]} />;
 
 /** The device enrollment form. */
 export function SetupScreen({ profiles, onSubmit, error, busy }: SetupProps) {
-  const usable = deviceProfiles(profiles);
+  // The route offers only the profiles this surface may be enrolled as.
+  const usable = profiles;
   const [values, setValues] = useState<SetupValues>({
     code: '',
     name: '',

@@ -7,11 +7,6 @@ export type SetupField = 'code' | 'name' | 'profile';
 export type SetupInput = SetupValues;
 export type SetupErrors = Partial<Record<SetupField, { id: string; en: string }>>;
 
-/** Profiles a kiosk device can run: the lobby kiosk and the mobile unit. */
-export function deviceProfiles(profiles: readonly Profile[]): Profile[] {
-  return profiles.filter((p) => p.surface === 'kiosk' || p.surface === 'mobile');
-}
-
 /** "k7qm2 xhpab" → "K7QM2-XHPAB"; null when it is not 10 letters or digits. */
 export function normalizeEnrollmentCode(input: string): string | null {
   const compact = input.toUpperCase().replace(/[\s-]/g, '');
@@ -28,7 +23,7 @@ export function validateSetup(
   if (code === null) errors.code = SETUP_TEXT.errorCode;
   const name = input.name.trim();
   if (name === '') errors.name = SETUP_TEXT.errorName;
-  if (!deviceProfiles(profiles).some((p) => p.id === input.profileId)) {
+  if (!profiles.some((p) => p.id === input.profileId)) {
     errors.profile = SETUP_TEXT.errorProfile;
   }
   if (code === null || Object.keys(errors).length > 0) return { ok: false, errors };
