@@ -55,11 +55,9 @@ export function staffRoutes(deps: ApiDeps): Hono {
     checkAgencies(deps, request.agencies);
     const at = deps.now();
     const { code, setupCode } = newSetupCode(deps, at);
-    const staff = { ...request, staffId: randomUUID(), siteId: deps.siteId(), setupCode };
-    const record = await deps.store.createStaff(
-      { ...staff, createdAt: at },
-      c.get('admin').adminId,
-    );
+    const staffId = randomUUID();
+    const staff = { ...request, staffId, siteId: deps.siteId(), setupCode, createdAt: at };
+    const record = await deps.store.createStaff(staff, c.get('admin').adminId);
     return c.json(setupAnswer(record, code), 201);
   });
   api.get('/admin/staff', admin, async (c) => {

@@ -25,6 +25,7 @@ const SITE_TABLES = [
   'enrollments',
   'config_versions',
   'ticket_numbers',
+  'staff',
 ] as const;
 
 /** The recorded identity; else the one site the rows name; null for an empty database. */

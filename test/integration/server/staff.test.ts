@@ -67,7 +67,11 @@ const create = async (body: unknown = person) => {
   expect(response.status).toBe(201);
   return json<StaffSetupResponse>(response);
 };
-const setPin = (setupCode: string, pin: string, options: { device?: Device; client?: string } = {}) =>
+const setPin = (
+  setupCode: string,
+  pin: string,
+  options: { device?: Device; client?: string } = {},
+) =>
   call(h, 'POST', '/staff/pin', {
     token: (options.device ?? counter).token,
     body: { setupCode, pin },
@@ -107,13 +111,9 @@ function dumpDatabase(): string {
 /** Whether `pin` derives `verifier`'s key, checked the way the browser will (WebCrypto). */
 async function webCryptoMatches(verifier: StaffVerifier, pin: string): Promise<boolean> {
   if (verifier.pin === null) return false;
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(pin),
-    'PBKDF2',
-    false,
-    ['deriveBits'],
-  );
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
   const bits = await crypto.subtle.deriveBits(
     {
       name: 'PBKDF2',
@@ -218,23 +218,27 @@ describe('weak PINs', () => {
     ['13 digits', '1357913579135'],
     ['letters', '13a579'],
     ['empty', ''],
-  ])('refuses %s with 400 weak_pin in Indonesian, English in issues, changing nothing', async (_, pin) => {
-    const created = await create();
-    const before = dumpDatabase();
+  ])(
+    'refuses %s with 400 weak_pin in Indonesian, English in issues, changing nothing',
+    async (_, pin) => {
+      const created = await create();
+      const before = dumpDatabase();
 
-    const refused = await setPin(created.setupCode, pin);
-    const body = await json<ApiError>(refused);
+      const refused = await setPin(created.setupCode, pin);
+      const body = await json<ApiError>(refused);
 
-    expect(refused.status).toBe(400);
-    expect(body.error).toBe('weak_pin');
-    expect(body.message).toMatch(/^PIN /);
-    expect(body.issues).toEqual([{ path: '$.pin', message: expect.stringMatching(/PIN/) }]);
-    expect(dumpDatabase()).toBe(before);
-  });
+      expect(refused.status).toBe(400);
+      expect(body.error).toBe('weak_pin');
+      expect(body.message).toMatch(/^PIN /);
+      expect(body.issues).toEqual([{ path: '$.pin', message: expect.stringMatching(/PIN/) }]);
+      expect(dumpDatabase()).toBe(before);
+    },
+  );
 
   it('counts no weak PIN as a wrong code: the code still works after many', async () => {
     const created = await create();
-    for (let i = 0; i < 8; i++) expect((await setPin(created.setupCode, '000000')).status).toBe(400);
+    for (let i = 0; i < 8; i++)
+      expect((await setPin(created.setupCode, '000000')).status).toBe(400);
 
     expect((await setPin(created.setupCode, '135790')).status).toBe(200);
   });
@@ -290,7 +294,10 @@ describe('admin changes', () => {
     const afterUnlock = (await verifiers())[0];
 
     expect(locked.status).toBe(200);
-    expect((await json<LockStaffResponse>(locked)).staff).toMatchObject({ staffId: id, locked: true });
+    expect((await json<LockStaffResponse>(locked)).staff).toMatchObject({
+      staffId: id,
+      locked: true,
+    });
     expect(afterLock).toMatchObject({ locked: true, version: 2 });
     expect(afterSecondLock).toMatchObject({ locked: true, version: 2 });
     expect(afterUnlock).toMatchObject({ locked: false, version: 3 });
@@ -433,7 +440,8 @@ describe('guessing set-up codes', () => {
     const created = await create();
     const client = '203.0.113.9';
     const wrong = [];
-    for (let i = 0; i < 5; i++) wrong.push((await setPin('AAAAA-BBBBB', '135790', { client })).status);
+    for (let i = 0; i < 5; i++)
+      wrong.push((await setPin('AAAAA-BBBBB', '135790', { client })).status);
 
     const refused = await setPin(created.setupCode, '135790', { client });
     const body = await json<ApiError>(refused);

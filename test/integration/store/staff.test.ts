@@ -24,7 +24,11 @@ const newStaff = (staffId: string, overrides: Partial<NewStaff> = {}): NewStaff 
   createdAt: T0,
   ...overrides,
 });
-const pin = (n: number): PinVerifier => ({ salt: `salt-${n}`, hash: `hash-${n}`, iterations: 600_000 });
+const pin = (n: number): PinVerifier => ({
+  salt: `salt-${n}`,
+  hash: `hash-${n}`,
+  iterations: 600_000,
+});
 
 describe.each(storeTargets())('staff ($kind)', (target) => {
   const { store, location } = useStore(target);
