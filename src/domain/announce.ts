@@ -190,7 +190,8 @@ export function announceCall(
 function counterWords(counter: number | string): Word[] {
   if (typeof counter === 'number') return terbilang(counter);
   const parts = /^(\d*)([A-Z]*)$/.exec(counter);
-  if (parts === null || counter === '') throw new RangeError(`announceCall: not a loket: "${counter}"`);
+  if (parts === null || counter === '')
+    throw new RangeError(`announceCall: not a loket: "${counter}"`);
   const [, digits = '', letters = ''] = parts;
   return [...(digits === '' ? [] : terbilang(Number(digits))), ...letterNames(letters)];
 }

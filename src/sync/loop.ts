@@ -112,7 +112,7 @@ class Loop {
       const signal = this.stopping.signal;
       const onMessage = () => this.request('poke');
       const env = { ...this.env, now: this.deps.now };
-      this.stream = runStream(this.deps.transport, env, this.timing, signal, onMessage);
+      this.stream = runStream(this.deps.transport, env, this.timing, signal, onMessage, onMessage);
     }
     this.request('start');
   }

@@ -43,7 +43,6 @@ export type CounterDeps = {
 
 const TICK_MS = 30_000;
 const STAFF_REFRESH_MS = 5 * 60_000;
-type Reason = 'returned' | 'appointment' | 'urgent' | 'other';
 
 /** Starts a counter; stop() ends its sync, timers and listeners. */
 export function startCounter(deps: CounterDeps) {

@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 
 /** Client-side routes that all render the app shell. */
-const SHELL_ROUTES = ['/', '/kiosk', '/kiosk/*', '/s/*', '/t/*', '/setup'];
+const SHELL_ROUTES = ['/', '/kiosk', '/kiosk/*', '/counter', '/display', '/s/*', '/t/*', '/setup'];
 
 /** Routes for the PWA files under appDir, with an app-shell fallback for its routes. */
 export function serveApp(appDir: string): Hono {

@@ -379,7 +379,7 @@ function Desk({ view, actions }: { view: DeskView; actions: CounterActions }) {
       aria-keyshortcuts={key(action)}
       onClick={() => run(action)}
     >
-      {label(action)} <kbd aria-hidden="true">{key(action)}</kbd>
+      {label(action)} <kbd>{key(action)}</kbd>
     </button>
   );
   const called = current?.status === 'called';

@@ -1,0 +1,151 @@
+/**
+ * Kiosk, counter and board in real Chromium, each its own device on one site server: a
+ * kiosk issues, staff sign in at a counter with a first PIN and open loket 3, call the
+ * ticket, and the board shows it and announces it in Indonesian (the announcement read at
+ * its boundary, the board's live region). Then the server stops: the counter still calls
+ * from its own replica, the board says calls are shown at the counters; the server comes
+ * back and the board catches up.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announceCall } from '../../src/domain/announce';
+import type { StaffSetupResponse } from '../../src/domain/staff';
+import { chromiumAvailable, launchBrowser } from './support/browser';
+import { button, instrument, takeKtpTicket, waitForSync } from './support/kiosk-page';
+import { alwaysOpenSample } from './support/sample-config';
+import { type RunningServer, startServer, writeConfigDir } from './support/server';
+
+const PIN = '480915';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Axe (WCAG 2.2 AA) on a page's current screen; `screen` names it in a failure. */
+async function axe(page: Page, screen: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const violations = result.violations.map(
+    (v) => `${screen}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(violations).toEqual([]);
+}
+
+describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
+  let server: RunningServer;
+  let configDir: string;
+  let browser: Browser;
+  let kiosk: Page;
+  let counter: Page;
+  let board: Page;
+
+  async function device(
+    path: string,
+    viewport: { width: number; height: number },
+    profile: string,
+  ) {
+    const context = await browser.newContext({ viewport });
+    await instrument(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    await page.getByLabel('Kode pendaftaran').fill(await server.enrollmentCode());
+    await page.getByLabel('Nama perangkat').fill(`${profile} 1`);
+    await page.getByLabel('Profil').selectOption({ label: profile });
+    await page.getByRole('button', { name: 'Daftarkan' }).click();
+    return page;
+  }
+
+  beforeAll(async () => {
+    configDir = writeConfigDir(alwaysOpenSample());
+    server = await startServer({ configDir });
+    browser = await launchBrowser();
+    const token = await server.adminToken();
+    const created = await fetch(`${server.url}/api/v1/admin/staff`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Sari Wulandari', role: 'petugas', agencies: ['disdukcapil'] }),
+    });
+    expect(created.status).toBe(201);
+    const { setupCode } = (await created.json()) as StaffSetupResponse;
+
+    kiosk = await device(
+      '/kiosk',
+      { width: 1080, height: 1920 },
+      'Anjungan lobi utama (printer 80 mm)',
+    );
+    await button(kiosk, 'Sentuh untuk mulai').waitFor();
+    counter = await device('/counter', { width: 1920, height: 1080 }, 'Loket (PC meja petugas)');
+    board = await device('/display', { width: 1920, height: 1080 }, 'Papan antrean lobi (TV)');
+
+    // First sign-in: the set-up code from the admin, a new PIN; then open loket 3.
+    await button(counter, 'Masuk pertama kali').waitFor();
+    await axe(counter, 'counter sign-in');
+    await button(counter, 'Masuk pertama kali').click();
+    await axe(counter, 'counter first PIN');
+    await counter.getByLabel('Kode set-up').fill(setupCode);
+    await counter.getByLabel('PIN baru', { exact: true }).fill(PIN);
+    await counter.getByLabel('Ulangi PIN baru').fill(PIN);
+    await button(counter, 'Simpan PIN dan masuk').click();
+    await counter.getByLabel('Nomor loket').waitFor();
+    await axe(counter, 'counter open loket');
+    await counter.getByLabel('Nomor loket').fill('3');
+    await button(counter, 'Buka loket').click();
+    await counter.getByRole('region', { name: 'Sedang dilayani' }).waitFor();
+
+    await button(board, 'Aktifkan suara Turn on sound').waitFor();
+    await axe(board, 'board before sound');
+    await button(board, 'Aktifkan suara Turn on sound').click();
+    await waitForSync(kiosk);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a kiosk issues, the counter calls, the board shows and announces it', async () => {
+    const number = await takeKtpTicket(kiosk);
+    await button(kiosk, 'Selesai').click();
+
+    const waiting = counter.getByRole('region', { name: /^Menunggu/ });
+    await waiting.getByText(number, { exact: true }).waitFor({ timeout: 10_000 });
+    await counter.getByRole('button', { name: /^Panggil berikutnya/ }).click();
+    await counter
+      .getByRole('region', { name: 'Sedang dilayani' })
+      .getByText(number, { exact: true })
+      .waitFor();
+
+    const now = board.getByRole('region', { name: /^Dipanggil/ });
+    await now.getByText(number, { exact: true }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => now.textContent()).toContain('Silakan menuju loket 3');
+    await expect
+      .poll(() => board.getByTestId('board-spoken').textContent())
+      .toBe(announceCall(number, '3').text);
+    await axe(counter, 'counter desk with a called ticket');
+    await axe(board, 'board with a call');
+  });
+
+  it('keeps calling with the server down, and the board catches up when it returns', async () => {
+    await counter.getByRole('button', { name: /^Selesai/ }).click();
+    const second = await takeKtpTicket(kiosk);
+    await button(kiosk, 'Selesai').click();
+    const waiting = counter.getByRole('region', { name: /^Menunggu/ });
+    await waiting.getByText(second, { exact: true }).waitFor({ timeout: 10_000 });
+
+    await server.stop();
+    await counter.keyboard.press('b');
+    await counter
+      .getByRole('region', { name: 'Sedang dilayani' })
+      .getByText(second, { exact: true })
+      .waitFor();
+    await board
+      .getByText('Papan tidak terhubung ke server — panggilan tetap ditampilkan di loket.', {
+        exact: false,
+      })
+      .waitFor({ timeout: 30_000 });
+
+    // The same address and data: the devices find it again.
+    server = await startServer({ configDir, port: server.port, dataDir: server.dataDir });
+    await board
+      .getByRole('region', { name: /^Dipanggil/ })
+      .getByText(second, { exact: true })
+      .waitFor({ timeout: 60_000 });
+  });
+});
