@@ -82,14 +82,17 @@ function appBuild(mode: string): UserConfig {
       // Lazy chunks come from the service worker's precache: no preload hints or polyfill.
       modulePreload: false,
       rolldownOptions: {
+        // The app, and the phone page's own small entry (src/app/status/index.html).
+        input: { index: 'index.html', status: 'src/app/status/index.html' },
         output: {
-          // Code every surface needs at start (Preact, hooks, texts, time) in one chunk:
-          // one file and one gzip stream instead of five small ones on the kiosk's path.
+          // Code every surface needs at start (Preact, hooks, texts, time, the shell's boot
+          // screen) in one chunk — the kiosk and the phone page share it: one file and one
+          // gzip stream instead of several small ones on the kiosk's path.
           codeSplitting: {
             groups: [
               {
                 name: 'core',
-                test: /node_modules[\\/]preact[\\/]|src[\\/]domain[\\/](time|i18n[\\/](strings|local-text))\./,
+                test: /node_modules[\\/]preact[\\/]|src[\\/](domain[\\/](time|format|i18n[\\/](strings|local-text))|app[\\/]routes|storage[\\/]device|ui[\\/](i18n|boot[\\/]BootScreen|components[\\/]Screen[\\/]Screen))\./,
               },
               // The validators, loaded only with sync and the set-up screens.
               { name: 'validation', test: /node_modules[\\/]valibot[\\/]/ },

@@ -199,6 +199,10 @@ export type TicketStatus = {
   status: QueueStatus;
   /** The loket that called it, once called. */
   loket: string | null;
+  /** How often a counter sent it on to another service (it keeps its arrival). */
+  transfers: number;
+  /** Its place in a journey across agencies. */
+  journey: { step: number; of: number } | null;
   peopleAhead: number;
   waitMinutes: number;
 };

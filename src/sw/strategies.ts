@@ -7,10 +7,17 @@ import { NetworkFirst } from 'workbox-strategies';
 export const CONFIG_CACHE = 'anjungan-config-v1';
 export const CONFIG_PATH = '/api/v1/config';
 
-/** Every navigation outside the API renders the precached app shell. */
+/** Every navigation outside the API and the phone page renders the precached app shell. */
 export function appShellRoute(): NavigationRoute {
   return new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//],
+    denylist: [/^\/api\//, /^\/t\//],
+  });
+}
+
+/** The phone page (/t/<id>) renders its own small shell. */
+export function statusShellRoute(): NavigationRoute {
+  return new NavigationRoute(createHandlerBoundToURL('src/app/status/index.html'), {
+    allowlist: [/^\/t\//],
   });
 }
 

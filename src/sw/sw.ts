@@ -6,7 +6,13 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { appShellRoute, configStrategy, isConfigRequest, warmConfigCache } from './strategies';
+import {
+  appShellRoute,
+  configStrategy,
+  isConfigRequest,
+  statusShellRoute,
+  warmConfigCache,
+} from './strategies';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -15,6 +21,7 @@ declare const self: ServiceWorkerGlobalScope & {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(appShellRoute());
+registerRoute(statusShellRoute());
 registerRoute(({ url }) => isConfigRequest(url), configStrategy());
 
 self.addEventListener('install', (event) => {

@@ -15,6 +15,8 @@ const STATUS = {
   issuedAt: Date.UTC(2026, 10, 23, 2, 0),
   status: 'waiting' as const,
   loket: null,
+  transfers: 0,
+  journey: null,
   peopleAhead: 3,
   waitMinutes: 25,
 };

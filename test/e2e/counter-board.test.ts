@@ -2,7 +2,8 @@
  * Kiosk, counter and board in real Chromium, each its own device on one site server: a
  * kiosk issues, staff sign in at a counter with a first PIN and open loket 3, call the
  * ticket, and the board shows it and announces it in Indonesian (the announcement read at
- * its boundary, the board's live region). Then the server stops: the counter still calls
+ * its boundary, the board's live region), and the citizen's phone page turns to "Dipanggil"
+ * by the server's event stream. Then the server stops: the counter still calls
  * from its own replica, the board says calls are shown at the counters; the server comes
  * back and the board catches up.
  */
@@ -26,6 +27,28 @@ async function axe(page: Page, screen: string): Promise<void> {
     (v) => `${screen}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(violations).toEqual([]);
+}
+
+/** The id of the ticket with `number` in a kiosk's log. */
+function ticketId(page: Page, number: string): Promise<string> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('anjungan');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('events').objectStore('events').getAll();
+          all.onsuccess = () => {
+            const event = (all.result as { id: string; data: { number?: string } }[]).find(
+              (e) => e.data.number === wanted,
+            );
+            if (event) resolve(event.id);
+            else reject(new Error(`no ticket ${wanted}`));
+          };
+        };
+      }),
+    number,
+  );
 }
 
 describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
@@ -100,9 +123,15 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     await server?.stop();
   });
 
-  it('a kiosk issues, the counter calls, the board shows and announces it', async () => {
+  it('a kiosk issues, the counter calls, the board shows and announces it, the phone follows', async () => {
     const number = await takeKtpTicket(kiosk);
     await button(kiosk, 'Selesai').click();
+    const id = await ticketId(kiosk, number);
+    const phone = await (
+      await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'id-ID' })
+    ).newPage();
+    await phone.goto(`${server.url}/t/${id}`);
+    await phone.getByText('Menunggu panggilan', { exact: true }).waitFor({ timeout: 10_000 });
 
     const waiting = counter.getByRole('region', { name: /^Menunggu/ });
     await waiting.getByText(number, { exact: true }).waitFor({ timeout: 10_000 });
@@ -120,6 +149,12 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
       .toBe(announceCall(number, '3').text);
     await axe(counter, 'counter desk with a called ticket');
     await axe(board, 'board with a call');
+    // The phone page hears it by the server's stream, without a reload.
+    await phone
+      .getByText('Dipanggil — silakan menuju loket 3', { exact: true })
+      .waitFor({ timeout: 10_000 });
+    await axe(phone, 'phone page, called');
+    await phone.context().close();
   });
 
   it('keeps calling with the server down, and the board catches up when it returns', async () => {

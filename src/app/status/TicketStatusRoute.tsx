@@ -1,4 +1,8 @@
-/** /t/<id>: fetches the ticket's status from the site server every 20 s while open. */
+/**
+ * /t/<id>: the ticket's status, live — the server's event stream sends it again whenever it
+ * changes; when the stream cannot be had (an old browser, a proxy, a busy server) the page
+ * asks every 20 s instead. The phone vibrates, where it may, when the ticket is called.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
 import type { TicketStatus } from '../../domain/protocol';
@@ -37,11 +41,53 @@ export function TicketStatusRoute(props: Route) {
     void Promise.all([fetchConfig(), ensureStrings(lang)]).then(([result]) => {
       if (result.ok) setConfig(result.bundle);
     });
-    const refresh = () => void fetchStatus(ticketId).then(setView);
-    refresh();
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => clearInterval(timer);
+    return followTicket(ticketId, setView);
   }, [ticketId, lang]);
   if (!view) return <BootScreen state="loading" />;
   return <TicketStatusPage view={view} config={config} lang={lang} />;
+}
+
+/** Keeps `show` told of the ticket's status until the returned function is called. */
+function followTicket(ticketId: string, show: (view: TicketStatusView) => void): () => void {
+  let shown: TicketStatus['status'] | null = null;
+  const update = (view: TicketStatusView) => {
+    if (view.kind === 'found') {
+      const now = view.status.status;
+      if (now === 'called' && shown !== null && shown !== 'called')
+        navigator.vibrate?.([400, 150, 400]);
+      shown = now;
+    }
+    show(view);
+  };
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const poll = () => {
+    if (timer !== null) return;
+    const refresh = () => void fetchStatus(ticketId).then(update);
+    refresh();
+    timer = setInterval(refresh, REFRESH_MS);
+  };
+  let source: EventSource | null = null;
+  if (typeof EventSource === 'function') {
+    source = new EventSource(`/api/v1/tickets/${encodeURIComponent(ticketId)}/stream`);
+    source.addEventListener('status', (event) => {
+      update({
+        kind: 'found',
+        status: JSON.parse((event as MessageEvent<string>).data),
+        checkedAt: Date.now(),
+      });
+    });
+    source.addEventListener('gone', () => update({ kind: 'unknown' }));
+    // A stream refused or lost for good (404, 503): ask now and then instead.
+    source.onerror = () => {
+      if (source?.readyState === EventSource.CLOSED) poll();
+    };
+    // Until the stream's first answer, the page shows what a plain request says.
+    void fetchStatus(ticketId).then((view) => {
+      if (shown === null) update(view);
+    });
+  } else poll();
+  return () => {
+    source?.close();
+    if (timer !== null) clearInterval(timer);
+  };
 }

@@ -1,15 +1,22 @@
 /**
- * Routes anyone may call: health, the site config and a ticket's status.
+ * Routes anyone may call: health, the site config and a ticket's status, once or live
+ * (server-sent events: the status again whenever a push changes it, for the citizen's
+ * phone; at most MAX_PHONE_STREAMS at once — beyond, 503 and the page polls).
  * The config holds no secrets — names, services, hours, prefixes, quotas, device profiles
  * — so a kiosk that is not enrolled yet can show its set-up screen and the citizen's
  * phone page can show a service. Tokens, codes and devices live only in the store.
  */
 import { Hono } from 'hono';
-import { ticketStatus } from '../sync/ticket-status';
+import { streamSSE } from 'hono/streaming';
+import { findTicket, type StatusSources, statusOf, ticketStatus } from '../sync/ticket-status';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
 
-/** GET /health, GET /config (ETag), GET /tickets/:id. */
+/** Phones following their tickets at once, at most (each a held connection). */
+export const MAX_PHONE_STREAMS = 2_000;
+let phoneStreams = 0;
+
+/** GET /health, GET /config (ETag), GET /tickets/:id, GET /tickets/:id/stream. */
 export function publicRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   api.get('/health', (c) => {
@@ -31,15 +38,57 @@ export function publicRoutes(deps: ApiDeps): Hono {
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     return c.json(config);
   });
+  // The phone page, live: the status now, then again whenever a push changes it.
+  api.get('/tickets/:id/stream', async (c) => {
+    const sources = statusSources(deps);
+    const found = await findTicket(sources, c.req.param('id'));
+    if (found === null) throw fail(404, 'unknown_ticket', 'There is no such ticket at this site.');
+    if (phoneStreams >= MAX_PHONE_STREAMS) {
+      c.header('Retry-After', '20');
+      throw fail(503, 'busy', 'Too many phones follow tickets now; the page polls instead.');
+    }
+    const siteId = deps.siteId();
+    c.header('X-Accel-Buffering', 'no');
+    c.header('Cache-Control', 'no-store');
+    return streamSSE(c, async (stream) => {
+      phoneStreams += 1;
+      let last = '';
+      const sendIfChanged = async () => {
+        const status = await statusOf(statusSources(deps), found).catch(() => null);
+        const text = JSON.stringify(status);
+        if (text === last || stream.aborted) return;
+        last = text;
+        await stream.writeSSE({ event: status ? 'status' : 'gone', data: text });
+      };
+      await sendIfChanged();
+      await new Promise<void>((done) => {
+        const finish = () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+          done();
+        };
+        const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
+        const unsubscribe = deps.pokes.subscribe(siteId, `phone:${found.id}`, {
+          poke: () => void sendIfChanged(),
+          close: finish,
+        });
+        stream.onAbort(finish);
+        if (stream.aborted) finish();
+      });
+      phoneStreams -= 1;
+    });
+  });
   api.get('/tickets/:id', async (c) => {
-    const status = await ticketStatus(
-      { store: deps.store, config: deps.config(), catalogue: deps.catalogue(), days: deps.days },
-      c.req.param('id'),
-    );
+    const status = await ticketStatus(statusSources(deps), c.req.param('id'));
     if (status === null) throw fail(404, 'unknown_ticket', 'There is no such ticket at this site.');
     return c.json(status);
   });
   return api;
+}
+
+/** What a ticket's status is read from, now. */
+function statusSources(deps: ApiDeps): StatusSources {
+  return { store: deps.store, config: deps.config(), catalogue: deps.catalogue(), days: deps.days };
 }
 
 /** Whether an If-None-Match header (a list, maybe weak) names the current ETag. */

@@ -5,7 +5,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 
 /** Client-side routes that all render the app shell. */
-const SHELL_ROUTES = ['/', '/kiosk', '/kiosk/*', '/counter', '/display', '/s/*', '/t/*', '/setup'];
+const SHELL_ROUTES = ['/', '/kiosk', '/kiosk/*', '/counter', '/display', '/s/*', '/setup'];
+/** The phone page's own shell (a small entry of its own: src/app/status/index.html). */
+const STATUS_SHELL = 'src/app/status/index.html';
 
 /** Routes for the PWA files under appDir, with an app-shell fallback for its routes. */
 export function serveApp(appDir: string): Hono {
@@ -23,6 +25,7 @@ export function serveApp(appDir: string): Hono {
   for (const route of SHELL_ROUTES) {
     app.get(route, serveStatic({ root: appDir, path: 'index.html', precompressed: true }));
   }
+  app.get('/t/*', serveStatic({ root: appDir, path: STATUS_SHELL, precompressed: true }));
   app.use('*', serveStatic({ root: appDir, precompressed: true }));
   return app;
 }

@@ -1,6 +1,6 @@
 /**
- * /t/<id> on the citizen's phone: the ticket's number, where it stands in its queue and
- * the estimated wait. No personal data: a ticket has none. Names are the server's, from the
+ * /t/<id> on the citizen's phone: the ticket's number, where it stands (waiting with the
+ * people ahead and the wait, called to a loket, served, sent on, held for a journey's step). No personal data: a ticket has none. Names are the server's, from the
  * site's config, never what a device sent.
  */
 import '../styles/kiosk.css';
@@ -10,6 +10,7 @@ import { localized } from '../../domain/i18n/local-text';
 import { t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
 import { Screen } from '../components/Screen/Screen';
+import { statusWords } from './status-text';
 
 export type TicketStatusView =
   | { kind: 'found'; status: TicketStatus; checkedAt: number }
@@ -37,6 +38,8 @@ export function TicketStatusPage(props: {
   }
   const { status } = view;
   const tz = config?.site.timeZone ?? 'Asia/Jakarta';
+  const said = statusWords(status, lang);
+  const waiting = status.status === 'waiting' || status.status === 'held';
   return (
     <div class="kiosk kiosk--phone" lang={lang}>
       <Screen title={title} kicker={config ? localized(config.site.name, lang) : undefined}>
@@ -44,13 +47,18 @@ export function TicketStatusPage(props: {
           <p class="ticket-number">{status.number}</p>
           <p class="ticket-where">{localized(status.agencyName, lang)}</p>
           <p class="lead">{localized(status.serviceName, lang)}</p>
-          <p class="lead">
-            <strong>{t(lang, 'status.waiting')}</strong>
+          <p class={`lead status-headline status-headline--${status.status}`}>
+            <strong>{said.headline}</strong>
           </p>
-          <p class="lead">{t(lang, 'ticket.peopleAhead', { count: status.peopleAhead })}</p>
-          <p class="lead">
-            {t(lang, 'ticket.wait', { wait: formatWait(status.waitMinutes, lang) })}
-          </p>
+          {said.detail && <p class="lead">{said.detail}</p>}
+          {waiting && (
+            <>
+              <p class="lead">{t(lang, 'ticket.peopleAhead', { count: status.peopleAhead })}</p>
+              <p class="lead">
+                {t(lang, 'ticket.wait', { wait: formatWait(status.waitMinutes, lang) })}
+              </p>
+            </>
+          )}
           <p class="note">{t(lang, 'status.updated', { time: formatClock(view.checkedAt, tz) })}</p>
         </div>
       </Screen>

@@ -46,6 +46,8 @@ describe('ticket status', () => {
       issuedAt: fourth && isEventOf(fourth, 'ticket.issued') ? fourth.data.issuedAt : null,
       status: 'waiting',
       loket: null,
+      transfers: 0,
+      journey: null,
       peopleAhead: 3,
       waitMinutes: expect.any(Number),
     });
