@@ -92,7 +92,7 @@ function appBuild(mode: string): UserConfig {
             groups: [
               {
                 name: 'core',
-                test: /node_modules[\\/]preact[\\/]|src[\\/](domain[\\/](time|format|i18n[\\/](strings|local-text))|app[\\/]routes|storage[\\/]device|ui[\\/](i18n|boot[\\/]BootScreen|components[\\/]Screen[\\/]Screen))\./,
+                test: /node_modules[\\/](preact|idb)[\\/]|src[\\/](domain[\\/](time|format|hlc|i18n[\\/](strings|local-text))|app[\\/]routes|storage[\\/](db|device|tx)|ui[\\/](i18n|boot[\\/]BootScreen|components[\\/]Screen[\\/]Screen))\./,
               },
               // The validators, loaded only with sync and the set-up screens.
               { name: 'validation', test: /node_modules[\\/]valibot[\\/]/ },

@@ -2,7 +2,8 @@
  * Whether a citizen can take a number for a service now, told before they invest time
  * in the requirement check. Reasons are checked in a fixed order (see serviceAvailability).
  */
-import type { Agency, Service, Site } from './config/schema';
+import type { Agency, ConfigBundle, Service, Site } from './config/schema';
+import { quotaRule } from './quotas';
 import { businessDayOf, isOpenAt } from './time';
 
 /** What the kiosk shows on a service or agency tile. */
@@ -84,4 +85,34 @@ export function agencyAvailability(input: {
   let best: Availability = { state: 'closed', reason: 'not-offered' };
   for (const a of states) if (informativeness(a) > informativeness(best)) best = a;
   return best;
+}
+
+/**
+ * Availability of every service of the site at `now`, given how many tickets each has on
+ * `businessDay`. The quota is the one the server grants tokens by (`quotaRule`: a visit's on
+ * its day, else the service's daily one).
+ */
+export function availabilityMap(
+  config: ConfigBundle,
+  issuedCount: (businessDay: string, serviceId: string) => number,
+  businessDay: string,
+  now: number,
+  place: Place,
+): Record<string, Availability> {
+  const map: Record<string, Availability> = {};
+  for (const agency of config.agencies) {
+    for (const service of agency.services) {
+      const quota = quotaRule(config, service.id, businessDay)?.quota;
+      map[service.id] = serviceAvailability({
+        site: config.site,
+        agency,
+        service,
+        now,
+        place,
+        issuedToday: issuedCount(businessDay, service.id),
+        ...(quota === undefined ? {} : { quotaOverride: quota }),
+      });
+    }
+  }
+  return map;
 }

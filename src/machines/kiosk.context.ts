@@ -18,6 +18,7 @@ export const citizenChoices = {
   serviceId: null,
   answers: EMPTY_ANSWERS,
   consultation: false,
+  before: null,
   priority: undefined as PriorityCategory | null | undefined,
   ticket: null,
   failure: null,
@@ -28,6 +29,7 @@ export const citizenChoices = {
 export const freshCheck = {
   answers: EMPTY_ANSWERS,
   consultation: false,
+  before: null,
   priority: undefined as PriorityCategory | null | undefined,
 } satisfies Partial<KioskContext>;
 
@@ -87,5 +89,6 @@ export function issueRequestOf(ctx: KioskContext): IssueRequest {
     purpose: ctx.consultation ? 'consultation' : 'service',
     missing: (check?.missingMandatory ?? []).map((r) => r.id),
     language: ctx.lang,
+    ...(ctx.before ? { before: ctx.before } : {}),
   };
 }

@@ -140,7 +140,16 @@ export const kioskMachine = kioskSetup.createMachine({
             },
             prerequisite: {
               on: {
-                'prerequisite.confirmed': 'priority',
+                'prerequisite.confirmed': { target: 'priority', actions: assign({ before: null }) },
+                'prerequisite.journey': {
+                  target: 'priority',
+                  actions: assign({
+                    before: ({ event }) => ({
+                      agencyId: event.agencyId,
+                      serviceId: event.serviceId,
+                    }),
+                  }),
+                },
                 'prerequisite.goto': [
                   {
                     guard: 'gotoHasService',

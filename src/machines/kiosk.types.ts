@@ -17,6 +17,8 @@ export type IssueRequest = {
   purpose: 'service' | 'consultation';
   missing: string[];
   language: Language;
+  /** A journey: the prerequisite service at another agency, issued first. */
+  before?: { agencyId: string; serviceId: string };
 };
 
 /** A ticket whose event has committed to the device's log. */
@@ -33,6 +35,8 @@ export type IssuedTicket = {
   emergency: boolean;
   priority: PriorityCategory | null;
   purpose: 'service' | 'consultation';
+  /** Every ticket of a journey, in order (this one last). */
+  journey?: { number: string; agencyId: string; serviceId: string }[];
 };
 
 /** Why issuing failed; anything else is treated as 'storage'. */
@@ -63,6 +67,8 @@ export type KioskContext = {
   answers: RequirementAnswers;
   /** Queue anyway for consultation although a mandatory requirement is missing. */
   consultation: boolean;
+  /** One visit with linked tickets: the prerequisite service to queue for first. */
+  before: { agencyId: string; serviceId: string } | null;
   /** undefined until the citizen answers; null = not a priority group. */
   priority: PriorityCategory | null | undefined;
   ticket: IssuedTicket | null;
@@ -88,6 +94,7 @@ export type KioskEvent =
   | { type: 'missing.queueAnyway' }
   | { type: 'prerequisite.confirmed' }
   | { type: 'prerequisite.goto'; agencyId: string; serviceId?: string }
+  | { type: 'prerequisite.journey'; agencyId: string; serviceId: string }
   | { type: 'priority.chosen'; category: PriorityCategory | null }
   | { type: 'ticket.confirm' }
   | { type: 'ticket.print' }

@@ -51,6 +51,8 @@ export type TicketFacts = {
   emergency: string | null;
   /** "Layanan prioritas: Lansia …" / "Untuk konsultasi …" — what the counter must know. */
   marks: string[];
+  /** A journey's steps in order ("Langkah 1: A-012 — Disdukcapil, …"), empty otherwise. */
+  journey: string[];
   url: string;
 };
 
@@ -89,6 +91,15 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
     prepare: list === '' ? null : t(lang, 'ticket.prepare', { list }),
     emergency: ticket.emergency ? t(lang, 'ticket.emergency') : null,
     marks: ticketMarks(ticket, lang),
+    journey: (ticket.journey ?? []).map((step, i) => {
+      const at = findService(config, step.serviceId);
+      return t(lang, 'ticket.journeyStep', {
+        step: i + 1,
+        number: step.number,
+        agency: at ? localized(at.agency.shortName, lang) : step.agencyId,
+        service: at ? localized(at.service.name, lang) : step.serviceId,
+      });
+    }),
     url: input.url,
   };
 }
@@ -123,6 +134,8 @@ export function ticketLayout(input: TicketLayoutInput): PrintDocument {
     ...f.marks.map((mark) => center(mark, { bold: true })),
     center(`${f.date}, ${f.time}`),
   ];
+  for (const step of f.journey) lines.push({ text: step, align: 'left', bold: true });
+  if (f.journey.length > 0) lines.push({ text: t(lang, 'ticket.journeyNote'), align: 'left' });
   if (f.peopleAhead) lines.push(center(f.peopleAhead));
   if (f.wait) lines.push(center(f.wait));
   if (f.prepare) lines.push({ text: f.prepare, align: 'left' });

@@ -52,25 +52,42 @@ export async function appendTicketIssued(
   identity: DeviceIdentity,
   draft: TicketDraft,
 ): Promise<KioskEvent<'ticket.issued'>> {
+  return (await appendTickets(db, identity, [draft]))[0] as KioskEvent<'ticket.issued'>;
+}
+
+/**
+ * Appends several tickets in one transaction (the steps of a journey): all of them are
+ * durable, or none is — a citizen never holds half a journey.
+ */
+export async function appendTickets(
+  db: AnjunganDatabase,
+  identity: DeviceIdentity,
+  drafts: readonly TicketDraft[],
+): Promise<KioskEvent<'ticket.issued'>[]> {
   let tx: IssueTx | undefined;
   try {
     tx = openIssueTx(db);
-    if (draft.dailyQuota !== null) await takeQuotaToken(tx, draft, draft.dailyQuota);
     const meta = tx.objectStore('meta');
-    const clock = ((await meta.get('clock')) as ClockState | undefined) ?? {
+    let clock = ((await meta.get('clock')) as ClockState | undefined) ?? {
       deviceSeq: 0,
       hlc: null,
     };
-    const cursors = tx.objectStore('cursors');
-    const cursor = (await cursors.get([draft.businessDay, draft.prefix])) ?? emptyCursor(draft);
-    const taken = takeNumber(cursor);
-    const hlc = encodeHlc(nextHlc(clock.hlc ? decodeHlc(clock.hlc) : null, draft.physicalMs));
-    const event = buildEvent(identity, draft, clock.deviceSeq + 1, hlc, taken);
-    await tx.objectStore('events').add(event);
-    await meta.put({ deviceSeq: event.deviceSeq, hlc }, 'clock');
-    await cursors.put({ ...taken.cursor, businessDay: draft.businessDay, prefix: draft.prefix });
+    const events: KioskEvent<'ticket.issued'>[] = [];
+    for (const draft of drafts) {
+      if (draft.dailyQuota !== null) await takeQuotaToken(tx, draft, draft.dailyQuota);
+      const cursors = tx.objectStore('cursors');
+      const cursor = (await cursors.get([draft.businessDay, draft.prefix])) ?? emptyCursor(draft);
+      const taken = takeNumber(cursor);
+      const hlc = encodeHlc(nextHlc(clock.hlc ? decodeHlc(clock.hlc) : null, draft.physicalMs));
+      const event = buildEvent(identity, draft, clock.deviceSeq + 1, hlc, taken);
+      await tx.objectStore('events').add(event);
+      await cursors.put({ ...taken.cursor, businessDay: draft.businessDay, prefix: draft.prefix });
+      clock = { deviceSeq: event.deviceSeq, hlc };
+      events.push(event);
+    }
+    await meta.put(clock, 'clock');
     await tx.done;
-    return event;
+    return events;
   } catch (error) {
     abortQuietly(tx);
     if (error instanceof QuotaReachedError) throw error;

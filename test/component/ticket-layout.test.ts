@@ -118,3 +118,32 @@ describe('missingListLayout', () => {
     expect(doc.qr).toBe('https://antrean.test/info/x');
   });
 });
+
+describe('ticketLayout of a journey', () => {
+  it('prints every step in order and when the next one is called', () => {
+    const config = kioskBundle();
+    const [first] = config.agencies;
+    const service = first?.services[0];
+    if (!first || !service) throw new Error('fixture has no service');
+    const doc = ticketLayout({
+      config,
+      ticket: {
+        ...TICKET,
+        journey: [
+          { number: 'A-003', agencyId: first.id, serviceId: service.id },
+          { number: 'A-012', agencyId: first.id, serviceId: service.id },
+        ],
+      },
+      lang: 'id',
+      answers: EMPTY_ANSWERS,
+      url: URL,
+    });
+    const texts = doc.lines.map((l) => l.text);
+    const at = texts.findIndex((t) => t.startsWith('Langkah 1: A-003 — '));
+    expect(at).toBeGreaterThan(0);
+    expect(texts[at + 1]).toMatch(/^Langkah 2: A-012 — /);
+    expect(texts[at + 2]).toBe(
+      'Nomor langkah berikutnya dipanggil setelah langkah sebelumnya selesai.',
+    );
+  });
+});

@@ -3,9 +3,9 @@
  * figures from its state — no read of the day around the write.
  */
 
-import type { ConfigBundle } from '../../domain/config/schema';
+import type { Agency, ConfigBundle, Service } from '../../domain/config/schema';
+import type { KioskEvent } from '../../domain/events';
 import { chooseBusinessDay } from '../../domain/lease-days';
-import { quotaRule } from '../../domain/quotas';
 import { businessDayOf } from '../../domain/time';
 import { findService } from '../../machines/kiosk.selectors';
 import {
@@ -17,7 +17,7 @@ import {
 import type { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { readIssueBasis } from '../../storage/issue-basis';
-import { QuotaReachedError } from '../../storage/tickets';
+import { QuotaReachedError, type TicketDraft } from '../../storage/tickets';
 
 export type IssueDeps = {
   /** Read for the issue basis (clock offset, leased days) before the append. */
@@ -39,27 +39,32 @@ export function makeIssueTicket(deps: IssueDeps) {
     const found = findService(config, request.serviceId);
     if (!found) throw new IssueError('storage', { cause: new Error('unknown service') });
     const { agency, service } = found;
-    const { physicalMs, businessDay } = await issueTime(deps, config.site.timeZone);
-    let event: Awaited<ReturnType<Replica['appendTicket']>>;
+    const time = await issueTime(deps, config.site.timeZone);
+    const { physicalMs, businessDay } = time;
+    const draft = ticketDraft(
+      deps,
+      config,
+      found,
+      request,
+      time,
+      await quotaOf(deps, config, found.service, time.businessDay),
+    );
+    let event: KioskEvent<'ticket.issued'>;
+    let journey: IssuedTicket['journey'];
     try {
-      event = await deps.replica.appendTicket(deps.identity, {
-        id: deps.newId(),
-        physicalMs,
-        businessDay,
-        prefix: service.prefix ?? agency.prefix,
-        digits: config.site.numbering.digits,
-        dailyQuota: quotaRule(config, service.id, businessDay)?.quota ?? null,
-        data: {
-          agencyId: agency.id,
-          serviceId: service.id,
-          priority: request.priority,
-          purpose: request.purpose,
-          missing: request.missing,
-          channel: deps.place === 'mobile' ? 'mobile' : 'kiosk',
-          language: request.language,
-          issuedAt: physicalMs,
-        },
-      });
+      if (request.before) {
+        // A journey: the step at the other agency first, both tickets in one transaction.
+        const { appendJourney } = await import('./journey');
+        const steps = await appendJourney(deps, config, request.before, draft, time);
+        event = steps.at(-1) as KioskEvent<'ticket.issued'>;
+        journey = steps.map((e) => ({
+          number: e.data.number,
+          agencyId: e.data.agencyId,
+          serviceId: e.data.serviceId,
+        }));
+      } else {
+        event = await deps.replica.appendTicket(deps.identity, draft);
+      }
     } catch (error) {
       if (error instanceof QuotaReachedError) throw new IssueError('quota-exhausted');
       throw new IssueError('storage', { cause: error });
@@ -78,10 +83,59 @@ export function makeIssueTicket(deps: IssueDeps) {
       issuedAt: physicalMs,
       ...figures,
       emergency: event.data.emergencyTag !== undefined,
+      ...(journey ? { journey } : {}),
       priority: request.priority,
       purpose: request.purpose,
     };
   };
+}
+
+/** The draft of a ticket for `found` as the citizen asked for it, at `time`. */
+export function ticketDraft(
+  deps: IssueDeps,
+  config: ConfigBundle,
+  found: { agency: Agency; service: Service },
+  request: Pick<IssueRequest, 'priority' | 'purpose' | 'missing' | 'language'>,
+  time: { physicalMs: number; businessDay: string },
+  quota: number | null,
+): TicketDraft {
+  const { agency, service } = found;
+  return {
+    id: deps.newId(),
+    physicalMs: time.physicalMs,
+    businessDay: time.businessDay,
+    prefix: service.prefix ?? agency.prefix,
+    digits: config.site.numbering.digits,
+    dailyQuota: quota,
+    data: {
+      agencyId: agency.id,
+      serviceId: service.id,
+      priority: request.priority,
+      purpose: request.purpose,
+      missing: request.missing,
+      channel: deps.place === 'mobile' ? 'mobile' : 'kiosk',
+      language: request.language,
+      issuedAt: time.physicalMs,
+    },
+  };
+}
+
+/**
+ * The quota a ticket of `service` counts against on `day` (`quotaRule`, from the queue
+ * state's code, loaded once the first screen is up); without that code, the service's
+ * daily quota. The quota tokens the server granted stay the real limit either way.
+ */
+export async function quotaOf(
+  deps: IssueDeps,
+  config: ConfigBundle,
+  service: Service,
+  day: string,
+): Promise<number | null> {
+  try {
+    return (await deps.replica.stateCode()).quotaRule(config, service.id, day)?.quota ?? null;
+  } catch {
+    return service.dailyQuota ?? null;
+  }
 }
 
 /**

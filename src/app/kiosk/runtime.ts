@@ -15,7 +15,6 @@ import { probeStorage } from '../../storage/device';
 import { newId } from '../../storage/ids';
 import type { KioskLinks } from '../../ui/kiosk/links';
 import { printCurrentDocument } from '../print';
-import { availabilityMap } from './availability';
 import type { IdleDuties } from './idle-duties';
 import { makeIssueTicket } from './issue';
 import type { KioskSync } from './sync';
@@ -83,19 +82,22 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   const sendAvailability = () => {
     const day = today();
     const book = replica.state;
-    if (!book || !replica.holds(day)) {
-      // Without the state's code (not cached yet, offline) the kiosk still issues; it is
-      // asked for again at the next tick. A log that cannot be read is a storage fault.
-      replica.stateCode().then(
-        () => replica.loadDay(day).catch(() => actor.send({ type: 'storage.failed' })),
-        () => {},
-      );
-      return;
-    }
-    actor.send({
-      type: 'availability.updated',
-      availability: availabilityMap(config, book, day, now(), place),
-    });
+    // Without the state's code (not cached yet, offline) the kiosk still issues; it is
+    // asked for again at the next tick. A log that cannot be read is a storage fault.
+    replica.stateCode().then(
+      (code) => {
+        if (!book || !replica.holds(day)) {
+          replica.loadDay(day).catch(() => actor.send({ type: 'storage.failed' }));
+          return;
+        }
+        const issued = (d: string, serviceId: string) => book.issuedCount(d, serviceId);
+        actor.send({
+          type: 'availability.updated',
+          availability: code.availabilityMap(config, issued, day, now(), place),
+        });
+      },
+      () => {},
+    );
   };
   const unsubscribeReplica = replica.subscribe(sendAvailability);
   // Config updates come with the idle duties: the kiosk starts from its cached config.

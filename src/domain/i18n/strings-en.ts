@@ -79,6 +79,7 @@ export const STRINGS_EN = {
   'prerequisite.agency': 'Make sure you have completed your business at {agency} first',
   'prerequisite.confirm': 'Done, continue',
   'prerequisite.goto': 'Take a number for {agency}',
+  'prerequisite.journey': 'Take numbers for both, {agency} first',
 
   'priority.title': 'Do you belong to a priority group?',
   'priority.lansia': 'Older person (60 or over)',
@@ -104,6 +105,8 @@ export const STRINGS_EN = {
   'ticket.peopleAhead': 'People ahead of you: {count}',
   'ticket.wait': 'Estimated wait: {wait}',
   'ticket.prepare': 'Have these ready: {list}',
+  'ticket.journeyStep': 'Step {step}: {number} — {agency}, {service}',
+  'ticket.journeyNote': "The next step's number is called once the step before is finished.",
   'ticket.qr': 'Scan this QR code with your phone',
   'ticket.qrLabel': 'QR code of ticket {number}',
   'ticket.keep': 'Please keep this ticket',

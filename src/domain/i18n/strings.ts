@@ -84,6 +84,7 @@ const id = {
   'prerequisite.agency': 'Pastikan Anda telah mengurus keperluan di {agency} terlebih dahulu',
   'prerequisite.confirm': 'Sudah, lanjutkan',
   'prerequisite.goto': 'Ambil antrean {agency}',
+  'prerequisite.journey': 'Ambil nomor untuk keduanya, {agency} dulu',
 
   'priority.title': 'Apakah Anda termasuk kelompok prioritas?',
   'priority.lansia': 'Lansia (60 tahun ke atas)',
@@ -109,6 +110,8 @@ const id = {
   'ticket.peopleAhead': 'Sisa antrean: {count} orang',
   'ticket.wait': 'Perkiraan waktu tunggu: {wait}',
   'ticket.prepare': 'Siapkan persyaratan: {list}',
+  'ticket.journeyStep': 'Langkah {step}: {number} — {agency}, {service}',
+  'ticket.journeyNote': 'Nomor langkah berikutnya dipanggil setelah langkah sebelumnya selesai.',
   'ticket.qr': 'Pindai kode QR ini dengan ponsel Anda',
   'ticket.qrLabel': 'Kode QR tiket {number}',
   'ticket.keep': 'Harap simpan tiket ini',

@@ -173,6 +173,27 @@ describe('kiosk machine: the citizen flow', () => {
     });
   });
 
+  it('takes one visit with linked tickets: the prerequisite first, then the chosen service', async () => {
+    const k = start();
+    openService(k, 'bpjs-kesehatan', 'bpjs-kesehatan-perubahan-data');
+    k.actor.send({ type: 'requirement.marked', key: 'kartu-jkn', mark: 'present' });
+    k.actor.send({ type: 'requirements.done' });
+    const before = { agencyId: 'disdukcapil', serviceId: 'disdukcapil-kk-perubahan' };
+    k.actor.send({ type: 'prerequisite.journey', ...before });
+    expect(flow(k)).toBe('priority');
+    // Back and "done already": the journey is dropped.
+    k.actor.send({ type: 'nav.back' });
+    k.actor.send({ type: 'prerequisite.confirmed' });
+    expect(k.actor.getSnapshot().context.before).toBeNull();
+    k.actor.send({ type: 'nav.back' });
+    k.actor.send({ type: 'prerequisite.journey', ...before });
+    k.actor.send({ type: 'priority.chosen', category: null });
+    k.actor.send({ type: 'ticket.confirm' });
+    await settle();
+
+    expect(k.requests[0]).toMatchObject({ serviceId: 'bpjs-kesehatan-perubahan-data', before });
+  });
+
   it('jumps to the agency list when a prerequisite names no service', () => {
     const k = start();
     openService(k, 'bpjs-kesehatan', 'bpjs-kesehatan-perubahan-data');

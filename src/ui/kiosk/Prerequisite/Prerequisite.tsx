@@ -38,6 +38,20 @@ export function Prerequisite() {
                   : tr('prerequisite.agency', { agency: agencyName })}
               </p>
               <p class="note">{localized(prerequisite.note, lang)}</p>
+              {agency && target && reachable && (
+                <Button
+                  variant="primary"
+                  onClick={() =>
+                    send({
+                      type: 'prerequisite.journey',
+                      agencyId: agency.id,
+                      serviceId: target.id,
+                    })
+                  }
+                >
+                  {tr('prerequisite.journey', { agency: agencyName })}
+                </Button>
+              )}
               {agency && reachable && (
                 <Button
                   onClick={() =>

@@ -54,6 +54,16 @@ export function Ticket() {
             <strong>{mark}</strong>
           </p>
         ))}
+        {facts.journey.length > 0 && (
+          <ol class="ticket-journey">
+            {facts.journey.map((step) => (
+              <li key={step}>
+                <strong>{step}</strong>
+              </li>
+            ))}
+          </ol>
+        )}
+        {facts.journey.length > 0 && <p>{tr('ticket.journeyNote')}</p>}
         <p class="ticket-where">{facts.where}</p>
         <p class="lead">{facts.serviceName}</p>
         <p>
