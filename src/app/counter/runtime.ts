@@ -128,7 +128,8 @@ export function startCounter(deps: CounterDeps) {
         data,
       });
       session.message = null;
-      sync?.requestSync('write');
+      // A call must reach the board at once: no write debounce for a counter's actions.
+      sync?.requestSync('manual');
       changed();
     } catch {
       say(
