@@ -18,6 +18,15 @@ export function DisplayApp({ store, actions }: { store: BoardStore; actions: Boa
     <div class="kiosk board" lang="id">
       <header class="board-bar">
         <span class="board-site">{view.siteName}</span>
+        {!view.sound && (
+          <button
+            type="button"
+            class="btn btn--secondary board-sound"
+            onClick={actions.enableSound}
+          >
+            Aktifkan suara <span lang="en">Turn on sound</span>
+          </button>
+        )}
         <span class="board-clock">{view.clock}</span>
       </header>
       <main class="board-main">
@@ -94,11 +103,6 @@ export function DisplayApp({ store, actions }: { store: BoardStore; actions: Boa
             {v.id} <span lang="en">{v.en}</span>
           </p>
         ))}
-        {!view.sound && (
-          <button type="button" class="btn btn--primary board-sound" onClick={actions.enableSound}>
-            Aktifkan suara <span lang="en">Turn on sound</span>
-          </button>
-        )}
       </footer>
       <p class="visually-hidden" aria-live="polite" data-testid="board-spoken">
         {view.spoken}
