@@ -629,23 +629,7 @@ export function serviceOf(rec: Rec): string {
 /** What a ticket is after its actions, in log order (the rules in the header). */
 function derive(issued: Issued, actions: readonly Action[]): Derived {
   if (actions.length === 0) return UNTOUCHED;
-  const d: Derived = {
-    status: 'waiting',
-    agencyId: null,
-    serviceId: null,
-    queue: null,
-    holder: null,
-    loket: null,
-    calls: 0,
-    recalls: 0,
-    transfers: 0,
-    outcome: null,
-    call: null,
-    callQueue: null,
-    lastCall: null,
-    conflicts: null,
-    serviceMs: null,
-  };
+  const d: Derived = { ...UNTOUCHED };
   let servingFrom: Action | null = null;
   for (const action of actions) {
     const holds = d.holder === action.deviceId;

@@ -163,8 +163,20 @@ async function confirmToTicket(profileDir: string, url: string, runs: number): P
 let servedUrl = '';
 
 /** Pushes `count` tickets of today from another device and waits until the kiosk holds them. */
-async function seedDay(server: RunningServer, profileDir: string, count: number): Promise<number> {
-  const device = await enrollOverHttp(server.url, await server.enrollmentCode(), 'Seed');
+async function seedDay(
+  server: RunningServer,
+  adminToken: string,
+  profileDir: string,
+  count: number,
+): Promise<number> {
+  // The restarted server spent its bootstrap code: the first admin's token makes the code.
+  const created = await fetch(`${server.url}/api/v1/admin/enrollments`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  });
+  const { code } = (await created.json()) as { code: string };
+  const device = await enrollOverHttp(server.url, code, 'Seed');
   const day = businessDayOf(Date.now(), alwaysOpenSample().site.timeZone);
   const events = eventsOf(device, count, day, Date.now() - 3_600_000);
   for (let i = 0; i < events.length; i += 500) {
@@ -202,13 +214,14 @@ async function main() {
   const js = await measureJs(server);
   const sum = (list: { bytes: number }[]) => list.reduce((s, f) => s + f.bytes, 0);
   const smallTickets = await confirmToTicket(js.profileDir, server.url, 30);
+  const adminToken = await server.adminToken();
   const restart = async () => {
     server = await startServer({ configDir, port: server.port, dataDir: server.dataDir });
   };
   await server.stop();
   const smallStarts = await coldOfflineStarts(js.profileDir, 10);
   await restart();
-  const held = await seedDay(server, js.profileDir, BUSY_DAY);
+  const held = await seedDay(server, adminToken, js.profileDir, BUSY_DAY);
   const busyTickets = await confirmToTicket(js.profileDir, server.url, 30);
   await server.stop();
   const busyStarts = await coldOfflineStarts(js.profileDir, 10);

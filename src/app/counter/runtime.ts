@@ -30,7 +30,7 @@ import type {
   TicketCard,
   WaitingRow,
 } from '../../ui/counter/view';
-import type { KioskSync } from '../kiosk/sync';
+import { startDeviceSync } from '../device-sync';
 import { refreshStaff, type SignInResult, setFirstPin, signIn } from './sign-in';
 
 export type CounterDeps = {
@@ -72,22 +72,9 @@ export function startCounter(deps: CounterDeps) {
     changed();
   };
 
-  let sync: KioskSync | null = null;
-  let stopped = false;
-  void import('../kiosk/sync').then((m) => {
-    if (stopped) return;
-    sync = m.startKioskSync({
-      db,
-      identity,
-      now,
-      config: () => config,
-      profile: () => profile,
-      onPulled: (events) => replica.applyCommitted(events),
-    });
-    sync.status.subscribe(() => {
-      session.online = sync?.status.getSnapshot().online ?? true;
-      changed();
-    });
+  const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (online) => {
+    session.online = online;
+    changed();
   });
   const loadStaff = async () => {
     session.staff = (await readStaff(db).catch(() => ({ staff: [] }))).staff;
@@ -129,7 +116,7 @@ export function startCounter(deps: CounterDeps) {
       });
       session.message = null;
       // A call must reach the board at once: no write debounce for a counter's actions.
-      sync?.requestSync('manual');
+      sync.requestSync('manual');
       changed();
     } catch {
       say(
@@ -417,11 +404,10 @@ export function startCounter(deps: CounterDeps) {
     actions,
     replica,
     stop() {
-      stopped = true;
       clearInterval(tick);
       clearInterval(staffTimer);
       unsubscribe();
-      void sync?.stop();
+      sync.stop();
     },
   };
 }

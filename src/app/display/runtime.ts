@@ -18,7 +18,7 @@ import { Replica } from '../../replica/replica';
 import { readAnnounced, saveAnnounced } from '../../storage/board';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import type { BoardCall, BoardStore, BoardView } from '../../ui/display/view';
-import type { KioskSync } from '../kiosk/sync';
+import { startDeviceSync } from '../device-sync';
 import { type Announcer, browserVoice, createAnnouncer, type VoiceOutput } from './announcer';
 
 export type DisplayDeps = {
@@ -84,22 +84,9 @@ export function startDisplay(deps: DisplayDeps) {
     void saveAnnounced(db, announced as string).catch(() => {});
   };
 
-  let sync: KioskSync | null = null;
-  let stopped = false;
-  void import('../kiosk/sync').then((m) => {
-    if (stopped) return;
-    sync = m.startKioskSync({
-      db,
-      identity,
-      now,
-      config: () => config,
-      profile: () => profile,
-      onPulled: (events) => replica.applyCommitted(events),
-    });
-    sync.status.subscribe(() => {
-      online = sync?.status.getSnapshot().online ?? true;
-      changed();
-    });
+  const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (answers) => {
+    online = answers;
+    changed();
   });
   void replica.loadDay(today()).catch(() => {});
   const unsubscribe = replica.subscribe(() => {
@@ -177,11 +164,10 @@ export function startDisplay(deps: DisplayDeps) {
     replica,
     ready,
     stop() {
-      stopped = true;
       announcer.stop();
       clearInterval(tick);
       unsubscribe();
-      void sync?.stop();
+      sync.stop();
     },
   };
 }

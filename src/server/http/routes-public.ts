@@ -11,6 +11,7 @@ import { streamSSE } from 'hono/streaming';
 import { findTicket, type StatusSources, statusOf, ticketStatus } from '../sync/ticket-status';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
+import { holdStream } from './routes-stream';
 
 /** Phones following their tickets at once, at most (each a held connection). */
 export const MAX_PHONE_STREAMS = 2_000;
@@ -61,20 +62,7 @@ export function publicRoutes(deps: ApiDeps): Hono {
         await stream.writeSSE({ event: status ? 'status' : 'gone', data: text });
       };
       await sendIfChanged();
-      await new Promise<void>((done) => {
-        const finish = () => {
-          clearInterval(heartbeat);
-          unsubscribe();
-          done();
-        };
-        const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
-        const unsubscribe = deps.pokes.subscribe(siteId, `phone:${found.id}`, {
-          poke: () => void sendIfChanged(),
-          close: finish,
-        });
-        stream.onAbort(finish);
-        if (stream.aborted) finish();
-      });
+      await holdStream(stream, deps, siteId, `phone:${found.id}`, () => void sendIfChanged());
       phoneStreams -= 1;
     });
   });

@@ -20,23 +20,40 @@ export function streamRoutes(deps: ApiDeps): Hono {
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
       await send(stream, { type: 'hello', epoch: deps.store.epoch });
-      await new Promise<void>((done) => {
-        const finish = () => {
-          clearInterval(heartbeat);
-          unsubscribe();
-          done();
-        };
-        const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
-        const unsubscribe = deps.pokes.subscribe(siteId, deviceId, {
-          poke: (head) => void send(stream, { type: 'poke', head }),
-          close: finish,
-        });
-        stream.onAbort(finish);
-        if (stream.aborted) finish();
-      });
+      await holdStream(
+        stream,
+        deps,
+        siteId,
+        deviceId,
+        (head) => void send(stream, { type: 'poke', head }),
+      );
     });
   });
   return api;
+}
+
+/**
+ * Keeps an event stream open until its client goes or the server closes it: a heartbeat
+ * comment every `deps.heartbeatMs`, and `poke` on each push that commits events of the site.
+ */
+export function holdStream(
+  stream: SSEStreamingApi,
+  deps: ApiDeps,
+  siteId: string,
+  owner: string,
+  poke: (head: number) => void,
+): Promise<void> {
+  return new Promise<void>((done) => {
+    const finish = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      done();
+    };
+    const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
+    const unsubscribe = deps.pokes.subscribe(siteId, owner, { poke, close: finish });
+    stream.onAbort(finish);
+    if (stream.aborted) finish();
+  });
 }
 
 function send(stream: SSEStreamingApi, message: StreamMessage): Promise<void> {

@@ -39,6 +39,12 @@ export function writeAppDir(): string {
   const appDir = mkdtempSync(join(tmpdir(), 'anjungan-app-'));
   mkdirSync(join(appDir, 'assets'));
   writeFileSync(join(appDir, 'index.html'), '<!doctype html><div id="app"></div>');
+  // The phone page's own entry, as the build writes it.
+  mkdirSync(join(appDir, 'src', 'app', 'status'), { recursive: true });
+  writeFileSync(
+    join(appDir, 'src', 'app', 'status', 'index.html'),
+    '<!doctype html><title>Status Tiket</title><div id="app"></div>',
+  );
   writeFileSync(join(appDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(appDir, 'assets', 'index-abc123.js'), 'console.log(1);');
   return appDir;

@@ -1,0 +1,69 @@
+/**
+ * A surface that runs on its own device (counter, board): boot like a kiosk (its log, its
+ * identity, its cached config), enrollment for a profile of this surface, then the surface
+ * itself once its runtime has started. Shared by /counter and /display.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Profile } from '../domain/config/schema';
+import { BootScreen } from '../ui/boot/BootScreen';
+import { type BootState, bootKiosk } from './kiosk/boot';
+import { SetupRoute } from './kiosk/SetupRoute';
+
+const RETRY_MS = 10_000;
+
+type Ready = Extract<BootState, { phase: 'ready' }>;
+
+/** Boots, enrolls as one of `surfaces`, starts the runtime and renders it. */
+export function DeviceRoute<R extends { stop(): void }>(props: {
+  surfaces: readonly Profile['surface'][];
+  start: (boot: Ready) => R;
+  render: (runtime: R) => ComponentChildren;
+  /** What this device is not, in both languages ("Perangkat ini bukan loket"). */
+  notMine: { id: string; en: string };
+}) {
+  const { surfaces, start } = props;
+  const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
+  const [runtime, setRuntime] = useState<R | null>(null);
+  const mine = boot.phase === 'ready' && surfaces.includes(boot.profile.surface);
+
+  useEffect(() => {
+    void bootKiosk().then(setBoot);
+  }, []);
+
+  useEffect(() => {
+    if (boot.phase !== 'waiting-config') return;
+    const timer = setTimeout(() => void bootKiosk().then(setBoot), RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [boot]);
+
+  useEffect(() => {
+    if (boot.phase !== 'ready' || !mine) return;
+    const started = start(boot);
+    setRuntime(started);
+    return () => started.stop();
+  }, [boot, mine, start]);
+
+  if (boot.phase === 'setup') {
+    return (
+      <SetupRoute
+        db={boot.db}
+        config={boot.config}
+        previous={boot.previous}
+        surfaces={surfaces}
+        onEnrolled={() => void bootKiosk().then(setBoot)}
+      />
+    );
+  }
+  if (boot.phase === 'ready' && !mine) {
+    return (
+      <main class="not-found">
+        <h1>{props.notMine.id}</h1>
+        <p lang="en">{props.notMine.en}</p>
+        <a href="/kiosk">Ke anjungan</a>
+      </main>
+    );
+  }
+  if (boot.phase === 'ready' && runtime) return <>{props.render(runtime)}</>;
+  return <BootScreen state={boot.phase === 'ready' ? 'loading' : boot.phase} />;
+}
