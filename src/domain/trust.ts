@@ -181,7 +181,11 @@ export const TRUST_RULES: readonly TrustRule[] = [
   },
   {
     field: 'data.serviceIds',
-    refused: 'empty, over 50 ids, or an id over 64 characters (an unknown id matches no ticket)',
+    refused: 'empty, over 50 ids, or an id over 64 characters',
+    quarantined: {
+      when: 'an id that is not a service in any published config',
+      reason: 'unknown_service',
+    },
   },
 ];
 
@@ -195,6 +199,14 @@ export function screenTicket(data: TicketIssued, catalogue: Catalogue): Quaranti
   if (!service.queues.has(queueOf(data.agencyId, data.prefix))) reasons.push('unknown_queue');
   if (data.missing.some((id) => !service.requirements.has(id))) reasons.push('unknown_requirement');
   return reasons;
+}
+
+/** A loket's services: every id must be a service some published config had. */
+export function screenServices(
+  serviceIds: readonly string[],
+  catalogue: Catalogue,
+): QuarantineReason[] {
+  return serviceIds.every((id) => catalogue.services.has(id)) ? [] : ['unknown_service'];
 }
 
 /** The quarantine reasons of a transfer's target against the catalogue. */

@@ -1,8 +1,9 @@
 /**
  * A fixed-seed sample of the stateful fuzz of the real server process (test/fuzz): about
- * 1,200 requests of honest and hostile devices, admins and anonymous callers, with clean
- * and SIGKILL restarts, every step checked against the model. `npm run test:fuzz --
- * --requests 100000` runs it at length with fresh seeds. Needs `npm run build` first.
+ * 1,200 requests of honest and hostile devices (kiosks, lokets, a board), admins, staff
+ * and anonymous callers, with clean and SIGKILL restarts, every step checked against the
+ * model. `npm run test:fuzz -- --requests 100000` runs it at length with fresh seeds.
+ * Needs `npm run build` first.
  */
 import { describe, expect, it } from 'vitest';
 import { fuzzRun } from '../fuzz/run';
@@ -18,6 +19,9 @@ const EXERCISED = [
   'probe',
   'check.periodic',
   'check.final',
+  'counter.acted',
+  'events.quarantined.not_allowed',
+  'staff.pinSet',
 ];
 
 describe('stateful fuzz of the real server, fixed seed', () => {
@@ -35,7 +39,16 @@ describe('stateful fuzz of the real server, fixed seed', () => {
     // The sample exercises what the fuzz is for: extreme requests accepted, then honest ones.
     expect(missing).toEqual([]);
     expect(kinds).toEqual(
-      expect.arrayContaining(['push.hostile.refused', 'lease.hostile', 'raw.401', 'anon.enroll']),
+      expect.arrayContaining([
+        'push.hostile.refused',
+        'lease.hostile',
+        'raw.401',
+        'anon.enroll',
+        'push.counter',
+        'push.counter.hostile',
+        'push.counter.hostile.refused',
+        'staff.hostile.400',
+      ]),
     );
     expect(result.stats.requestTotal).toBeGreaterThan(1_000);
   });

@@ -62,12 +62,13 @@ export async function enroll(
   code: string,
   deviceId: string,
   lastWrongCodeAt: number,
+  profileId = 'lobi-utama',
 ): Promise<{ token: string; tag: string } | null> {
   const answer = await client.send({
     kind: 'enroll',
     method: 'POST',
     path: '/enroll',
-    body: { code, deviceId, name: 'Kiosk fuzz', profileId: 'lobi-utama' },
+    body: { code, deviceId, name: `Fuzz ${profileId}`, profileId },
   });
   if (answer.status === 429 && Date.now() - lastWrongCodeAt < LIMIT_WINDOW_MS) return null;
   if (answer.status !== 201) throw fault(`enroll answered ${answer.status}: ${answer.text}`);

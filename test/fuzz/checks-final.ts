@@ -3,12 +3,14 @@
  * model saw acknowledged, at its deviceSeq, with exactly the model's flags and quarantine
  * (I1, I2, and the trust verdicts as stored); no two blocks of a (day, prefix) overlap
  * (I8); each printed number of a day is recorded once; then the periodic checks with
- * every day folded (I5) and the public pages of up to 500 tickets.
+ * every day folded (I5) and the public pages of up to 500 tickets; no set-up code or PIN
+ * the run sent is in what the server printed.
  */
 import { periodicChecks } from './checks-periodic';
 import { fault } from './judge';
 import type { Model } from './model';
 import type { FuzzServer } from './server';
+import { GOOD_PINS } from './staff';
 
 type EventRow = {
   id: string;
@@ -58,4 +60,9 @@ export async function finalChecks(model: Model, server: FuzzServer): Promise<voi
   if (numbers !== model.printed.size) {
     throw fault(`the store records ${numbers} printed numbers, the model ${model.printed.size}`);
   }
+  const codes = model.staff.flatMap((p) => [...p.spent, ...(p.code === null ? [] : [p.code])]);
+  const secrets = [...GOOD_PINS, ...codes, ...codes.map((c) => c.replace('-', ''))];
+  const output = server.output();
+  const leaked = secrets.find((secret) => output.includes(secret));
+  if (leaked !== undefined) throw fault(`the server printed a set-up code or PIN: ${leaked}`);
 }

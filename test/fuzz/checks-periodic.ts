@@ -1,11 +1,13 @@
 /**
- * The checks every `checkEvery` steps and at the end of a run: every honest device can
+ * The checks every `checkEvery` steps and at the end of a run: every honest kiosk can
  * still lease, push and pull (a probe, through the same code as its commands); every
  * acknowledged event of every device is stored exactly once (I1, I2, across SIGKILLs);
- * each honest device holds every event the others may see (pulled to the head); no
- * number is printed twice among honest tickets (I3); the pulled log folds the same in any
- * order (I5); public pages of new tickets show config names and the queue as folded from
- * the pulled log; the admin lists match the model.
+ * each honest device, kiosk or loket, holds every event the others may see (pulled to the
+ * head: all but the quarantined ones); no number is printed twice among honest tickets
+ * (I3); the pulled log, counter actions included, folds the same in any order (I5);
+ * public pages of new tickets and of tickets counters acted on show config names, the
+ * status and loket the actions make and the queue as folded from the pulled log; the
+ * admin lists, the staff lists and the stored staff match the model.
  */
 import { isEventOf } from '../../src/domain/events';
 import { foldQueue, peopleAhead } from '../../src/domain/queue-read';
@@ -13,10 +15,11 @@ import { stepChecks } from './checks-step';
 import { foldsAlike } from './fold-check';
 import { issueHonest, leaseHonest, pullHonest } from './honest';
 import { fault } from './judge';
-import { honestDevices, key, type Model, type TicketRef } from './model';
+import { honestDevices, key, type Model, pullers, type TicketRef } from './model';
 import { checkTicketPage } from './pages';
 import { readDevices, readFlagged } from './people';
 import type { FuzzServer } from './server';
+import { staffChecks } from './staff';
 
 /** Public pages of new tickets checked per periodic check, at most. */
 const PAGES_PER_CHECK = 20;
@@ -31,8 +34,8 @@ export async function periodicChecks(
   await probe(model, server);
   await stepChecks(model, server);
   await storedOnce(model, server);
-  const visible = model.stored - model.tickets.filter((t) => t.quarantined).length;
-  for (const device of honestDevices(model)) {
+  const visible = model.stored - model.hidden;
+  for (const device of pullers(model)) {
     if (device.holds.size !== visible) {
       throw fault(
         `honest device ${device.tag} holds ${device.holds.size} events of ${visible} visible`,
@@ -54,6 +57,7 @@ export async function periodicChecks(
   model.fresh = [];
   await readDevices(model, server);
   await readFlagged(model, server, 500);
+  await staffChecks(model, server);
 }
 
 /** Each honest device leases, issues one ticket and pushes it, and pulls to the head. */
@@ -70,7 +74,7 @@ async function probe(model: Model, server: FuzzServer): Promise<void> {
     );
     await issueHonest(model, server, device, [{ service: model.step, dayPick: 0 }], 'probe.push');
   }
-  for (const device of honestDevices(model)) {
+  for (const device of pullers(model)) {
     await pullHonest(model, server, device, 500, Number.POSITIVE_INFINITY, 'probe.pull');
   }
 }

@@ -4,7 +4,8 @@
  * the blocks granted and no further than they and the fences of unclean restarts took it
  * (pushed numbers never move it), within MAX_TICKET_SEQ + 1; each block stored since the
  * last step is within bounds, one the model was answered, and overlaps neither neighbour
- * of its (day, prefix) (I8); each quota's tokens granted are what the model counted.
+ * of its (day, prefix) (I8); each quota's tokens granted are what the model counted; the
+ * staff rows are the model's persons (so a refused staff request changed nothing).
  * Every `checkEvery` steps the periodic checks run too (./checks-periodic.ts).
  */
 import { MAX_TICKET_SEQ } from '../../src/domain/numbering';
@@ -12,6 +13,7 @@ import { periodicChecks } from './checks-periodic';
 import { fault, headBound } from './judge';
 import { highestGranted, key, type Model } from './model';
 import type { FuzzServer } from './server';
+import { staffStored } from './staff-model';
 import type { StoreReader } from './store-reader';
 
 type LeaseRow = {
@@ -90,6 +92,7 @@ export async function stepChecks(model: Model, server: FuzzServer): Promise<void
       );
     }
   }
+  await staffStored(model, server);
 }
 
 /** Each block stored since the last check: within bounds, answered, overlapping no neighbour. */

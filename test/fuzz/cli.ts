@@ -1,6 +1,6 @@
 /**
  * `npm run test:fuzz -- --requests N [--seed S] [--runs R] [--check-every K]
- * [--shrink-seconds T] [--restart-weight W] [--postgres]`: the stateful fuzz of the real
+ * [--shrink-seconds T] [--restart-weight W] [--postgres] [--help]`: the stateful fuzz of the real
  * server (`npm run build` first). N requests in all over R runs (a fresh server each; one
  * per 25,000 requests by default), run i with seed S+i (S fresh unless given, printed
  * first); runs whose commands end early are followed by more until N requests were sent.
@@ -27,8 +27,21 @@ const { values } = parseArgs({
     'shrink-seconds': { type: 'string', default: '300' },
     'restart-weight': { type: 'string', default: '2' },
     postgres: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (values.help) {
+  console.info(`npm run test:fuzz -- [options]  (npm run build first)
+  --requests N        requests in all (default 2000)
+  --seed S            first seed (default: a fresh one, printed); run i has seed S+i
+  --runs R            runs, each on a fresh server (default: one per 25,000 requests)
+  --check-every K     steps between periodic checks (default 200)
+  --shrink-seconds T  time to shrink a failure's commands (default 300; 0: none)
+  --restart-weight W  server restarts per ~1,000 of the other commands' weight (default 2)
+  --postgres          store in a fresh schema of TEST_DATABASE_URL instead of SQLite`);
+  process.exit(0);
+}
 
 function whole(name: string, text: string | undefined, min: number): number {
   const n = Number(text);

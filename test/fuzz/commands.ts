@@ -1,15 +1,27 @@
 /**
- * The fuzz's commands and their weights: honest devices, hostile devices (bent pushes,
- * replays, extreme leases, malformed requests and bad tokens), anonymous callers, admins,
+ * The fuzz's commands and their weights: honest kiosks and lokets, hostile devices (bent
+ * pushes of tickets and of counter events, replays, extreme leases, malformed requests and
+ * bad tokens), anonymous callers, admins and their staff (with hostile staff requests),
  * and server restarts — valid, extreme and invalid interleaved.
  */
 import fc from 'fast-check';
 import { anyIndex, command } from './command';
 import { backlog, burst } from './concurrent';
+import { PROFILES } from './config';
+import { counterAct } from './counter';
+import { COUNTER_BENDS } from './counter-bends';
+import { canCounterPush, hostileCounterPush } from './counter-hostile';
 import { issueHonest, leaseHonest, pullHonest } from './honest';
 import { canPush, hostilePush, hostileReplay } from './hostile';
 import { hostileLease } from './hostile-lease';
-import { type Device, honestDevices, hostileDevices, type Model, pick } from './model';
+import {
+  type Device,
+  honestCounters,
+  honestDevices,
+  hostileDevices,
+  type Model,
+  pick,
+} from './model';
 import { MUTATIONS } from './mutations';
 import {
   enrollDevice,
@@ -23,9 +35,21 @@ import {
 } from './people';
 import { canRaw, RAWS, rawRequest } from './raw';
 import { restart } from './restart';
+import { createStaff, lockStaff, newCode, readAdminStaff, readStaff, setPin } from './staff';
+import { canStaffRaw, STAFF_RAWS, staffRaw } from './staff-hostile';
 
 const MAX_HONEST = 8;
 const MAX_HOSTILE = 10;
+const MAX_COUNTERS = 3;
+const MAX_STAFF = 12;
+/** Profiles of hostile devices: mostly kiosks, some lokets and boards. */
+const HOSTILE_PROFILES = [
+  PROFILES.kiosk,
+  PROFILES.kiosk,
+  PROFILES.counter,
+  PROFILES.imigrasiCounter,
+  PROFILES.display,
+] as const;
 
 const honest = (m: Model, index: number) => pick(honestDevices(m), index) as Device;
 const someHostile = (m: Model) => hostileDevices(m).length > 0;
@@ -153,9 +177,71 @@ export function commandArbs(restartWeight: number) {
     command(
       'admin.enrollHostile',
       8,
-      fc.constant(false),
-      (m, s) => enrollDevice(m, s, false).then(() => {}),
+      fc.nat({ max: HOSTILE_PROFILES.length - 1 }),
+      (m, s, p) => enrollDevice(m, s, false, HOSTILE_PROFILES[p]).then(() => {}),
       (m) => hostileDevices(m, true).length < MAX_HOSTILE,
+    ),
+    command(
+      'admin.enrollCounter',
+      4,
+      fc.boolean(),
+      (m, s, imigrasi) =>
+        enrollDevice(m, s, true, imigrasi ? PROFILES.imigrasiCounter : PROFILES.counter).then(
+          () => {},
+        ),
+      (m) => honestCounters(m).length < MAX_COUNTERS,
+    ),
+    command(
+      'counter.act',
+      150,
+      fc.record({ device: anyIndex, choice: fc.nat({ max: 60 }), value }),
+      counterAct,
+      (m) => honestCounters(m).length > 0,
+    ),
+    command(
+      'counter.hostile',
+      140,
+      fc.record({
+        device: anyIndex,
+        bend: fc.nat({ max: COUNTER_BENDS.length - 1 }),
+        size: fc.integer({ min: 1, max: 3 }),
+        at: fc.nat({ max: 3 }),
+        type: fc.nat({ max: 8 }),
+        value,
+      }),
+      hostileCounterPush,
+      canCounterPush,
+    ),
+    command(
+      'staff.create',
+      6,
+      fc.record({ name: fc.nat({ max: 100 }), supervisor: fc.boolean(), agencies: value }),
+      createStaff,
+      (m) => m.staff.length < MAX_STAFF,
+    ),
+    command(
+      'staff.pin',
+      2,
+      fc.record({ device: anyIndex, person: anyIndex, pin: fc.nat({ max: 100 }) }),
+      (m, s, p) => setPin(m, s, p).then(() => {}),
+      (m) => honestCounters(m).length > 0 && m.staff.some((p) => p.code !== null),
+    ),
+    command('staff.code', 3, anyIndex, newCode, (m) => m.staff.length > 0),
+    command(
+      'staff.lock',
+      5,
+      fc.record({ person: anyIndex, locked: fc.boolean() }),
+      lockStaff,
+      (m) => m.staff.length > 0,
+    ),
+    command('staff.list', 12, anyIndex, readStaff),
+    command('admin.staff', 4, fc.constant(null), readAdminStaff),
+    command(
+      'staff.hostile',
+      50,
+      fc.record({ kind: fc.nat({ max: STAFF_RAWS.length - 1 }), value }),
+      staffRaw,
+      (m, p) => canStaffRaw(m, p.kind),
     ),
     command('admin.revoke', 8, anyIndex, revokeHostile, (m) => hostileDevices(m).length > 1),
     command('admin.revokeUnknown', 5, value, revokeUnknown),

@@ -3,12 +3,24 @@
  * rules aside, which the commands know), and the blocks and quota tokens a lease request
  * must get. Every mismatch is a Violation: the run fails with it.
  */
-import { isEventOf, type KioskEvent } from '../../src/domain/events';
+import {
+  isEventOf,
+  isTicketAction,
+  type KioskEvent,
+  type TicketActionType,
+} from '../../src/domain/events';
 import { decodeHlc, MAX_CLOCK_SKEW_MS } from '../../src/domain/hlc';
 import { MAX_TICKET_SEQ } from '../../src/domain/numbering';
 import type { LeaseResponse } from '../../src/domain/protocol';
 import { NUMBER_FENCE } from '../../src/server/store/number-fence';
-import { expectedQuarantine, quotaDeviceShare } from './config';
+import {
+  expectedQuarantine,
+  expectedServicesQuarantine,
+  expectedTransferQuarantine,
+  mayRecord,
+  quotaDeviceShare,
+} from './config';
+import type { ActionRef } from './counter-model';
 import { type Device, heldBy, highestGranted, key, type Model, type Verdict } from './model';
 
 /** A broken promise of the server (or of the model): the run fails with it. */
@@ -20,7 +32,12 @@ export const fault = (message: string) => new Violation(message);
 /** Expected verdicts of the events the server will store, in order, and their counts. */
 export type Judged = { verdicts: Map<string, Verdict>; flagged: number; quarantined: number };
 
-/** The verdict of each event of `events` with deviceSeq above what the server holds. */
+/**
+ * The verdict of each event of `events` with deviceSeq above what the server holds:
+ * quarantined for a type the device's profile may not record, for a ticket or transfer
+ * naming what the config never had; flagged for a clock far ahead, and (clean tickets)
+ * for their numbers.
+ */
 export function judge(model: Model, device: Device, events: readonly KioskEvent[]): Judged {
   const verdicts = new Map<string, Verdict>();
   const printed = new Set<string>();
@@ -28,13 +45,21 @@ export function judge(model: Model, device: Device, events: readonly KioskEvent[
   let quarantined = 0;
   const now = Date.now();
   for (const event of events) {
-    if (event.deviceSeq <= device.ackSeq || !isEventOf(event, 'ticket.issued')) continue;
-    const { data } = event;
-    const quarantine = expectedQuarantine(model.site, data);
+    if (event.deviceSeq <= device.ackSeq) continue;
+    const quarantine = !mayRecord(device.surface, event.type)
+      ? ['not_allowed']
+      : isEventOf(event, 'ticket.issued')
+        ? expectedQuarantine(model.site, event.data)
+        : isEventOf(event, 'ticket.transferred')
+          ? expectedTransferQuarantine(model.site, event.data)
+          : isEventOf(event, 'counter.opened')
+            ? expectedServicesQuarantine(model.site, event.data.serviceIds)
+            : [];
     const flags: string[] = [];
     const ms = decodeHlc(event.hlc)?.ms ?? now;
     if (ms - now > MAX_CLOCK_SKEW_MS) flags.push('clock_ahead');
-    if (quarantine.length === 0) {
+    if (quarantine.length === 0 && isEventOf(event, 'ticket.issued')) {
+      const { data } = event;
       if (data.emergencyTag !== undefined) {
         if (data.emergencyTag !== device.tag) flags.push('foreign_namespace');
       } else if (!inLease(device, event.businessDay, data.prefix, data.seq)) {
@@ -55,19 +80,28 @@ function inLease(device: Device, day: string, prefix: string, seq: number): bool
   return (device.blocks.get(key(day, prefix)) ?? []).some((b) => b.start <= seq && seq <= b.end);
 }
 
-/** Records a push the server acknowledged: its stored events, their verdicts and numbers. */
+/**
+ * Records a push the server acknowledged: its stored events (those above the device's
+ * ack), their verdicts, numbers and counter actions.
+ */
 export function commit(
   model: Model,
   device: Device,
-  stored: readonly KioskEvent[],
+  events: readonly KioskEvent[],
   judged: Judged,
 ): void {
+  const stored = events.filter((event) => event.deviceSeq > device.ackSeq);
   for (const event of stored) {
     const verdict = judged.verdicts.get(event.id) ?? { quarantine: [], flags: [] };
     model.verdicts.set(event.id, verdict);
     device.acked[event.deviceSeq - 1] = event.id;
     const quarantined = verdict.quarantine.length > 0;
     if (quarantined || verdict.flags.length > 0) model.flaggedOrder.push(event.id);
+    if (quarantined) model.hidden += 1;
+    if (isTicketAction(event)) {
+      if (!quarantined) recordAction(model, event);
+      continue;
+    }
     if (!isEventOf(event, 'ticket.issued')) continue;
     const ref = {
       id: event.id,
@@ -77,7 +111,9 @@ export function commit(
       quarantined,
     };
     model.tickets.push(ref);
+    model.ticketsById.set(ref.id, ref);
     model.fresh.push(ref);
+    model.orphans.delete(ref.id);
     if (quarantined) continue;
     model.printed.add(key(event.businessDay, event.data.number));
     // The server records the ticket's number (a used quota token) unless it printed twice.
@@ -86,6 +122,29 @@ export function commit(
   }
   model.stored += stored.length;
   device.ackSeq = Math.max(device.ackSeq, stored.at(-1)?.deviceSeq ?? 0);
+}
+
+/** A stored counter action: kept for its ticket's day; its ticket's page is checked soon. */
+function recordAction(model: Model, event: KioskEvent<TicketActionType>): void {
+  const { ticketId, loket } = event.data;
+  const k = key(event.businessDay, ticketId);
+  const action: ActionRef = {
+    id: event.id,
+    hlc: event.hlc,
+    deviceId: event.deviceId,
+    type: event.type,
+    loket,
+  };
+  if (isEventOf(event, 'ticket.finished')) action.outcome = event.data.outcome;
+  if (isEventOf(event, 'ticket.transferred')) {
+    const { toAgencyId: agencyId, toServiceId: serviceId, toPrefix: prefix } = event.data;
+    action.to = { agencyId, serviceId, prefix };
+  }
+  model.actions.set(k, [...(model.actions.get(k) ?? []), action]);
+  const ref = model.ticketsById.get(ticketId);
+  if (ref === undefined) {
+    if (!model.orphans.has(ticketId)) model.orphans.set(ticketId, event.businessDay);
+  } else if (!ref.quarantined && ref.day === event.businessDay) model.fresh.push(ref);
 }
 
 /** A lease request's lines, each with its day resolved. */

@@ -1,13 +1,16 @@
 /**
- * The model of a fuzz run: the devices (honest and hostile) with their tokens, emergency
- * tags, leases, acknowledged events and own deviceSeq, the admins, and what the server
- * must hold — every accepted event's verdict, the printed numbers, every block and quota
- * token granted, and the events the honest devices pulled.
+ * The model of a fuzz run: the devices (honest and hostile kiosks, lokets and boards) with
+ * their tokens, emergency tags, leases, acknowledged events and own deviceSeq, the admins
+ * and staff, and what the server must hold — every accepted event's verdict, the printed
+ * numbers, every block and quota token granted, every counter action on a ticket, and the
+ * events the honest devices pulled.
  */
 import type { KioskEvent } from '../../src/domain/events';
 import type { Hlc } from '../../src/domain/hlc';
 import type { SyncedEvent } from '../../src/domain/protocol';
-import type { Site } from './config';
+import type { Site, Surface } from './config';
+import type { ActionRef } from './counter-model';
+import type { Person } from './staff-model';
 import type { Stats } from './stats';
 
 /** A block of numbers granted to one device. */
@@ -28,6 +31,12 @@ export type TicketRef = {
 /** A device as the model knows it. */
 export type Device = {
   honest: boolean;
+  /** Its profile's surface, and the profile. */
+  surface: Surface;
+  profileId: string;
+  /** A loket's number as the citizen is told it, and the ticket it believes it holds. */
+  loket: string;
+  holding: { id: string; day: string } | null;
   deviceId: string;
   token: string;
   tag: string;
@@ -85,8 +94,16 @@ export type Model = {
   /** `day|serviceId` → quota tokens granted in all. */
   quotas: Map<string, number>;
   tickets: TicketRef[];
-  /** Events the server stored: its head. */
+  ticketsById: Map<string, TicketRef>;
+  /** `day|ticketId` → every stored, unquarantined counter action on it (ticket or not). */
+  actions: Map<string, ActionRef[]>;
+  /** Ticket ids counters acted on that no stored event issued (yet) → the action's day. */
+  orphans: Map<string, string>;
+  /** Events the server stored: its head; and how many of them are quarantined. */
   stored: number;
+  hidden: number;
+  /** The site's staff as the admins made them. */
+  staff: Person[];
   /** Every event an honest device pulled, by id, and by business day. */
   pulled: Map<string, SyncedEvent>;
   byDay: Map<string, SyncedEvent[]>;
@@ -94,15 +111,20 @@ export type Model = {
   fresh: TicketRef[];
   /** When a wrong one-time code was last sent (attempt limits may then refuse honest ones). */
   lastWrongCodeAt: number;
+  /** When a wrong staff set-up code was last sent. */
+  lastWrongPinAt: number;
 };
 
 /** A device just enrolled. */
 export function newDevice(
   honest: boolean,
   enrolled: { deviceId: string; token: string; tag: string },
+  profile: { surface: Surface; profileId: string; loket: string },
 ): Device {
   return {
     honest,
+    ...profile,
+    holding: null,
     ...enrolled,
     revoked: false,
     seq: 0,
@@ -141,19 +163,35 @@ export function newModel(site: Site, stats: Stats, budget: number, checkEvery: n
     leases: new Map(),
     quotas: new Map(),
     tickets: [],
+    ticketsById: new Map(),
+    actions: new Map(),
+    orphans: new Map(),
     stored: 0,
+    hidden: 0,
+    staff: [],
     pulled: new Map(),
     byDay: new Map(),
     fresh: [],
     lastWrongCodeAt: 0,
+    lastWrongPinAt: 0,
   };
 }
 
 /** The model's key of a (day, prefix) or (day, service). */
 export const key = (day: string, what: string) => `${day}|${what}`;
 
-/** The honest devices (never revoked). */
+/** The honest kiosks (never revoked). */
 export function honestDevices(model: Model): Device[] {
+  return model.devices.filter((d) => d.honest && d.surface === 'kiosk');
+}
+
+/** The honest lokets (never revoked). */
+export function honestCounters(model: Model): Device[] {
+  return model.devices.filter((d) => d.honest && d.surface === 'counter');
+}
+
+/** Every honest device: each pulls the whole log. */
+export function pullers(model: Model): Device[] {
   return model.devices.filter((d) => d.honest);
 }
 

@@ -2,7 +2,8 @@
  * Bent events the server must accept (a device may have printed them), then quarantine —
  * names the config never had: a NIK, a phone number, another agency's service, a queue
  * that is not the service's, an unknown document — or flag: a number outside its leases
- * up to the very bound, another namespace, a number printed already, a far-future clock.
+ * up to the very bound, another namespace, a number printed already, a far-future clock;
+ * or the id of a ticket a loket acted on before its issue was stored.
  * ./judge.ts predicts which, from the model. MUTATIONS is every bend, refused ones too.
  */
 import { encodeHlc, HLC_MAX_MS } from '../../src/domain/hlc';
@@ -107,6 +108,16 @@ const ACCEPTED: readonly Mutation[] = [
         hlc: encodeHlc({ ms: Math.min(HLC_MAX_MS, Date.now() + ahead), counter: b.value % 65_536 }),
       });
     },
+  },
+  {
+    // A loket's actions may come before the ticket's issue: they apply once it is stored.
+    name: 'the id of a ticket a loket acted on',
+    expect: 'accepted',
+    apply: (b) => {
+      const [id, day] = [...b.model.orphans][b.value % b.model.orphans.size] as [string, string];
+      Object.assign(event(b), { id, businessDay: day });
+    },
+    can: (model) => model.orphans.size > 0,
   },
   {
     name: 'far business day',

@@ -1,12 +1,20 @@
 /**
  * Checks of what other devices and the public see: each pull page an honest device gets,
- * and the citizen's ticket page. Quarantined events and strings the site never published
- * must appear in neither; flags must be exactly the model's; the public page shows names
- * from the config and a number of the checked pattern.
+ * and the citizen's ticket page. Quarantined events (a type its device may not record, a
+ * ticket or transfer naming what the config never had) and strings the site never
+ * published must appear in neither; flags must be exactly the model's; the public page
+ * shows names from the config (of the service the ticket is in now), a number of the
+ * checked pattern, and the status and loket the counters' actions make (./counter-model.ts).
  */
 import { isEventOf } from '../../src/domain/events';
 import type { PullResponse, TicketStatus } from '../../src/domain/protocol';
-import { expectedQuarantine } from './config';
+import {
+  expectedQuarantine,
+  expectedServicesQuarantine,
+  expectedTransferQuarantine,
+  mayRecord,
+} from './config';
+import { ticketNow } from './counter-model';
 import type { Answer } from './http';
 import { fault } from './judge';
 import type { Device, Model, TicketRef } from './model';
@@ -62,9 +70,16 @@ export function checkPullPage(
         `pulled ${event.id} flagged ${JSON.stringify(event.flags)}, model ${JSON.stringify(verdict.flags)}`,
       );
     }
+    const author = model.devices.find((d) => d.deviceId === event.deviceId);
+    if (author === undefined || !mayRecord(author.surface, event.type)) {
+      throw fault(`pulled ${event.type} ${event.id} of a ${author?.surface ?? 'unknown'} device`);
+    }
     if (
-      isEventOf(event, 'ticket.issued') &&
-      expectedQuarantine(model.site, event.data).length > 0
+      (isEventOf(event, 'ticket.issued') && expectedQuarantine(model.site, event.data).length) ||
+      (isEventOf(event, 'ticket.transferred') &&
+        expectedTransferQuarantine(model.site, event.data).length) ||
+      (isEventOf(event, 'counter.opened') &&
+        expectedServicesQuarantine(model.site, event.data.serviceIds).length)
     ) {
       throw fault(
         `pulled event ${event.id} names what the config never had: ${JSON.stringify(event.data)}`,
@@ -100,16 +115,28 @@ export function checkTicketPage(
   if (answer.status !== 200)
     throw fault(`ticket ${ref.id} page answered ${answer.status}: ${answer.text}`);
   const page = answer.json as TicketStatus;
-  const service = model.site.services.find((s) => s.serviceId === ref.serviceId);
-  if (service === undefined) throw fault(`harness: unknown service ${ref.serviceId}`);
+  const now = ticketNow(model, ref);
+  const service = model.site.services.find((s) => s.serviceId === now.serviceId);
+  if (service === undefined) throw fault(`harness: unknown service ${now.serviceId}`);
   const names =
     JSON.stringify([page.agencyName, page.serviceName]) ===
     JSON.stringify([service.agencyName, service.serviceName]);
   if (!names || page.id !== ref.id || page.number !== ref.number || !NUMBER.test(page.number)) {
+    throw fault(`ticket page of ${JSON.stringify(ref)} in ${now.serviceId}: ${answer.text}`);
+  }
+  if (page.agencyId !== now.agencyId || page.serviceId !== now.serviceId) {
+    throw fault(`ticket page of ${JSON.stringify(ref)} in ${now.serviceId}: ${answer.text}`);
+  }
+  if (page.businessDay !== ref.day) {
     throw fault(`ticket page of ${JSON.stringify(ref)}: ${answer.text}`);
   }
-  if (page.agencyId !== service.agencyId || page.businessDay !== ref.day) {
-    throw fault(`ticket page of ${JSON.stringify(ref)}: ${answer.text}`);
+  // `transfers` is newer than the page's other fields: checked where the server sends it.
+  const transfers = (page as { transfers?: number }).transfers ?? now.transfers;
+  if (page.status !== now.status || page.loket !== now.loket || transfers !== now.transfers) {
+    const want = { status: now.status, loket: now.loket, transfers: now.transfers };
+    throw fault(
+      `ticket page of ${ref.id}: ${answer.text}, the actions make ${JSON.stringify(want)}`,
+    );
   }
   if (ahead !== undefined && page.peopleAhead !== ahead) {
     throw fault(

@@ -1,11 +1,13 @@
 /**
- * Admins and anonymous callers: enrolling honest and hostile devices, revoking hostile
- * ones, reading the device and flagged lists (checked against the model), wrong one-time
- * codes from other addresses, and the public ticket page for random ids and known tickets.
+ * Admins and anonymous callers: enrolling honest and hostile devices (kiosks, lokets and
+ * boards), revoking hostile ones, reading the device and flagged lists (checked against the
+ * model), wrong one-time codes from other addresses, and the public ticket page for random
+ * ids and known tickets.
  */
 import { randomUUID } from 'node:crypto';
 import type { DeviceSummary } from '../../src/domain/protocol';
 import { enroll, enrollmentCode, revoke, wrongCode, wrongCodeAllowed } from './admin';
+import { PROFILES, type ProfileId } from './config';
 import { fault } from './judge';
 import { hostileDevices, type Model, newDevice, pick } from './model';
 import { checkTicketPage } from './pages';
@@ -20,16 +22,17 @@ export function tagAt(index: number): string {
   return tag;
 }
 
-/** An admin enrolls a new device; false when attempt limits made it wait. */
+/** An admin enrolls a new device of this profile; false when attempt limits made it wait. */
 export async function enrollDevice(
   model: Model,
   server: FuzzServer,
   honest: boolean,
+  profileId: ProfileId = PROFILES.kiosk,
 ): Promise<boolean> {
   const admin = model.adminTokens[0] as string;
   const code = await enrollmentCode(server.client, admin);
   const deviceId = randomUUID();
-  const enrolled = await enroll(server.client, code, deviceId, model.lastWrongCodeAt);
+  const enrolled = await enroll(server.client, code, deviceId, model.lastWrongCodeAt, profileId);
   if (enrolled === null) {
     model.stats.add('enroll.limited');
     return false;
@@ -37,7 +40,10 @@ export async function enrollDevice(
   const expected = tagAt(model.devices.length);
   if (enrolled.tag !== expected)
     throw fault(`enrolled with tag ${enrolled.tag}, expected ${expected}`);
-  model.devices.push(newDevice(honest, { deviceId, ...enrolled }));
+  const surface = model.site.profiles.get(profileId)?.surface ?? 'kiosk';
+  // Lokets are numbered as they come: 1, 2, … (a hostile one may say any other).
+  const loket = String(model.devices.filter((d) => d.surface === 'counter').length + 1);
+  model.devices.push(newDevice(honest, { deviceId, ...enrolled }, { surface, profileId, loket }));
   return true;
 }
 
@@ -74,9 +80,11 @@ export async function readDevices(model: Model, server: FuzzServer) {
   });
   const listed = (answer.json as { devices: DeviceSummary[] }).devices;
   const got = listed
-    .map((d) => [d.deviceId, d.emergencyTag, d.revokedAt !== null, d.lastSeq])
+    .map((d) => [d.deviceId, d.emergencyTag, d.profileId, d.revokedAt !== null, d.lastSeq])
     .sort();
-  const want = model.devices.map((d) => [d.deviceId, d.tag, d.revoked, d.ackSeq]).sort();
+  const want = model.devices
+    .map((d) => [d.deviceId, d.tag, d.profileId, d.revoked, d.ackSeq])
+    .sort();
   if (answer.status !== 200 || JSON.stringify(got) !== JSON.stringify(want)) {
     throw fault(`admin devices ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
   }

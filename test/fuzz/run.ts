@@ -1,6 +1,8 @@
 /**
  * One fuzz run: a fresh server on its own DATA_DIR, the first admin, three honest and two
- * hostile devices, then fast-check's model-based runner over the generated commands until
+ * hostile kiosks, two honest lokets (one of Imigrasi), a hostile loket and a hostile board,
+ * a person of staff created, given a PIN on a loket and listed there; then fast-check's
+ * model-based runner over the generated commands until
  * the request budget is spent, and the final checks. On a failure fast-check shrinks the
  * command list for at most `shrinkSeconds` (each try starts a real server), then every
  * later try passes at once so the smallest failure found so far is reported.
@@ -10,12 +12,13 @@ import { bootstrapAdmin } from './admin';
 import { finalChecks } from './checks-final';
 import { currentStep } from './command';
 import { commandArbs } from './commands';
-import { fuzzSite } from './config';
+import { fuzzSite, PROFILES } from './config';
 import { ServerFault } from './http';
-import { Violation } from './judge';
+import { fault, Violation } from './judge';
 import { type Model, newModel } from './model';
 import { enrollDevice } from './people';
 import { FuzzServer } from './server';
+import { createStaff, setPin, staffChecks } from './staff';
 import { Stats } from './stats';
 
 /** How one run is made. */
@@ -48,10 +51,19 @@ export type RunResult = {
   };
 };
 
-/** The first admin, three honest and two hostile devices, and the server's epoch. */
+/** The first admin, the devices and a person with a PIN, and the server's epoch. */
 async function setUp(model: Model, server: FuzzServer): Promise<Model> {
   model.adminTokens.push(await bootstrapAdmin(server));
   for (const honest of [true, true, true, false, false]) await enrollDevice(model, server, honest);
+  await enrollDevice(model, server, true, PROFILES.counter);
+  await enrollDevice(model, server, true, PROFILES.imigrasiCounter);
+  await enrollDevice(model, server, false, PROFILES.counter);
+  await enrollDevice(model, server, false, PROFILES.display);
+  // The good sequence: a person is created, sets a PIN on a loket, and the loket lists them.
+  await createStaff(model, server, { name: 0, supervisor: false, agencies: 6 });
+  if (!(await setPin(model, server, { device: 0, person: 0, pin: 0 })))
+    throw fault('the first PIN set was refused');
+  await staffChecks(model, server);
   const health = await server.client.send({ kind: 'health', method: 'GET', path: '/health' });
   model.epoch = (health.json as { epoch: string }).epoch;
   return model;

@@ -49,9 +49,12 @@ export function syncRoutes(deps: ApiDeps): Hono {
       });
     }
     if (outcome.accepted > 0) {
+      // Only what the store took: the events it skipped (deviceSeq it already holds, always
+      // at the front of a batch) may differ from what it holds, and never count.
+      const stored = events.slice(events.length - outcome.accepted);
       deps.days.apply(
         siteId,
-        events.filter((event) => !quarantined.has(event.id)),
+        stored.filter((event) => !quarantined.has(event.id)),
       );
       deps.pokes.poke(siteId, outcome.head);
     }

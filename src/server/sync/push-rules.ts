@@ -16,6 +16,7 @@ import {
   mayRecord,
   type QuarantineReason,
   type Surface,
+  screenServices,
   screenTicket,
   screenTransfer,
 } from '../../domain/trust';
@@ -82,7 +83,9 @@ export function quarantineOf(
       ? screenTicket(event.data, catalogue)
       : isEventOf(event, 'ticket.transferred')
         ? screenTransfer(event.data, catalogue)
-        : [];
+        : isEventOf(event, 'counter.opened')
+          ? screenServices(event.data.serviceIds, catalogue)
+          : [];
     if (reasons.length > 0) quarantined.set(event.id, reasons);
   }
   return quarantined;

@@ -1,18 +1,44 @@
 /**
  * fast-check arbitraries of hostile API requests: any endpoint, any caller, any body.
  * Each request says whether it cannot possibly succeed (`mustFail`) and whether its
- * endpoint only reads (`readOnly`), so the property can check what must hold.
+ * endpoint only reads (`readOnly`), so the property can check what must hold. A loket
+ * (counter device) pushes its events and reads its staff; the kiosk pushes a loket's
+ * events too (accepted, quarantined as not allowed); the staff routes get bodies with a
+ * field no server may take.
  */
 import fc from 'fast-check';
-import { bodyText, CONTENT_TYPES, ID_PARAM, QUERY, trustedFieldText } from './fuzz-values';
+import {
+  bodyText,
+  CONTENT_TYPES,
+  counterFieldText,
+  ID_PARAM,
+  QUERY,
+  staffFieldText,
+  trustedFieldText,
+} from './fuzz-values';
 
 /** The seeded site the fuzzer attacks: tokens of each kind and valid bodies to mutate. */
 export type FuzzWorld = {
-  tokens: { admin: string; device: string; revoked: string; otherSite: string };
+  tokens: { admin: string; device: string; counter: string; revoked: string; otherSite: string };
   deviceId: string;
   revokedDeviceId: string;
+  /** A person the admin routes name, and a set-up code spent already. */
+  staffId: string;
+  usedCode: string;
   templates: Record<
-    'push' | 'leases' | 'enroll' | 'bootstrap' | 'enrollments' | 'admins' | 'renew',
+    | 'push'
+    | 'counterPush'
+    | 'kioskCounterPush'
+    | 'leases'
+    | 'enroll'
+    | 'bootstrap'
+    | 'enrollments'
+    | 'admins'
+    | 'renew'
+    | 'staff'
+    | 'setupCode'
+    | 'lock'
+    | 'pin',
     () => unknown
   >;
 };
@@ -30,14 +56,18 @@ export type FuzzRequest = {
   client: string;
 };
 
-type Role = 'public' | 'code' | 'admin' | 'device';
+/** Who may call: anyone, a code holder, an admin, any device, a loket only. */
+type Role = 'public' | 'code' | 'admin' | 'device' | 'counter';
 type Endpoint = {
   method: string;
   path: (w: FuzzWorld, param: string) => string;
   role: Role;
   template?: keyof FuzzWorld['templates'];
-  param?: 'id' | 'query' | 'auditQuery';
+  param?: 'id' | 'query' | 'auditQuery' | 'staffId';
 };
+
+/** Staff bodies with fields to set to what the server must refuse. */
+const STAFF_TEMPLATES: readonly (keyof FuzzWorld['templates'])[] = ['staff', 'lock', 'pin'];
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: () => '/health', role: 'public' },
@@ -55,9 +85,29 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: (_, p) => `/admin/tokens/${p}/revoke`, role: 'admin', param: 'id' },
   { method: 'GET', path: (_, p) => `/admin/audit${p}`, role: 'admin', param: 'auditQuery' },
   { method: 'POST', path: () => '/sync/push', role: 'device', template: 'push' },
+  { method: 'POST', path: () => '/sync/push', role: 'counter', template: 'counterPush' },
+  { method: 'POST', path: () => '/sync/push', role: 'device', template: 'kioskCounterPush' },
   { method: 'GET', path: (_, p) => `/sync/pull${p}`, role: 'device', param: 'query' },
   { method: 'POST', path: () => '/sync/leases', role: 'device', template: 'leases' },
   { method: 'GET', path: () => '/sync/stream', role: 'device' },
+  { method: 'POST', path: () => '/admin/staff', role: 'admin', template: 'staff' },
+  { method: 'GET', path: () => '/admin/staff', role: 'admin' },
+  {
+    method: 'POST',
+    path: (_, p) => `/admin/staff/${p}/setup-code`,
+    role: 'admin',
+    template: 'setupCode',
+    param: 'staffId',
+  },
+  {
+    method: 'POST',
+    path: (_, p) => `/admin/staff/${p}/lock`,
+    role: 'admin',
+    template: 'lock',
+    param: 'staffId',
+  },
+  { method: 'GET', path: () => '/staff', role: 'counter' },
+  { method: 'POST', path: () => '/staff/pin', role: 'counter', template: 'pin' },
 ];
 
 /** Client addresses: a few IPv4 ones, two of one IPv6 /64, and an IPv4-mapped one. */
@@ -77,6 +127,7 @@ const CALLERS = [
   'otherSite',
   'admin',
   'device',
+  'counter',
   'random',
 ] as const;
 type Caller = (typeof CALLERS)[number];
@@ -98,13 +149,14 @@ function authorizationOf(caller: Caller, w: FuzzWorld, random: string): string |
 
 /** The caller each endpoint is meant for. */
 function rightCallerOf(role: Role): Caller {
-  return role === 'admin' ? 'admin' : role === 'device' ? 'device' : 'none';
+  return role === 'public' || role === 'code' ? 'none' : role;
 }
 
-/** Whether the caller holds the one kind of token the endpoint accepts. */
+/** Whether the caller holds a kind of token the endpoint accepts. */
 function rightCaller(role: Role, caller: Caller): boolean {
   if (role === 'admin') return caller === 'admin';
-  if (role === 'device') return caller === 'device';
+  if (role === 'device') return caller === 'device' || caller === 'counter';
+  if (role === 'counter') return caller === 'counter';
   return true;
 }
 
@@ -120,6 +172,7 @@ export function fuzzRequest(world: () => FuzzWorld): fc.Arbitrary<FuzzRequest> {
       ),
       randomHeader: fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,80}$/),
       id: ID_PARAM,
+      knownStaff: fc.boolean(),
       query: QUERY,
       client: fc.constantFrom(...CLIENTS),
       contentType: fc.oneof(
@@ -136,11 +189,17 @@ export function fuzzRequest(world: () => FuzzWorld): fc.Arbitrary<FuzzRequest> {
       const caller = asked === 'right' ? rightCallerOf(r.endpoint.role) : asked;
       const method = r.otherMethod ?? r.endpoint.method;
       const template = r.endpoint.template ? w.templates[r.endpoint.template]() : {};
-      // Pushes also get one trust-rule field set to an extreme value (src/domain/trust.ts).
+      // Pushes also get one trust-rule field set to an extreme value (src/domain/trust.ts),
+      // staff bodies one field set to what must be refused.
+      const kind = r.endpoint.template;
       const mutated =
-        r.endpoint.template === 'push'
+        kind === 'push'
           ? fc.oneof(bodyText(template), trustedFieldText(template))
-          : bodyText(template);
+          : kind === 'counterPush' || kind === 'kioskCounterPush'
+            ? fc.oneof(bodyText(template), counterFieldText(template))
+            : kind !== undefined && STAFF_TEMPLATES.includes(kind)
+              ? fc.oneof(bodyText(template), staffFieldText(template, w.usedCode))
+              : bodyText(template);
       const body: fc.Arbitrary<{ text: string; junk: boolean } | null> =
         method === 'GET' ? fc.constant(null) : mutated;
       return body.map((b): FuzzRequest => {
@@ -149,7 +208,9 @@ export function fuzzRequest(world: () => FuzzWorld): fc.Arbitrary<FuzzRequest> {
             ? r.query
             : r.endpoint.param === 'auditQuery'
               ? r.query.replaceAll('cursor', 'before')
-              : r.id;
+              : r.endpoint.param === 'staffId' && r.knownStaff
+                ? w.staffId
+                : r.id;
         const path = r.endpoint.path(w, param);
         // Another method may be another endpoint at the same path (GET and POST /admin/tokens).
         const routed = ENDPOINTS.some((e) => e.method === method && e.path(w, param) === path);

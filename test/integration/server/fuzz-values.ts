@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries of hostile request parts: bodies (mutated valid ones, junk JSON,
  * broken text, deep nesting, oversized), number literals JSON never writes, content
- * types, path ids and query strings.
+ * types, path ids and query strings; pushes with one trust-rule field (of a ticket or of a
+ * counter's event) set to an extreme value; staff bodies with a field no server may take.
  */
 import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../../src/domain/protocol';
@@ -115,13 +116,114 @@ const TRUSTED_FIELDS: readonly (readonly [(string | number)[], fc.Arbitrary<unkn
   ],
 ];
 
+/**
+ * Every field of a counter's events the trust rules name, in a push of a call and a
+ * transfer of one ticket: values of the right type that are extreme, malformed, or name
+ * what the site never had (a ticket never seen, an unknown service or queue: accepted,
+ * the transfer quarantined), and other types — a kiosk's, or none at all.
+ */
+const COUNTER_FIELDS: readonly (readonly [(string | number)[], fc.Arbitrary<unknown>])[] = [
+  [['events', 0, 'data', 'loket'], fc.constantFrom('3', '12AB', 'Z', '3a', '12345', '', 'loket 3')],
+  // Any staffId of 1–64 characters is taken and reaches every device: not the NIK-shaped
+  // text, which must reach none (src/domain/trust.ts refuses only empty or long ones).
+  [['events', 0, 'data', 'staffId'], fc.constantFrom('s', 'Budi Santoso', '', 'x'.repeat(65))],
+  [
+    ['events', 0, 'data', 'ticketId'],
+    fc.constantFrom('0190f5e0-0000-7000-8000-00000000abcd', 'A-001', NIK, ''),
+  ],
+  [['events', 0, 'data', 'mode'], fc.constantFrom('next', 'specific', 'later', null)],
+  [
+    ['events', 0, 'type'],
+    fc.constantFrom(
+      'ticket.recalled',
+      'ticket.serving',
+      'ticket.no-show',
+      'ticket.finished',
+      'counter.paused',
+      'ticket.issued',
+      'ticket.deleted',
+    ),
+  ],
+  [['events', 0, 'businessDay'], fc.constantFrom('2020-01-01', '2999-12-31', '2025-02-29')],
+  [
+    ['events', 1, 'data', 'toServiceId'],
+    fc.constantFrom('imigrasi-paspor-anak', 'disdukcapil-kk-perubahan', NIK, 'x'.repeat(64)),
+  ],
+  [['events', 1, 'data', 'toAgencyId'], fc.constantFrom('disdukcapil', 'bpjs-kesehatan', NIK)],
+  [['events', 1, 'data', 'toPrefix'], fc.constantFrom('D', 'DA', 'A', 'Z', 'a', 'ABCD')],
+  [['events', 1, 'data', 'outcome'], fc.constantFrom('done', 'selesai')],
+  [
+    ['events', 1, 'hlc'],
+    fc.constantFrom('ffffffffffff-ffff', '000000000000-0000', 'fffffffffff-fffff'),
+  ],
+];
+
 /** A push body with one trust-rule field set to an extreme or wrong value. */
-export function trustedFieldText(template: unknown) {
-  return fc.tuple(fc.nat(TRUSTED_FIELDS.length - 1), fc.nat()).chain(([i]) => {
-    const [path, values] = TRUSTED_FIELDS[i] as (typeof TRUSTED_FIELDS)[number];
+export function trustedFieldText(template: unknown, fields = TRUSTED_FIELDS) {
+  return fc.tuple(fc.nat(fields.length - 1), fc.nat()).chain(([i]) => {
+    const [path, values] = fields[i] as (typeof fields)[number];
     return values.map((value) => ({
       text: JSON.stringify(replaceAt(template, path, value)),
       junk: false,
+    }));
+  });
+}
+
+/** A push of a counter's events with one trust-rule field set to an extreme or wrong value. */
+export const counterFieldText = (template: unknown) => trustedFieldText(template, COUNTER_FIELDS);
+
+/** PINs no rule may take: too short or long, repeated or consecutive digits, not ASCII digits. */
+export const WEAK_PINS = [
+  '123456',
+  '111111',
+  '987654',
+  '890123',
+  '12345',
+  '1234567890123',
+  'abcdef',
+  '１２３４５６',
+  '135 790',
+  '',
+  '1'.repeat(49),
+];
+
+/**
+ * Fields of the staff routes' bodies set to what the server must refuse (each with the
+ * template's other fields valid): names with control characters, blank or too long; agency
+ * lists empty, huge, repeated, malformed or naming unknown agencies; unknown roles; weak
+ * PINs with a valid code; wrong, used and malformed codes; a lock that is no boolean.
+ */
+export function staffFieldText(template: unknown, usedCode: string) {
+  const slugs = (n: number) => Array.from({ length: n }, (_, i) => `instansi-${i}`);
+  const fields: readonly (readonly [string, fc.Arbitrary<unknown>])[] = [
+    [
+      'name',
+      fc.constantFrom('Siti\u0000Aminah', 'Budi\u0007', 'A\u009bB', '', '  ', 'A'.repeat(81)),
+    ],
+    [
+      'agencies',
+      fc.constantFrom(
+        [],
+        slugs(51),
+        slugs(5000),
+        ['polri'],
+        ['disdukcapil', 'disdukcapil'],
+        ['Disdukcapil'],
+        [NIK],
+        'disdukcapil',
+      ),
+    ],
+    ['role', fc.constantFrom('admin', 'Petugas', '', null)],
+    ['pin', fc.constantFrom(...WEAK_PINS)],
+    ['setupCode', fc.constantFrom('AAAAA-BBBBB', usedCode, 'zz!', '', 'A'.repeat(65))],
+    ['locked', fc.constantFrom('yes', 1, null, 'true')],
+  ];
+  const own = fields.filter(([field]) => Object.hasOwn(template as object, field));
+  return fc.nat(own.length - 1).chain((i) => {
+    const [field, values] = own[i] as (typeof own)[number];
+    return values.map((value) => ({
+      text: JSON.stringify(replaceAt(template, [field], value)),
+      junk: true,
     }));
   });
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { isEventOf, type KioskEvent } from '../../../src/domain/events';
 import type { TicketStatus } from '../../../src/domain/protocol';
 import type { Store } from '../../../src/server/store/store';
-import { ticketAction } from '../../fixtures/events';
+import { counterChange, ticketAction } from '../../fixtures/events';
 import { kioskBundle } from '../../fixtures/kiosk';
 import { call, eventsOf, type Harness, json, seedDevice, startHarness, TODAY } from './support';
 
@@ -128,6 +128,29 @@ describe('the server keeps each day current (no fold per request)', () => {
       });
       expect((await status(third.id)).peopleAhead).toBe(1);
       expect(dayReads).toBe(1);
+
+      // A resend of a stored event, altered, is skipped by the store: it never counts here.
+      const altered = {
+        ...ticketAction('ticket.called', third, { loket: 'Z9' }),
+        id: called.id,
+        siteId: first.siteId,
+        deviceId: counter.deviceId,
+        deviceSeq: 1,
+        hlc: '000000000001-0000',
+      };
+      const paused = {
+        ...counterChange('counter.paused', { loket: '3' }),
+        siteId: first.siteId,
+        deviceId: counter.deviceId,
+        deviceSeq: 2,
+      };
+      await push(counter, [altered, paused]);
+      expect(await status(third.id)).toMatchObject({
+        status: 'waiting',
+        loket: null,
+        peopleAhead: 1,
+      });
+      expect(await status(first.id)).toMatchObject({ status: 'called', loket: '3' });
     } finally {
       await site.store.close();
     }

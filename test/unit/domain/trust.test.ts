@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../../src/domain/config/catalogue';
 import { EnvelopeSchema, EVENT_DATA } from '../../../src/domain/event-schema';
 import type { TicketIssued } from '../../../src/domain/events';
-import { mayRecord, screenTicket, screenTransfer, TRUST_RULES } from '../../../src/domain/trust';
+import {
+  mayRecord,
+  screenServices,
+  screenTicket,
+  screenTransfer,
+  TRUST_RULES,
+} from '../../../src/domain/trust';
 import { ticketAction, ticketIssued } from '../../fixtures/events';
 import { kioskBundle } from '../../fixtures/kiosk';
 
@@ -126,5 +132,14 @@ describe('screenTransfer', () => {
     expect(screenTransfer(transfer({ ...to, toPrefix: 'ZZ' }), catalogue)).toEqual([
       'unknown_queue',
     ]);
+  });
+});
+
+describe('screenServices', () => {
+  it('quarantines a loket opened with a service no config had (no free text reaches devices)', () => {
+    const catalogue = buildCatalogue([kioskBundle()]);
+    const known = kioskBundle().agencies[0]?.services[0]?.id ?? '';
+    expect(screenServices([known], catalogue)).toEqual([]);
+    expect(screenServices([known, '3201000283230954'], catalogue)).toEqual(['unknown_service']);
   });
 });
