@@ -2,7 +2,9 @@
  * What a chaos run is made of: its commands, the case fast-check generates (./commands.ts)
  * and the world runs (./world.ts), and the site it runs on.
  */
-import type { ConfigBundle } from '../../src/domain/config/schema';
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { type ConfigBundle, type Profile, ProfileSchema } from '../../src/domain/config/schema';
 import { kioskBundle } from '../fixtures/kiosk';
 import type { FaultRates } from './network';
 
@@ -18,10 +20,17 @@ export const SERVICES = [
   'imigrasi-paspor-baru',
 ] as const;
 
+/** What a counter does to a ticket its replica says it holds (the `pick`-th of them). */
+export type CounterAction = 'recall' | 'serve' | 'finish' | 'noShow';
+
 export type Command =
   | { kind: 'issue'; device: number; service: number; dt: number }
+  /** A queue at the kiosk: `count` tickets in a row, of services `service`, `service`+1, … */
+  | { kind: 'rush'; device: number; service: number; count: number; dt: number }
   | { kind: 'sync'; device: number; dt: number }
   | { kind: 'syncPair'; device: number; other: number; dt: number }
+  /** One sync of every device, in order (what a calm minute of event streams does). */
+  | { kind: 'syncAll'; dt: number }
   | { kind: 'faults'; rates: FaultRates }
   | { kind: 'partition'; device: number }
   | { kind: 'reconnect'; device: number }
@@ -35,11 +44,36 @@ export type Command =
   | { kind: 'join' }
   | { kind: 'backup' }
   | { kind: 'restore'; back: number }
-  | { kind: 'serverRestart'; clean: boolean };
+  | { kind: 'serverRestart'; clean: boolean }
+  // A counter's commands (`counter` counted modulo the counters of the run; none: no-op).
+  // Each opens the counter's loket first when its replica shows none open today.
+  /** Opens (or reopens) the loket with the `services`-th service set (`serviceSet`). */
+  | { kind: 'openLoket'; counter: number; services: number; dt: number }
+  /** Pauses or closes the loket. */
+  | { kind: 'closeLoket'; counter: number; pause: boolean; dt: number }
+  // A call syncs first when `fresh` (as the counter's event stream would have brought the log).
+  /** Calls what `nextFor` says on the counter's own replica (mode 'next'). */
+  | { kind: 'callNext'; counter: number; fresh: boolean; dt: number }
+  /** Calls the `pick`-th waiting (or no-show) ticket of today its replica knows, oldest first. */
+  | { kind: 'callSpecific'; counter: number; pick: number; fresh: boolean; dt: number }
+  /**
+   * Two counters (`other` counted among the counters but `counter`) call next in one step:
+   * the kiosks' tickets reach both (./world.ts `freshen`), then each calls before it has
+   * seen the other's call — a double call when their replicas agree on what is next.
+   */
+  | { kind: 'callBoth'; counter: number; other: number; dt: number }
+  | { kind: CounterAction; counter: number; pick: number; dt: number }
+  /** Sends the `pick`-th held ticket to the `service`-th service of the site. */
+  | { kind: 'transfer'; counter: number; pick: number; service: number; dt: number }
+  /** The counter crashes at its `atWrite`-th write while recording a call next. */
+  | { kind: 'crashInCall'; counter: number; atWrite: number };
 
 /** One generated run. */
 export type ChaosCase = {
+  /** Kiosks at the start. */
   devices: number;
+  /** Counters (lokets), enrolled after the kiosks; none when absent. */
+  counters?: number;
   /** Seed of the per-message choices (network faults, ids, shuffles). */
   seed: number;
   batchSize: number;
@@ -47,7 +81,11 @@ export type ChaosCase = {
   commands: Command[];
 };
 
-/** The site config of the runs: the kiosk fixture, with a quota that lasts a few tickets. */
+/**
+ * The site config of the runs: the kiosk fixture, with a quota that lasts a few tickets,
+ * and the sample config's counter profile (kiosk-config/profiles/loket.json) after the
+ * kiosk's (the first profile is the kiosks').
+ */
 export function chaosConfig(): ConfigBundle {
   const config = kioskBundle();
   for (const agency of config.agencies) {
@@ -55,7 +93,37 @@ export function chaosConfig(): ConfigBundle {
       if (service.id === 'imigrasi-paspor-baru') service.dailyQuota = 8;
     }
   }
+  config.profiles.push(counterProfile());
   return config;
+}
+
+let loket: Profile | null = null;
+
+/** The sample config's counter profile, read once. */
+function counterProfile(): Profile {
+  loket ??= v.parse(
+    ProfileSchema,
+    JSON.parse(
+      readFileSync(new URL('../../kiosk-config/profiles/loket.json', import.meta.url), 'utf8'),
+    ),
+  );
+  if (loket.surface !== 'counter')
+    throw new Error('kiosk-config/profiles/loket.json: not a counter');
+  return structuredClone(loket);
+}
+
+/** Every service of the site, in config order (where a transfer sends a ticket). */
+export function allServiceIds(config: ConfigBundle): string[] {
+  return config.agencies.flatMap((a) => a.services.map((s) => s.id));
+}
+
+/**
+ * What a loket opens with: every service of the site (most often), the kiosks' three,
+ * or one or two of them — so lokets that share services call the same tickets.
+ */
+export function serviceSet(config: ConfigBundle, n: number): string[] {
+  const sets = [allServiceIds(config), [...SERVICES], [SERVICES[0]], [SERVICES[1], SERVICES[2]]];
+  return sets[n % sets.length] ?? allServiceIds(config);
 }
 
 /** The most kiosks a run has, those that join included. */

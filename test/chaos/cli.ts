@@ -2,7 +2,8 @@
  * `npm run test:chaos -- --runs N [--seed S]`: N chaos runs, run i with seed S+i (S fresh
  * when not given). Prints progress, and on a failure the run's seed, the shrunk
  * counterexample and the violated invariant, then exits 1. Replay one run with
- * `--seed <seed> --runs 1`. On success: runs, seeds, time and the faults exercised.
+ * `--seed <seed> --runs 1`. On success: runs, seeds, time, what the counters did (double
+ * calls among it) and the faults exercised.
  */
 import 'fake-indexeddb/auto';
 import { randomInt } from 'node:crypto';
@@ -57,7 +58,21 @@ console.info(
   `\nchaos: all ${runs} runs passed (seeds ${base}…${base + runs - 1}) in ${seconds.toFixed(1)} s` +
     ` — liveness bound: ${SYNC_ROUNDS_BOUND} sync rounds per device after heal`,
 );
+console.info(counterSummary(total));
 console.info(`exercised:\n${total.format()}`);
+
+/** What the counters did across the runs: calls, double calls, refusals and who was told. */
+function counterSummary(stats: Stats): string {
+  const n = (name: string) => stats.counts.get(name) ?? 0;
+  const refused = [...stats.counts]
+    .filter(([name]) => name.startsWith('conflict.refused.'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  return (
+    `counters: ${n('call.next') + n('call.specific')} calls, ${n('conflict.doubleCall')} double calls` +
+    ` (in ${n('run.doubleCalled')} of ${n('run.twoCounters')} runs with two counters or more),` +
+    ` ${refused} refused actions, ${n('conflict.seenByLoser')} shown to the counter that lost`
+  );
+}
 
 /** The error and its causes, one per line. */
 function describeError(error: unknown): string {

@@ -1,19 +1,20 @@
 /**
- * One kiosk of a chaos run: its own IndexedDB (its own fake-indexeddb factory), its
- * identity from enrollment, a wall clock that may be days off, the kiosk's real issue path
- * (makeIssueTicket: leases choose the day, one strict transaction) and the real sync engine
- * over the simulated network. It can crash and restart, losing nothing but what was not
- * committed.
+ * One device of a chaos run, a kiosk or a counter: its own IndexedDB (its own
+ * fake-indexeddb factory), its identity from enrollment (with its profile), a wall clock
+ * that may be days off, the kiosk's real issue path (makeIssueTicket: leases choose the
+ * day, one strict transaction) or the counter's (./counter.ts: appendEvent through the
+ * replica), and the real sync engine over the simulated network. It can crash and
+ * restart, losing nothing but what was not committed.
  */
-import type { QueueState } from '../../src/domain/queue';
-import { queueState } from '../../src/domain/queue-read';
+import type { ActionConflict, CounterView, QueueBook, QueueState } from '../../src/domain/queue';
+import { conflictsOf, counters, queueState } from '../../src/domain/queue-read';
 import { Replica } from '../../src/replica/replica';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { makeIssueTicket } from '../../src/app/kiosk/issue';
 import { leaseNeeds } from '../../src/app/kiosk/lease-needs';
-import type { ConfigBundle } from '../../src/domain/config/schema';
+import type { ConfigBundle, Profile } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
 import { uuidv7From } from '../../src/domain/ids';
 import { businessDayOf } from '../../src/domain/time';
@@ -45,12 +46,35 @@ export type DeviceView = {
   sync: SyncState;
   cursors: CursorRecord[];
   quotas: QuotaRecord[];
-  /** The replica's queue state (src/replica): the days it holds, and the state itself. */
-  replica: { days: string[]; state: QueueState | null };
+  /**
+   * The replica's queue state (src/replica): the days it holds, the state itself, the
+   * lokets of those days and the refused actions of every device its log names.
+   */
+  replica: {
+    days: string[];
+    state: QueueState | null;
+    lokets: CounterView[];
+    conflicts: ActionConflict[];
+  };
 };
+
+/** The read side beyond `QueueState`: lokets of `days`, refused actions of `deviceIds`. */
+export function readSide(
+  book: QueueBook,
+  days: readonly string[],
+  deviceIds: Iterable<string>,
+): { lokets: CounterView[]; conflicts: ActionConflict[] } {
+  const lokets = [...days].sort().flatMap((day) => counters(book, day));
+  const conflicts = [...new Set(deviceIds)]
+    .flatMap((id) => conflictsOf(book, id))
+    .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  return { lokets, conflicts };
+}
 
 export type DeviceOptions = {
   config: ConfigBundle;
+  /** Its profile: the kiosks' (the config's first) or the counter one. */
+  profile: Profile;
   /** The simulated time every clock derives from (the server's clock). */
   time: () => number;
   rng: Rng;
@@ -78,8 +102,8 @@ export class SimDevice {
     this.identity = {
       deviceId: enrolled.deviceId,
       siteId: options.config.site.id,
-      name: `Anjungan ${n}`,
-      profileId: options.config.profiles[0]?.id ?? 'lobi-utama',
+      name: `${this.isCounter ? 'Loket' : 'Anjungan'} ${n}`,
+      profileId: options.profile.id,
       emergencyTag: enrolled.emergencyTag,
       token: enrolled.token,
       enrolledAt: options.time(),
@@ -91,6 +115,11 @@ export class SimDevice {
     await device.connect();
     await saveIdentity(device.db, device.identity);
     return device;
+  }
+
+  /** Whether this device is a counter (a loket), by its profile. */
+  get isCounter(): boolean {
+    return this.options.profile.surface === 'counter';
   }
 
   /** This device's wall clock. */
@@ -154,7 +183,18 @@ export class SimDevice {
       this.db.getAll('quota'),
     ]);
     const book = this.replica.state;
-    const replica = { days: this.replica.heldDays(), state: book ? queueState(book) : null };
+    const days = this.replica.heldDays();
+    const replica = {
+      days,
+      state: book ? queueState(book) : null,
+      ...(book
+        ? readSide(
+            book,
+            days,
+            events.map((e) => e.deviceId),
+          )
+        : { lokets: [], conflicts: [] }),
+    };
     return {
       n: this.n,
       deviceId: this.identity.deviceId,
@@ -183,9 +223,7 @@ export class SimDevice {
   }
 
   private deps(): SyncDeps {
-    const { config } = this.options;
-    const profile = config.profiles[0];
-    if (!profile) throw new Error('config without a profile');
+    const { config, profile } = this.options;
     return {
       db: this.db,
       transport: createHttpTransport({

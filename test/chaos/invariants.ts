@@ -1,15 +1,24 @@
 /**
- * The invariants of ARCHITECTURE.md §6 over what the server and every device hold.
- * I1–I3 and I5–I8 hold after every step (`checkSafety`); I4, I9 and I11 once the network
- * has healed and every device has synced the stated number of rounds (`checkConverged`).
+ * The invariants of ARCHITECTURE.md §6 over what the server and every device hold, and
+ * those of the counters' ticket rules (src/domain/queue.ts).
+ * I1–I3, I5–I8, I12 and I13–I15, I17 (the fold's part) hold after every step
+ * (`checkSafety`; I13–I15 and I17 over the fold of every event anywhere — the log the
+ * run converges to); I4, I9, I11, I16 and I17 (the losing counter's part) once the network
+ * has healed and every device has synced the stated number of rounds (`checkConverged`,
+ * I13–I15 and I17 again over the server's log).
  * I10 is not a check of its own: device clocks are days off while all of these hold.
  */
 import type { ConfigBundle } from '../../src/domain/config/schema';
-import type { KioskEvent } from '../../src/domain/events';
-import type { QueueState } from '../../src/domain/queue';
-import { foldState } from '../../src/domain/queue-read';
+import {
+  isEventOf,
+  isTicketAction,
+  type KioskEvent,
+  type TicketActionType,
+} from '../../src/domain/events';
+import { type QueueBook, type QueueState, queueKey, type TicketView } from '../../src/domain/queue';
+import { conflictsOf, foldQueue, foldState, queueState } from '../../src/domain/queue-read';
 import { quotaRule } from '../../src/domain/quotas';
-import type { DeviceView } from './device';
+import { type DeviceView, readSide } from './device';
 import type { Rng } from './rng';
 import type { ServerView } from './server';
 
@@ -55,7 +64,7 @@ function withoutSiteSeq(event: KioskEvent & { siteSeq?: number }): KioskEvent {
   return rest;
 }
 
-/** I1–I3, I5–I8 (I5 on the current union). */
+/** I1–I3, I5–I8, I12, and I13–I15, I17 over the fold of every event anywhere. */
 export function checkSafety(s: Snapshot): void {
   checkNoLoss(s);
   checkServerLog(s);
@@ -63,6 +72,7 @@ export function checkSafety(s: Snapshot): void {
   checkDeviceClocks(s);
   checkNumbers(s);
   checkLeases(s);
+  checkTicketRules([...union(s).values()], 'the union of every log');
   checkReplicas(s);
 }
 
@@ -110,7 +120,7 @@ function checkNoLoss(s: Snapshot): void {
   for (const [id, { event, device }] of s.committed) {
     const origin = s.devices[device];
     if (!origin?.events.some((e) => e.id === id)) {
-      fail('I1', `event ${id} committed on kiosk ${device} is gone from it`);
+      fail('I1', `event ${id} committed on device ${device} is gone from it`);
     }
     const want = canonical(event);
     for (const copy of copies.get(id) ?? []) {
@@ -295,11 +305,19 @@ export function foldKey(state: QueueState): string {
 
 /**
  * At quiescence: I9 (every outbox drained, every cursor at the head of the current epoch),
- * I4 (every device holds the server's set and folds it alike), I11 and I1 (every event
- * any device committed is on the server), I5 (a shuffled log with resends folds the same).
+ * I4 (every device holds the server's set and folds it alike), I16 (every replica is the
+ * fold of the server's log), I13–I15 and I17 over the server's log, I17 for each losing
+ * counter's own replica, I11 and I1 (every event any device committed is on the server),
+ * I5 (a shuffled log with resends folds the same).
  */
 export function checkConverged(s: Snapshot, rng: Rng, rounds: number): void {
   const { server } = s;
+  if (server.quarantined.length > 0) {
+    fail(
+      'I4',
+      `the server quarantined ${server.quarantined.length} events (kept from every other device): a device enrolled with a profile that may not record them?`,
+    );
+  }
   const serverIds = server.events.map((e) => e.id).sort();
   const serverFold = foldKey(foldState(server.events.map(withoutSiteSeq)));
   for (const d of s.devices) {
@@ -319,13 +337,377 @@ export function checkConverged(s: Snapshot, rng: Rng, rounds: number): void {
     }
     if (foldKey(foldState(d.events)) !== serverFold) fail('I4', `${d.deviceId} folds differently`);
   }
+  checkTicketRules(server.events.map(withoutSiteSeq), "the server's log");
+  checkLosersSee(s);
+  checkReplicasConverged(s);
   const onServer = new Set(serverIds);
   for (const [id, { device }] of s.committed) {
-    if (!onServer.has(id)) fail('I11', `event ${id} of kiosk ${device} never reached the server`);
+    if (!onServer.has(id)) fail('I11', `event ${id} of device ${device} never reached the server`);
   }
   const events = server.events.map(withoutSiteSeq);
   const resent = events.filter(() => rng.next() < 0.3).map((e) => structuredClone(e));
   if (foldKey(foldState(rng.shuffle([...events, ...resent]))) !== serverFold) {
     fail('I5', 'a permutation of the log with resends folds differently');
   }
+}
+
+// ---- the counters' ticket rules (src/domain/queue.ts) ----
+
+type Action = KioskEvent<TicketActionType>;
+
+/** The log order (hlc, deviceId, id), plain string comparison — written here again. */
+function logOrder(a: KioskEvent, b: KioskEvent): number {
+  const ka = [a.hlc, a.deviceId, a.id];
+  const kb = [b.hlc, b.deviceId, b.id];
+  for (let i = 0; i < 3; i += 1) {
+    const x = ka[i] as string;
+    const y = kb[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** A ticket action the rules refuse, and whether it was a call of a ticket another holds. */
+export type Refusal = { event: Action; doubleCall: boolean };
+
+/**
+ * The ticket rules of src/domain/queue.ts's header, read independently of `derive`: each
+ * ticket's actions in log order; a call of a waiting or no-show ticket makes the caller
+ * hold it, the holder's call again is a recall; recall, serving and no-show only by the
+ * holder of a called ticket; finished and transferred by the holder of a called or serving
+ * one (a transfer makes it wait again, held by none). Returns every refused action by id
+ * (actions on tickets whose issue is not in `events` are left out: nothing folds them).
+ */
+export function readTicketRules(events: readonly KioskEvent[]): Map<string, Refusal> {
+  const issued = new Set<string>();
+  const byTicket = new Map<string, Action[]>();
+  for (const event of events) {
+    if (event.type === 'ticket.issued') issued.add(event.id);
+    else if (isTicketAction(event)) {
+      const list = byTicket.get(event.data.ticketId) ?? [];
+      list.push(event);
+      byTicket.set(event.data.ticketId, list);
+    }
+  }
+  const refused = new Map<string, Refusal>();
+  for (const [ticketId, actions] of byTicket) {
+    if (!issued.has(ticketId)) continue;
+    let status: 'waiting' | 'called' | 'serving' | 'done' | 'no-show' = 'waiting';
+    let holder: string | null = null;
+    for (const action of [...actions].sort(logOrder)) {
+      const holds = holder === action.deviceId;
+      const before = status;
+      let ok = false;
+      switch (action.type) {
+        case 'ticket.called':
+          if (status === 'waiting' || status === 'no-show') {
+            status = 'called';
+            holder = action.deviceId;
+            ok = true;
+          } else ok = status === 'called' && holds;
+          break;
+        case 'ticket.recalled':
+          ok = status === 'called' && holds;
+          break;
+        case 'ticket.serving':
+          ok = status === 'called' && holds;
+          if (ok) status = 'serving';
+          break;
+        case 'ticket.finished':
+          ok = (status === 'called' || status === 'serving') && holds;
+          if (ok) status = 'done';
+          break;
+        case 'ticket.no-show':
+          ok = status === 'called' && holds;
+          if (ok) {
+            status = 'no-show';
+            holder = null;
+          }
+          break;
+        case 'ticket.transferred':
+          ok = (status === 'called' || status === 'serving') && holds;
+          if (ok) {
+            status = 'waiting';
+            holder = null;
+          }
+          break;
+      }
+      if (!ok) {
+        const doubleCall =
+          action.type === 'ticket.called' &&
+          (before === 'called' || before === 'serving') &&
+          !holds;
+        refused.set(action.id, { event: action, doubleCall });
+      }
+    }
+  }
+  return refused;
+}
+
+/** Ids of the actions the fold lists as refused, for every device `events` name. */
+function refusedByFold(book: QueueBook, events: readonly KioskEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const deviceId of new Set(events.map((e) => e.deviceId))) {
+    for (const c of conflictsOf(book, deviceId)) {
+      if (c.deviceId !== deviceId) fail('I17', `conflictsOf(${deviceId}) lists ${c.deviceId}'s`);
+      ids.add(c.eventId);
+    }
+  }
+  return ids;
+}
+
+/** I13–I15 and I17 (the fold's part) over the fold of `events`, a log each id once. */
+function checkTicketRules(events: readonly KioskEvent[], where: string): void {
+  const book = foldQueue(events);
+  const state = queueState(book);
+  const refused = refusedByFold(book, events);
+  const issues = new Map<string, KioskEvent<'ticket.issued'>>();
+  const actions = new Map<string, Action[]>();
+  for (const event of [...events].sort(logOrder)) {
+    if (isEventOf(event, 'ticket.issued')) issues.set(event.id, event);
+    else if (isTicketAction(event)) {
+      const list = actions.get(event.data.ticketId) ?? [];
+      list.push(event);
+      actions.set(event.data.ticketId, list);
+    }
+  }
+  for (const view of state.tickets.values()) {
+    const mine = actions.get(view.id) ?? [];
+    const counted = mine.filter((a) => !refused.has(a.id));
+    checkServedOnce(view, counted, where);
+    checkCalledFirst(view, mine, counted, where);
+    checkTransferKeepsArrival(view, counted, issues, state, where);
+  }
+  checkWaitingByArrival(state, issues, where);
+  checkRefusalsListed(events, refused, where);
+}
+
+/**
+ * I13: no ticket is served twice — of its ticket.finished events, at most one counts (the
+ * others are listed as refused); the ticket is done with that finish's outcome exactly when
+ * one counts, and that finish is its holder's.
+ */
+function checkServedOnce(view: TicketView, counted: readonly Action[], where: string): void {
+  const finishes = counted.filter((a) => isEventOf(a, 'ticket.finished'));
+  const name = `${view.number} (${view.businessDay}) in ${where}`;
+  if (finishes.length > 1) {
+    fail(
+      'I13',
+      `${name} served twice: finished by ${finishes.map((f) => f.deviceId).join(' and ')}`,
+    );
+  }
+  const finish = finishes[0];
+  if ((view.status === 'done') !== (finish !== undefined)) {
+    fail('I13', `${name} is ${view.status} but ${finishes.length} finish counts`);
+  }
+  const outcome = finish && isEventOf(finish, 'ticket.finished') ? finish.data.outcome : null;
+  if (view.outcome !== outcome) fail('I13', `${name} has outcome ${view.outcome}, not ${outcome}`);
+  if (finish && finish.deviceId !== view.holder) {
+    fail('I13', `${name} finished by ${finish.deviceId}, which does not hold it (${view.holder})`);
+  }
+}
+
+/**
+ * I14: every finished ticket was called — a done ticket counts a call (calls ≥ 1, its last
+ * call no later than the finish that counted), and that finish's counter called it before.
+ */
+function checkCalledFirst(
+  view: TicketView,
+  actions: readonly Action[],
+  counted: readonly Action[],
+  where: string,
+): void {
+  if (view.status !== 'done') return;
+  const name = `${view.number} (${view.businessDay}) in ${where}`;
+  if (view.calls < 1 || view.calledHlc === null) {
+    fail('I14', `${name} is done but was never called (calls ${view.calls})`);
+  }
+  const finish = counted.find((a) => a.type === 'ticket.finished');
+  if (!finish) return; // I13 says why.
+  if (view.calledHlc > finish.hlc) fail('I14', `${name} was last called after its finish`);
+  const called = actions.some(
+    (a) => a.type === 'ticket.called' && a.deviceId === finish.deviceId && logOrder(a, finish) < 0,
+  );
+  if (!called) fail('I14', `${name} was finished by ${finish.deviceId}, which never called it`);
+}
+
+/**
+ * I15: a transfer keeps the arrival — a transferred ticket keeps its ticket.issued's HLC,
+ * device and time, is in the queue and service its last counted transfer names, and (I15
+ * with `checkWaitingByArrival`) waits there in the order of that first arrival.
+ */
+function checkTransferKeepsArrival(
+  view: TicketView,
+  counted: readonly Action[],
+  issues: ReadonlyMap<string, KioskEvent<'ticket.issued'>>,
+  state: QueueState,
+  where: string,
+): void {
+  const transfers = counted.filter((a) => isEventOf(a, 'ticket.transferred'));
+  const name = `${view.number} (${view.businessDay}) in ${where}`;
+  if (view.transfers !== transfers.length) {
+    fail('I15', `${name} counts ${view.transfers} transfers, the log ${transfers.length}`);
+  }
+  const last = transfers.at(-1);
+  if (!last || !isEventOf(last, 'ticket.transferred')) return;
+  const issued = issues.get(view.id);
+  if (
+    !issued ||
+    view.hlc !== issued.hlc ||
+    view.deviceId !== issued.deviceId ||
+    view.issuedAt !== issued.data.issuedAt
+  ) {
+    fail('I15', `${name} lost its arrival in a transfer (hlc ${view.hlc}, issued ${issued?.hlc})`);
+  }
+  const { toAgencyId, toServiceId, toPrefix } = last.data;
+  if (view.agencyId !== toAgencyId || view.serviceId !== toServiceId || view.queue !== toPrefix) {
+    fail(
+      'I15',
+      `${name} is in ${view.queue}/${view.serviceId}, transferred to ${toPrefix}/${toServiceId}`,
+    );
+  }
+  if (view.status !== 'waiting') return;
+  if (!state.waiting.get(queueKey(view.businessDay, toPrefix))?.includes(view.id)) {
+    fail('I15', `${name} was transferred to ${toPrefix} but does not wait there`);
+  }
+}
+
+/** I15: every queue waits in order of first arrival (priority and regular tickets apart). */
+function checkWaitingByArrival(
+  state: QueueState,
+  issues: ReadonlyMap<string, KioskEvent<'ticket.issued'>>,
+  where: string,
+): void {
+  for (const [key, ids] of state.waiting) {
+    const last = new Map<boolean, KioskEvent<'ticket.issued'>>();
+    for (const id of ids) {
+      const issued = issues.get(id);
+      if (!issued) continue;
+      const priority = issued.data.priority !== null;
+      const before = last.get(priority);
+      if (before && logOrder(before, issued) >= 0) {
+        const moved = state.tickets.get(id)?.transfers ? ' (transferred)' : '';
+        fail(
+          'I15',
+          `${key} in ${where}: ${issued.data.number}${moved} waits after ${before.data.number}, which arrived later`,
+        );
+      }
+      last.set(priority, issued);
+    }
+  }
+}
+
+/**
+ * I17 (the fold's part): the actions the fold refuses (`conflictsOf`, for every device)
+ * are exactly those the ticket rules refuse, read independently (`readTicketRules`).
+ */
+function checkRefusalsListed(
+  events: readonly KioskEvent[],
+  listed: ReadonlySet<string>,
+  where: string,
+): void {
+  const refused = readTicketRules(events);
+  for (const [id, { event }] of refused) {
+    if (!listed.has(id)) {
+      fail(
+        'I17',
+        `${event.deviceId}'s refused ${event.type} ${id} is not in its conflicts (${where})`,
+      );
+    }
+  }
+  for (const id of listed) {
+    if (!refused.has(id))
+      fail('I17', `${id}, which the rules count, is listed as refused (${where})`);
+  }
+}
+
+/**
+ * I17 (the losing counter's part), at quiescence: every action of a device that the rules
+ * refuse, on a day its replica holds, is in `conflictsOf(its replica, its deviceId)` — the
+ * counter that lost a double call is told.
+ */
+function checkLosersSee(s: Snapshot): void {
+  const refused = readTicketRules(s.server.events.map(withoutSiteSeq));
+  for (const d of s.devices) {
+    if (d.replica.state === null) continue;
+    const days = new Set(d.replica.days);
+    const seen = new Set(
+      d.replica.conflicts.filter((c) => c.deviceId === d.deviceId).map((c) => c.eventId),
+    );
+    for (const [id, { event }] of refused) {
+      if (event.deviceId !== d.deviceId || !days.has(event.businessDay)) continue;
+      if (!seen.has(id)) {
+        fail(
+          'I17',
+          `${d.deviceId} is not shown its refused ${event.type} ${id} on ${event.businessDay}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * I16: at quiescence every device's replica — its tickets and queues, the lokets of the
+ * days it holds and every device's refused actions — equals the fold of the server's log
+ * for those days (I12 checks the tickets and queues against its own log after every step).
+ */
+function checkReplicasConverged(s: Snapshot): void {
+  const events = s.server.events.map(withoutSiteSeq);
+  for (const d of s.devices) {
+    if (d.replica.state === null || d.replica.days.length === 0) continue;
+    const days = new Set(d.replica.days);
+    const ofDays = events.filter((e) => days.has(e.businessDay));
+    const book = foldQueue(ofDays);
+    if (stateKey(d.replica.state) !== stateKey(queueState(book))) {
+      fail('I16', `${d.deviceId}'s queue state differs from the fold of the server's log`);
+    }
+    const folded = readSide(
+      book,
+      d.replica.days,
+      events.map((e) => e.deviceId),
+    );
+    const held = { lokets: d.replica.lokets, conflicts: d.replica.conflicts };
+    if (canonical(held.lokets) !== canonical(folded.lokets)) {
+      fail('I16', `${d.deviceId}'s lokets differ from the fold of the server's log`);
+    }
+    if (canonical(held.conflicts) !== canonical(folded.conflicts)) {
+      fail('I16', `${d.deviceId}'s refused actions differ from the fold of the server's log`);
+    }
+  }
+}
+
+/** What the converged log shows of the counters: calls, double calls, refusals, who saw them. */
+export function countConflicts(s: Snapshot): Map<string, number> {
+  const events = s.server.events.map(withoutSiteSeq);
+  const counts = new Map<string, number>();
+  const add = (name: string, n = 1) => counts.set(name, (counts.get(name) ?? 0) + n);
+  const refused = readTicketRules(events);
+  const doubleCalled = new Set<string>();
+  for (const { event, doubleCall } of refused.values()) {
+    add(`conflict.refused.${event.type.slice('ticket.'.length)}`);
+    if (doubleCall) {
+      add('conflict.doubleCall');
+      doubleCalled.add(event.data.ticketId);
+    }
+  }
+  add('conflict.doubleCalledTickets', doubleCalled.size);
+  const state = foldState(events);
+  for (const view of state.tickets.values()) {
+    if (view.status === 'done') add('fold.done');
+    if (view.transfers > 0) add('fold.transferred');
+    if (view.status === 'no-show') add('fold.noShow');
+  }
+  for (const d of s.devices) {
+    const days = new Set(d.replica.days);
+    const seen = new Set(d.replica.conflicts.map((c) => c.eventId));
+    for (const [id, { event }] of refused) {
+      if (event.deviceId !== d.deviceId) continue;
+      add(
+        days.has(event.businessDay) && seen.has(id)
+          ? 'conflict.seenByLoser'
+          : 'conflict.dayNotHeld',
+      );
+    }
+  }
+  return counts;
 }

@@ -44,6 +44,8 @@ export type ServerView = {
   quotaGranted: Map<string, number>;
   /** Of those, the tokens the database learned again from the quota ledger after a restore. */
   quotaRelearned: number;
+  /** Ids of events the server quarantined (kept out of pulls): none may be, in a chaos run. */
+  quarantined: string[];
 };
 
 /** An enrolled device's credentials. */
@@ -85,8 +87,12 @@ export class SimServer {
     return server;
   }
 
-  /** Enrolls a device through the store with a one-time code, as an admin would. */
-  async enroll(n: number): Promise<Enrolled> {
+  /**
+   * Enrolls a device through the store with a one-time code, as an admin would: a kiosk
+   * (`kiosk-n`, the first profile) or a counter (`counter-n`, the counter profile — the
+   * server quarantines ticket actions of any other surface).
+   */
+  async enroll(n: number, role: 'kiosk' | 'counter' = 'kiosk'): Promise<Enrolled> {
     const code = `CHAOS${n}CODE`;
     const token = `chaos-device-${n}-token-000000`;
     const at = this.now();
@@ -98,14 +104,19 @@ export class SimServer {
       createdAt: at,
       expiresAt: at + 3_600_000,
     });
+    const profile =
+      role === 'kiosk'
+        ? this.config.profiles[0]
+        : this.config.profiles.find((p) => p.surface === 'counter');
+    if (!profile) throw new Error(`the chaos config has no ${role} profile`);
     const device = await this.store.enrollDevice(hashCode(code, CHAOS_SECRET_KEY), {
-      deviceId: `kiosk-${n}`,
-      name: `Anjungan ${n}`,
-      profileId: this.config.profiles[0]?.id ?? 'lobi-utama',
+      deviceId: `${role}-${n}`,
+      name: `${role === 'kiosk' ? 'Anjungan' : 'Loket'} ${n}`,
+      profileId: profile.id,
       tokenHash: hashSecret(token),
       enrolledAt: at,
     });
-    if (device === null) throw new Error(`could not enroll kiosk-${n}`);
+    if (device === null) throw new Error(`could not enroll ${role}-${n}`);
     return { deviceId: device.deviceId, token, emergencyTag: device.emergencyTag };
   }
 
@@ -194,6 +205,7 @@ export class SimServer {
         })),
         quotaGranted: new Map(grants.map((g) => [`${g.business_day}|${g.service_id}`, g.total])),
         quotaRelearned: relearned.total,
+        quarantined: rows.filter((row) => row.quarantined !== 0).map((row) => row.id),
       };
     } finally {
       db.close();

@@ -1,13 +1,17 @@
 /**
- * A chaos run: one server, 2–4 kiosks (up to 6 with those that join) and the network
- * between them, driven by a list of commands (./case.ts) (issue, sync, network faults, partitions, crashes mid-transaction, clock jumps,
- * server restarts, backups and restores). After every step the safety invariants are
- * checked; at the end the network heals and, within SYNC_ROUNDS_BOUND rounds of one sync
- * per device, everything must converge.
+ * A chaos run: one server, 2–4 kiosks (up to 6 with those that join), 0–3 counters
+ * (lokets) and the network between them, driven by a list of commands (./case.ts) (issue,
+ * call, serve, finish, transfer, sync, network faults, partitions, crashes
+ * mid-transaction, clock jumps, server restarts, backups and restores). Kiosks and counters
+ * alike sync, crash, restart and are partitioned. After every step the safety invariants
+ * are checked; at the end the network heals and, within SYNC_ROUNDS_BOUND rounds of one
+ * sync per device, everything must converge.
  */
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
 import { IssueError } from '../../src/machines/kiosk.types';
+import { readAllEvents, readClock } from '../../src/storage/events';
+import { readSyncState } from '../../src/storage/sync-state';
 import { PushStalledError } from '../../src/sync/push';
 import { TransportError } from '../../src/sync/transport';
 import {
@@ -20,11 +24,13 @@ import {
   SERVICES,
   START_MS,
 } from './case';
+import { type Acted, SimCounter } from './counter';
 import { SimDevice } from './device';
 import {
   type Committed,
   checkConverged,
   checkSafety,
+  countConflicts,
   InvariantViolation,
   type Snapshot,
 } from './invariants';
@@ -45,7 +51,10 @@ export const SYNC_ROUNDS_BOUND = 2;
 class World {
   time = START_MS;
   readonly committed = new Map<string, Committed>();
+  /** Every device, kiosks and counters, in enrollment order (the network's numbering). */
   readonly devices: SimDevice[] = [];
+  readonly kiosks: SimDevice[] = [];
+  readonly counters: SimCounter[] = [];
   readonly network: SimNetwork;
   private server!: SimServer;
   /** How many kiosks were enrolled when each backup was taken. */
@@ -63,16 +72,23 @@ class World {
   static async create(c: ChaosCase, stats: Stats): Promise<World> {
     const world = new World(chaosConfig(), createRng(c.seed), stats, c);
     world.server = await SimServer.start(world.config, () => world.time);
-    for (let n = 1; n <= c.devices; n += 1) await world.enroll();
+    for (let n = 1; n <= c.devices; n += 1) await world.enroll('kiosk');
+    for (let n = 1; n <= (c.counters ?? 0); n += 1) await world.enroll('counter');
     return world;
   }
 
-  /** Enrolls the next kiosk with the server and opens it. */
-  private async enroll(): Promise<void> {
+  /** Enrolls the next device, a kiosk or a counter, with the server and opens it. */
+  private async enroll(role: 'kiosk' | 'counter'): Promise<void> {
     const n = this.devices.length + 1;
-    const enrolled = await this.server.enroll(n);
+    const enrolled = await this.server.enroll(n, role);
+    const profile =
+      role === 'kiosk'
+        ? this.config.profiles[0]
+        : this.config.profiles.find((p) => p.surface === 'counter');
+    if (!profile) throw new Error(`no ${role} profile`);
     const device = await SimDevice.open(n - 1, enrolled, {
       config: this.config,
+      profile,
       time: () => this.time,
       rng: this.rng,
       fetch: this.network.fetchFor(n - 1),
@@ -80,22 +96,49 @@ class World {
       pageSize: this.sizes.pageSize,
     });
     this.devices.push(device);
+    if (role === 'kiosk') this.kiosks.push(device);
+    else this.counters.push(new SimCounter(device, this.counters.length, this.config, this.rng));
   }
 
+  /** Any device, kiosk or counter. */
   private device(n: number): SimDevice {
     const device = this.devices[n % this.devices.length];
     if (!device) throw new Error('no devices');
     return device;
   }
 
+  private kiosk(n: number): SimDevice {
+    const device = this.kiosks[n % this.kiosks.length];
+    if (!device) throw new Error('no kiosks');
+    return device;
+  }
+
+  /** A counter, or none when the run has none. */
+  private counter(n: number): SimCounter | undefined {
+    return this.counters[n % Math.max(1, this.counters.length)];
+  }
+
   async apply(command: Command): Promise<void> {
     switch (command.kind) {
       case 'issue':
         this.time += command.dt;
-        return this.issue(this.device(command.device), command.service, false);
+        return this.issue(this.kiosk(command.device), command.service, false);
+      case 'rush': {
+        this.time += command.dt;
+        const kiosk = this.kiosk(command.device);
+        for (let i = 0; i < command.count; i += 1) {
+          this.time += 20_000;
+          await this.issue(kiosk, command.service + i, false);
+        }
+        return this.stats.add('issue.rush');
+      }
       case 'sync':
         this.time += command.dt;
         return this.sync(this.device(command.device));
+      case 'syncAll':
+        this.time += command.dt;
+        for (const device of this.devices) await this.sync(device);
+        return this.stats.add('sync.all');
       case 'syncPair': {
         this.time += command.dt;
         const a = this.device(command.device);
@@ -123,7 +166,7 @@ class World {
         return this.restart(device, 'sync');
       }
       case 'crashInIssue': {
-        const device = this.device(command.device);
+        const device = this.kiosk(command.device);
         device.armCrash(command.atWrite);
         await this.issue(device, command.service, true);
         return this.restart(device, 'issue');
@@ -140,14 +183,112 @@ class World {
         this.devicesAtBackup[this.server.backup()] = this.devices.length;
         return this.stats.add('server.backup');
       case 'join':
-        if (this.devices.length >= MAX_DEVICES) return;
-        await this.enroll();
+        if (this.kiosks.length >= MAX_DEVICES) return;
+        await this.enroll('kiosk');
         return this.stats.add('device.joined');
       case 'restore':
         return this.restore(command.back);
       case 'serverRestart':
         await this.server.restart(command.clean);
         return this.stats.add(command.clean ? 'server.restartClean' : 'server.restartCrash');
+      case 'openLoket':
+        this.time += command.dt;
+        return this.counterDoes(command.counter, (c) => c.open(command.services));
+      case 'closeLoket':
+        this.time += command.dt;
+        return this.counterDoes(command.counter, (c) => c.close(command.pause));
+      case 'callNext':
+        this.time += command.dt;
+        return this.counterDoes(command.counter, async (c) => {
+          if (command.fresh) await this.freshen([c]);
+          return c.callNext();
+        });
+      case 'callSpecific':
+        this.time += command.dt;
+        return this.counterDoes(command.counter, async (c) => {
+          if (command.fresh) await this.freshen([c]);
+          return c.callSpecific(command.pick);
+        });
+      case 'callBoth': {
+        this.time += command.dt;
+        // `other` counts among the counters but `counter`: two counters whenever there are.
+        const n = this.counters.length;
+        const a = this.counter(command.counter);
+        const b = this.counter(
+          n < 2 ? command.counter : command.counter + 1 + (command.other % (n - 1)),
+        );
+        if (!a || !b) return;
+        await this.freshen(a === b ? [a] : [a, b]);
+        // Neither has seen the other's call: both call from their replica as it is now.
+        const called: (string | undefined)[] = [];
+        for (const counter of a === b ? [a] : [a, b]) {
+          await this.counterDoes(counter.index, async (c) => {
+            const acted = await c.callNext();
+            called.push(acted.called?.id);
+            return acted;
+          });
+        }
+        if (called[0] !== undefined && called[0] === called[1]) this.stats.add('call.bothSame');
+        return;
+      }
+      case 'recall':
+      case 'serve':
+      case 'finish':
+      case 'noShow': {
+        this.time += command.dt;
+        const action = command.kind;
+        return this.counterDoes(command.counter, (c) => c.act(action, command.pick));
+      }
+      case 'transfer':
+        this.time += command.dt;
+        return this.counterDoes(command.counter, (c) => c.transfer(command.pick, command.service));
+      case 'crashInCall':
+        return this.counterDoes(command.counter, (c) => c.callNext(), command.atWrite);
+    }
+  }
+
+  /**
+   * What the event streams would have brought before a call: every kiosk with tickets to
+   * push syncs, then the counters given — not the other counters, whose calls they have
+   * not seen.
+   */
+  private async freshen(counters: SimCounter[]): Promise<void> {
+    for (const kiosk of this.kiosks) {
+      const [clock, state] = await Promise.all([readClock(kiosk.db), readSyncState(kiosk.db)]);
+      if (clock.deviceSeq > state.ackSeq) await this.sync(kiosk);
+    }
+    for (const counter of counters) await this.sync(counter.device);
+  }
+
+  /**
+   * Runs one counter command (nothing when the run has no counter), with a crash armed at
+   * write `crashAt` when given (then the device restarts); the events it committed — read
+   * back from the device's log, so a crash counts only what committed — are recorded for I1.
+   */
+  private async counterDoes(
+    n: number,
+    does: (counter: SimCounter) => Promise<Acted>,
+    crashAt?: number,
+  ): Promise<void> {
+    const counter = this.counter(n);
+    if (!counter) return;
+    const { device } = counter;
+    const before = (await readClock(device.db)).deviceSeq;
+    if (crashAt !== undefined) device.armCrash(crashAt);
+    try {
+      const acted = await does(counter);
+      this.stats.add(acted.what);
+      // A loket the command opened before acting (none was open today).
+      const opened = acted.events.filter((e) => e.type === 'counter.opened').length;
+      if (acted.what !== 'counter.opened' && opened > 0) this.stats.add('counter.openedFirst');
+    } catch (error) {
+      if (crashAt === undefined) throw error;
+      this.stats.add('call.crashed');
+    }
+    if (crashAt !== undefined) await this.restart(device, 'call');
+    for (const event of await readAllEvents(device.db)) {
+      if (event.deviceId !== device.identity.deviceId || event.deviceSeq <= before) continue;
+      if (!this.committed.has(event.id)) this.committed.set(event.id, { event, device: device.n });
     }
   }
 
@@ -188,6 +329,8 @@ class World {
   private async restart(device: SimDevice, during: string): Promise<void> {
     const fired = await device.restart();
     this.stats.add(fired ? `crash.${during}` : 'device.restart');
+    // A counter reads today's log as it starts (src/app/counter/runtime.ts).
+    await this.counters.find((c) => c.device === device)?.book();
   }
 
   private async restore(back: number): Promise<void> {
@@ -243,9 +386,15 @@ class World {
         });
       }
     }
+    // The counters' tick: each reads today's log if it does not hold it yet.
+    for (const counter of this.counters) await counter.book();
     const snapshot = await this.snapshot();
     checkSafety(snapshot);
     checkConverged(snapshot, this.rng, SYNC_ROUNDS_BOUND);
+    const seen = countConflicts(snapshot);
+    for (const [name, n] of seen) this.stats.add(name, n);
+    if (this.counters.length >= 2) this.stats.add('run.twoCounters');
+    if ((seen.get('conflict.doubleCall') ?? 0) > 0) this.stats.add('run.doubleCalled');
     for (const device of this.devices) {
       const r = await device.sync();
       const moved = r.pushed.accepted + r.pulled.added;

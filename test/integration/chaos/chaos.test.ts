@@ -38,6 +38,8 @@ const EXERCISED = [
   'server.eventsLost',
   'device.joined',
   'sync.pullReset',
+  // Counters: two of them calling one ticket while cut off from each other.
+  'conflict.doubleCall',
 ];
 
 /** A fixed run of two kiosks at the start, with small batches and pages. */
@@ -69,7 +71,7 @@ const RESTORE_AFTER_JOIN = fixedCase([
   { kind: 'sync', device: 2, dt: 0 },
 ]);
 
-describe('chaos: invariants I1–I11 under faults', () => {
+describe('chaos: invariants I1–I17 under faults, kiosks and counters', () => {
   it(`hold in ${runs} random runs (seed ${seed})`, async () => {
     const stats = new Stats();
 
