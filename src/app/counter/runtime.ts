@@ -9,6 +9,7 @@
  */
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import type { EventData, EventType } from '../../domain/events';
+import { localized } from '../../domain/i18n/local-text';
 import { isUuid } from '../../domain/ids';
 import type { QueueBook, TicketView } from '../../domain/queue';
 import { conflictsOf, counters, nextFor, recentCalls, ticketsOfDay } from '../../domain/queue-read';
@@ -294,7 +295,7 @@ export function startCounter(deps: CounterDeps) {
     if (!book) return { screen: 'loading', lang };
     const day = today();
     const loket = myLoket(book);
-    const mine = servicesOf(config, profile, session.me);
+    const mine = servicesOf(config, profile, session.me, lang);
     if (!loket)
       return {
         screen: 'open-loket',
@@ -305,7 +306,7 @@ export function startCounter(deps: CounterDeps) {
       };
     const at = now();
     const minutes = (t: TicketView) => Math.max(0, Math.floor((at - t.issuedAt) / 60_000));
-    const names = serviceNames(config);
+    const names = serviceNames(config, lang);
     const current: TicketCard[] = recentCalls(book, day, 500)
       .filter(
         (t) => t.holder === identity.deviceId && (t.status === 'called' || t.status === 'serving'),
@@ -356,7 +357,7 @@ export function startCounter(deps: CounterDeps) {
         name: names.get(id)?.name ?? id,
         agency: names.get(id)?.agency ?? '',
       })),
-      transferTargets: allServices(config).filter((s) => !serves.has(s.id)),
+      transferTargets: allServices(config, lang).filter((s) => !serves.has(s.id)),
       current,
       waiting,
       message: session.message ?? conflictMessage(book),
@@ -427,30 +428,49 @@ function findService(config: ConfigBundle, serviceId: string): Found | undefined
   return undefined;
 }
 
-function serviceNames(config: ConfigBundle): Map<string, { name: string; agency: string }> {
+function serviceNames(
+  config: ConfigBundle,
+  lang: CounterLanguage,
+): Map<string, { name: string; agency: string }> {
   const names = new Map<string, { name: string; agency: string }>();
   for (const agency of config.agencies) {
     for (const service of agency.services) {
-      names.set(service.id, { name: service.name.id, agency: agency.shortName.id });
+      names.set(service.id, {
+        name: localized(service.name, lang),
+        agency: localized(agency.shortName, lang),
+      });
     }
   }
   return names;
 }
 
-function allServices(config: ConfigBundle): ServiceOption[] {
+function allServices(config: ConfigBundle, lang: CounterLanguage): ServiceOption[] {
   return config.agencies.flatMap((agency) =>
-    agency.services.map((s) => ({ id: s.id, name: s.name.id, agency: agency.shortName.id })),
+    agency.services.map((s) => ({
+      id: s.id,
+      name: localized(s.name, lang),
+      agency: localized(agency.shortName, lang),
+    })),
   );
 }
 
 /** The services a person may serve here: their agencies, within the device profile's. */
-function servicesOf(config: ConfigBundle, profile: Profile, me: StaffVerifier): ServiceOption[] {
+function servicesOf(
+  config: ConfigBundle,
+  profile: Profile,
+  me: StaffVerifier,
+  lang: CounterLanguage,
+): ServiceOption[] {
   return config.agencies
     .filter(
       (a) => me.agencies.includes(a.id) && (!profile.agencies || profile.agencies.includes(a.id)),
     )
     .flatMap((agency) =>
-      agency.services.map((s) => ({ id: s.id, name: s.name.id, agency: agency.shortName.id })),
+      agency.services.map((s) => ({
+        id: s.id,
+        name: localized(s.name, lang),
+        agency: localized(agency.shortName, lang),
+      })),
     );
 }
 
