@@ -5,7 +5,7 @@ import { isEventOf, type KioskEvent } from '../../../src/domain/events';
 import type { TicketStatus } from '../../../src/domain/protocol';
 import type { Store } from '../../../src/server/store/store';
 import { counterChange, ticketAction } from '../../fixtures/events';
-import { kioskBundle } from '../../fixtures/kiosk';
+import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
 import { call, eventsOf, type Harness, json, seedDevice, startHarness, TODAY } from './support';
 
 let h: Harness;
@@ -81,13 +81,7 @@ describe('ticket status', () => {
 
 describe('the server keeps each day current (no fold per request)', () => {
   it('follows a counter’s calls on the phone page, reading the day from the store once', async () => {
-    const bundle = kioskBundle();
-    const [kioskProfile] = bundle.profiles;
-    if (!kioskProfile) throw new Error('fixture has no profile');
-    const config = {
-      ...bundle,
-      profiles: [...bundle.profiles, { ...kioskProfile, id: 'loket', surface: 'counter' as const }],
-    };
+    const config = withCounterProfile(kioskBundle());
     let dayReads = 0;
     const site = await startHarness({
       config,

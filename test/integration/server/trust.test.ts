@@ -9,7 +9,7 @@ import { encodeHlc } from '../../../src/domain/hlc';
 import { MAX_TICKET_SEQ } from '../../../src/domain/numbering';
 import type { LeaseResponse, PullResponse, PushResponse } from '../../../src/domain/protocol';
 import { ticketAction } from '../../fixtures/events';
-import { kioskBundle } from '../../fixtures/kiosk';
+import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
 import {
   call,
   eventsOf,
@@ -303,13 +303,7 @@ describe('leases stay within bounds, whatever was pushed', () => {
 
 describe('who may record what: by the device profile (EVENT_AUTHORS)', () => {
   it("quarantines a kiosk's call and keeps a counter's, so a kiosk cannot call tickets", async () => {
-    const bundle = kioskBundle();
-    const [kioskProfile] = bundle.profiles;
-    if (!kioskProfile) throw new Error('fixture has no profile');
-    const config = {
-      ...bundle,
-      profiles: [...bundle.profiles, { ...kioskProfile, id: 'loket', surface: 'counter' as const }],
-    };
+    const config = withCounterProfile(kioskBundle());
     const site = await startHarness({ config });
     try {
       const kiosk = await seedDevice(site.store);
