@@ -41,8 +41,9 @@ import {
   type PriorityCategory,
   type TicketActionType,
 } from './events';
-import { hlcPart } from './hlc';
 import { DEFAULT_PRIORITY_CAP, priorityStreak, servingOrder } from './serving-order';
+import { insertionPoint, insertSorted, listOf, remove } from './sorted-lists';
+import { type Derived, derive } from './ticket-rules';
 
 /** Where a ticket stands. */
 export type TicketStatus = 'waiting' | 'held' | 'called' | 'serving' | 'done' | 'no-show';
@@ -120,29 +121,6 @@ export type QueueState = {
 type Issued = KioskEvent<'ticket.issued'>;
 type Action = KioskEvent<TicketActionType>;
 type CounterEvent = KioskEvent<CounterChangeType>;
-
-/** What a ticket is, from its issue and its actions. */
-type Derived = {
-  status: Exclude<TicketStatus, 'held'>;
-  /** After a transfer; null: as issued (see `placeOf`). */
-  agencyId: string | null;
-  serviceId: string | null;
-  queue: string | null;
-  holder: string | null;
-  loket: string | null;
-  calls: number;
-  recalls: number;
-  transfers: number;
-  outcome: Outcome | null;
-  /** The call that started the current (or last) calling, and the queue it was in then. */
-  call: Action | null;
-  callQueue: string | null;
-  /** The last call or recall. */
-  lastCall: Action | null;
-  conflicts: Action[] | null;
-  /** From call (or start of serving) to finish, for a finished ticket. */
-  serviceMs: number | null;
-};
 
 /** One ticket while the book holds it: its events, what they make it, and where it is indexed. */
 export type TicketRecord = Rec;
@@ -283,7 +261,7 @@ export class QueueBook {
     const day = rec.issued.businessDay;
     if (rec.held) {
       const list = this.days.get(day)?.queues.get(queueOf(rec)) ?? [];
-      return insertionPoint(list, rec);
+      return insertionPoint(list, rec, byArrival);
     }
     return Math.max(0, this.order(day, queueOf(rec)).indexOf(rec));
   }
@@ -588,25 +566,6 @@ function newRec(id: string): Rec {
   };
 }
 
-/** A ticket no counter has touched (most of them): one shared object, no allocation. */
-const UNTOUCHED: Derived = Object.freeze({
-  status: 'waiting',
-  agencyId: null,
-  serviceId: null,
-  queue: null,
-  holder: null,
-  loket: null,
-  calls: 0,
-  recalls: 0,
-  transfers: 0,
-  outcome: null,
-  call: null,
-  callQueue: null,
-  lastCall: null,
-  conflicts: null,
-  serviceMs: null,
-});
-
 /** The service and queue a ticket is in now: its transfer's, else its issue's. */
 function placeOf(rec: Rec): { agencyId: string; serviceId: string; queue: string } {
   const { data } = rec.issued as Issued;
@@ -624,84 +583,6 @@ function queueOf(rec: Rec): string {
 
 export function serviceOf(rec: Rec): string {
   return rec.derived?.serviceId ?? (rec.issued as Issued).data.serviceId;
-}
-
-/** What a ticket is after its actions, in log order (the rules in the header). */
-function derive(issued: Issued, actions: readonly Action[]): Derived {
-  if (actions.length === 0) return UNTOUCHED;
-  const d: Derived = { ...UNTOUCHED };
-  let servingFrom: Action | null = null;
-  for (const action of actions) {
-    const holds = d.holder === action.deviceId;
-    const called = d.status === 'called';
-    const busy = called || d.status === 'serving';
-    let ok = false;
-    if (isEventOf(action, 'ticket.called')) {
-      if (d.status === 'waiting' || d.status === 'no-show') {
-        d.status = 'called';
-        d.holder = action.deviceId;
-        d.loket = action.data.loket;
-        d.calls += 1;
-        d.call = action;
-        d.callQueue = d.queue ?? issued.data.prefix;
-        d.lastCall = action;
-        servingFrom = action;
-        ok = true;
-      } else if (called && holds) {
-        d.recalls += 1;
-        d.lastCall = action;
-        ok = true;
-      }
-    } else if (isEventOf(action, 'ticket.recalled')) {
-      if (called && holds) {
-        d.recalls += 1;
-        d.lastCall = action;
-        ok = true;
-      }
-    } else if (isEventOf(action, 'ticket.serving')) {
-      if (called && holds) {
-        d.status = 'serving';
-        servingFrom = action;
-        ok = true;
-      }
-    } else if (isEventOf(action, 'ticket.finished')) {
-      if (busy && holds) {
-        d.status = 'done';
-        d.outcome = action.data.outcome;
-        d.serviceMs = servingFrom ? elapsedMs(servingFrom.hlc, action.hlc) : null;
-        ok = true;
-      }
-    } else if (isEventOf(action, 'ticket.no-show')) {
-      if (called && holds) {
-        d.status = 'no-show';
-        d.holder = null;
-        ok = true;
-      }
-    } else if (isEventOf(action, 'ticket.transferred')) {
-      if (busy && holds) {
-        d.status = 'waiting';
-        d.agencyId = action.data.toAgencyId;
-        d.serviceId = action.data.toServiceId;
-        d.queue = action.data.toPrefix;
-        d.holder = null;
-        d.loket = null;
-        d.transfers += 1;
-        ok = true;
-      }
-    }
-    if (!ok) {
-      d.conflicts ??= [];
-      d.conflicts.push(action);
-    }
-  }
-  return d;
-}
-
-/** Ms between two HLCs, 0 when the clock went back, null when one is malformed. */
-function elapsedMs(from: string, to: string): number | null {
-  const a = hlcPart(from, 0);
-  const b = hlcPart(to, 0);
-  return a < 0 || b < 0 ? null : Math.max(0, b - a);
 }
 
 export function isPriority(rec: Rec): boolean {
@@ -722,44 +603,4 @@ export function idOf(rec: Rec): string {
 
 function* newestFirst(calls: readonly Rec[], test: (rec: Rec) => boolean): Generator<boolean> {
   for (let i = calls.length - 1; i >= 0; i--) yield test(calls[i] as Rec);
-}
-
-/** Inserts in order; appending (the usual case: events come in log order) costs nothing. */
-function insertSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
-  const last = list[list.length - 1];
-  if (last === undefined || compare(last, item) <= 0) {
-    list.push(item);
-    return;
-  }
-  list.splice(insertionPoint(list, item, compare), 0, item);
-}
-
-/** Where `item` goes in a sorted list: the count of items before it. */
-function insertionPoint<T>(
-  list: readonly T[],
-  item: T,
-  compare: (a: T, b: T) => number = byArrival as unknown as (a: T, b: T) => number,
-): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compare(list[mid] as T, item) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function remove<T>(list: T[], item: T): void {
-  const at = list.lastIndexOf(item);
-  if (at >= 0) list.splice(at, 1);
-}
-
-function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (list === undefined) {
-    list = [];
-    map.set(key, list);
-  }
-  return list;
 }

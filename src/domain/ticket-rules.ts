@@ -1,0 +1,130 @@
+/**
+ * What one ticket is after the counters' actions on it, in log order — the rules listed in
+ * ./queue.ts's header. Pure: the same events give the same ticket on every replica.
+ */
+import { isEventOf, type KioskEvent, type Outcome, type TicketActionType } from './events';
+import { hlcPart } from './hlc';
+import type { TicketStatus } from './queue';
+
+type Issued = KioskEvent<'ticket.issued'>;
+type Action = KioskEvent<TicketActionType>;
+
+/** What a ticket is, from its issue and its actions. */
+export type Derived = {
+  status: Exclude<TicketStatus, 'held'>;
+  /** After a transfer; null: as issued (see `placeOf`). */
+  agencyId: string | null;
+  serviceId: string | null;
+  queue: string | null;
+  holder: string | null;
+  loket: string | null;
+  calls: number;
+  recalls: number;
+  transfers: number;
+  outcome: Outcome | null;
+  /** The call that started the current (or last) calling, and the queue it was in then. */
+  call: Action | null;
+  callQueue: string | null;
+  /** The last call or recall. */
+  lastCall: Action | null;
+  conflicts: Action[] | null;
+  /** From call (or start of serving) to finish, for a finished ticket. */
+  serviceMs: number | null;
+};
+
+/** A ticket no counter has touched (most of them): one shared object, no allocation. */
+export const UNTOUCHED: Derived = Object.freeze({
+  status: 'waiting',
+  agencyId: null,
+  serviceId: null,
+  queue: null,
+  holder: null,
+  loket: null,
+  calls: 0,
+  recalls: 0,
+  transfers: 0,
+  outcome: null,
+  call: null,
+  callQueue: null,
+  lastCall: null,
+  conflicts: null,
+  serviceMs: null,
+});
+
+/** What a ticket is after its actions, in log order (the rules in the header). */
+export function derive(issued: Issued, actions: readonly Action[]): Derived {
+  if (actions.length === 0) return UNTOUCHED;
+  const d: Derived = { ...UNTOUCHED };
+  let servingFrom: Action | null = null;
+  for (const action of actions) {
+    const holds = d.holder === action.deviceId;
+    const called = d.status === 'called';
+    const busy = called || d.status === 'serving';
+    let ok = false;
+    if (isEventOf(action, 'ticket.called')) {
+      if (d.status === 'waiting' || d.status === 'no-show') {
+        d.status = 'called';
+        d.holder = action.deviceId;
+        d.loket = action.data.loket;
+        d.calls += 1;
+        d.call = action;
+        d.callQueue = d.queue ?? issued.data.prefix;
+        d.lastCall = action;
+        servingFrom = action;
+        ok = true;
+      } else if (called && holds) {
+        d.recalls += 1;
+        d.lastCall = action;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.recalled')) {
+      if (called && holds) {
+        d.recalls += 1;
+        d.lastCall = action;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.serving')) {
+      if (called && holds) {
+        d.status = 'serving';
+        servingFrom = action;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.finished')) {
+      if (busy && holds) {
+        d.status = 'done';
+        d.outcome = action.data.outcome;
+        d.serviceMs = servingFrom ? elapsedMs(servingFrom.hlc, action.hlc) : null;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.no-show')) {
+      if (called && holds) {
+        d.status = 'no-show';
+        d.holder = null;
+        ok = true;
+      }
+    } else if (isEventOf(action, 'ticket.transferred')) {
+      if (busy && holds) {
+        d.status = 'waiting';
+        d.agencyId = action.data.toAgencyId;
+        d.serviceId = action.data.toServiceId;
+        d.queue = action.data.toPrefix;
+        d.holder = null;
+        d.loket = null;
+        d.transfers += 1;
+        ok = true;
+      }
+    }
+    if (!ok) {
+      d.conflicts ??= [];
+      d.conflicts.push(action);
+    }
+  }
+  return d;
+}
+
+/** Ms between two HLCs, 0 when the clock went back, null when one is malformed. */
+function elapsedMs(from: string, to: string): number | null {
+  const a = hlcPart(from, 0);
+  const b = hlcPart(to, 0);
+  return a < 0 || b < 0 ? null : Math.max(0, b - a);
+}
