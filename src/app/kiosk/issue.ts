@@ -70,10 +70,13 @@ export function makeIssueTicket(deps: IssueDeps) {
       throw new IssueError('storage', { cause: error });
     }
     deps.onIssued?.();
-    const figures = await queueFiguresAfter(deps.replica, businessDay, event.id, {
-      averageServiceMinutes: service.averageServiceMinutes,
-      counters: agency.counters,
-    });
+    // A journey's later step waits for the step before: no "people ahead" to promise yet.
+    const figures = journey
+      ? { peopleAhead: null, waitMinutes: null }
+      : await queueFiguresAfter(deps.replica, businessDay, event.id, {
+          averageServiceMinutes: service.averageServiceMinutes,
+          counters: agency.counters,
+        });
     return {
       id: event.id,
       number: event.data.number,

@@ -56,6 +56,8 @@ describe('a journey from the kiosk', () => {
 
     const events = await readAllEvents(db);
     expect(events).toHaveLength(2);
+    // The held step promises no place in its queue yet.
+    expect(ticket).toMatchObject({ peopleAhead: null, waitMinutes: null });
     expect(ticket.journey?.map((s) => s.serviceId)).toEqual([
       'disdukcapil-kk',
       'bpjs-kesehatan-perubahan-data',
@@ -71,6 +73,7 @@ describe('a journey from the kiosk', () => {
     const second = step(2);
     expect(second.id).toBe(ticket.id);
     expect((first.data as { serviceId: string }).serviceId).toBe('disdukcapil-kk');
+    await replica.loadDay(ticket.businessDay);
     const book = replica.state;
     if (!book) throw new Error('no state');
     expect(book.ticket(second.id)?.status).toBe('held');
