@@ -13,6 +13,7 @@ import {
 } from './events';
 import { HLC_MAX_MS } from './hlc';
 import { MAX_TICKET_SEQ, numberAgrees } from './numbering';
+import { canonicalOf } from './ticket-ref';
 
 /** Steps one journey may have (a visit to the MPP, not a tour). */
 export const MAX_JOURNEY_STEPS = 5;
@@ -71,6 +72,15 @@ export const TicketCalledSchema = v.union([
     ...action,
     mode: v.literal('specific'),
     reason: v.picklist(['returned', 'appointment', 'urgent', 'other']),
+    unseen: v.optional(
+      v.strictObject({
+        number: v.pipe(
+          v.string(),
+          v.check((n) => canonicalOf(n) === n, 'must be a printed number without zero padding'),
+        ),
+        serviceId: v.optional(id64),
+      }),
+    ),
   }),
 ]);
 export const CounterChangedSchema = v.strictObject({ loket, staffId: id64 });

@@ -65,8 +65,19 @@ export type TicketAction = {
 export type TicketCalled = TicketAction &
   (
     | { mode: 'next' }
-    | { mode: 'specific'; reason: 'returned' | 'appointment' | 'urgent' | 'other' }
+    | {
+        mode: 'specific';
+        reason: 'returned' | 'appointment' | 'urgent' | 'other';
+        unseen?: UnseenTicket;
+      }
   );
+
+/**
+ * What a counter knew of a ticket its replica had not seen when it called it: the printed
+ * number in its canonical form ("A-12", ./ticket-ref.ts), and the service when the ticket's
+ * QR said. A call by typed number names the ticket by the number's reference id.
+ */
+export type UnseenTicket = { number: string; serviceId?: string };
 
 /** How a counter finished with a ticket (issue 11 adds what a mobile team records). */
 export const OUTCOMES = ['done', 'received', 'incomplete'] as const;

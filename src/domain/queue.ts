@@ -41,6 +41,7 @@ import {
   type PriorityCategory,
   type TicketActionType,
 } from './events';
+import { NumberRefs } from './number-refs';
 import { DEFAULT_PRIORITY_CAP, priorityStreak, servingOrder } from './serving-order';
 import { insertionPoint, insertSorted, listOf, remove } from './sorted-lists';
 import { type Derived, derive } from './ticket-rules';
@@ -129,6 +130,8 @@ type Rec = {
   issued: Issued | null;
   /** Its actions in log order. */
   actions: Action[];
+  /** For a ticket known by its number only: `${day}\n${number}` (./number-refs.ts). */
+  ref: string | null;
   derived: Derived | null;
   held: boolean;
   /** The waiting list it sits in, the call list it sits in, the sample it adds. */
@@ -146,6 +149,8 @@ export type BookModel = {
   readonly repeated: ReadonlySet<string>;
   readonly counterEvents: ReadonlyMap<string, readonly CounterEvent[]>;
   readonly conflicted: ReadonlySet<Rec>;
+  /** Tickets a counter acted on that no ticket.issued here has joined yet. */
+  readonly refs: NumberRefs<Rec>;
 };
 
 /** One business day's indexes. */
@@ -193,6 +198,11 @@ export class QueueBook {
   /** Every counted event by id; made on the first `apply` (a fold needs none). */
   private seen: Map<string, KioskEvent> | null = null;
   private readonly priorityCap: number;
+  private readonly refs = new NumberRefs<Rec>(
+    () => this.records,
+    () => this.issuedOrder,
+    byArrival,
+  );
 
   constructor(options: { priorityCap?: number } = {}) {
     this.priorityCap = options.priorityCap ?? DEFAULT_PRIORITY_CAP;
@@ -241,7 +251,9 @@ export class QueueBook {
   /** One ticket, or undefined when the book holds no ticket.issued for it. */
   ticket(id: string): TicketView | undefined {
     const rec = this.records.get(id);
-    return rec?.issued ? this.view(rec) : undefined;
+    if (!rec) return undefined;
+    const ticket = rec.issued ? rec : this.refs.ticketOf(rec);
+    return ticket ? this.view(ticket) : undefined;
   }
 
   /** Waiting tickets of one queue on one day, in serving order. */
@@ -279,6 +291,7 @@ export class QueueBook {
       repeated: this.repeated,
       counterEvents: this.counterEvents,
       conflicted: this.conflicted,
+      refs: this.refs,
     };
   }
 
@@ -299,11 +312,13 @@ export class QueueBook {
       const rec = this.byId === null ? newRec(event.id) : this.record(event.id);
       rec.issued = event;
       this.placeIssued(rec);
+      const others = this.refs.placed(rec);
       this.refresh(rec);
+      for (const other of others) this.refresh(other);
     } else if (isTicketAction(event)) {
       const rec = this.record(event.data.ticketId);
       insertSorted(rec.actions, event, compareEvents);
-      if (rec.issued) this.refresh(rec);
+      this.actionsChanged(rec);
     } else if (isCounterChange(event)) {
       let list = this.counterEvents.get(event.deviceId);
       if (list === undefined) {
@@ -324,13 +339,13 @@ export class QueueBook {
       this.unplaceIssued(rec);
       rec.issued = null;
       this.refresh(rec);
-      if (rec.actions.length === 0) this.records.delete(rec.id);
+      for (const other of this.refs.unplaced(rec, event)) this.refresh(other);
+      this.actionsChanged(rec);
     } else if (isTicketAction(event)) {
       const rec = this.records.get(event.data.ticketId);
       if (!rec) return;
       remove(rec.actions, event);
-      if (rec.issued) this.refresh(rec);
-      else if (rec.actions.length === 0) this.records.delete(rec.id);
+      this.actionsChanged(rec);
     } else if (isCounterChange(event)) {
       const list = this.counterEvents.get(event.deviceId);
       if (list) remove(list, event);
@@ -346,6 +361,13 @@ export class QueueBook {
       for (const rec of this.issuedOrder) this.byId.set(rec.id, rec);
     }
     return this.byId;
+  }
+
+  /** A ticket's actions changed: derive it again; one not issued (yet) may name another. */
+  private actionsChanged(rec: Rec): void {
+    if (rec.issued) return this.refresh(rec);
+    for (const ticket of this.refs.actionsChanged(rec)) this.refresh(ticket);
+    if (rec.actions.length === 0) this.records.delete(rec.id);
   }
 
   private record(id: string): Rec {
@@ -411,7 +433,7 @@ export class QueueBook {
   private refresh(rec: Rec): void {
     const wasDone = rec.derived?.status === 'done';
     this.detach(rec);
-    rec.derived = rec.issued ? derive(rec.issued, rec.actions) : null;
+    rec.derived = rec.issued ? derive(rec.issued.data.prefix, this.refs.actionsOf(rec)) : null;
     const after = rec.issued?.data.journey?.after;
     rec.held =
       rec.derived?.status === 'waiting' &&
@@ -558,6 +580,7 @@ function newRec(id: string): Rec {
     id,
     issued: null,
     actions: [],
+    ref: null,
     derived: null,
     held: false,
     waitingIn: null,

@@ -6,7 +6,6 @@ import { isEventOf, type KioskEvent, type Outcome, type TicketActionType } from 
 import { hlcPart } from './hlc';
 import type { TicketStatus } from './queue';
 
-type Issued = KioskEvent<'ticket.issued'>;
 type Action = KioskEvent<TicketActionType>;
 
 /** What a ticket is, from its issue and its actions. */
@@ -51,8 +50,11 @@ export const UNTOUCHED: Derived = Object.freeze({
   serviceMs: null,
 });
 
-/** What a ticket is after its actions, in log order (the rules in the header). */
-export function derive(issued: Issued, actions: readonly Action[]): Derived {
+/**
+ * What a ticket is after its actions, in log order (the rules in the header); `prefix` is
+ * the queue it was issued in (a ticket not seen yet: its number's).
+ */
+export function derive(prefix: string, actions: readonly Action[]): Derived {
   if (actions.length === 0) return UNTOUCHED;
   const d: Derived = { ...UNTOUCHED };
   let servingFrom: Action | null = null;
@@ -68,7 +70,7 @@ export function derive(issued: Issued, actions: readonly Action[]): Derived {
         d.loket = action.data.loket;
         d.calls += 1;
         d.call = action;
-        d.callQueue = d.queue ?? issued.data.prefix;
+        d.callQueue = d.queue ?? prefix;
         d.lastCall = action;
         servingFrom = action;
         ok = true;

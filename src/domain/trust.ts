@@ -157,6 +157,11 @@ export const TRUST_RULES: readonly TrustRule[] = [
   { field: 'data.staffId', refused: 'empty or over 64 characters' },
   { field: 'data.mode', refused: "not 'next' or 'specific' (which needs a reason)" },
   { field: 'data.reason', refused: "not 'returned', 'appointment', 'urgent' or 'other'" },
+  {
+    field: 'data.unseen',
+    refused:
+      'on a call not out of order; a number not in its printed form without zero padding ("A-12"); a serviceId empty or over 64 characters. It only says what the counter knew: the ticket it names is joined by id, or by the reference id of its number (src/domain/ticket-ref.ts)',
+  },
   { field: 'data.outcome', refused: "not 'done', 'received' or 'incomplete'" },
   {
     field: 'data.toAgencyId',

@@ -12,6 +12,7 @@ import {
   recentCalls,
   serviceTimes,
 } from '../../src/domain/queue-read';
+import { canonicalOf, numberRefId } from '../../src/domain/ticket-ref';
 import {
   counterChange,
   FIXTURE_MS,
@@ -63,6 +64,9 @@ const actionSpec = fc.record({
   device: fc.constantFrom(...COUNTERS),
   second: fc.integer({ min: 0, max: 90 }),
   counter: fc.integer({ min: 0, max: 2 }),
+  /** How the counter names the ticket: its id, its id from a QR it had not seen, its typed
+   * number (a reference id), or a typed number no kiosk printed. */
+  by: fc.constantFrom('id', 'id', 'id', 'qr', 'number', 'number', 'ghost'),
 });
 
 const changeSpec = fc.record({
@@ -112,9 +116,20 @@ function buildLog(spec: Spec): KioskEvent[] {
   });
   const actions = spec.actions.map((a, i) => {
     const ticket = issued[a.ticket % issued.length] as KioskEvent<'ticket.issued'>;
-    const data =
-      a.type === 'ticket.transferred' ? { toPrefix: ticket.data.prefix === 'A' ? 'B' : 'A' } : {};
-    return ticketAction(a.type, ticket, data, {
+    const number =
+      a.by === 'ghost' ? `C-${(a.ticket % 3) + 1}` : (canonicalOf(ticket.data.number) as string);
+    const named = a.by === 'number' || a.by === 'ghost';
+    const unseen = a.by === 'qr' ? { number, serviceId: ticket.data.serviceId } : { number };
+    const data = {
+      ...(a.type === 'ticket.transferred'
+        ? { toPrefix: ticket.data.prefix === 'A' ? 'B' : 'A' }
+        : {}),
+      ...(a.type === 'ticket.called' && a.by !== 'id'
+        ? { mode: 'specific', reason: 'other', unseen }
+        : {}),
+      ...(named ? { ticketId: numberRefId(ticket.businessDay, number) } : {}),
+    };
+    return ticketAction(a.type, ticket, data as never, {
       id: fixtureId(5_000 + i),
       hlc: hlc(a.second, a.counter),
       deviceId: a.device,
@@ -162,8 +177,13 @@ function readable(book: QueueBook) {
   ]);
   const state = queueState(book);
   const tickets = [...state.tickets.entries()];
+  const named = DAYS.flatMap((day) =>
+    ['A-1', 'A-2', 'B-1', 'B-5', 'C-1', 'C-2'].map((n) => book.ticket(numberRefId(day, n)) ?? null),
+  );
   return {
     tickets,
+    named,
+    unseen: book.model().refs.unseenTickets(),
     ahead: tickets.map(([id]) => book.peopleAhead(id)),
     waiting: [...state.waiting.entries()].sort(),
     issuedByService: [...state.issuedByService.entries()].sort(),
