@@ -365,7 +365,10 @@ export class QueueBook {
 
   /** A ticket's actions changed: derive it again; one not issued (yet) may name another. */
   private actionsChanged(rec: Rec): void {
-    if (rec.issued) return this.refresh(rec);
+    if (rec.issued) {
+      this.refresh(rec);
+      return;
+    }
     for (const ticket of this.refs.actionsChanged(rec)) this.refresh(ticket);
     if (rec.actions.length === 0) this.records.delete(rec.id);
   }
