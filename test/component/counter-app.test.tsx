@@ -54,6 +54,7 @@ const desk = (overrides: Partial<Extract<CounterView, { screen: 'desk' }>> = {})
       journey: { step: 1, of: 2 },
       transfers: 0,
       recalls: 0,
+      unseen: false,
     },
   ],
   waiting: [

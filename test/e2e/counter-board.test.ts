@@ -183,4 +183,29 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
       .getByText(second, { exact: true })
       .waitFor({ timeout: 60_000 });
   });
+
+  it('calls by its typed number a ticket issued while the kiosk was cut off, and joins it later', async () => {
+    await counter.getByRole('button', { name: /^Selesai/ }).click();
+    await waitForSync(kiosk);
+    await server.stop();
+    // The kiosk prints offline: the counter's replica cannot know this ticket.
+    const unseen = await takeKtpTicket(kiosk);
+    await button(kiosk, 'Selesai').click();
+
+    await counter.getByRole('button', { name: /^Panggil nomor tertentu/ }).click();
+    await counter.getByLabel('Nomor atau QR tiket').fill(unseen.toLowerCase().replace('-', ''));
+    await counter.getByRole('dialog').getByRole('button', { name: 'Panggil', exact: true }).click();
+    const serving = counter.getByRole('region', { name: 'Sedang dilayani' });
+    const note = 'Tiket belum tersinkron ke loket ini; dicocokkan saat tiketnya tiba.';
+    await serving.getByText(note).waitFor();
+    await axe(counter, 'counter desk with an unseen ticket');
+
+    server = await startServer({ configDir, port: server.port, dataDir: server.dataDir });
+    // Once the kiosk's ticket reaches the counter, the call joins it: its printed number.
+    await serving.getByText(unseen, { exact: true }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => serving.getByText(note).count(), { timeout: 10_000 }).toBe(0);
+    const id = await ticketId(kiosk, unseen);
+    const status = await (await fetch(`${server.url}/api/v1/tickets/${id}`)).json();
+    expect(status).toMatchObject({ status: 'called', loket: '3' });
+  });
 });

@@ -4,11 +4,13 @@
  * and a ticket found by its typed number or scanned QR. Pure: the runtime passes the state.
  */
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import type { UnseenTicket } from '../../domain/events';
 import { localized } from '../../domain/i18n/local-text';
 import { isUuid } from '../../domain/ids';
 import type { CounterView as Loket, QueueBook, TicketView } from '../../domain/queue';
 import { nextFor, recentCalls, ticketsOfDay } from '../../domain/queue-read';
 import type { StaffVerifier } from '../../domain/staff';
+import { canonicalOf, numberRefId, readTypedNumber } from '../../domain/ticket-ref';
 import { findService } from '../../machines/kiosk.selectors';
 import type { CounterLanguage } from '../../ui/counter/text';
 import type { ServiceOption, TicketCard, WaitingRow } from '../../ui/counter/view';
@@ -39,16 +41,28 @@ export function deskOf(
       journey: t.journey && { step: t.journey.step, of: t.journey.of },
       transfers: t.transfers,
       recalls: t.recalls,
+      unseen: false,
     }));
+  for (const t of book.model().refs.unseenTickets()) {
+    if (t.holder !== deviceId || (t.status !== 'called' && t.status !== 'serving')) continue;
+    const known = t.serviceId === null ? undefined : names.get(t.serviceId);
+    current.push({
+      id: t.id,
+      number: t.number,
+      service: known?.name ?? '—',
+      agency: known?.agency ?? '—',
+      status: t.status,
+      waitedMinutes: 0,
+      priority: false,
+      journey: null,
+      transfers: 0,
+      recalls: 0,
+      unseen: true,
+    });
+  }
   const next = nextFor(book, day, loket.serviceIds);
   const serves = new Set(loket.serviceIds);
-  const queues = new Set(
-    loket.serviceIds.flatMap((id) => {
-      const found = findService(config, id);
-      return found ? [found.service.prefix ?? found.agency.prefix] : [];
-    }),
-  );
-  const waiting: WaitingRow[] = [...queues]
+  const waiting: WaitingRow[] = queuesOf(config, loket.serviceIds)
     .flatMap((queue) => book.waitingIn(day, queue))
     .filter((t) => serves.has(t.serviceId))
     .map((t) => ({
@@ -121,39 +135,70 @@ export function servicesOf(
     );
 }
 
+/** A ticket to call out of order, as the counter found it. */
+export type FoundTicket =
+  | { kind: 'none' }
+  /** Known here, but called, served or finished already. */
+  | { kind: 'taken'; number: string }
+  /** Callable; `unseen` when this replica has not seen its ticket (what the counter knows). */
+  | { kind: 'found'; id: string; businessDay: string; unseen?: UnseenTicket };
+
 /**
- * A ticket by a typed number ("a-12", "A-012") or a scanned QR (…/t/<id>, with the number,
- * service and day after '#'): one that can be called now, or an unseen ticket known only by
- * its QR (its call waits in the log for the ticket's own event).
+ * A ticket by a scanned QR (…/t/<id>, with the number, service and day after '#') or a typed
+ * number ("a-12", "A-012") of one of the loket's queues (`prefixes`). A ticket this replica
+ * has not seen is found too: by its QR's id, or by its typed number's reference id
+ * (src/domain/ticket-ref.ts); its call waits in the log and joins the ticket when it arrives.
  */
 export function findTicket(
   book: QueueBook,
   day: string,
   query: string,
-): { kind: 'none' } | { kind: 'found'; id: string; businessDay: string } {
+  prefixes: readonly string[],
+): FoundTicket {
   const url = /\/t\/([0-9a-f-]{36})(?:#(.*))?/i.exec(query);
   if (url?.[1] && isUuid(url[1].toLowerCase())) {
     const id = url[1].toLowerCase();
     const known = book.ticket(id);
+    if (known) return callable(known);
     const fragment = new URLSearchParams(url[2] ?? '');
     const qrDay = fragment.get('d');
-    const businessDay =
-      known?.businessDay ?? (qrDay && /^\d{4}-\d{2}-\d{2}$/.test(qrDay) ? qrDay : day);
-    return { kind: 'found', id, businessDay };
+    const businessDay = qrDay && /^\d{4}-\d{2}-\d{2}$/.test(qrDay) ? qrDay : day;
+    const number = canonicalOf(fragment.get('n') ?? '');
+    const serviceId = fragment.get('s');
+    const unseen =
+      number === null
+        ? undefined
+        : { number, ...(serviceId && /^[\w-]{1,64}$/.test(serviceId) ? { serviceId } : {}) };
+    return { kind: 'found', id, businessDay, ...(unseen ? { unseen } : {}) };
   }
-  const wanted = normalizeNumber(query);
+  const number = readTypedNumber(query, prefixes);
+  if (number === null) return { kind: 'none' };
+  let taken: TicketView | undefined;
   for (const ticket of ticketsOfDay(book, day)) {
-    if (normalizeNumber(ticket.number) !== wanted) continue;
+    if (canonicalOf(ticket.number) !== number) continue;
     if (ticket.status === 'waiting' || ticket.status === 'no-show' || ticket.status === 'held') {
       return { kind: 'found', id: ticket.id, businessDay: ticket.businessDay };
     }
+    taken ??= ticket;
   }
-  return { kind: 'none' };
+  if (taken) return { kind: 'taken', number: taken.number };
+  return { kind: 'found', id: numberRefId(day, number), businessDay: day, unseen: { number } };
 }
 
-/** "a 12", "A-012", "A012" → "A12": letters, then the number without leading zeros. */
-function normalizeNumber(text: string): string {
-  const match = /^([A-Z]{1,3})-?([A-Z]{0,3})(\d+)$/.exec(text.toUpperCase().replace(/\s+/g, ''));
-  if (!match) return text.toUpperCase();
-  return `${match[1]}${match[2]}${Number(match[3])}`;
+function callable(ticket: TicketView): FoundTicket {
+  return ticket.status === 'waiting' || ticket.status === 'no-show' || ticket.status === 'held'
+    ? { kind: 'found', id: ticket.id, businessDay: ticket.businessDay }
+    : { kind: 'taken', number: ticket.number };
+}
+
+/** The queues (prefixes) of the services a loket serves. */
+export function queuesOf(config: ConfigBundle, serviceIds: readonly string[]): string[] {
+  return [
+    ...new Set(
+      serviceIds.flatMap((id) => {
+        const found = findService(config, id);
+        return found ? [found.service.prefix ?? found.agency.prefix] : [];
+      }),
+    ),
+  ];
 }

@@ -24,7 +24,7 @@ import { readSyncState } from '../../storage/sync-state';
 import type { CounterLanguage } from '../../ui/counter/text';
 import type { CounterActions, CounterStore, CounterView, Message } from '../../ui/counter/view';
 import { startDeviceSync } from '../device-sync';
-import { deskOf, findTicket, servicesOf } from './desk-view';
+import { deskOf, findTicket, queuesOf, servicesOf } from './desk-view';
 import { refreshStaff, type SignInResult, setFirstPin, signIn } from './sign-in';
 
 export type CounterDeps = {
@@ -61,6 +61,11 @@ export function startCounter(deps: CounterDeps) {
     session.version += 1;
     for (const listener of [...listeners]) listener();
   };
+  // Every queue of the site: a typed number may be of a ticket transferred here.
+  const siteQueues = queuesOf(
+    config,
+    config.agencies.flatMap((a) => a.services.map((s) => s.id)),
+  );
   const say = (id: string, en: string, tone: Message['tone'] = 'warn') => {
     session.message = { id, en, tone };
     changed();
@@ -200,15 +205,34 @@ export function startCounter(deps: CounterDeps) {
       const book = replica.state;
       const loket = book && myLoket(book);
       if (!book || !loket || !session.me) return;
-      const found = findTicket(book, today(), query);
+      const found = findTicket(book, today(), query, siteQueues);
       if (found.kind === 'none') {
         return say(
           `Nomor ${query} tidak ditemukan di antrean hari ini.`,
           `Number ${query} is not in today’s queue.`,
         );
       }
+      if (found.kind === 'taken') {
+        return say(
+          `Nomor ${found.number} sudah dipanggil atau selesai dilayani.`,
+          `Number ${found.number} has been called or served already.`,
+        );
+      }
       const data = { ticketId: found.id, loket: loket.loket, staffId: session.me.staffId };
-      void record('ticket.called', { ...data, mode: 'specific', reason }, found.businessDay);
+      const unseen = found.unseen ? { unseen: found.unseen } : {};
+      void record(
+        'ticket.called',
+        { ...data, mode: 'specific', reason, ...unseen },
+        found.businessDay,
+      );
+      if (found.unseen) {
+        const n = found.unseen.number;
+        say(
+          `Nomor ${n} belum ada di antrean loket ini (kios terputus?). Dipanggil dengan nomornya; dicocokkan saat tiketnya tiba.`,
+          `Number ${n} is not in this counter’s queue yet (kiosk cut off?). Called by its number; matched when its ticket arrives.`,
+          'info',
+        );
+      }
     },
     pause: () => change('counter.paused'),
     resume() {
@@ -238,9 +262,15 @@ export function startCounter(deps: CounterDeps) {
   >(type: T, ticketId: string, extra: Omit<EventData<T>, 'ticketId' | 'loket' | 'staffId'>) {
     const book = replica.state;
     const loket = book && myLoket(book);
-    const ticket = book?.ticket(ticketId);
-    const data = actionOn(ticket, loket?.loket ?? '');
-    if (!ticket || !loket || !data) return;
+    // A ticket not seen here yet is acted on by the id its call named.
+    const ticket =
+      book?.ticket(ticketId) ??
+      book
+        ?.model()
+        .refs.unseenTickets()
+        .find((t) => t.id === ticketId);
+    if (!ticket || !loket || !session.me) return;
+    const data = { ticketId: ticket.id, loket: loket.loket, staffId: session.me.staffId };
     void record(type, { ...data, ...extra } as EventData<T>, ticket.businessDay);
   }
 

@@ -163,6 +163,7 @@ function Card({ card, lang }: { card: TicketCard; lang: CounterLanguage }) {
         {card.journey && ` · ${ct(lang, 'journey', card.journey)}`}
         {card.transfers > 0 && ` · ${ct(lang, 'transferred')}`}
       </p>
+      {card.unseen && <p class="counter-unseen">{ct(lang, 'unseen')}</p>}
     </div>
   );
 }

@@ -45,6 +45,8 @@ export const COUNTER_TEXT = {
     priority: 'prioritas',
     journey: 'perjalanan {step}/{of}',
     transferred: 'dialihkan',
+    unseen: 'Tiket belum tersinkron ke loket ini; dicocokkan saat tiketnya tiba.',
+
     statusCalled: 'Dipanggil',
     statusServing: 'Dilayani',
     callNext: 'Panggil berikutnya',
@@ -117,6 +119,8 @@ export const COUNTER_TEXT = {
     priority: 'priority',
     journey: 'journey {step}/{of}',
     transferred: 'transferred',
+    unseen: 'Ticket not synced to this counter yet; matched when it arrives.',
+
     statusCalled: 'Called',
     statusServing: 'Serving',
     callNext: 'Call next',

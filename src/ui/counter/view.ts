@@ -23,6 +23,8 @@ export type TicketCard = {
   journey: { step: number; of: number } | null;
   transfers: number;
   recalls: number;
+  /** Called by its QR or typed number before its ticket reached this counter. */
+  unseen: boolean;
 };
 
 /** One waiting ticket of the loket's services, in serving order. */
