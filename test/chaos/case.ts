@@ -57,6 +57,12 @@ export type Command =
   /** Calls the `pick`-th waiting (or no-show) ticket of today its replica knows, oldest first. */
   | { kind: 'callSpecific'; counter: number; pick: number; fresh: boolean; dt: number }
   /**
+   * A citizen shows the `pick`-th ticket any device committed and staff type its number
+   * (src/app/counter/desk-view.ts `findTicket`): called by id when the counter's replica
+   * knows it, else by the number's reference id — to be joined when the ticket arrives.
+   */
+  | { kind: 'callNumber'; counter: number; pick: number; dt: number }
+  /**
    * Two counters (`other` counted among the counters but `counter`) call next in one step:
    * the kiosks' tickets reach both (./world.ts `freshen`), then each calls before it has
    * seen the other's call — a double call when their replicas agree on what is next.

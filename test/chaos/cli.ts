@@ -70,7 +70,8 @@ function counterSummary(stats: Stats): string {
   return (
     `counters: ${n('call.next') + n('call.specific')} calls, ${n('conflict.doubleCall')} double calls` +
     ` (in ${n('run.doubleCalled')} of ${n('run.twoCounters')} runs with two counters or more),` +
-    ` ${refused} refused actions, ${n('conflict.seenByLoser')} shown to the counter that lost`
+    ` ${refused} refused actions, ${n('conflict.seenByLoser')} shown to the counter that lost,` +
+    ` ${n('unseen.called')} calls by a number not seen yet (${n('unseen.joined')} joined a ticket)`
   );
 }
 

@@ -156,6 +156,15 @@ function counterCommands(): fc.WeightedArbitrary<Command>[] {
       }),
     },
     {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('callNumber' as const),
+        counter,
+        pick,
+        dt,
+      }),
+    },
+    {
       weight: 3,
       arbitrary: fc.record({
         kind: fc.constant('callBoth' as const),

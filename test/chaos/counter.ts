@@ -6,6 +6,8 @@
  * counter acts only on what its replica says it holds; the ticket rules (src/domain/queue.ts)
  * decide, once the logs meet, which of two counters' calls holds the ticket.
  */
+
+import { findTicket, queuesOf } from '../../src/app/counter/desk-view';
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { EventData, EventType, KioskEvent } from '../../src/domain/events';
 import { uuidv7From } from '../../src/domain/ids';
@@ -126,6 +128,40 @@ export class SimCounter {
     return { what: 'call.specific', events: [...opened, event], called: ticket };
   }
 
+  /**
+   * Calls a ticket by its `typed` number, as staff type it: found by `findTicket` (the
+   * counter's own code) — by id when its replica has the ticket, else by the number's
+   * reference id, saying the number. Nothing when the number was called already.
+   */
+  async callNumber(typed: string): Promise<Acted> {
+    const { opened, loket } = await this.ensureOpen();
+    const book = await this.book();
+    const queues = queuesOf(
+      this.config,
+      this.config.agencies.flatMap((a) => a.services.map((s) => s.id)),
+    );
+    const found = findTicket(book, this.today(), typed, queues);
+    if (found.kind !== 'found') return { what: `call.number.${found.kind}`, events: opened };
+    const event = await this.record(
+      'ticket.called',
+      {
+        ticketId: found.id,
+        loket: loket.loket,
+        staffId: loket.staffId,
+        mode: 'specific',
+        reason: 'returned',
+        ...(found.unseen ? { unseen: found.unseen } : {}),
+      },
+      found.businessDay,
+    );
+    const called = book.ticket(found.id);
+    return {
+      what: found.unseen ? 'call.number.unseen' : 'call.number.known',
+      events: [...opened, event],
+      ...(called ? { called } : {}),
+    };
+  }
+
   /** Recalls, starts serving, finishes or marks a no-show the `pick`-th ticket it holds. */
   async act(action: CounterAction, pick: number): Promise<Acted> {
     const allowed: Record<CounterAction, readonly string[]> = {
@@ -175,14 +211,17 @@ export class SimCounter {
 
   /**
    * The `pick`-th ticket its replica says it holds (holder is this device) in one of
-   * `statuses`, newest call first — the runtime's "current" cards.
+   * `statuses`, newest call first, then those called before their ticket arrived — the
+   * runtime's "current" cards.
    */
   private async held(pick: number, statuses: readonly string[]) {
     const { opened, loket } = await this.ensureOpen();
     const book = await this.book();
-    const mine = recentCalls(book, this.today(), 500).filter(
-      (t) => t.holder === this.device.identity.deviceId && statuses.includes(t.status),
-    );
+    const me = this.device.identity.deviceId;
+    const mine: { id: string; businessDay: string; serviceId: string | null }[] = [
+      ...recentCalls(book, this.today(), 500),
+      ...book.model().refs.unseenTickets(),
+    ].filter((t) => t.holder === me && statuses.includes(t.status));
     return { opened, loket, ticket: mine[pick % Math.max(1, mine.length)] };
   }
 

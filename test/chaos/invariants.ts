@@ -18,6 +18,7 @@ import {
 import { type QueueBook, type QueueState, queueKey, type TicketView } from '../../src/domain/queue';
 import { conflictsOf, foldQueue, foldState, queueState } from '../../src/domain/queue-read';
 import { quotaRule } from '../../src/domain/quotas';
+import { canonicalOf, numberRefId } from '../../src/domain/ticket-ref';
 import { type DeviceView, readSide } from './device';
 import type { Rng } from './rng';
 import type { ServerView } from './server';
@@ -381,12 +382,14 @@ export type Refusal = { event: Action; doubleCall: boolean };
 export function readTicketRules(events: readonly KioskEvent[]): Map<string, Refusal> {
   const issued = new Set<string>();
   const byTicket = new Map<string, Action[]>();
+  const ticketOf = ticketResolver(events);
   for (const event of events) {
     if (event.type === 'ticket.issued') issued.add(event.id);
     else if (isTicketAction(event)) {
-      const list = byTicket.get(event.data.ticketId) ?? [];
+      const id = ticketOf(event);
+      const list = byTicket.get(id) ?? [];
       list.push(event);
-      byTicket.set(event.data.ticketId, list);
+      byTicket.set(id, list);
     }
   }
   const refused = new Map<string, Refusal>();
@@ -444,6 +447,35 @@ export function readTicketRules(events: readonly KioskEvent[]): Map<string, Refu
   return refused;
 }
 
+/**
+ * The ticket each action names: its ticketId, or — for an action under a number's reference
+ * id (src/domain/ticket-ref.ts), named so by a call that says the number — the ticket of
+ * that day and number that arrived first. Read from the log alone, apart from the fold.
+ */
+export function ticketResolver(events: readonly KioskEvent[]): (action: Action) => string {
+  const firstOfNumber = new Map<string, KioskEvent<'ticket.issued'>>();
+  const refs = new Map<string, string>();
+  for (const event of events) {
+    if (isEventOf(event, 'ticket.issued')) {
+      const key = `${event.businessDay}\n${canonicalOf(event.data.number)}`;
+      const first = firstOfNumber.get(key);
+      if (!first || logOrder(event, first) < 0) firstOfNumber.set(key, event);
+    } else if (isEventOf(event, 'ticket.called') && event.data.mode === 'specific') {
+      const number = event.data.unseen?.number;
+      if (number && numberRefId(event.businessDay, number) === event.data.ticketId) {
+        refs.set(event.data.ticketId, `${event.businessDay}\n${number}`);
+      }
+    }
+  }
+  const issuedIds = new Set(events.filter((e) => e.type === 'ticket.issued').map((e) => e.id));
+  return (action) => {
+    const id = action.data.ticketId;
+    if (issuedIds.has(id)) return id;
+    const key = refs.get(id);
+    return (key !== undefined && firstOfNumber.get(key)?.id) || id;
+  };
+}
+
 /** Ids of the actions the fold lists as refused, for every device `events` name. */
 function refusedByFold(book: QueueBook, events: readonly KioskEvent[]): Set<string> {
   const ids = new Set<string>();
@@ -463,12 +495,14 @@ function checkTicketRules(events: readonly KioskEvent[], where: string): void {
   const refused = refusedByFold(book, events);
   const issues = new Map<string, KioskEvent<'ticket.issued'>>();
   const actions = new Map<string, Action[]>();
+  const ticketOf = ticketResolver(events);
   for (const event of [...events].sort(logOrder)) {
     if (isEventOf(event, 'ticket.issued')) issues.set(event.id, event);
     else if (isTicketAction(event)) {
-      const list = actions.get(event.data.ticketId) ?? [];
+      const id = ticketOf(event);
+      const list = actions.get(id) ?? [];
       list.push(event);
-      actions.set(event.data.ticketId, list);
+      actions.set(id, list);
     }
   }
   for (const view of state.tickets.values()) {
@@ -682,13 +716,19 @@ export function countConflicts(s: Snapshot): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (name: string, n = 1) => counts.set(name, (counts.get(name) ?? 0) + n);
   const refused = readTicketRules(events);
+  const ticketOf = ticketResolver(events);
   const doubleCalled = new Set<string>();
   for (const { event, doubleCall } of refused.values()) {
     add(`conflict.refused.${event.type.slice('ticket.'.length)}`);
     if (doubleCall) {
       add('conflict.doubleCall');
-      doubleCalled.add(event.data.ticketId);
+      doubleCalled.add(ticketOf(event));
     }
+  }
+  for (const e of events) {
+    if (!isEventOf(e, 'ticket.called') || e.data.mode !== 'specific' || !e.data.unseen) continue;
+    add('unseen.called');
+    if (ticketOf(e) !== e.data.ticketId) add('unseen.joined');
   }
   add('conflict.doubleCalledTickets', doubleCalled.size);
   const state = foldState(events);

@@ -7,8 +7,10 @@
  * are checked; at the end the network heals and, within SYNC_ROUNDS_BOUND rounds of one
  * sync per device, everything must converge.
  */
+
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
+import { isEventOf } from '../../src/domain/events';
 import { IssueError } from '../../src/machines/kiosk.types';
 import { readAllEvents, readClock } from '../../src/storage/events';
 import { readSyncState } from '../../src/storage/sync-state';
@@ -209,6 +211,15 @@ class World {
           if (command.fresh) await this.freshen([c]);
           return c.callSpecific(command.pick);
         });
+      case 'callNumber': {
+        this.time += command.dt;
+        const tickets = [...this.committed.values()].flatMap(({ event }) =>
+          isEventOf(event, 'ticket.issued') ? [event.data.number] : [],
+        );
+        const typed = tickets[command.pick % Math.max(1, tickets.length)];
+        if (typed === undefined) return;
+        return this.counterDoes(command.counter, (c) => c.callNumber(typed));
+      }
       case 'callBoth': {
         this.time += command.dt;
         // `other` counts among the counters but `counter`: two counters whenever there are.

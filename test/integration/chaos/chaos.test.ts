@@ -40,6 +40,8 @@ const EXERCISED = [
   'sync.pullReset',
   // Counters: two of them calling one ticket while cut off from each other.
   'conflict.doubleCall',
+  // A typed number called before its ticket reached the counter, then joined to the ticket.
+  'unseen.joined',
 ];
 
 /** A fixed run of two kiosks at the start, with small batches and pages. */
