@@ -27,6 +27,10 @@
  *   issue HLC) — so it keeps its place in the order of arrival.
  * - A journey step (`journey.after`) is held, out of every waiting list, until the ticket
  *   before it is finished; then it waits with its own arrival time.
+ * - A ticket a counter called by its typed number before the ticket reached it is named by
+ *   the number's reference id (./ticket-ref.ts); those actions count as the actions of the
+ *   ticket of that day and number that arrived first, in log order with its own
+ *   (./number-refs.ts). Until it arrives, `refs.unseenTickets()` lists it.
  */
 
 import { compareEvents } from './event-order';
