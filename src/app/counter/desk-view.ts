@@ -46,13 +46,15 @@ export function deskOf(
   for (const t of book.model().refs.unseenTickets()) {
     if (t.holder !== deviceId || (t.status !== 'called' && t.status !== 'serving')) continue;
     const known = t.serviceId === null ? undefined : names.get(t.serviceId);
+    const prefix = t.number.slice(0, t.number.indexOf('-'));
+    const agency = config.agencies.find((a) => a.prefix === prefix);
     current.push({
       id: t.id,
       number: t.number,
-      service: known?.name ?? '—',
-      agency: known?.agency ?? '—',
+      service: known?.name ?? unknownService[lang],
+      agency: known?.agency ?? (agency ? localized(agency.shortName, lang) : '—'),
       status: t.status,
-      waitedMinutes: 0,
+      waitedMinutes: null,
       priority: false,
       journey: null,
       transfers: 0,
@@ -88,6 +90,8 @@ export function deskOf(
     waiting,
   };
 }
+
+const unknownService = { id: 'Layanan belum diketahui', en: 'Service not known yet' };
 
 function serviceNames(
   config: ConfigBundle,

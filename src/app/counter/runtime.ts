@@ -102,7 +102,12 @@ export function startCounter(deps: CounterDeps) {
     return mine && mine.state !== 'closed' ? mine : null;
   };
 
-  const record = async <T extends EventType>(type: T, data: EventData<T>, businessDay: string) => {
+  /** Records one action; whether it was stored (when not, staff are told). */
+  const record = async <T extends EventType>(
+    type: T,
+    data: EventData<T>,
+    businessDay: string,
+  ): Promise<boolean> => {
     const { serverOffsetMs } = await readSyncState(db).catch(() => ({ serverOffsetMs: 0 }));
     const at = now();
     try {
@@ -117,12 +122,14 @@ export function startCounter(deps: CounterDeps) {
       // A call must reach the board at once: no write debounce for a counter's actions.
       sync.requestSync('manual');
       changed();
+      return true;
     } catch {
       say(
         'Tindakan tidak tersimpan: penyimpanan perangkat bermasalah.',
         'The action was not stored: the device storage failed.',
         'danger',
       );
+      return false;
     }
   };
 
@@ -220,19 +227,22 @@ export function startCounter(deps: CounterDeps) {
       }
       const data = { ticketId: found.id, loket: loket.loket, staffId: session.me.staffId };
       const unseen = found.unseen ? { unseen: found.unseen } : {};
-      void record(
+      const called = record(
         'ticket.called',
         { ...data, mode: 'specific', reason, ...unseen },
         found.businessDay,
       );
-      if (found.unseen) {
-        const n = found.unseen.number;
+      const n = found.unseen?.number;
+      if (n === undefined) return;
+      // Said once the call is stored: storing clears the previous message.
+      void called.then((stored) => {
+        if (!stored) return;
         say(
           `Nomor ${n} belum ada di antrean loket ini (kios terputus?). Dipanggil dengan nomornya; dicocokkan saat tiketnya tiba.`,
           `Number ${n} is not in this counter’s queue yet (kiosk cut off?). Called by its number; matched when its ticket arrives.`,
           'info',
         );
-      }
+      });
     },
     pause: () => change('counter.paused'),
     resume() {

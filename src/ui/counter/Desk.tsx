@@ -157,8 +157,7 @@ function Card({ card, lang }: { card: TicketCard; lang: CounterLanguage }) {
       </p>
       <p>
         <strong>{ct(lang, card.status === 'called' ? 'statusCalled' : 'statusServing')}</strong>
-        {' · '}
-        {ct(lang, 'waitedFor', { m: card.waitedMinutes })}
+        {card.waitedMinutes !== null && ` · ${ct(lang, 'waitedFor', { m: card.waitedMinutes })}`}
         {card.priority && ` · ${ct(lang, 'priority')}`}
         {card.journey && ` · ${ct(lang, 'journey', card.journey)}`}
         {card.transfers > 0 && ` · ${ct(lang, 'transferred')}`}

@@ -18,7 +18,8 @@ export type TicketCard = {
   service: string;
   agency: string;
   status: 'called' | 'serving';
-  waitedMinutes: number;
+  /** Null for a ticket not seen here yet: when it arrived is not known. */
+  waitedMinutes: number | null;
   priority: boolean;
   journey: { step: number; of: number } | null;
   transfers: number;
