@@ -273,6 +273,28 @@ const REFUSED: readonly CounterBend[] = [
       Object.assign(retype(b, 'ticket.called'), { mode: 'specific', reason: undefined }),
   },
   {
+    name: 'unseen number not in its printed form',
+    expect: 400,
+    apply: (b) =>
+      Object.assign(retype(b, 'ticket.called'), {
+        mode: 'specific',
+        reason: 'other',
+        unseen: { number: ['A-012', 'a-12', 'A12', hostileText(1), ''][b.value % 5] },
+      }),
+  },
+  {
+    name: 'unseen ticket on a next call, or with a foreign field',
+    expect: 400,
+    apply: (b) =>
+      b.value % 2 === 0
+        ? Object.assign(retype(b, 'ticket.called'), { mode: 'next', unseen: { number: 'A-1' } })
+        : Object.assign(retype(b, 'ticket.called'), {
+            mode: 'specific',
+            reason: 'other',
+            unseen: { number: 'A-1', nik: '3171010101010001' },
+          }),
+  },
+  {
     name: 'next call with a reason',
     expect: 400,
     apply: (b) => Object.assign(retype(b, 'ticket.called'), { mode: 'next', reason: 'urgent' }),
