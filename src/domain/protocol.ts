@@ -5,9 +5,9 @@
  * Must: every endpoint but health and ticket status needs `Authorization: Bearer <token>`;
  * errors are `ApiError` with a 4xx status and change nothing.
  */
-import type { LocalText } from './config/schema';
+import type * as v from 'valibot';
 import type { KioskEvent } from './events';
-import type { TicketStatus as QueueStatus } from './queue';
+import type { JourneyStepStatusSchema, TicketStatusSchema } from './status-schema';
 import type { FlagReason } from './trust';
 
 /** At most this many events per push request and per pull page. */
@@ -185,27 +185,10 @@ export type DeviceSummary = {
   lastSeq: number;
 };
 
-/** GET /api/v1/tickets/:id — a ticket's status for the citizen's phone (no token). */
-export type TicketStatus = {
-  id: string;
-  number: string;
-  agencyId: string;
-  serviceId: string;
-  /** Names from the site's config (never what a device sent): agency short name, service name. */
-  agencyName: LocalText;
-  serviceName: LocalText;
-  businessDay: string;
-  issuedAt: number;
-  status: QueueStatus;
-  /** The loket that called it, once called. */
-  loket: string | null;
-  /** How often a counter sent it on to another service (it keeps its arrival). */
-  transfers: number;
-  /** Its place in a journey across agencies. */
-  journey: { step: number; of: number } | null;
-  peopleAhead: number;
-  waitMinutes: number;
-};
+/** GET /api/v1/tickets/:id — a ticket's status for the citizen's phone (./status-schema.ts). */
+export type TicketStatus = v.InferOutput<typeof TicketStatusSchema>;
+/** One step of a ticket's journey, as the phone page lists it. */
+export type JourneyStepStatus = v.InferOutput<typeof JourneyStepStatusSchema>;
 
 /** Every 4xx/5xx answer. `code` is stable for programs, `message` is for people. */
 export type ApiError = {

@@ -155,6 +155,8 @@ export type BookModel = {
   readonly conflicted: ReadonlySet<Rec>;
   /** Tickets a counter acted on that no ticket.issued here has joined yet. */
   readonly refs: NumberRefs<Rec>;
+  /** Ticket id → the journey steps that name it as the step before (./journey-read.ts). */
+  readonly dependents: ReadonlyMap<string, ReadonlySet<Rec>>;
 };
 
 /** One business day's indexes. */
@@ -296,6 +298,7 @@ export class QueueBook {
       counterEvents: this.counterEvents,
       conflicted: this.conflicted,
       refs: this.refs,
+      dependents: this.dependents,
     };
   }
 

@@ -1,10 +1,11 @@
 /** The citizen's phone page for a ticket: position, wait, and honest unknown/offline states. */
-import { render, screen } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import type { JourneyStepStatus, TicketStatus } from '../../src/domain/protocol';
 import { TicketStatusPage } from '../../src/ui/status/TicketStatusPage';
 import { kioskBundle } from '../fixtures/kiosk';
 
-const STATUS = {
+const STATUS: TicketStatus = {
   id: '0190f5e0-0000-7000-8000-000000000001',
   number: 'D-004',
   agencyId: 'imigrasi',
@@ -13,7 +14,7 @@ const STATUS = {
   serviceName: { id: 'Paspor Baru', en: 'New passport' },
   businessDay: '2026-11-23',
   issuedAt: Date.UTC(2026, 10, 23, 2, 0),
-  status: 'waiting' as const,
+  status: 'waiting',
   loket: null,
   transfers: 0,
   journey: null,
@@ -61,5 +62,95 @@ describe('TicketStatusPage', () => {
 
     render(<TicketStatusPage view={{ kind: 'offline' }} config={null} lang="id" />);
     expect(screen.getByRole('status').textContent).toContain('Tidak dapat menghubungi server');
+  });
+});
+
+/** Perubahan KK at Disdukcapil, then Perubahan data at BPJS Kesehatan. */
+const KK: JourneyStepStatus = {
+  step: 1,
+  id: '0190f5e0-0000-7000-8000-000000000011',
+  number: 'A-007',
+  agencyId: 'disdukcapil',
+  serviceId: 'disdukcapil-kk-perubahan',
+  agencyName: { id: 'Disdukcapil', en: 'Civil Registry' },
+  serviceName: { id: 'Perubahan Kartu Keluarga', en: 'Family card update' },
+  status: 'waiting',
+  loket: null,
+  peopleAhead: 2,
+  waitMinutes: 15,
+};
+const BPJS: JourneyStepStatus = {
+  step: 2,
+  id: '0190f5e0-0000-7000-8000-000000000012',
+  number: 'E-003',
+  agencyId: 'bpjs-kesehatan',
+  serviceId: 'bpjs-kesehatan-perubahan-data',
+  agencyName: { id: 'BPJS Kesehatan', en: 'BPJS Health' },
+  serviceName: { id: 'Perubahan Data Peserta', en: 'Member data change' },
+  status: 'held',
+  loket: null,
+  peopleAhead: 0,
+  waitMinutes: 0,
+};
+
+/** The phone's answer for step 1's ticket, with both steps as given. */
+function firstStep(kk: JourneyStepStatus, bpjs: JourneyStepStatus, current: number): TicketStatus {
+  const { step: _, ...own } = kk;
+  return {
+    ...own,
+    businessDay: '2026-11-23',
+    issuedAt: Date.UTC(2026, 10, 23, 2, 0),
+    transfers: 0,
+    journey: { step: 1, of: 2, current, steps: [kk, bpjs] },
+  };
+}
+
+function showPage(status: TicketStatus, lang: 'id' | 'en' = 'id') {
+  return render(
+    <TicketStatusPage view={{ kind: 'found', status, checkedAt: 0 }} config={null} lang={lang} />,
+  );
+}
+
+describe('TicketStatusPage of a journey', () => {
+  it('shows every step in order with its number, agency, service and state, the first one now', () => {
+    const called = { ...KK, status: 'called' as const, loket: '3' };
+    showPage(firstStep(called, BPJS, 1));
+
+    expect(screen.getByRole('status').textContent).toContain('Langkah Anda sekarang: 1 dari 2');
+    expect(screen.getByText('Dipanggil — silakan menuju loket 3')).toBeTruthy();
+    const list = screen.getByRole('region', { name: 'Langkah kunjungan Anda' });
+    const steps = within(list).getAllByRole('listitem');
+    expect(steps.map((li) => li.textContent)).toEqual([
+      'Langkah 1A-007SekarangDisdukcapil — Perubahan Kartu KeluargaSedang dipanggil — loket 3',
+      'Langkah 2E-003BPJS Kesehatan — Perubahan Data PesertaMenunggu langkah sebelumnya',
+    ]);
+    expect(steps.map((li) => li.getAttribute('aria-current'))).toEqual(['step', null]);
+  });
+
+  it('on step 1’s page once it is finished, puts step 2 first and says to go on', () => {
+    const done = { ...KK, status: 'done' as const, loket: '3' };
+    const waiting = { ...BPJS, status: 'waiting' as const, peopleAhead: 1, waitMinutes: 10 };
+    showPage({ ...firstStep(done, waiting, 2), status: 'done', loket: '3' });
+
+    const shown = screen.getByRole('status');
+    expect(shown.textContent).toContain(
+      'Langkah 1 (A-007) sudah selesai. Silakan lanjut ke langkah 2.',
+    );
+    expect(shown.textContent).toContain('Langkah Anda sekarang: 2 dari 2');
+    expect(within(shown).getByText('E-003').className).toBe('ticket-number');
+    expect(within(shown).getByText('Menunggu panggilan')).toBeTruthy();
+    expect(within(shown).getByText('Sisa antrean: 1 orang')).toBeTruthy();
+    const steps = screen.getAllByRole('listitem');
+    expect(steps.map((li) => li.getAttribute('aria-current'))).toEqual([null, 'step']);
+    expect(steps[0]?.textContent).toContain('Selesai');
+  });
+
+  it('says the same in English', () => {
+    showPage(firstStep(KK, BPJS, 1), 'en');
+
+    expect(screen.getByRole('region', { name: 'The steps of your visit' })).toBeTruthy();
+    expect(screen.getByText('Your step now: 1 of 2')).toBeTruthy();
+    expect(screen.getByText('Waits for the step before')).toBeTruthy();
+    expect(screen.getByText('Family card update', { selector: '.lead' })).toBeTruthy();
   });
 });

@@ -6,8 +6,10 @@
  * shows names from the config (of the service the ticket is in now), a number of the
  * checked pattern, and the status and loket the counters' actions make (./counter-model.ts).
  */
+import * as v from 'valibot';
 import { isEventOf } from '../../src/domain/events';
 import type { PullResponse, TicketStatus } from '../../src/domain/protocol';
+import { TicketStatusSchema } from '../../src/domain/status-schema';
 import {
   expectedQuarantine,
   expectedServicesQuarantine,
@@ -114,7 +116,11 @@ export function checkTicketPage(
   }
   if (answer.status !== 200)
     throw fault(`ticket ${ref.id} page answered ${answer.status}: ${answer.text}`);
-  const page = answer.json as TicketStatus;
+  const shaped = v.safeParse(TicketStatusSchema, answer.json);
+  if (!shaped.success) {
+    throw fault(`ticket ${ref.id} page is not a ticket status: ${shaped.issues[0].message}`);
+  }
+  const page: TicketStatus = shaped.output;
   const now = ticketNow(model, ref);
   const service = model.site.services.find((s) => s.serviceId === now.serviceId);
   if (service === undefined) throw fault(`harness: unknown service ${now.serviceId}`);
@@ -130,9 +136,7 @@ export function checkTicketPage(
   if (page.businessDay !== ref.day) {
     throw fault(`ticket page of ${JSON.stringify(ref)}: ${answer.text}`);
   }
-  // `transfers` is newer than the page's other fields: checked where the server sends it.
-  const transfers = (page as { transfers?: number }).transfers ?? now.transfers;
-  if (page.status !== now.status || page.loket !== now.loket || transfers !== now.transfers) {
+  if (page.status !== now.status || page.loket !== now.loket || page.transfers !== now.transfers) {
     const want = { status: now.status, loket: now.loket, transfers: now.transfers };
     throw fault(
       `ticket page of ${ref.id}: ${answer.text}, the actions make ${JSON.stringify(want)}`,

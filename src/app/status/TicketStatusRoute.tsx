@@ -1,13 +1,15 @@
 /**
  * /t/<id>: the ticket's status, live — the server's event stream sends it again whenever it
- * changes; when the stream cannot be had (an old browser, a proxy, a busy server) the page
- * asks every 20 s instead. The phone vibrates, where it may, when the ticket is called.
+ * or another step of its journey changes; when the stream cannot be had (an old browser, a
+ * proxy, a busy server) the page asks every 20 s instead. The phone vibrates, where it may,
+ * when the ticket shown (a journey's current step) is called.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
 import type { TicketStatus } from '../../domain/protocol';
 import { BootScreen } from '../../ui/boot/BootScreen';
 import { ensureStrings } from '../../ui/i18n';
+import { shownOf } from '../../ui/status/journey-text';
 import { TicketStatusPage, type TicketStatusView } from '../../ui/status/TicketStatusPage';
 import { fetchConfig } from '../config-sync';
 import type { Route } from '../routes';
@@ -49,11 +51,13 @@ export function TicketStatusRoute(props: Route) {
 
 /** Keeps `show` told of the ticket's status until the returned function is called. */
 function followTicket(ticketId: string, show: (view: TicketStatusView) => void): () => void {
-  let shown: TicketStatus['status'] | null = null;
+  /** The ticket shown and its state, as `${id} ${status}`. */
+  let shown: string | null = null;
   const update = (view: TicketStatusView) => {
     if (view.kind === 'found') {
-      const now = view.status.status;
-      if (now === 'called' && shown !== null && shown !== 'called')
+      const ticket = shownOf(view.status);
+      const now = `${ticket.id} ${ticket.status}`;
+      if (ticket.status === 'called' && shown !== null && shown !== now)
         navigator.vibrate?.([400, 150, 400]);
       shown = now;
     }

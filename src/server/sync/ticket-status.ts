@@ -1,14 +1,16 @@
 /**
  * A ticket's status for the citizen's phone: its place in its queue, from the server's
- * folded day, and a wait estimate. Never personal data, and never a string a device sent:
+ * folded day, and a wait estimate — and for a journey's ticket, every step's. Never personal data, and never a string a device sent:
  * the number follows a checked pattern, names come from the site's catalogue, and a
  * quarantined ticket is not found (src/domain/trust.ts).
  */
 import type { Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
-import { isEventOf } from '../../domain/events';
+import { isEventOf, type JourneyStep } from '../../domain/events';
 import { isUuid } from '../../domain/ids';
-import type { TicketStatus } from '../../domain/protocol';
+import { currentStepIndex, journeyTickets } from '../../domain/journey-read';
+import type { JourneyStepStatus, TicketStatus } from '../../domain/protocol';
+import type { QueueBook, TicketView } from '../../domain/queue';
 import { estimatedWait } from '../../domain/queue-read';
 import type { EventLog } from '../store/store';
 import type { DayStates } from './day-states';
@@ -51,15 +53,49 @@ export async function ticketStatus(
   return found === null ? null : statusOf(sources, found);
 }
 
-/** A found ticket's status from its day's queue state (no store read). */
+/** A found ticket's status from its day's queue state (no store read), with its journey. */
 export async function statusOf(
   sources: StatusSources,
   found: FoundTicket,
 ): Promise<TicketStatus | null> {
-  const { config, catalogue, days } = sources;
-  const book = await days.state(config.site.id, found.businessDay);
+  const book = await sources.days.state(sources.config.site.id, found.businessDay);
   const ticket = book.ticket(found.id);
   if (ticket === undefined) return null;
+  const told = toldOf(sources, book, ticket);
+  if (told === null) return null;
+  return {
+    ...told,
+    businessDay: ticket.businessDay,
+    issuedAt: ticket.issuedAt,
+    transfers: ticket.transfers,
+    journey: ticket.journey && journeyOf(sources, book, ticket.id, ticket.journey),
+  };
+}
+
+/** Every step of the ticket's journey the day holds, and the one the citizen is at now. */
+function journeyOf(
+  sources: StatusSources,
+  book: QueueBook,
+  id: string,
+  own: JourneyStep,
+): NonNullable<TicketStatus['journey']> {
+  const tickets = journeyTickets(book, id);
+  const steps: JourneyStepStatus[] = [];
+  for (const step of tickets) {
+    const told = toldOf(sources, book, step);
+    if (told !== null && step.journey) steps.push({ step: step.journey.step, ...told });
+  }
+  const current = tickets[currentStepIndex(tickets)]?.journey?.step ?? own.step;
+  return { step: own.step, of: own.of, current, steps };
+}
+
+/** What the citizen is told of one ticket: number, names from the catalogue, state, figures. */
+function toldOf(
+  sources: StatusSources,
+  book: QueueBook,
+  ticket: TicketView,
+): Omit<JourneyStepStatus, 'step'> | null {
+  const { config, catalogue } = sources;
   // Names of the service it is for now (a transfer moves it), from the catalogue.
   const named =
     catalogue.services.get(ticket.serviceId) ?? catalogue.services.get(ticket.issuedServiceId);
@@ -73,12 +109,8 @@ export async function statusOf(
     serviceId: ticket.serviceId,
     agencyName: named.agencyName,
     serviceName: named.name,
-    businessDay: ticket.businessDay,
-    issuedAt: ticket.issuedAt,
     status: ticket.status,
     loket: ticket.loket,
-    transfers: ticket.transfers,
-    journey: ticket.journey && { step: ticket.journey.step, of: ticket.journey.of },
     peopleAhead: book.peopleAhead(ticket.id),
     waitMinutes: estimatedWait(book, ticket, {
       averageServiceMinutes: service?.averageServiceMinutes ?? FALLBACK_SERVICE_MINUTES,

@@ -1,7 +1,8 @@
 /**
  * /t/<id> on the citizen's phone: the ticket's number, where it stands (waiting with the
- * people ahead and the wait, called to a loket, served, sent on, held for a journey's step). No personal data: a ticket has none. Names are the server's, from the
- * site's config, never what a device sent.
+ * people ahead and the wait, called to a loket, served, sent on, held for a journey's
+ * step), and for a journey every step, the one the citizen is at now shown first. No
+ * personal data: a ticket has none. Names are the server's, from the site's config.
  */
 import '../styles/kiosk.css';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
@@ -10,6 +11,8 @@ import { localized } from '../../domain/i18n/local-text';
 import { t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
 import { Screen } from '../components/Screen/Screen';
+import { JourneySteps } from './JourneySteps';
+import { movedOnLine, shownOf, stepNowLine } from './journey-text';
 import { statusWords } from './status-text';
 
 export type TicketStatusView =
@@ -38,29 +41,38 @@ export function TicketStatusPage(props: {
   }
   const { status } = view;
   const tz = config?.site.timeZone ?? 'Asia/Jakarta';
-  const said = statusWords(status, lang);
-  const waiting = status.status === 'waiting' || status.status === 'held';
+  const shown = shownOf(status);
+  const said = statusWords(shown, lang);
+  const movedOn = movedOnLine(status, shown, lang);
+  const waiting = shown.status === 'waiting';
   return (
     <div class="kiosk kiosk--phone" lang={lang}>
       <Screen title={title} kicker={config ? localized(config.site.name, lang) : undefined}>
         <div class="ticket-facts" role="status">
-          <p class="ticket-number">{status.number}</p>
-          <p class="ticket-where">{localized(status.agencyName, lang)}</p>
-          <p class="lead">{localized(status.serviceName, lang)}</p>
-          <p class={`lead status-headline status-headline--${status.status}`}>
+          {movedOn && <p class="lead moved-on">{movedOn}</p>}
+          {status.journey && shown.step !== null && (
+            <p class="journey-now">{stepNowLine(shown.step, status.journey.of, lang)}</p>
+          )}
+          <p class="ticket-number">{shown.number}</p>
+          <p class="ticket-where">{localized(shown.agencyName, lang)}</p>
+          <p class="lead">{localized(shown.serviceName, lang)}</p>
+          <p class={`lead status-headline status-headline--${shown.status}`}>
             <strong>{said.headline}</strong>
           </p>
           {said.detail && <p class="lead">{said.detail}</p>}
           {waiting && (
             <>
-              <p class="lead">{t(lang, 'ticket.peopleAhead', { count: status.peopleAhead })}</p>
+              <p class="lead">{t(lang, 'ticket.peopleAhead', { count: shown.peopleAhead })}</p>
               <p class="lead">
-                {t(lang, 'ticket.wait', { wait: formatWait(status.waitMinutes, lang) })}
+                {t(lang, 'ticket.wait', { wait: formatWait(shown.waitMinutes, lang) })}
               </p>
             </>
           )}
           <p class="note">{t(lang, 'status.updated', { time: formatClock(view.checkedAt, tz) })}</p>
         </div>
+        {status.journey && status.journey.steps.length > 1 && (
+          <JourneySteps journey={status.journey} lang={lang} />
+        )}
       </Screen>
     </div>
   );

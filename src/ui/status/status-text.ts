@@ -3,12 +3,12 @@
  * only the phone page carries these (the kiosk's first load never does).
  */
 import type { Language } from '../../domain/config/schema';
-import type { TicketStatus } from '../../domain/protocol';
+import type { Shown } from './journey-text';
 
 type Said = { headline: string; detail: string | null };
 
-/** The headline and a line of detail for a ticket's status, in `lang`. */
-export function statusWords(status: TicketStatus, lang: Language): Said {
+/** The headline and a line of detail for the ticket shown, in `lang`. */
+export function statusWords(status: Shown, lang: Language): Said {
   const id = lang === 'id';
   const loket = status.loket ?? '';
   switch (status.status) {
@@ -39,7 +39,9 @@ export function statusWords(status: TicketStatus, lang: Language): Said {
     case 'held':
       return {
         headline: id ? 'Menunggu langkah sebelumnya selesai' : 'Waiting for the step before',
-        detail: journeyLine(status, lang),
+        detail: id
+          ? 'Nomor ini dipanggil setelah langkah sebelumnya selesai.'
+          : 'This number is called once the step before is finished.',
       };
     default:
       return {
@@ -49,15 +51,7 @@ export function statusWords(status: TicketStatus, lang: Language): Said {
             ? id
               ? 'Anda dialihkan ke layanan ini; urutan kedatangan Anda tetap.'
               : 'You were sent on to this service; your place by arrival is kept.'
-            : journeyLine(status, lang),
+            : null,
       };
   }
-}
-
-function journeyLine(status: TicketStatus, lang: Language): string | null {
-  if (!status.journey) return null;
-  const { step, of } = status.journey;
-  return lang === 'id'
-    ? `Langkah ${step} dari ${of} kunjungan Anda.`
-    : `Step ${step} of ${of} of your visit.`;
 }
