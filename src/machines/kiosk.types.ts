@@ -21,6 +21,9 @@ export type IssueRequest = {
   before?: { agencyId: string; serviceId: string };
 };
 
+/** One ticket of a journey, as the kiosk shows and prints it. */
+export type JourneyTicket = { id: string; number: string; agencyId: string; serviceId: string };
+
 /** A ticket whose event has committed to the device's log. */
 export type IssuedTicket = {
   id: string;
@@ -29,14 +32,17 @@ export type IssuedTicket = {
   serviceId: string;
   businessDay: string;
   issuedAt: number;
-  /** Null when the queue state was not at hand: the ticket is shown without them. */
+  /**
+   * Of the ticket to wait for now (a journey's first step); null when the queue state was
+   * not at hand: the ticket is shown without them.
+   */
   peopleAhead: number | null;
   waitMinutes: number | null;
   emergency: boolean;
   priority: PriorityCategory | null;
   purpose: 'service' | 'consultation';
-  /** Every ticket of a journey, in order (this one last). */
-  journey?: { number: string; agencyId: string; serviceId: string }[];
+  /** Every ticket of a journey, in order (this one last); the first is the one to wait for now. */
+  journey?: JourneyTicket[];
 };
 
 /** Why issuing failed; anything else is treated as 'storage'. */

@@ -10,7 +10,7 @@ import { localized } from '../domain/i18n/local-text';
 import { t } from '../domain/i18n/strings';
 import { applicableRequirements, type RequirementAnswers } from '../domain/requirements';
 import { findService } from '../machines/kiosk.selectors';
-import type { IssuedTicket } from '../machines/kiosk.types';
+import type { IssuedTicket, JourneyTicket } from '../machines/kiosk.types';
 
 /** One printed line. */
 export type PrintLine = {
@@ -29,13 +29,29 @@ export type TicketLayoutInput = {
   lang: Language;
   /** The citizen's answers: they decide which requirements apply. */
   answers: RequirementAnswers;
-  /** The ticket's status page, put in the QR code. */
+  /** The status page of the ticket to wait for now (a journey's first step), in the QR code. */
   url: string;
+};
+
+/** One step of a journey as the ticket lists it. */
+export type JourneyLine = {
+  /** "Langkah 1: A-012 — Disdukcapil, Perubahan KK" (the printed line). */
+  text: string;
+  /** "Langkah 1" */
+  label: string;
+  number: string;
+  /** "Disdukcapil — Perubahan KK" */
+  place: string;
+  /** "Sekarang" / "Setelah langkah 1 selesai" */
+  when: string;
+  now: boolean;
 };
 
 /** The facts a ticket shows, already worded: shared by the screen and the paper. */
 export type TicketFacts = {
   siteName: string;
+  /** A journey's "Langkah 1 dari 2 — nomor Anda sekarang", null otherwise. */
+  journeyNow: string | null;
   /** "Dukcapil – Zona A" */
   where: string;
   serviceName: string;
@@ -51,8 +67,8 @@ export type TicketFacts = {
   emergency: string | null;
   /** "Layanan prioritas: Lansia …" / "Untuk konsultasi …" — what the counter must know. */
   marks: string[];
-  /** A journey's steps in order ("Langkah 1: A-012 — Disdukcapil, …"), empty otherwise. */
-  journey: string[];
+  /** A journey's steps in order, empty otherwise. */
+  journey: JourneyLine[];
   url: string;
 };
 
@@ -61,23 +77,32 @@ function zoneText(zone: string, lang: Language): string {
   return /^(zona|zone)\b/i.test(zone) ? zone : t(lang, 'ticket.zone', { zone });
 }
 
-/** Words every fact of a ticket in `lang`. */
+/**
+ * Words every fact of a ticket in `lang`. A journey's ticket puts its first step first —
+ * the number to wait for now, where and for what — then lists every step in order.
+ */
 export function ticketFacts(input: TicketLayoutInput): TicketFacts {
   const { config, ticket, lang } = input;
-  const found = findService(config, ticket.serviceId);
-  const agency = config.agencies.find((a) => a.id === ticket.agencyId) ?? found?.agency;
-  const agencyName = agency ? localized(agency.shortName, lang) : ticket.agencyId;
+  const steps = ticket.journey ?? [];
+  const now = steps[0] ?? ticket;
+  const chosen = findService(config, ticket.serviceId);
+  const found = findService(config, now.serviceId);
+  const agency = config.agencies.find((a) => a.id === now.agencyId) ?? found?.agency;
+  const agencyName = agency ? localized(agency.shortName, lang) : now.agencyId;
   const zone = agency?.zone;
-  const required = found
-    ? applicableRequirements(found.service, input.answers).filter((r) => r.mandatory)
+  // The citizen's answers are the chosen service's: its requirements are the ones checked.
+  const required = chosen
+    ? applicableRequirements(chosen.service, input.answers).filter((r) => r.mandatory)
     : [];
   const list = required.map((r) => localized(r.label, lang)).join(', ');
   const tz = config.site.timeZone;
   return {
     siteName: localized(config.site.name, lang),
+    journeyNow:
+      steps.length > 1 ? t(lang, 'ticket.journeyNow', { step: 1, of: steps.length }) : null,
     where: zone ? `${agencyName} – ${zoneText(zone, lang)}` : agencyName,
-    serviceName: found ? localized(found.service.name, lang) : ticket.serviceId,
-    number: ticket.number,
+    serviceName: found ? localized(found.service.name, lang) : now.serviceId,
+    number: now.number,
     date: formatDate(ticket.issuedAt, tz, lang),
     time: t(lang, 'ticket.time', { time: formatClock(ticket.issuedAt, tz) }),
     peopleAhead:
@@ -88,19 +113,35 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
       ticket.waitMinutes === null
         ? null
         : t(lang, 'ticket.wait', { wait: formatWait(ticket.waitMinutes, lang) }),
-    prepare: list === '' ? null : t(lang, 'ticket.prepare', { list }),
+    prepare:
+      list === ''
+        ? null
+        : steps.length > 1
+          ? t(lang, 'ticket.prepareStep', { step: steps.length, list })
+          : t(lang, 'ticket.prepare', { list }),
     emergency: ticket.emergency ? t(lang, 'ticket.emergency') : null,
     marks: ticketMarks(ticket, lang),
-    journey: (ticket.journey ?? []).map((step, i) => {
-      const at = findService(config, step.serviceId);
-      return t(lang, 'ticket.journeyStep', {
-        step: i + 1,
-        number: step.number,
-        agency: at ? localized(at.agency.shortName, lang) : step.agencyId,
-        service: at ? localized(at.service.name, lang) : step.serviceId,
-      });
-    }),
+    journey: steps.map((step, i) => journeyLine(config, step, i + 1, lang)),
     url: input.url,
+  };
+}
+
+function journeyLine(
+  config: ConfigBundle,
+  ticket: JourneyTicket,
+  step: number,
+  lang: Language,
+): JourneyLine {
+  const at = findService(config, ticket.serviceId);
+  const agency = at ? localized(at.agency.shortName, lang) : ticket.agencyId;
+  const service = at ? localized(at.service.name, lang) : ticket.serviceId;
+  return {
+    text: t(lang, 'ticket.journeyStep', { step, number: ticket.number, agency, service }),
+    label: t(lang, 'ticket.stepLabel', { step }),
+    number: ticket.number,
+    place: `${agency} — ${service}`,
+    when: step === 1 ? t(lang, 'ticket.stepNow') : t(lang, 'ticket.stepAfter', { step: step - 1 }),
+    now: step === 1,
   };
 }
 
@@ -129,15 +170,18 @@ export function ticketLayout(input: TicketLayoutInput): PrintDocument {
     center(f.siteName, { bold: true }),
     center(f.where, { size: 'large', bold: true }),
     center(f.serviceName),
-    center(t(lang, 'print.number')),
+    center(f.journeyNow ?? t(lang, 'print.number'), f.journeyNow ? { bold: true } : {}),
     center(f.number, { size: 'huge', bold: true }),
     ...f.marks.map((mark) => center(mark, { bold: true })),
     center(`${f.date}, ${f.time}`),
   ];
-  for (const step of f.journey) lines.push({ text: step, align: 'left', bold: true });
-  if (f.journey.length > 0) lines.push({ text: t(lang, 'ticket.journeyNote'), align: 'left' });
   if (f.peopleAhead) lines.push(center(f.peopleAhead));
   if (f.wait) lines.push(center(f.wait));
+  if (f.journey.length > 0) lines.push({ text: t(lang, 'ticket.journeyTitle'), bold: true });
+  for (const step of f.journey) {
+    lines.push({ text: `${step.text} (${step.when.toLowerCase()})`, align: 'left' });
+  }
+  if (f.journey.length > 0) lines.push({ text: t(lang, 'ticket.journeyNote'), align: 'left' });
   if (f.prepare) lines.push({ text: f.prepare, align: 'left' });
   if (f.emergency) lines.push(center(f.emergency));
   lines.push(

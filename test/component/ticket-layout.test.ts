@@ -120,30 +120,73 @@ describe('missingListLayout', () => {
 });
 
 describe('ticketLayout of a journey', () => {
-  it('prints every step in order and when the next one is called', () => {
-    const config = kioskBundle();
-    const [first] = config.agencies;
-    const service = first?.services[0];
-    if (!first || !service) throw new Error('fixture has no service');
-    const doc = ticketLayout({
-      config,
-      ticket: {
-        ...TICKET,
-        journey: [
-          { number: 'A-003', agencyId: first.id, serviceId: service.id },
-          { number: 'A-012', agencyId: first.id, serviceId: service.id },
-        ],
+  /** Perubahan KK at Disdukcapil (A-003, now), then BPJS Kesehatan (E-001, the chosen one). */
+  const JOURNEY: IssuedTicket = {
+    ...TICKET,
+    id: '0190f5e0-0000-7000-8000-000000000002',
+    number: 'E-001',
+    agencyId: 'bpjs-kesehatan',
+    serviceId: 'bpjs-kesehatan-perubahan-data',
+    peopleAhead: 2,
+    waitMinutes: 15,
+    journey: [
+      {
+        id: '0190f5e0-0000-7000-8000-000000000001',
+        number: 'A-003',
+        agencyId: 'disdukcapil',
+        serviceId: 'disdukcapil-kk-perubahan',
       },
+      {
+        id: '0190f5e0-0000-7000-8000-000000000002',
+        number: 'E-001',
+        agencyId: 'bpjs-kesehatan',
+        serviceId: 'bpjs-kesehatan-perubahan-data',
+      },
+    ],
+  };
+
+  it('puts the first step’s number large, as the one to wait for now, then every step in order', () => {
+    const doc = ticketLayout({
+      config: kioskBundle(),
+      ticket: JOURNEY,
       lang: 'id',
       answers: EMPTY_ANSWERS,
       url: URL,
     });
+
+    const huge = doc.lines.filter((l) => l.size === 'huge').map((l) => l.text);
+    expect(huge).toEqual(['A-003']);
     const texts = doc.lines.map((l) => l.text);
-    const at = texts.findIndex((t) => t.startsWith('Langkah 1: A-003 — '));
-    expect(at).toBeGreaterThan(0);
-    expect(texts[at + 1]).toMatch(/^Langkah 2: A-012 — /);
-    expect(texts[at + 2]).toBe(
+    expect(texts.slice(1, 6)).toEqual([
+      'Disdukcapil',
+      'Perubahan Kartu Keluarga',
+      'Langkah 1 dari 2 — nomor Anda sekarang',
+      'A-003',
+      expect.stringMatching(/^Jumat, 20 November 2026, pukul 08\.05/),
+    ]);
+    const at = texts.indexOf('Langkah kunjungan Anda');
+    expect(texts.slice(at + 1, at + 4)).toEqual([
+      'Langkah 1: A-003 — Disdukcapil, Perubahan Kartu Keluarga (sekarang)',
+      'Langkah 2: E-001 — BPJS Kesehatan, Perubahan Data Peserta (setelah langkah 1 selesai)',
       'Nomor langkah berikutnya dipanggil setelah langkah sebelumnya selesai.',
+    ]);
+    expect(texts).toContain('Untuk langkah 2, siapkan: Kartu JKN');
+    expect(texts).toContain('Sisa antrean: 2 orang');
+  });
+
+  it('says the same in English', () => {
+    const doc = ticketLayout({
+      config: kioskBundle(),
+      ticket: JOURNEY,
+      lang: 'en',
+      answers: EMPTY_ANSWERS,
+      url: URL,
+    });
+
+    const texts = doc.lines.map((l) => l.text);
+    expect(texts).toContain('Step 1 of 2 — your number now');
+    expect(texts).toContain(
+      'Step 2: E-001 — BPJS Health, Member data change (after step 1 is finished)',
     );
   });
 });

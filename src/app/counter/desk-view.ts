@@ -6,10 +6,11 @@
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import type { UnseenTicket } from '../../domain/events';
 import { localized } from '../../domain/i18n/local-text';
-import { isUuid } from '../../domain/ids';
+import { journeyTickets } from '../../domain/journey-read';
 import type { CounterView as Loket, QueueBook, TicketView } from '../../domain/queue';
 import { nextFor, recentCalls, ticketsOfDay } from '../../domain/queue-read';
 import type { StaffVerifier } from '../../domain/staff';
+import { type LinkedTicket, readTicketLink, type TicketLink } from '../../domain/ticket-link';
 import { canonicalOf, numberRefId, readTypedNumber } from '../../domain/ticket-ref';
 import { findService } from '../../machines/kiosk.selectors';
 import type { CounterLanguage } from '../../ui/counter/text';
@@ -148,9 +149,11 @@ export type FoundTicket =
   | { kind: 'found'; id: string; businessDay: string; unseen?: UnseenTicket };
 
 /**
- * A ticket by a scanned QR (…/t/<id>, with the number, service and day after '#') or a typed
- * number ("a-12", "A-012") of one of the loket's queues (`prefixes`). A ticket this replica
- * has not seen is found too: by its QR's id, or by its typed number's reference id
+ * A ticket by a scanned QR (…/t/<id>, with the number, service and day after '#', and a
+ * journey's later steps: src/domain/ticket-link.ts) or a typed number ("a-12", "A-012") of
+ * one of the loket's queues (`prefixes`). Of a journey's tickets, the first not finished
+ * that this loket serves (`serves`), else the first not finished. A ticket this replica has
+ * not seen is found too: by its QR's id, or by its typed number's reference id
  * (src/domain/ticket-ref.ts); its call waits in the log and joins the ticket when it arrives.
  */
 export function findTicket(
@@ -158,22 +161,21 @@ export function findTicket(
   day: string,
   query: string,
   prefixes: readonly string[],
+  serves: readonly string[] = [],
 ): FoundTicket {
-  const url = /\/t\/([0-9a-f-]{36})(?:#(.*))?/i.exec(query);
-  if (url?.[1] && isUuid(url[1].toLowerCase())) {
-    const id = url[1].toLowerCase();
-    const known = book.ticket(id);
+  const link = readTicketLink(query);
+  if (link && link.tickets.length > 0) {
+    const step = stepToCall(book, link, serves);
+    const known = book.ticket(step.id);
     if (known) return callable(known);
-    const fragment = new URLSearchParams(url[2] ?? '');
-    const qrDay = fragment.get('d');
-    const businessDay = qrDay && /^\d{4}-\d{2}-\d{2}$/.test(qrDay) ? qrDay : day;
-    const number = canonicalOf(fragment.get('n') ?? '');
-    const serviceId = fragment.get('s');
+    const businessDay = link.businessDay ?? day;
+    const number = canonicalOf(step.number);
+    const { serviceId } = step;
     const unseen =
       number === null
         ? undefined
-        : { number, ...(serviceId && /^[\w-]{1,64}$/.test(serviceId) ? { serviceId } : {}) };
-    return { kind: 'found', id, businessDay, ...(unseen ? { unseen } : {}) };
+        : { number, ...(/^[\w-]{1,64}$/.test(serviceId) ? { serviceId } : {}) };
+    return { kind: 'found', id: step.id, businessDay, ...(unseen ? { unseen } : {}) };
   }
   const number = readTypedNumber(query, prefixes);
   if (number === null) return { kind: 'none' };
@@ -187,6 +189,21 @@ export function findTicket(
   }
   if (taken) return { kind: 'taken', number: taken.number };
   return { kind: 'found', id: numberRefId(day, number), businessDay: day, unseen: { number } };
+}
+
+/** Of a scanned link's tickets (a journey's steps, as it names them and as known here), the one to call. */
+function stepToCall(book: QueueBook, link: TicketLink, serves: readonly string[]): LinkedTicket {
+  const first = link.tickets[0] as LinkedTicket;
+  const steps = new Map<string, LinkedTicket & { done: boolean }>();
+  for (const t of link.tickets) steps.set(t.id, { ...t, done: false });
+  if (book.ticket(first.id)?.journey) {
+    for (const t of journeyTickets(book, first.id)) {
+      const { id, number, serviceId } = t;
+      steps.set(id, { id, number, serviceId, done: t.status === 'done' });
+    }
+  }
+  const open = [...steps.values()].filter((t) => !t.done);
+  return open.find((t) => serves.includes(t.serviceId)) ?? open[0] ?? first;
 }
 
 function callable(ticket: TicketView): FoundTicket {

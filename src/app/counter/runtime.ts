@@ -212,7 +212,7 @@ export function startCounter(deps: CounterDeps) {
       const book = replica.state;
       const loket = book && myLoket(book);
       if (!book || !loket || !session.me) return;
-      const found = findTicket(book, today(), query, siteQueues);
+      const found = findTicket(book, today(), query, siteQueues, loket.serviceIds);
       if (found.kind === 'none') {
         return say(
           `Nomor ${query} tidak ditemukan di antrean hari ini.`,

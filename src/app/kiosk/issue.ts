@@ -58,6 +58,7 @@ export function makeIssueTicket(deps: IssueDeps) {
         const steps = await appendJourney(deps, config, request.before, draft, time);
         event = steps.at(-1) as KioskEvent<'ticket.issued'>;
         journey = steps.map((e) => ({
+          id: e.id,
           number: e.data.number,
           agencyId: e.data.agencyId,
           serviceId: e.data.serviceId,
@@ -70,13 +71,14 @@ export function makeIssueTicket(deps: IssueDeps) {
       throw new IssueError('storage', { cause: error });
     }
     deps.onIssued?.();
-    // A journey's later step waits for the step before: no "people ahead" to promise yet.
-    const figures = journey
-      ? { peopleAhead: null, waitMinutes: null }
-      : await queueFiguresAfter(deps.replica, businessDay, event.id, {
-          averageServiceMinutes: service.averageServiceMinutes,
-          counters: agency.counters,
-        });
+    // A journey's later step waits for the step before: the figures are the first step's,
+    // the ticket the citizen waits with now.
+    const now = journey?.[0];
+    const nowAt = now ? (findService(config, now.serviceId) ?? found) : found;
+    const figures = await queueFiguresAfter(deps.replica, businessDay, now?.id ?? event.id, {
+      averageServiceMinutes: nowAt.service.averageServiceMinutes,
+      counters: nowAt.agency.counters,
+    });
     return {
       id: event.id,
       number: event.data.number,

@@ -6,6 +6,7 @@
 
 import { createActor, fromPromise } from 'xstate';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import { ticketLinkPath } from '../../domain/ticket-link';
 import { businessDayOf } from '../../domain/time';
 import { kioskMachine } from '../../machines/kiosk.machine';
 import type { Place } from '../../machines/kiosk.types';
@@ -144,7 +145,10 @@ export function startKiosk(deps: KioskRuntimeDeps) {
 
   const base = config.site.publicBaseUrl ?? window.location.origin;
   const links: KioskLinks = {
-    ticketUrl: (t) => `${base}/t/${t.id}#n=${t.number}&s=${t.serviceId}&d=${t.businessDay}`,
+    ticketUrl(ticket) {
+      const [first = ticket, ...later] = ticket.journey ?? [];
+      return `${base}${ticketLinkPath({ ...first, businessDay: ticket.businessDay }, later)}`;
+    },
     missingListUrl: (serviceId, missing) =>
       `${base}/s/${serviceId}?kurang=${missing.map(encodeURIComponent).join(',')}`,
   };

@@ -1,10 +1,15 @@
+import type { LinkedTicket } from '../../domain/ticket-link';
+
 /** URLs the kiosk puts in QR codes; built by the composition root (it knows the base URL). */
 export type KioskLinks = {
   /**
-   * The citizen's ticket status page (/t/<id>), with what a counter that has never seen the
-   * ticket needs after '#' (number, service, business day): a phone ignores it.
+   * The citizen's ticket status page (/t/<id>) of the ticket to wait for now — a journey's
+   * first step — with what a counter that has never seen it needs after '#' (number,
+   * service, business day, a journey's later steps; src/domain/ticket-link.ts).
    */
-  ticketUrl(ticket: { id: string; number: string; serviceId: string; businessDay: string }): string;
+  ticketUrl(
+    ticket: LinkedTicket & { businessDay: string; journey?: readonly LinkedTicket[] },
+  ): string;
   /** A read-only page listing the service and what the citizen still lacks. */
   missingListUrl(serviceId: string, missing: string[]): string;
 };

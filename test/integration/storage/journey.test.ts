@@ -56,8 +56,8 @@ describe('a journey from the kiosk', () => {
 
     const events = await readAllEvents(db);
     expect(events).toHaveLength(2);
-    // The held step promises no place in its queue yet.
-    expect(ticket).toMatchObject({ peopleAhead: null, waitMinutes: null });
+    // The figures are the first step's: the ticket the citizen waits with now.
+    expect(ticket).toMatchObject({ peopleAhead: 0, waitMinutes: 0 });
     expect(ticket.journey?.map((s) => s.serviceId)).toEqual([
       'disdukcapil-kk',
       'bpjs-kesehatan-perubahan-data',
@@ -72,6 +72,7 @@ describe('a journey from the kiosk', () => {
     const first = step(1);
     const second = step(2);
     expect(second.id).toBe(ticket.id);
+    expect(ticket.journey?.map((s) => s.id)).toEqual([first.id, second.id]);
     expect((first.data as { serviceId: string }).serviceId).toBe('disdukcapil-kk');
     await replica.loadDay(ticket.businessDay);
     const book = replica.state;

@@ -1,6 +1,7 @@
 /**
  * "Nomor Antrean Anda": the number very large, where to go, when it was taken, how many
- * are ahead and the wait, what to prepare, and a QR code to follow it on a phone.
+ * are ahead and the wait, what to prepare, and a QR code to follow it on a phone. For a
+ * journey: the first step's number (the one to wait for now), then every step in order.
  */
 import { useMemo } from 'preact/hooks';
 import { ticketFacts } from '../../../printing/ticket-layout';
@@ -8,6 +9,7 @@ import { Button } from '../../components/Button/Button';
 import { QrCode } from '../../components/QrCode/QrCode';
 import { Screen } from '../../components/Screen/Screen';
 import { useKiosk, useLinks, useSend, useText } from '../runtime';
+import { JourneyList } from './JourneyList';
 
 /** The ticket screen. */
 export function Ticket() {
@@ -48,22 +50,17 @@ export function Ticket() {
       }
     >
       <div class="ticket-facts">
+        {facts.journeyNow && (
+          <p class="lead journey-now">
+            <strong>{facts.journeyNow}</strong>
+          </p>
+        )}
         <p class="ticket-number">{facts.number}</p>
         {facts.marks.map((mark) => (
           <p key={mark} class="ticket-mark">
             <strong>{mark}</strong>
           </p>
         ))}
-        {facts.journey.length > 0 && (
-          <ol class="ticket-journey">
-            {facts.journey.map((step) => (
-              <li key={step}>
-                <strong>{step}</strong>
-              </li>
-            ))}
-          </ol>
-        )}
-        {facts.journey.length > 0 && <p>{tr('ticket.journeyNote')}</p>}
         <p class="ticket-where">{facts.where}</p>
         <p class="lead">{facts.serviceName}</p>
         <p>
@@ -71,6 +68,7 @@ export function Ticket() {
         </p>
         {facts.peopleAhead && <p class="lead">{facts.peopleAhead}</p>}
         {facts.wait && <p class="lead">{facts.wait}</p>}
+        {facts.journey.length > 0 && <JourneyList steps={facts.journey} />}
         {facts.prepare && <p>{facts.prepare}</p>}
       </div>
       <div class="ticket-facts">
