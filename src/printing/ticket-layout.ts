@@ -10,7 +10,8 @@ import { localized } from '../domain/i18n/local-text';
 import { t } from '../domain/i18n/strings';
 import { applicableRequirements, type RequirementAnswers } from '../domain/requirements';
 import { findService } from '../machines/kiosk.selectors';
-import type { IssuedTicket, JourneyTicket } from '../machines/kiosk.types';
+import type { IssuedTicket } from '../machines/kiosk.types';
+import type { JourneyWords, journeyWords } from './journey-lines';
 
 /** One printed line. */
 export type PrintLine = {
@@ -33,25 +34,9 @@ export type TicketLayoutInput = {
   url: string;
 };
 
-/** One step of a journey as the ticket lists it. */
-export type JourneyLine = {
-  /** "Langkah 1: A-012 — Disdukcapil, Perubahan KK" (the printed line). */
-  text: string;
-  /** "Langkah 1" */
-  label: string;
-  number: string;
-  /** "Disdukcapil — Perubahan KK" */
-  place: string;
-  /** "Sekarang" / "Setelah langkah 1 selesai" */
-  when: string;
-  now: boolean;
-};
-
 /** The facts a ticket shows, already worded: shared by the screen and the paper. */
 export type TicketFacts = {
   siteName: string;
-  /** A journey's "Langkah 1 dari 2 — nomor Anda sekarang", null otherwise. */
-  journeyNow: string | null;
   /** "Dukcapil – Zona A" */
   where: string;
   serviceName: string;
@@ -67,10 +52,21 @@ export type TicketFacts = {
   emergency: string | null;
   /** "Layanan prioritas: Lansia …" / "Untuk konsultasi …" — what the counter must know. */
   marks: string[];
-  /** A journey's steps in order, empty otherwise. */
-  journey: JourneyLine[];
+  /** A journey's words (which step is now, every step in order), null otherwise. */
+  journey: JourneyWords | null;
   url: string;
 };
+
+/**
+ * Words a journey's steps: ./journey-lines.ts, provided by the journey's code, which a kiosk
+ * loads before it issues a journey's tickets — off the path to an ordinary ticket.
+ */
+let wordJourney: typeof journeyWords | null = null;
+
+/** Lets tickets list a journey's steps (called once the journey's code has loaded). */
+export function provideJourneyWords(words: typeof journeyWords): void {
+  wordJourney = words;
+}
 
 /** "Zona A" from "A"; a zone already written as "Zona …" is kept. */
 function zoneText(zone: string, lang: Language): string {
@@ -96,10 +92,9 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
     : [];
   const list = required.map((r) => localized(r.label, lang)).join(', ');
   const tz = config.site.timeZone;
+  const journey = steps.length > 1 && wordJourney ? wordJourney(config, steps, lang) : null;
   return {
     siteName: localized(config.site.name, lang),
-    journeyNow:
-      steps.length > 1 ? t(lang, 'ticket.journeyNow', { step: 1, of: steps.length }) : null,
     where: zone ? `${agencyName} – ${zoneText(zone, lang)}` : agencyName,
     serviceName: found ? localized(found.service.name, lang) : now.serviceId,
     number: now.number,
@@ -113,35 +108,11 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
       ticket.waitMinutes === null
         ? null
         : t(lang, 'ticket.wait', { wait: formatWait(ticket.waitMinutes, lang) }),
-    prepare:
-      list === ''
-        ? null
-        : steps.length > 1
-          ? t(lang, 'ticket.prepareStep', { step: steps.length, list })
-          : t(lang, 'ticket.prepare', { list }),
+    prepare: list === '' ? null : (journey?.prepare(list) ?? t(lang, 'ticket.prepare', { list })),
     emergency: ticket.emergency ? t(lang, 'ticket.emergency') : null,
     marks: ticketMarks(ticket, lang),
-    journey: steps.map((step, i) => journeyLine(config, step, i + 1, lang)),
+    journey,
     url: input.url,
-  };
-}
-
-function journeyLine(
-  config: ConfigBundle,
-  ticket: JourneyTicket,
-  step: number,
-  lang: Language,
-): JourneyLine {
-  const at = findService(config, ticket.serviceId);
-  const agency = at ? localized(at.agency.shortName, lang) : ticket.agencyId;
-  const service = at ? localized(at.service.name, lang) : ticket.serviceId;
-  return {
-    text: t(lang, 'ticket.journeyStep', { step, number: ticket.number, agency, service }),
-    label: t(lang, 'ticket.stepLabel', { step }),
-    number: ticket.number,
-    place: `${agency} — ${service}`,
-    when: step === 1 ? t(lang, 'ticket.stepNow') : t(lang, 'ticket.stepAfter', { step: step - 1 }),
-    now: step === 1,
   };
 }
 
@@ -170,18 +141,18 @@ export function ticketLayout(input: TicketLayoutInput): PrintDocument {
     center(f.siteName, { bold: true }),
     center(f.where, { size: 'large', bold: true }),
     center(f.serviceName),
-    center(f.journeyNow ?? t(lang, 'print.number'), f.journeyNow ? { bold: true } : {}),
+    center(f.journey?.now ?? t(lang, 'print.number'), { bold: f.journey !== null }),
     center(f.number, { size: 'huge', bold: true }),
     ...f.marks.map((mark) => center(mark, { bold: true })),
     center(`${f.date}, ${f.time}`),
   ];
   if (f.peopleAhead) lines.push(center(f.peopleAhead));
   if (f.wait) lines.push(center(f.wait));
-  if (f.journey.length > 0) lines.push({ text: t(lang, 'ticket.journeyTitle'), bold: true });
-  for (const step of f.journey) {
-    lines.push({ text: `${step.text} (${step.when.toLowerCase()})`, align: 'left' });
+  if (f.journey) {
+    lines.push({ text: f.journey.title, bold: true });
+    for (const step of f.journey.lines) lines.push({ text: step.text, align: 'left' });
+    lines.push({ text: f.journey.note, align: 'left' });
   }
-  if (f.journey.length > 0) lines.push({ text: t(lang, 'ticket.journeyNote'), align: 'left' });
   if (f.prepare) lines.push({ text: f.prepare, align: 'left' });
   if (f.emergency) lines.push(center(f.emergency));
   lines.push(

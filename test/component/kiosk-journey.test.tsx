@@ -6,6 +6,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../src/machines/kiosk.types';
+import { journeyWords } from '../../src/printing/journey-lines';
+import { provideJourneyWords } from '../../src/printing/ticket-layout';
 import { FAKE_TICKET, renderKiosk } from './kiosk-harness';
 
 const button = (name: string) => screen.getByRole('button', { name });
@@ -32,6 +34,8 @@ const JOURNEY_TICKET: IssuedTicket = {
 };
 
 describe('kiosk ticket of a journey', () => {
+  // As the kiosk's issueTicket does when it loads a journey's code (faked here).
+  provideJourneyWords(journeyWords);
   it('shows the first step’s number to wait for now, then both steps in order', async () => {
     const k = renderKiosk({ issue: async () => JOURNEY_TICKET });
     fireEvent.click(button('Sentuh untuk mulai'));
@@ -50,7 +54,8 @@ describe('kiosk ticket of a journey', () => {
     expect(document.querySelector('.ticket-number')?.textContent).toBe('A-006');
     expect(main.getByText('Disdukcapil')).toBeTruthy();
     expect(main.getByText('Sisa antrean: 2 orang')).toBeTruthy();
-    const steps = within(main.getByRole('region', { name: 'Langkah kunjungan Anda' }));
+    // The list's code loads with the journey (preloaded at the kiosk's first idle moment).
+    const steps = within(await main.findByRole('region', { name: 'Langkah kunjungan Anda' }));
     expect(steps.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Langkah 1A-006SekarangDisdukcapil — Perubahan Kartu Keluarga',
       'Langkah 2E-007BPJS Kesehatan — Perubahan Data PesertaSetelah langkah 1 selesai',

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ANSWERS } from '../../src/domain/requirements';
 import type { IssuedTicket } from '../../src/machines/kiosk.types';
-import { missingListLayout, ticketLayout } from '../../src/printing/ticket-layout';
+import { journeyWords } from '../../src/printing/journey-lines';
+import {
+  missingListLayout,
+  provideJourneyWords,
+  ticketLayout,
+} from '../../src/printing/ticket-layout';
 import { agency, localInstant } from '../fixtures/catalogue';
 import { kioskBundle } from '../fixtures/kiosk';
 
@@ -120,6 +125,8 @@ describe('missingListLayout', () => {
 });
 
 describe('ticketLayout of a journey', () => {
+  // As the kiosk does once it loads a journey's code.
+  provideJourneyWords(journeyWords);
   /** Perubahan KK at Disdukcapil (A-003, now), then BPJS Kesehatan (E-001, the chosen one). */
   const JOURNEY: IssuedTicket = {
     ...TICKET,

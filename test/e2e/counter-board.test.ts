@@ -5,7 +5,8 @@
  * its boundary, the board's live region), and the citizen's phone page turns to "Dipanggil"
  * by the server's event stream. Then the server stops: the counter still calls
  * from its own replica, the board says calls are shown at the counters; the server comes
- * back and the board catches up.
+ * back and the board catches up. Last, a journey: the counter scans its QR, and the phone
+ * following step 1 turns to step 2 once step 1 is finished.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -13,7 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceCall } from '../../src/domain/announce';
 import type { StaffSetupResponse } from '../../src/domain/staff';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, instrument, takeKtpTicket, waitForSync } from './support/kiosk-page';
+import {
+  button,
+  instrument,
+  markAllPresent,
+  takeKtpTicket,
+  ticketNumber,
+  waitForSync,
+} from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -207,5 +215,61 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     const id = await ticketId(kiosk, unseen);
     const status = await (await fetch(`${server.url}/api/v1/tickets/${id}`)).json();
     expect(status).toMatchObject({ status: 'called', loket: '3' });
+  });
+
+  it('a journey: the counter scans the QR, and the phone on step 1 goes on to step 2', async () => {
+    await counter.getByRole('button', { name: /^Selesai/ }).click();
+    // BPJS Kesehatan needs Disdukcapil first: one visit, two tickets, step 1's number large.
+    await button(kiosk, 'Sentuh untuk mulai').click();
+    await button(kiosk, 'BPJS Kesehatan').click();
+    await button(
+      kiosk,
+      'Perubahan data peserta (NIK, nama, tanggal lahir, alamat, anggota keluarga)',
+    ).click();
+    await button(kiosk, 'Periksa Persyaratan').click();
+    // Its checklist asks a question first ("Tidak"), then the documents.
+    await button(kiosk, 'Tidak').first().click();
+    await markAllPresent(kiosk);
+    await kiosk.getByRole('button', { name: /^Ambil nomor untuk keduanya/ }).click();
+    await button(kiosk, 'Tidak').click();
+    await button(kiosk, 'Ambil Nomor Antrean').click();
+    const first = await ticketNumber(kiosk);
+    expect(first).toMatch(/^A-/);
+    await kiosk.locator('main').getByText('Langkah 1 dari 2 — nomor Anda sekarang').waitFor();
+    const qr = /https?:\/\/\S+\/t\/\S+/.exec(
+      (await kiosk.locator('.print-area').textContent()) ?? '',
+    );
+    const id = /\/t\/([0-9a-f-]{36})/.exec(qr?.[0] ?? '')?.[1];
+    await button(kiosk, 'Selesai').click();
+    await waitForSync(kiosk);
+
+    const phone = await (
+      await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'id-ID' })
+    ).newPage();
+    await phone.goto(`${server.url}/t/${id}`);
+    await phone.getByText('Langkah Anda sekarang: 1 dari 2').waitFor({ timeout: 10_000 });
+    await axe(phone, 'phone page, journey step 1');
+
+    // The counter of step 1 scans the QR (a USB scanner types it) and calls that ticket.
+    await counter.getByRole('button', { name: /^Panggil nomor tertentu/ }).click();
+    await counter.getByLabel('Nomor atau QR tiket').fill(qr?.[0] ?? '');
+    await counter.getByRole('dialog').getByRole('button', { name: 'Panggil', exact: true }).click();
+    await counter
+      .getByRole('region', { name: 'Sedang dilayani' })
+      .getByText(first, { exact: true })
+      .waitFor();
+    await phone
+      .getByText('Dipanggil — silakan menuju loket 3', { exact: true })
+      .waitFor({ timeout: 10_000 });
+    await counter.getByRole('button', { name: /^Selesai/ }).click();
+
+    // The phone following step 1 learns, by the stream, that step 2 is its step now.
+    await phone
+      .getByText(`Langkah 1 (${first}) sudah selesai. Silakan lanjut ke langkah 2.`)
+      .waitFor({ timeout: 10_000 });
+    await phone.getByText('Langkah Anda sekarang: 2 dari 2').waitFor();
+    expect(await phone.locator('.ticket-number').textContent()).toMatch(/^E-/);
+    await axe(phone, 'phone page, journey step 2');
+    await phone.context().close();
   });
 });

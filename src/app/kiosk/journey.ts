@@ -10,9 +10,14 @@ import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
 import { findService } from '../../machines/kiosk.selectors';
 import type { IssueRequest } from '../../machines/kiosk.types';
+import { journeyWords } from '../../printing/journey-lines';
+import { provideJourneyWords } from '../../printing/ticket-layout';
 import { appendJourney as appendSteps } from '../../replica/append';
 import type { TicketDraft } from '../../storage/tickets';
 import { type IssueDeps, quotaOf, ticketDraft } from './issue';
+
+// From now on, tickets list a journey's steps (screen and paper).
+provideJourneyWords(journeyWords);
 
 /** Appends the prerequisite step, then `main`, as one journey; returns both events in order. */
 export async function appendJourney(

@@ -17,6 +17,9 @@ export const OutOfService = lazyComponent(() =>
 export const IdleWarning = lazyComponent(() =>
   import('./IdleWarning/IdleWarning').then((m) => m.IdleWarning),
 );
+export const JourneyList = lazyComponent(() =>
+  import('./Ticket/JourneyList').then((m) => m.JourneyList),
+);
 export const SearchResults = lazyComponent(() =>
   import('./Agencies/SearchResults').then((m) => m.SearchResults),
 );
@@ -24,8 +27,14 @@ export const SearchResults = lazyComponent(() =>
 /** Loads every lazy screen now (from the service worker's cache on a kiosk). */
 export async function preloadKioskScreens(): Promise<void> {
   await Promise.all(
-    [Missing, Prerequisite, QuotaExhausted, OutOfService, IdleWarning, SearchResults].map((c) =>
-      c.preload(),
-    ),
+    [
+      Missing,
+      Prerequisite,
+      QuotaExhausted,
+      OutOfService,
+      IdleWarning,
+      SearchResults,
+      JourneyList,
+    ].map((c) => c.preload()),
   );
 }

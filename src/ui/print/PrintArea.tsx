@@ -4,6 +4,7 @@
  * profile's paper width. Hidden from assistive technology: the screen says the same.
  */
 import { useMemo } from 'preact/hooks';
+import { hasStrings } from '../../domain/i18n/strings';
 import type { PrintDocument } from '../../printing/ticket-layout';
 import { QrCode } from '../components/QrCode/QrCode';
 import { useKiosk, useLinks } from '../kiosk/runtime';
@@ -14,11 +15,13 @@ import { missingListDocument, ticketDocument } from './documents';
 export function PrintArea(props: { screen: ScreenName }) {
   const ctx = useKiosk((s) => s.context);
   const links = useLinks();
+  // Worded again once a language's table has loaded (English comes after a switch).
+  const worded = hasStrings(ctx.lang);
   const doc = useMemo(() => {
     if (props.screen === 'ticket') return ticketDocument(ctx, links);
     if (props.screen === 'missing') return missingListDocument(ctx, links);
     return null;
-  }, [props.screen, ctx, links]);
+  }, [props.screen, ctx, links, worded]);
   const width = ctx.profile.printer.paperWidth;
   return (
     <div class={`print-area print-area--${width}`} aria-hidden="true">

@@ -1,6 +1,7 @@
 /** The ticket's QR link: the phone page of the ticket to wait for now, and what a counter needs. */
 import { describe, expect, it } from 'vitest';
-import { readTicketLink, ticketLinkPath } from '../../../src/domain/ticket-link';
+import { ticketLinkPath } from '../../../src/domain/ticket-link';
+import { readTicketLink } from '../../../src/domain/ticket-link-read';
 
 const KK = { id: '0190f5e0-0000-7000-8000-000000000001', number: 'A-003', serviceId: 'kk' };
 const BPJS = { id: '0190f5e0-0000-7000-8000-000000000002', number: 'E-001', serviceId: 'bpjs' };

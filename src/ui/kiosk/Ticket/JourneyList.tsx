@@ -1,17 +1,16 @@
 /** A journey's steps on the kiosk's ticket screen: both numbers, their order, which is now. */
-import type { JourneyLine } from '../../../printing/ticket-layout';
-import { useText } from '../runtime';
+import type { JourneyWords } from '../../../printing/journey-lines';
 
 /** The steps in order, the first (the one to wait for now) framed. */
-export function JourneyList(props: { steps: readonly JourneyLine[] }) {
-  const tr = useText();
+export function JourneyList(props: { journey: JourneyWords }) {
+  const { journey } = props;
   return (
     <section class="journey" aria-labelledby="journey-title">
       <h2 id="journey-title" class="journey-title">
-        {tr('ticket.journeyTitle')}
+        {journey.title}
       </h2>
       <ol class="journey-steps">
-        {props.steps.map((step) => (
+        {journey.lines.map((step) => (
           <li
             key={step.number}
             class={`journey-step${step.now ? ' journey-step--now' : ''}`}
@@ -27,7 +26,7 @@ export function JourneyList(props: { steps: readonly JourneyLine[] }) {
           </li>
         ))}
       </ol>
-      <p class="journey-note">{tr('ticket.journeyNote')}</p>
+      <p class="journey-note">{journey.note}</p>
     </section>
   );
 }

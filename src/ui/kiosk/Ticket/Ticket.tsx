@@ -4,12 +4,13 @@
  * journey: the first step's number (the one to wait for now), then every step in order.
  */
 import { useMemo } from 'preact/hooks';
+import { hasStrings } from '../../../domain/i18n/strings';
 import { ticketFacts } from '../../../printing/ticket-layout';
 import { Button } from '../../components/Button/Button';
 import { QrCode } from '../../components/QrCode/QrCode';
 import { Screen } from '../../components/Screen/Screen';
+import { JourneyList } from '../lazy-screens';
 import { useKiosk, useLinks, useSend, useText } from '../runtime';
-import { JourneyList } from './JourneyList';
 
 /** The ticket screen. */
 export function Ticket() {
@@ -18,6 +19,8 @@ export function Ticket() {
   const links = useLinks();
   const ctx = useKiosk((s) => s.context);
   const { ticket } = ctx;
+  // Worded again once a language's table has loaded (English comes after a switch).
+  const worded = hasStrings(ctx.lang);
   const facts = useMemo(
     () =>
       ticket &&
@@ -28,7 +31,7 @@ export function Ticket() {
         answers: ctx.answers,
         url: links.ticketUrl(ticket),
       }),
-    [ctx.config, ticket, ctx.lang, ctx.answers, links],
+    [ctx.config, ticket, ctx.lang, ctx.answers, links, worded],
   );
   if (!facts) return null;
   const printer = ctx.profile.printer.kind !== 'none';
@@ -50,9 +53,9 @@ export function Ticket() {
       }
     >
       <div class="ticket-facts">
-        {facts.journeyNow && (
+        {facts.journey && (
           <p class="lead journey-now">
-            <strong>{facts.journeyNow}</strong>
+            <strong>{facts.journey.now}</strong>
           </p>
         )}
         <p class="ticket-number">{facts.number}</p>
@@ -68,7 +71,7 @@ export function Ticket() {
         </p>
         {facts.peopleAhead && <p class="lead">{facts.peopleAhead}</p>}
         {facts.wait && <p class="lead">{facts.wait}</p>}
-        {facts.journey.length > 0 && <JourneyList steps={facts.journey} />}
+        {facts.journey && <JourneyList journey={facts.journey} />}
         {facts.prepare && <p>{facts.prepare}</p>}
       </div>
       <div class="ticket-facts">
