@@ -46,7 +46,9 @@ export type QuarantineReason =
   | 'unknown_service'
   | 'unknown_queue'
   | 'unknown_requirement'
-  | 'not_allowed';
+  | 'not_allowed'
+  | 'unknown_staff'
+  | 'other_agency';
 /** Why an accepted event that still counts is listed for an admin. */
 export type FlagReason = 'clock_ahead' | 'outside_lease' | 'foreign_namespace' | 'duplicate_number';
 
@@ -54,7 +56,7 @@ export type FlagReason = 'clock_ahead' | 'outside_lease' | 'foreign_namespace' |
 export type TrustRule = {
   field: string;
   refused: string;
-  quarantined?: { when: string; reason: QuarantineReason };
+  quarantined?: readonly { when: string; reason: QuarantineReason }[];
   flagged?: { when: string; reason: FlagReason };
 };
 
@@ -82,10 +84,12 @@ export const TRUST_RULES: readonly TrustRule[] = [
   {
     field: 'type',
     refused: 'not a known event type',
-    quarantined: {
-      when: "not a type the device's profile may record (EVENT_AUTHORS)",
-      reason: 'not_allowed',
-    },
+    quarantined: [
+      {
+        when: "not a type the device's profile may record (EVENT_AUTHORS)",
+        reason: 'not_allowed',
+      },
+    ],
   },
   { field: 'v', refused: 'not a whole number ≥ 1' },
   {
@@ -96,10 +100,12 @@ export const TRUST_RULES: readonly TrustRule[] = [
   {
     field: 'data.prefix',
     refused: 'not 1–3 capital letters',
-    quarantined: {
-      when: 'not the queue of the service at its agency in any published config',
-      reason: 'unknown_queue',
-    },
+    quarantined: [
+      {
+        when: 'not the queue of the service at its agency in any published config',
+        reason: 'unknown_queue',
+      },
+    ],
   },
   {
     field: 'data.seq',
@@ -117,25 +123,29 @@ export const TRUST_RULES: readonly TrustRule[] = [
   {
     field: 'data.agencyId',
     refused: 'empty or over 64 characters',
-    quarantined: {
-      when: 'the service is not one of this agency in any published config',
-      reason: 'unknown_service',
-    },
+    quarantined: [
+      {
+        when: 'the service is not one of this agency in any published config',
+        reason: 'unknown_service',
+      },
+    ],
   },
   {
     field: 'data.serviceId',
     refused: 'empty or over 64 characters',
-    quarantined: { when: 'not a service in any published config', reason: 'unknown_service' },
+    quarantined: [{ when: 'not a service in any published config', reason: 'unknown_service' }],
   },
   { field: 'data.priority', refused: 'not null or a priority category' },
   { field: 'data.purpose', refused: "not 'service' or 'consultation'" },
   {
     field: 'data.missing',
     refused: 'over 50 ids or an id over 64 characters',
-    quarantined: {
-      when: "an id that is not one of the service's requirements in any published config",
-      reason: 'unknown_requirement',
-    },
+    quarantined: [
+      {
+        when: "an id that is not one of the service's requirements in any published config",
+        reason: 'unknown_requirement',
+      },
+    ],
   },
   { field: 'data.channel', refused: "not 'kiosk' or 'mobile'" },
   { field: 'data.language', refused: "not 'id' or 'en'" },
@@ -152,9 +162,32 @@ export const TRUST_RULES: readonly TrustRule[] = [
   {
     field: 'data.ticketId',
     refused: 'not a UUID (a ticket the server has not seen yet is kept: its issue may follow)',
+    quarantined: [
+      {
+        when:
+          "the ticket is now of an agency that is not one of the person's (staffId): the agency " +
+          "of its service after every transfer, as the server's queue state of the event's day " +
+          'holds it when the batch arrives, then as the batch itself leaves it, in order (a ticket ' +
+          'it issues, a transfer it makes, unless quarantined). A ticket the server has not seen ' +
+          'is accepted: the call may arrive before the ticket, and nothing is known to judge by',
+        reason: 'other_agency',
+      },
+    ],
   },
   { field: 'data.loket', refused: 'not 1–4 digits or capital letters' },
-  { field: 'data.staffId', refused: 'empty or over 64 characters' },
+  {
+    field: 'data.staffId',
+    refused: 'empty or over 64 characters',
+    quarantined: [
+      {
+        when:
+          "not the id of a person of this site's staff. A locked person's id is known, and a " +
+          'person whose PIN was reset too: what they did offline before the lock or reset was ' +
+          'rightful, and the server cannot tell before from after (a device clock proves nothing)',
+        reason: 'unknown_staff',
+      },
+    ],
+  },
   { field: 'data.mode', refused: "not 'next' or 'specific' (which needs a reason)" },
   { field: 'data.reason', refused: "not 'returned', 'appointment', 'urgent' or 'other'" },
   {
@@ -165,32 +198,44 @@ export const TRUST_RULES: readonly TrustRule[] = [
   { field: 'data.outcome', refused: "not 'done', 'received' or 'incomplete'" },
   {
     field: 'data.toAgencyId',
-    refused: 'empty or over 64 characters',
-    quarantined: {
-      when: 'the target service is not one of this agency in any published config',
-      reason: 'unknown_service',
-    },
+    refused:
+      'empty or over 64 characters (any agency of the site: sending a citizen to another ' +
+      "agency is what a transfer is for; the ticket is then that agency's to act on)",
+    quarantined: [
+      {
+        when: 'the target service is not one of this agency in any published config',
+        reason: 'unknown_service',
+      },
+    ],
   },
   {
     field: 'data.toServiceId',
     refused: 'empty or over 64 characters',
-    quarantined: { when: 'not a service in any published config', reason: 'unknown_service' },
+    quarantined: [{ when: 'not a service in any published config', reason: 'unknown_service' }],
   },
   {
     field: 'data.toPrefix',
     refused: 'not 1–3 capital letters',
-    quarantined: {
-      when: 'not the queue of the target service in any published config',
-      reason: 'unknown_queue',
-    },
+    quarantined: [
+      {
+        when: 'not the queue of the target service in any published config',
+        reason: 'unknown_queue',
+      },
+    ],
   },
   {
     field: 'data.serviceIds',
     refused: 'empty, over 50 ids, or an id over 64 characters',
-    quarantined: {
-      when: 'an id that is not a service in any published config',
-      reason: 'unknown_service',
-    },
+    quarantined: [
+      {
+        when: 'an id that is not a service in any published config',
+        reason: 'unknown_service',
+      },
+      {
+        when: "a known service of no agency of the person's (staffId): a loket serves only its staff's agencies",
+        reason: 'other_agency',
+      },
+    ],
   },
 ];
 

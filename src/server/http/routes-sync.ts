@@ -11,6 +11,7 @@ import { PullQuerySchema, parsePushRequest, parseRequest } from '../../domain/pr
 import type { Surface } from '../../domain/trust';
 import { requireDevice } from '../auth/guard';
 import { batchIssues, foreignEventIssues, quarantineOf } from '../sync/push-rules';
+import { staffKnowledge } from '../sync/staff-knowledge';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
@@ -29,7 +30,9 @@ export function syncRoutes(deps: ApiDeps): Hono {
     const events = parsed.events.map((event) =>
       event.siteId === siteId ? event : { ...event, siteId },
     );
-    const quarantined = quarantineOf(events, deps.catalogue(), surfaceOf(deps.config(), profileId));
+    const known = await staffKnowledge(deps.store, deps.days, siteId, events);
+    const surface = surfaceOf(deps.config(), profileId);
+    const quarantined = quarantineOf(events, deps.catalogue(), surface, known);
     const outcome = await deps.store.push({
       siteId,
       deviceId,

@@ -20,6 +20,7 @@ import {
   screenTicket,
   screenTransfer,
 } from '../../domain/trust';
+import { type StaffKnowledge, screenStaff, ticketMove } from '../../domain/trust-staff';
 
 /** Issues of a batch pushed by a device of this site (its id, or a former one); [] when fine. */
 export function batchIssues(
@@ -65,15 +66,25 @@ export function foreignEventIssues(
 
 /**
  * Why events of a batch are quarantined (src/domain/trust.ts): events of a type the pushing
- * device's profile may not record, and tickets naming a service, queue or requirement that
- * no published config version of the site knows.
+ * device's profile may not record; tickets naming a service, queue or requirement that no
+ * published config version of the site knows; a loket's events naming a person the site's
+ * staff does not have, or acting for another agency than theirs (./trust-staff.ts). Events
+ * are judged in batch order: a ticket the batch issues, or moves by a transfer, is judged
+ * where the batch left it, unless the event that would have moved it is quarantined.
  */
 export function quarantineOf(
   events: readonly KioskEvent[],
   catalogue: Catalogue,
   surface: Surface | null,
+  known: StaffKnowledge,
 ): Map<string, QuarantineReason[]> {
   const quarantined = new Map<string, QuarantineReason[]>();
+  const moved = new Map<string, string>();
+  const here: StaffKnowledge = {
+    agenciesOf: known.agenciesOf,
+    ticketAgency: (day, ticketId) =>
+      moved.get(`${day}\n${ticketId}`) ?? known.ticketAgency(day, ticketId),
+  };
   for (const event of events) {
     if (!mayRecord(surface, event.type)) {
       quarantined.set(event.id, ['not_allowed']);
@@ -86,7 +97,13 @@ export function quarantineOf(
         : isEventOf(event, 'counter.opened')
           ? screenServices(event.data.serviceIds, catalogue)
           : [];
-    if (reasons.length > 0) quarantined.set(event.id, reasons);
+    reasons.push(...screenStaff(event, here, catalogue));
+    if (reasons.length > 0) {
+      quarantined.set(event.id, reasons);
+      continue;
+    }
+    const move = ticketMove(event);
+    if (move) moved.set(`${move.businessDay}\n${move.ticketId}`, move.agencyId);
   }
   return quarantined;
 }

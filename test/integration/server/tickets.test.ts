@@ -6,6 +6,7 @@ import type { TicketStatus } from '../../../src/domain/protocol';
 import type { Store } from '../../../src/server/store/store';
 import { counterChange, ticketAction } from '../../fixtures/events';
 import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
+import { seedStaff } from '../../fixtures/staff';
 import { call, eventsOf, type Harness, json, seedDevice, startHarness, TODAY } from './support';
 
 let h: Harness;
@@ -96,6 +97,7 @@ describe('the server keeps each day current (no fold per request)', () => {
     try {
       const desk = await seedDevice(site.store);
       const counter = await seedDevice(site.store, { profileId: 'loket' });
+      await seedStaff(site.store);
       const tickets = eventsOf(desk.deviceId, 1, 3) as KioskEvent<'ticket.issued'>[];
       const [first, , third] = tickets;
       if (!first || !third) throw new Error('no tickets');

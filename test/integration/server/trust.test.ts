@@ -10,6 +10,7 @@ import { MAX_TICKET_SEQ } from '../../../src/domain/numbering';
 import type { LeaseResponse, PullResponse, PushResponse } from '../../../src/domain/protocol';
 import { ticketAction } from '../../fixtures/events';
 import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
+import { seedStaff } from '../../fixtures/staff';
 import {
   call,
   eventsOf,
@@ -308,6 +309,7 @@ describe('who may record what: by the device profile (EVENT_AUTHORS)', () => {
     try {
       const kiosk = await seedDevice(site.store);
       const counter = await seedDevice(site.store, { profileId: 'loket' });
+      await seedStaff(site.store);
       const issued = ticket(kiosk, 1, {});
       const send = (device: Device, events: unknown[]) =>
         call(site, 'POST', '/sync/push', { token: device.token, body: { events } });
