@@ -71,9 +71,11 @@ export async function startHarness(
     formerSiteIds?: string[];
     /** Wraps the store the app sees (to count its calls, say). */
     wrapStore?: (store: Store) => Store;
+    /** Another store than a fresh SQLite file (PostgreSQL, say); `file` is then ''. */
+    store?: Store;
   } = {},
 ) {
-  const { store, file } = await tempStore();
+  const { store, file } = options.store ? { store: options.store, file: '' } : await tempStore();
   const config = options.config ?? kioskBundle();
   const catalogue = buildCatalogue([...(options.published ?? []), config]);
   const clock = { now: NOW };
