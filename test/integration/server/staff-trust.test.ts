@@ -6,7 +6,7 @@
  * kept from every other device and the phone page; a locked person's is not.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KioskEvent } from '../../../src/domain/events';
+import type { EventPayloads, KioskEvent } from '../../../src/domain/events';
 import type { PullResponse, PushResponse, TicketStatus } from '../../../src/domain/protocol';
 import { ticketAction } from '../../fixtures/events';
 import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
@@ -81,7 +81,10 @@ describe.each(storeTargets())('who may act on a ticket ($kind)', (target) => {
     type: T,
     staffId: string,
     data: Record<string, unknown> = {},
-  ) => ticketAction(type, ticket, { staffId, loket: staffId === 'imigrasi' ? '9' : '3', ...data });
+  ): KioskEvent => {
+    const loket = staffId === 'imigrasi' ? '9' : '3';
+    return ticketAction(type, ticket, { staffId, loket, ...data } as Partial<EventPayloads[T]>);
+  };
   const pulledIds = async () =>
     (
       await json<PullResponse>(await call(h, 'GET', '/sync/pull?cursor=0', { token: kiosk.token }))
