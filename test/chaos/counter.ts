@@ -29,7 +29,7 @@ export type Acted = {
   called?: TicketView;
 };
 
-/** The loket a counter device uses: its number among the counters, from 1. */
+/** The loket a counter device uses (its number among the counters, from 1) and its person, whom the server made a staff member of every agency (./server.ts). */
 function loketOf(device: SimDevice, index: number): { loket: string; staffId: string } {
   return { loket: String(index + 1), staffId: `staff-${device.identity.deviceId}` };
 }

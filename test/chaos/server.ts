@@ -87,6 +87,23 @@ export class SimServer {
     return server;
   }
 
+  /** The staff member of a counter device, as an admin would create them. */
+  private async createLoketStaff(deviceId: string, at: number): Promise<void> {
+    const staffId = `staff-${deviceId}`;
+    await this.store.createStaff(
+      {
+        staffId,
+        siteId: this.config.site.id,
+        name: `Petugas ${deviceId}`,
+        role: 'petugas',
+        agencies: this.config.agencies.map((agency) => agency.id),
+        setupCode: { codeHash: hashCode(`SETUP-${staffId}`, CHAOS_SECRET_KEY), expiresAt: at },
+        createdAt: at,
+      },
+      'chaos',
+    );
+  }
+
   /**
    * Enrolls a device through the store with a one-time code, as an admin would: a kiosk
    * (`kiosk-n`, the first profile) or a counter (`counter-n`, the counter profile — the
@@ -117,6 +134,9 @@ export class SimServer {
       enrolledAt: at,
     });
     if (device === null) throw new Error(`could not enroll ${role}-${n}`);
+    // The person who works at the loket (test/chaos/counter.ts names them by the device):
+    // of every agency, since a chaos loket serves, calls and transfers any service.
+    if (role === 'counter') await this.createLoketStaff(device.deviceId, at);
     return { deviceId: device.deviceId, token, emergencyTag: device.emergencyTag };
   }
 
