@@ -3,7 +3,8 @@
  * Accepted ones (a loket may rightly have recorded them): actions on tickets the server
  * has never seen, of another day, on tickets another loket holds, with a clock far behind
  * or ahead, transfers to services or queues the config never had (quarantined), a ticket
- * and its call in one batch, a loket opened for unknown services. Refused ones (400):
+ * and its call in one batch (judged where the batch issued it), a loket opened for unknown
+ * services, any of these by a person of another agency or by nobody of the staff. Refused ones (400):
  * what breaks the event schema or a batch rule. ./judge.ts predicts every verdict — a
  * kiosk's or board's counter events are quarantined as not allowed.
  */
@@ -14,6 +15,7 @@ import { hostileText } from './bend';
 import { dayAhead, type KnownService } from './config';
 import { counterEvent } from './counter';
 import { honestCounters, type Model, pick } from './model';
+import { staffIdFor } from './staff-verdicts';
 import { makeTicket, takeNumber } from './tickets';
 
 /** The batch to bend: events of `device`, the one at `at` bent, `value` to choose with. */
@@ -197,7 +199,8 @@ const ACCEPTED: readonly CounterBend[] = [
         service,
         takeNumber(model, device, service.prefix, 0),
       );
-      const action = { ticketId: ticket.id, loket: device.loket || device.tag, staffId: 'h' };
+      const staffId = staffIdFor(model, device, b.value);
+      const action = { ticketId: ticket.id, loket: device.loket || device.tag, staffId };
       const call = counterEvent(model, device, 'ticket.called', ticket.businessDay, {
         ...action,
         mode: 'next',

@@ -5,7 +5,8 @@
  * Must (checked here): a refused push gets its 400 (the step checks see nothing stored);
  * an accepted one is acknowledged with exactly the model's counts — a kiosk's or board's
  * counter events quarantined as not allowed, transfers to unknown services or queues
- * quarantined — and the public page of each known ticket it named shows what the model
+ * quarantined, events naming nobody of the staff or acting on another agency's ticket
+ * quarantined (./staff-verdicts.ts) — and the public page of each known ticket it named shows what the model
  * derives from the stored actions.
  */
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { commit, fault, judge } from './judge';
 import { type Device, hostileDevices, type Model, pick } from './model';
 import { checkTicketPage } from './pages';
 import type { FuzzServer } from './server';
+import { staffIdFor } from './staff-verdicts';
 
 /** Which hostile device and bend, how many events of which types, on which tickets. */
 export type HostileCounterSpec = {
@@ -50,7 +52,8 @@ export async function hostileCounterPush(
   for (let i = 0; i < spec.size; i++) {
     const type = COUNTER_TYPES[(spec.type + i) % COUNTER_TYPES.length] ?? 'ticket.called';
     const ref = pick(model.tickets, spec.value + i);
-    const action = { ticketId: ref?.id ?? randomUUID(), loket, staffId: `petugas-${device.tag}` };
+    const staffId = staffIdFor(model, device, spec.value + i);
+    const action = { ticketId: ref?.id ?? randomUUID(), loket, staffId };
     const day = ref?.day ?? dayAhead(model.site, 0);
     const data = dataOf(model, type, action, spec.value + i);
     events.push(counterEvent(model, device, type, day, data as never));

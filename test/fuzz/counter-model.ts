@@ -9,7 +9,7 @@
  */
 import type { Outcome, TicketActionType } from '../../src/domain/events';
 import type { KnownService } from './config';
-import { type Device, key, type Model, type TicketRef } from './model';
+import { key, type Model, type TicketRef } from './model';
 
 /** One stored, unquarantined counter action on a ticket. */
 export type ActionRef = {
@@ -99,11 +99,14 @@ export function ticketNow(model: Model, ref: TicketRef): TicketNow {
 const LOOK_AT = 300;
 
 /**
- * A ticket the loket may call now: unquarantined, for an agency of its profile, waiting
- * or no-show; looked for from `start` among the model's tickets.
+ * A ticket a loket serving `agencies` may call now: unquarantined, now of one of them,
+ * waiting or no-show; looked for from `start` among the model's tickets.
  */
-export function callable(model: Model, counter: Device, start: number): TicketRef | undefined {
-  const agencies = model.site.profiles.get(counter.profileId)?.agencies ?? [];
+export function callable(
+  model: Model,
+  agencies: readonly string[],
+  start: number,
+): TicketRef | undefined {
   const n = model.tickets.length;
   for (let i = 0; i < Math.min(n, LOOK_AT); i++) {
     const ref = model.tickets[(start + i) % n] as TicketRef;

@@ -1,6 +1,6 @@
 /**
- * What an honest loket does, as the counter app would: calls a waiting ticket of its
- * agencies (the next, or a specific one), then recalls, serves, finishes, marks a no-show
+ * What an honest loket does, as the counter app would, with a person of the staff signed in:
+ * calls a waiting ticket of the agencies that person serves there (the next, or a specific one), then recalls, serves, finishes, marks a no-show
  * or transfers it to another known service; opens, pauses and closes itself; and pushes
  * each action at once, with its ticket's business day.
  * Must (checked here): every push is acknowledged whole, nothing flagged or quarantined;
@@ -24,6 +24,7 @@ import { commit, fault, judge } from './judge';
 import { type Device, honestCounters, type Model, pick, type TicketRef } from './model';
 import { checkTicketPage } from './pages';
 import type { FuzzServer } from './server';
+import type { Person } from './staff-model';
 
 /** The device's next event of `type` on `day`, with a fresh id, its next seq and HLC. */
 export function counterEvent<T extends EventType>(
@@ -49,9 +50,22 @@ export function counterEvent<T extends EventType>(
   };
 }
 
-/** The staff id honest lokets sign in with: the first person given a PIN. */
-export const staffIdOf = (model: Model) =>
-  model.staff.find((p) => p.pinSet)?.staffId ?? 'petugas-belum-ada';
+/**
+ * Who signs in at an honest loket, and the agencies they serve there: the first person given
+ * a PIN who serves an agency of the loket's profile (the counter app lists no one else), and
+ * those of their agencies the profile has; null when nobody may sign in yet.
+ */
+export function signedIn(
+  model: Model,
+  counter: Device,
+): { person: Person; agencies: string[] } | null {
+  const profile = model.site.profiles.get(counter.profileId)?.agencies ?? [];
+  for (const person of model.staff) {
+    const agencies = person.agencies.filter((a) => profile.includes(a));
+    if (person.pinSet && agencies.length > 0) return { person, agencies };
+  }
+  return null;
+}
 
 /** Which loket, which step of what it holds, and a value to choose tickets with. */
 export type CounterSpec = { device: number; choice: number; value: number };
@@ -70,10 +84,12 @@ const CHANGES: CounterChangeType[] = ['counter.opened', 'counter.paused', 'count
 export async function counterAct(model: Model, server: FuzzServer, spec: CounterSpec) {
   const counter = pick(honestCounters(model), spec.device);
   if (counter === undefined) return;
-  const staffId = staffIdOf(model);
+  const me = signedIn(model, counter);
+  if (me === null) return model.stats.add('counter.nobodySignedIn');
+  const { staffId } = me.person;
+  const { agencies } = me;
   const { loket } = counter;
   const events: KioskEvent[] = [];
-  const agencies = model.site.profiles.get(counter.profileId)?.agencies ?? [];
   const change = (type: CounterChangeType, day: string) =>
     type === 'counter.opened'
       ? counterEvent(model, counter, type, day, {
@@ -86,8 +102,13 @@ export async function counterAct(model: Model, server: FuzzServer, spec: Counter
       : counterEvent(model, counter, type, day, { loket, staffId });
   const held = counter.holding && model.ticketsById.get(counter.holding.id);
   // A loket that lost its ticket to an earlier call of another one moves on.
+  // So does one whose ticket is no longer of its person's agencies (another person signed in).
   let target: TicketRef | undefined =
-    held && ticketNow(model, held).holder === counter.deviceId ? held : undefined;
+    held &&
+    ticketNow(model, held).holder === counter.deviceId &&
+    agencies.includes(ticketNow(model, held).agencyId)
+      ? held
+      : undefined;
   if (target !== undefined) {
     const now = ticketNow(model, target);
     const steps = now.status === 'serving' ? FROM_SERVING : FROM_CALLED;
@@ -107,7 +128,7 @@ export async function counterAct(model: Model, server: FuzzServer, spec: Counter
     counter.holding = done ? null : counter.holding;
   } else {
     counter.holding = null;
-    target = callable(model, counter, spec.value);
+    target = callable(model, agencies, spec.value);
     if (spec.value % 9 === 0 || target === undefined) {
       const type = CHANGES[spec.choice % CHANGES.length] as CounterChangeType;
       events.push(change(type, target?.day ?? model.tickets.at(-1)?.day ?? '2026-01-05'));

@@ -22,6 +22,7 @@ import {
 } from './config';
 import type { ActionRef } from './counter-model';
 import { type Device, heldBy, highestGranted, key, type Model, type Verdict } from './model';
+import { expectedStaffQuarantine, type Moves, recordMove } from './staff-verdicts';
 
 /** A broken promise of the server (or of the model): the run fails with it. */
 export class Violation extends Error {}
@@ -35,7 +36,8 @@ export type Judged = { verdicts: Map<string, Verdict>; flagged: number; quaranti
 /**
  * The verdict of each event of `events` with deviceSeq above what the server holds:
  * quarantined for a type the device's profile may not record, for a ticket or transfer
- * naming what the config never had; flagged for a clock far ahead, and (clean tickets)
+ * naming what the config never had, for a loket's event naming nobody of the staff or
+ * acting for another agency than its person's (./staff-verdicts.ts); flagged for a clock far ahead, and (clean tickets)
  * for their numbers.
  */
 export function judge(model: Model, device: Device, events: readonly KioskEvent[]): Judged {
@@ -44,17 +46,22 @@ export function judge(model: Model, device: Device, events: readonly KioskEvent[
   let flagged = 0;
   let quarantined = 0;
   const now = Date.now();
+  const moves: Moves = new Map();
   for (const event of events) {
     if (event.deviceSeq <= device.ackSeq) continue;
     const quarantine = !mayRecord(device.surface, event.type)
       ? ['not_allowed']
-      : isEventOf(event, 'ticket.issued')
-        ? expectedQuarantine(model.site, event.data)
-        : isEventOf(event, 'ticket.transferred')
-          ? expectedTransferQuarantine(model.site, event.data)
-          : isEventOf(event, 'counter.opened')
-            ? expectedServicesQuarantine(model.site, event.data.serviceIds)
-            : [];
+      : [
+          ...(isEventOf(event, 'ticket.issued')
+            ? expectedQuarantine(model.site, event.data)
+            : isEventOf(event, 'ticket.transferred')
+              ? expectedTransferQuarantine(model.site, event.data)
+              : isEventOf(event, 'counter.opened')
+                ? expectedServicesQuarantine(model.site, event.data.serviceIds)
+                : []),
+          ...expectedStaffQuarantine(model, event, moves),
+        ];
+    if (quarantine.length === 0) recordMove(moves, event);
     const flags: string[] = [];
     const ms = decodeHlc(event.hlc)?.ms ?? now;
     if (ms - now > MAX_CLOCK_SKEW_MS) flags.push('clock_ahead');
