@@ -18,8 +18,14 @@ export type DeviceSyncDeps = {
   replica: Replica;
 };
 
-/** Starts syncing; `onOnline` hears whether the server answers, after each change. */
-export function startDeviceSync(deps: DeviceSyncDeps, onOnline: (online: boolean) => void) {
+/** What the surface hears of the sync: the server's reachability, and own events it kept. */
+export type DeviceSyncListener = (status: { online: boolean; quarantined: number }) => void;
+
+/**
+ * Starts syncing; `onStatus` hears whether the server answers and how many of this device's
+ * events it quarantined since the start (src/domain/trust.ts), after each change.
+ */
+export function startDeviceSync(deps: DeviceSyncDeps, onStatus: DeviceSyncListener) {
   let sync: KioskSync | null = null;
   let stopped = false;
   void import('./kiosk/sync').then((m) => {
@@ -33,7 +39,10 @@ export function startDeviceSync(deps: DeviceSyncDeps, onOnline: (online: boolean
       onPulled: (events) => deps.replica.applyCommitted(events),
     });
     sync = started;
-    started.status.subscribe(() => onOnline(started.status.getSnapshot().online));
+    started.status.subscribe(() => {
+      const { online, quarantined } = started.status.getSnapshot();
+      onStatus({ online, quarantined });
+    });
   });
   return {
     requestSync: (reason: SyncReason) => sync?.requestSync(reason),

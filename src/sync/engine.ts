@@ -43,5 +43,6 @@ function addPush(total: PushResult, more: PushResult): void {
   total.sent += more.sent;
   total.accepted += more.accepted;
   total.flagged += more.flagged;
+  total.quarantined += more.quarantined;
   total.rewound ||= more.rewound;
 }

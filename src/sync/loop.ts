@@ -83,6 +83,7 @@ class Loop {
       lastError: null,
       syncing: false,
       flagged: 0,
+      quarantined: 0,
       refused: false,
     });
     this.status = store;
@@ -176,8 +177,11 @@ class Loop {
       const at = this.deps.now();
       await recordSyncOutcome(this.deps.db, { at, error: null }).catch(() => {});
       const seen = result.pushed.flagged + result.pulled.flagged;
-      const flagged = this.status.getSnapshot().flagged + seen;
-      this.update({ online: true, lastSyncAt: at, lastError: null, flagged, refused: false });
+      const before = this.status.getSnapshot();
+      const flagged = before.flagged + seen;
+      const quarantined = before.quarantined + result.pushed.quarantined;
+      const fine = { online: true, lastError: null, refused: false };
+      this.update({ ...fine, lastSyncAt: at, flagged, quarantined });
     } catch (error) {
       if (this.stopping.signal.aborted) return;
       this.failures += 1;

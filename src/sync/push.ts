@@ -18,6 +18,11 @@ export type PushResult = {
   accepted: number;
   /** Accepted events the server flagged for clock drift. */
   flagged: number;
+  /**
+   * Accepted events the server kept out of what others see (src/domain/trust.ts: a type this
+   * device may not record, a person or agency that does not fit): its staff must be told.
+   */
+  quarantined: number;
   /** The server answered an ackSeq below the stored one. */
   rewound: boolean;
 };
@@ -38,7 +43,7 @@ export class PushStalledError extends Error {
 export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<PushResult> {
   const { db, device } = ctx.deps;
   const limit = Math.min(ctx.deps.batchSize ?? MAX_BATCH, MAX_BATCH);
-  const result: PushResult = { sent: 0, accepted: 0, flagged: 0, rewound: false };
+  const result: PushResult = { sent: 0, accepted: 0, flagged: 0, quarantined: 0, rewound: false };
   let { ackSeq } = await readSyncState(db);
   let probing = probe;
   let stalls = 0;
@@ -54,6 +59,7 @@ export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<Push
     result.sent += batch.length;
     result.accepted += answer.accepted;
     result.flagged += answer.flagged;
+    result.quarantined += answer.quarantined;
     if (answer.ackSeq < ackSeq) result.rewound = true;
     await setAckSeq(db, answer.ackSeq, answer.epoch);
     stalls = answer.ackSeq > ackSeq || batch.length === 0 ? 0 : stalls + 1;
@@ -70,13 +76,15 @@ export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<Push
 async function pushBatch(
   ctx: SyncContext,
   batch: Parameters<SyncContext['deps']['transport']['push']>[0],
-): Promise<Pick<PushResponse, 'ackSeq' | 'accepted' | 'flagged'> & { epoch: string | null }> {
+): Promise<
+  Pick<PushResponse, 'ackSeq' | 'accepted' | 'flagged' | 'quarantined'> & { epoch: string | null }
+> {
   try {
     return await call(ctx, (signal) => ctx.deps.transport.push(batch, signal));
   } catch (error) {
     const ackSeq = conflictAckSeq(error);
     if (ackSeq === null) throw error;
-    return { ackSeq, accepted: 0, flagged: 0, epoch: ctx.epoch };
+    return { ackSeq, accepted: 0, flagged: 0, quarantined: 0, epoch: ctx.epoch };
   }
 }
 

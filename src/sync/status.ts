@@ -13,6 +13,11 @@ export type SyncStatus = {
   /** Events seen with an HLC beyond the drift bound since the loop started. */
   flagged: number;
   /**
+   * Own events the server accepted but kept from every other device since the loop started
+   * (src/domain/trust.ts): a counter tells its staff, for their action reached no one.
+   */
+  quarantined: number;
+  /**
    * The server refused this device's token at the last try (revoked, or unknown to it):
    * syncing cannot resume without an admin, however long the device waits.
    */

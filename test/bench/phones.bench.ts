@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { KioskEvent } from '../../src/domain/events';
 import { encodeHlc } from '../../src/domain/hlc';
 import { uuidv7From } from '../../src/domain/ids';
+import type { StaffSetupResponse } from '../../src/domain/staff';
 import { businessDayOf } from '../../src/domain/time';
 import { alwaysOpenSample } from '../e2e/support/sample-config';
 import { startServer, writeConfigDir } from '../e2e/support/server';
@@ -75,8 +76,22 @@ async function main() {
     for (let i = 0; i < tickets.length; i += 500) {
       await pushOverHttp(server.url, desk, tickets.slice(i, i + 500));
     }
-    // A counter device (profile "loket").
+    // A counter device (profile "loket"), and the person at it: the server keeps only the
+    // calls of a person of its staff, of the ticket's agency.
     const counter = await enrollAs(server.url, await server.enrollmentCode(), 'loket');
+    const created = await fetch(`${server.url}/api/v1/admin/staff`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${await server.adminToken()}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        name: 'Sari',
+        role: 'petugas',
+        agencies: config.agencies.map((agency) => agency.id),
+      }),
+    });
+    const { staffId } = ((await created.json()) as StaffSetupResponse).staff;
 
     const followed = tickets.slice(CALLS);
     const heard: number[][] = followed.map(() => []);
@@ -122,7 +137,7 @@ async function main() {
       const ticket = tickets[c] as KioskEvent<'ticket.issued'>;
       const counts = heard.map((h) => h.length);
       const call = {
-        ...ticketAction('ticket.called', ticket, { loket: '3' }),
+        ...ticketAction('ticket.called', ticket, { loket: '3', staffId }),
         id: uuidv7From(Date.now(), randomBytes(10)),
         siteId: ticket.siteId,
         deviceId: counter.deviceId,

@@ -5,7 +5,8 @@
  * from the queue state, never kept beside it (one owner per state).
  * Must: works with the server down (sign-in from cached verifiers, calls from the replica);
  * an action on a ticket carries the ticket's business day; a refused action (a ticket
- * another counter called first) is shown to this counter, never dropped.
+ * another counter called first) is shown to this counter, never dropped; the signed-in
+ * person acts only on tickets of their agencies, and hears when the server held actions back.
  */
 
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
@@ -25,6 +26,7 @@ import type { CounterLanguage } from '../../ui/counter/text';
 import type { CounterActions, CounterStore, CounterView, Message } from '../../ui/counter/view';
 import { startDeviceSync } from '../device-sync';
 import { deskOf, findTicket, queuesOf, servicesOf } from './desk-view';
+import { agencyRefusal, quarantineNotice } from './refusals';
 import { refreshStaff, type SignInResult, setFirstPin, signIn } from './sign-in';
 
 export type CounterDeps = {
@@ -71,8 +73,13 @@ export function startCounter(deps: CounterDeps) {
     changed();
   };
 
-  const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (online) => {
-    session.online = online;
+  let quarantinedSeen = 0;
+  const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (status) => {
+    session.online = status.online;
+    if (status.quarantined > quarantinedSeen) {
+      session.message = quarantineNotice(status.quarantined - quarantinedSeen);
+      quarantinedSeen = status.quarantined;
+    }
     changed();
   });
   const loadStaff = async () => {
@@ -193,6 +200,7 @@ export function startCounter(deps: CounterDeps) {
       const next = nextFor(book, today(), loket.serviceIds);
       const data = actionOn(next ?? undefined, loket.loket);
       if (!next || !data) return say('Tidak ada yang menunggu.', 'Nobody is waiting.', 'info');
+      if (refuse(next)) return;
       void record('ticket.called', { ...data, mode: 'next' }, next.businessDay);
     },
     recall: (id) => act('ticket.recalled', id, {}),
@@ -225,6 +233,7 @@ export function startCounter(deps: CounterDeps) {
           `Number ${found.number} has been called or served already.`,
         );
       }
+      if (refuse(book.ticket(found.id))) return;
       const data = { ticketId: found.id, loket: loket.loket, staffId: session.me.staffId };
       const unseen = found.unseen ? { unseen: found.unseen } : {};
       const called = record(
@@ -279,9 +288,17 @@ export function startCounter(deps: CounterDeps) {
         ?.model()
         .refs.unseenTickets()
         .find((t) => t.id === ticketId);
-    if (!ticket || !loket || !session.me) return;
+    // A ticket seen here is judged by its agency now; an unseen one cannot be, here or at the server.
+    if (!ticket || !loket || !session.me || refuse(book?.ticket(ticketId))) return;
     const data = { ticketId: ticket.id, loket: loket.loket, staffId: session.me.staffId };
     void record(type, { ...data, ...extra } as EventData<T>, ticket.businessDay);
+  }
+
+  /** Says why the signed-in person may not act on the ticket, if they may not. */
+  function refuse(ticket: TicketView | undefined): boolean {
+    const refusal = session.me && agencyRefusal(ticket, session.me);
+    if (refusal) say(refusal.id, refusal.en, refusal.tone);
+    return Boolean(refusal);
   }
 
   function change(type: 'counter.paused' | 'counter.closed') {

@@ -84,8 +84,8 @@ export function startDisplay(deps: DisplayDeps) {
     void saveAnnounced(db, announced as string).catch(() => {});
   };
 
-  const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (answers) => {
-    online = answers;
+  const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (status) => {
+    online = status.online;
     changed();
   });
   void replica.loadDay(today()).catch(() => {});

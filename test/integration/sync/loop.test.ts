@@ -72,6 +72,21 @@ describe('sync loop: liveness', () => {
     expect(loop.status.getSnapshot().lastSyncAt).not.toBeNull();
   });
 
+  it('counts the own events the server quarantined, for the counter to tell its staff', async () => {
+    const a = await openDevice(server, 1);
+    for (let i = 0; i < 3; i += 1) await a.issue();
+    server.quarantines = (event) => event.deviceSeq !== 2;
+    const { loop, settle } = await start(a);
+
+    await timers.advance(1_000, settle);
+    const first = loop.status.getSnapshot().quarantined;
+    await a.issue();
+    await timers.advance(60_000, settle);
+
+    expect(first).toBe(2);
+    expect(loop.status.getSnapshot()).toMatchObject({ pending: 0, quarantined: 3 });
+  });
+
   it('backs off exponentially up to 60 s, with full jitter, then syncs every 30 s', async () => {
     const a = await openDevice(server, 1);
     server.offline = true;
