@@ -8,7 +8,8 @@
  *   heads, quotas, the fold other devices and public pages see, and clocks;
  * - flagged: stored, in the fold like any other (a citizen holds the ticket), listed for
  *   an admin, never moving a number head, never a clock source.
- * TRUST_RULES is the table, field by field; `screenTicket` applies its config part.
+ * TRUST_RULES is the table, field by field; `screenTicket` applies its config part,
+ * ./trust-staff.ts its staff part (who may act on a ticket).
  */
 import { type Catalogue, queueOf } from './config/catalogue';
 import type { Profile } from './config/schema';
