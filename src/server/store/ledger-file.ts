@@ -30,6 +30,21 @@ const LedgerDeviceSchema = v.object({
   enrolledAt: Count,
 });
 const RevocationSchema = v.object({ deviceId: Text, at: Count });
+const Hash = v.pipe(v.string(), v.minLength(1), v.maxLength(512));
+const LedgerStaffSchema = v.object({
+  staffId: Text,
+  siteId: Text,
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  role: v.picklist(['petugas', 'supervisor']),
+  agencies: v.pipe(v.array(Text), v.maxLength(100)),
+  setupCodeHash: v.nullable(Hash),
+  setupExpiresAt: v.nullable(Count),
+  pin: v.nullable(v.object({ salt: Hash, hash: Hash, iterations: Count })),
+  locked: v.boolean(),
+  version: Count,
+  createdAt: Count,
+  updatedAt: Count,
+});
 const SpentCodeSchema = v.object({ codeHash: Text, deviceId: Text, at: Count });
 
 /** Tokens granted for one (site, day, service), in all. */
@@ -38,6 +53,8 @@ export type QuotaTotal = v.InferOutput<typeof QuotaTotalSchema>;
 export type LedgerDevice = v.InferOutput<typeof LedgerDeviceSchema>;
 /** A revocation: the device's token is refused from `at` on. */
 export type Revocation = v.InferOutput<typeof RevocationSchema>;
+/** A person of the staff as last changed: set-up code (HMAC), PIN verifier, lock, version. */
+export type LedgerStaff = v.InferOutput<typeof LedgerStaffSchema>;
 /** An enrollment code (its hash) spent at `at` by the device. */
 export type SpentCode = v.InferOutput<typeof SpentCodeSchema>;
 
@@ -47,6 +64,7 @@ export type LedgerContent = {
   devices: LedgerDevice[];
   revocations: Revocation[];
   spentCodes: SpentCode[];
+  staff: LedgerStaff[];
 };
 
 /** The ledger file's path beside the clean-close marker. */
@@ -71,6 +89,8 @@ export async function readLedger(path: string, log?: Logger): Promise<LedgerCont
     devices: entries(parsed?.devices, LedgerDeviceSchema),
     revocations: entries(parsed?.revocations, RevocationSchema),
     spentCodes: entries(parsed?.spentCodes, SpentCodeSchema),
+    // Absent from ledgers written before staff were kept: none.
+    staff: entries(parsed?.staff, LedgerStaffSchema),
   };
   const listed = (key: keyof LedgerContent) => {
     const list = parsed?.[key];

@@ -8,7 +8,10 @@
  *   copy keeps its token (so it can push back what the server lost) and its tag is never
  *   given to another device (its emergency numbers stay unique);
  * - revocations: a device revoked after the copy stays revoked;
- * - spent enrollment codes: a code spent after the copy cannot enroll a second device.
+ * - spent enrollment codes: a code spent after the copy cannot enroll a second device;
+ * - staff, each person whole as last changed (./staff-ledger.ts): a person made after the
+ *   copy is known again (their lokets' events are not quarantined as 'unknown_staff'), and
+ *   a PIN set or cleared, a code spent and a lock made since stay so.
  * Must: a grant, enrollment or revocation is in the file before the store answers it; at
  * open the database gets back what it lacks (quota heads raised, the difference recorded as
  * a grant to no known device; missing devices created with nothing pushed; revocations
@@ -25,6 +28,7 @@ import { insertDevice } from './devices';
 import {
   type LedgerContent,
   type LedgerDevice,
+  type LedgerStaff,
   type QuotaTotal,
   type Revocation,
   readLedger,
@@ -33,6 +37,7 @@ import {
 import { writeJsonDurably } from './marker-file';
 import { Mutex } from './mutex';
 import { one, type SqlDb, type SqlTx } from './sql';
+import { restoreStaff } from './staff-ledger';
 
 /** The device id of the grants a restored database learns again from the ledger. */
 export const UNKNOWN_HOLDER = '';
@@ -51,6 +56,7 @@ export class Ledger {
   private readonly devices = new Map<string, LedgerDevice>();
   private readonly revocations = new Map<string, Revocation>();
   private readonly spentCodes = new Map<string, SpentCode>();
+  private readonly staff = new Map<string, LedgerStaff>();
   private readonly mutex = new Mutex();
 
   private constructor(
@@ -61,6 +67,7 @@ export class Ledger {
     for (const d of content.devices) this.devices.set(d.deviceId, d);
     for (const r of content.revocations) this.revocations.set(r.deviceId, r);
     for (const c of content.spentCodes) this.spentCodes.set(c.codeHash, c);
+    for (const p of content.staff) this.staff.set(p.staffId, p);
   }
 
   /**
@@ -85,6 +92,7 @@ export class Ledger {
           [at, deviceId, codeHash],
         );
       }
+      for (const person of content.staff) await restoreStaff(tx, person);
     });
     return new Ledger(path, content);
   }
@@ -124,6 +132,15 @@ export class Ledger {
     });
   }
 
+  /** Records a person as just changed (a later version than the ledger's, or nothing). */
+  recordStaff(person: LedgerStaff): Promise<void> {
+    return this.write(() => {
+      if ((this.staff.get(person.staffId)?.version ?? -1) >= person.version) return false;
+      this.staff.set(person.staffId, structuredClone(person));
+      return true;
+    });
+  }
+
   /** Records a revocation (the first one of a device counts). */
   recordRevocation(revocation: Revocation): Promise<void> {
     return this.write(() => {
@@ -145,6 +162,9 @@ export class Ledger {
       for (const [id, d] of this.devices) {
         if (d.siteId === from) this.devices.set(id, { ...d, siteId: to });
       }
+      for (const [id, p] of this.staff) {
+        if (p.siteId === from) this.staff.set(id, { ...p, siteId: to });
+      }
       return true;
     });
   }
@@ -158,6 +178,7 @@ export class Ledger {
         devices: [...this.devices.values()],
         revocations: [...this.revocations.values()],
         spentCodes: [...this.spentCodes.values()],
+        staff: [...this.staff.values()],
       };
       await writeJsonDurably(this.path, content);
     });

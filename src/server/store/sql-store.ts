@@ -21,6 +21,7 @@ import { batchedPush } from './push';
 import * as site from './site-identity';
 import type { SqlDb } from './sql';
 import * as staff from './staff';
+import { ledgerStaffOf } from './staff-ledger';
 import type { Store } from './store';
 
 /** How a store is opened on a database. */
@@ -58,6 +59,17 @@ function storeOn(
   now: () => number,
 ): Store {
   let closing: Promise<void> | null = null;
+  /** Writes the person a change answers into the ledger, as the database now holds them. */
+  const kept = async <R extends { siteId: string; staffId: string } | null>(
+    change: Promise<R>,
+  ): Promise<R> => {
+    const record = await change;
+    if (record !== null && ledger !== null) {
+      const whole = await db.read((tx) => ledgerStaffOf(tx, record.siteId, record.staffId));
+      if (whole !== null) await ledger.recordStaff(whole);
+    }
+    return record;
+  };
   return {
     kind: db.dialect,
     epoch,
@@ -114,15 +126,18 @@ function storeOn(
       await ledger?.renameSite(from, to);
       return identity;
     },
-    createStaff: (record, by) => staff.createStaff(db, record, by),
+    // Each change of a person is in the ledger before it is answered: a restored database
+    // learns it again (./staff-ledger.ts).
+    createStaff: (record, by) => kept(staff.createStaff(db, record, by)),
     staffOfSite: (siteId) => staff.staffOfSite(db, siteId),
     staffById: (siteId, staffId) => staff.staffById(db, siteId, staffId),
     staffBySetupCode: (siteId, codeHash, at) => staff.staffBySetupCode(db, siteId, codeHash, at),
     replaceSetupCode: (siteId, staffId, code, at, by) =>
-      staff.replaceSetupCode(db, siteId, staffId, code, at, by),
-    setPinByCode: (siteId, codeHash, pin, at) => staff.setPinByCode(db, siteId, codeHash, pin, at),
+      kept(staff.replaceSetupCode(db, siteId, staffId, code, at, by)),
+    setPinByCode: (siteId, codeHash, pin, at) =>
+      kept(staff.setPinByCode(db, siteId, codeHash, pin, at)),
     setStaffLocked: (siteId, staffId, locked, at, by) =>
-      staff.setStaffLocked(db, siteId, staffId, locked, at, by),
+      kept(staff.setStaffLocked(db, siteId, staffId, locked, at, by)),
     close: () => {
       closing ??= recordCleanClose(db, markerPath, epoch).finally(() => db.close());
       return closing;

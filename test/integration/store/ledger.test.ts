@@ -1,11 +1,12 @@
 // @vitest-environment node
 /**
  * The ledger beside the database (src/server/store/ledger.ts): what a database restored
- * from an older copy takes back — quota totals, devices, revocations, spent codes.
+ * from an older copy takes back — quota totals, devices, revocations, spent codes, staff.
  */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ledgerPathOf, readLedger } from '../../../src/server/store/ledger-file';
+import type { NewStaff } from '../../../src/server/store/staff';
 import {
   deviceEvents,
   enrollDevice,
@@ -17,6 +18,18 @@ import { restoreAfter, sqliteTarget, storeTargets } from '../../fixtures/store-t
 
 /** When the tests revoke a device. */
 const T_REVOKE = 1_700_000_000_000;
+
+/** A person of the site with a set-up code, as an admin makes them. */
+const person = (staffId: string): NewStaff => ({
+  staffId,
+  siteId: STORE_SITE,
+  name: `Petugas ${staffId}`,
+  role: 'petugas',
+  agencies: ['disdukcapil'],
+  setupCode: { codeHash: `code-${staffId}`, expiresAt: Date.now() + 3_600_000 },
+  createdAt: Date.now(),
+});
+const PIN = { salt: 'c2FsdA', hash: 'aGFzaA', iterations: 600_000 };
 
 /** Today (UTC): the ledger keeps recent days of quota only. */
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -124,6 +137,46 @@ describe.each(storeTargets())('store ledger ($kind)', (target) => {
   });
 });
 
+describe.each(storeTargets())('store ledger: staff ($kind)', (target) => {
+  const { store, location } = useStore(target);
+
+  it('keeps each person as last changed, and gives a database behind it the people it lacks or holds older', async () => {
+    await store().createStaff(person('s1'), 'admin-1');
+    await store().createStaff(person('s2'), 'admin-1');
+    await store().setStaffLocked(STORE_SITE, 's2', true, Date.now(), 'admin-1');
+    await store().close();
+    const ledger = ledgerPathOf(location().markerPath);
+    const content = await readLedger(ledger);
+    const [s1, s2] = content.staff;
+    if (s1 === undefined || s2 === undefined) throw new Error('the ledger holds no staff');
+    // Changed after the copy the database came back from: s1's PIN set, s3 made; and an
+    // entry older than what the database holds (s2 at version 1), which changes nothing.
+    const later = { ...s1, pin: PIN, setupCodeHash: null, setupExpiresAt: null, version: 2 };
+    const s3 = { ...s1, staffId: 's3', setupCodeHash: 'code-s3', name: 'Petugas s3' };
+    writeFileSync(
+      ledger,
+      JSON.stringify({ ...content, staff: [later, { ...s2, locked: false, version: 1 }, s3] }),
+    );
+
+    const reopened = await location().open();
+    const held = (await reopened.staffOfSite(STORE_SITE)).sort((a, b) =>
+      a.staffId.localeCompare(b.staffId),
+    );
+
+    expect([s1, s2].map((p) => [p.staffId, p.version, p.locked, p.setupCodeHash])).toEqual([
+      ['s1', 1, false, 'code-s1'],
+      ['s2', 2, true, 'code-s2'],
+    ]);
+    expect(held.map((p) => [p.staffId, p.version, p.locked, p.pin])).toEqual([
+      ['s1', 2, false, PIN],
+      ['s2', 2, true, null],
+      ['s3', 1, false, null],
+    ]);
+    expect(await reopened.staffBySetupCode(STORE_SITE, 'code-s1', Date.now())).toBeNull();
+    await reopened.close();
+  });
+});
+
 describe('store ledger (a SQLite file restored from backup)', () => {
   const { store, location } = useStore(sqliteTarget);
 
@@ -177,6 +230,27 @@ describe('store ledger (a SQLite file restored from backup)', () => {
     expect((await restored.deviceByToken('token-kiosk-1'))?.revokedAt).toBe(T_REVOKE);
     expect(reused).toBeNull();
     expect(next.emergencyTag).toBe('C');
+    await restored.close();
+  });
+  it('knows again, after a restore, the people made, the PINs set, the codes spent and the locks made after the backup', async () => {
+    await store().createStaff(person('s1'), 'admin-1');
+    await store().createStaff(person('s2'), 'admin-1');
+    await store().close();
+    const restored = await restoreAfter(location(), async (later) => {
+      await later.setPinByCode(STORE_SITE, 'code-s1', PIN, Date.now());
+      await later.setStaffLocked(STORE_SITE, 's2', true, Date.now(), 'admin-1');
+      await later.createStaff(person('s3'), 'admin-1');
+    });
+
+    const held = await restored.staffOfSite(STORE_SITE);
+    const reused = await restored.setPinByCode(STORE_SITE, 'code-s1', PIN, Date.now());
+
+    expect(held.map((p) => [p.staffId, p.pin !== null, p.locked])).toEqual([
+      ['s1', true, false],
+      ['s2', false, true],
+      ['s3', false, false],
+    ]);
+    expect(reused).toBeNull();
     await restored.close();
   });
 });
