@@ -4,15 +4,19 @@
  * loket only for their services. Pure: the server passes what it knows of people and tickets.
  */
 import type { Catalogue } from './config/catalogue';
-import { isEventOf, isTicketAction, type KioskEvent } from './events';
+import { isEventOf, isTicketAction, type KioskEvent, type TicketCalled } from './events';
 import type { QuarantineReason } from './trust';
 
 /** What the server knows when it judges a loket's event. */
 export type StaffKnowledge = {
   /** The agencies of the site's person with this id; undefined when no person has it. */
   agenciesOf(staffId: string): readonly string[] | undefined;
-  /** The agency of the ticket's service now (after transfers); undefined for one unseen. */
-  ticketAgency(businessDay: string, ticketId: string): string | undefined;
+  /**
+   * The agency of the ticket's service now (after transfers); undefined for one unseen. A
+   * call by typed number names its ticket by the number's reference id and says the number
+   * (`unseen`, ./ticket-ref.ts): the ticket is then the one of that number and day.
+   */
+  ticketAgency(businessDay: string, ticketId: string, number?: string): string | undefined;
 };
 
 /**
@@ -30,7 +34,9 @@ export function screenStaff(
   const agencies = known.agenciesOf(staffId);
   if (agencies === undefined) return ['unknown_staff'];
   if (isTicketAction(event)) {
-    const agency = known.ticketAgency(event.businessDay, event.data.ticketId);
+    const { ticketId } = event.data;
+    const unseen = isEventOf(event, 'ticket.called') ? unseenNumber(event.data) : undefined;
+    const agency = known.ticketAgency(event.businessDay, ticketId, unseen);
     return agency === undefined || agencies.includes(agency) ? [] : ['other_agency'];
   }
   if (isEventOf(event, 'counter.opened')) {
@@ -60,6 +66,11 @@ export function ticketMove(
     return { businessDay, ticketId: event.data.ticketId, agencyId: event.data.toAgencyId };
   }
   return null;
+}
+
+/** The number a call by typed number says, if it is one. */
+function unseenNumber(data: TicketCalled): string | undefined {
+  return data.mode === 'specific' ? data.unseen?.number : undefined;
 }
 
 /** The agency of a catalogue queue key (`agencyId \n prefix`). */

@@ -169,7 +169,8 @@ export const TRUST_RULES: readonly TrustRule[] = [
           "the ticket is now of an agency that is not one of the person's (staffId): the agency " +
           "of its service after every transfer, as the server's queue state of the event's day " +
           'holds it when the batch arrives, then as the batch itself leaves it, in order (a ticket ' +
-          'it issues, a transfer it makes, unless quarantined). A ticket the server has not seen ' +
+          'it issues, a transfer it makes, unless quarantined); a call by typed number, by the ' +
+          'ticket of that number and day (./ticket-ref.ts). A ticket the server has not seen ' +
           'is accepted: the call may arrive before the ticket, and nothing is known to judge by',
         reason: 'other_agency',
       },

@@ -82,8 +82,8 @@ export function quarantineOf(
   const moved = new Map<string, string>();
   const here: StaffKnowledge = {
     agenciesOf: known.agenciesOf,
-    ticketAgency: (day, ticketId) =>
-      moved.get(`${day}\n${ticketId}`) ?? known.ticketAgency(day, ticketId),
+    ticketAgency: (day, ticketId, number) =>
+      moved.get(`${day}\n${ticketId}`) ?? known.ticketAgency(day, ticketId, number),
   };
   for (const event of events) {
     if (!mayRecord(surface, event.type)) {

@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayloads, KioskEvent } from '../../../src/domain/events';
 import type { PullResponse, PushResponse, TicketStatus } from '../../../src/domain/protocol';
+import { canonicalOf, numberRefId } from '../../../src/domain/ticket-ref';
 import { ticketAction } from '../../fixtures/events';
 import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
 import { seedStaff } from '../../fixtures/staff';
@@ -140,6 +141,22 @@ describe.each(storeTargets())('who may act on a ticket ($kind)', (target) => {
       loket: '9',
       serviceId: 'imigrasi-paspor-baru',
     });
+  });
+
+  it('judges a call by typed number (its reference id) by the ticket that number joins', async () => {
+    const ref = numberRefId(ticket.businessDay, canonicalOf(ticket.data.number) ?? '');
+    const byNumber = (staffId: string) => {
+      const unseen = { number: canonicalOf(ticket.data.number) ?? '' };
+      const data = { ticketId: ref, mode: 'specific', reason: 'returned', unseen };
+      return act('ticket.called', staffId, data);
+    };
+    const foreign = byNumber('imigrasi');
+    const own = byNumber('dukcapil');
+
+    expect(await push(other, [foreign])).toMatchObject({ accepted: 1, quarantined: 1 });
+    expect(await push(loket, [own])).toMatchObject({ accepted: 1, quarantined: 0 });
+    expect(await reasons()).toEqual([[foreign.id, ['other_agency'], true]]);
+    expect(await page()).toMatchObject({ status: 'called', loket: '3' });
   });
 
   it('keeps a locked person’s actions: made offline before the lock, they were rightful', async () => {
