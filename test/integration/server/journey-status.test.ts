@@ -11,6 +11,7 @@ import type { TicketStatus } from '../../../src/domain/protocol';
 import { TicketStatusSchema } from '../../../src/domain/status-schema';
 import { ticketAction } from '../../fixtures/events';
 import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
+import { seedStaff } from '../../fixtures/staff';
 import {
   call,
   eventsOf,
@@ -30,6 +31,7 @@ beforeEach(async () => {
   h = await startHarness({ config: withCounterProfile(kioskBundle()), heartbeatMs: 50 });
   kiosk = await seedDevice(h.store);
   counter = await seedDevice(h.store, { profileId: 'loket' });
+  await seedStaff(h.store); // the person the loket's events name
 });
 afterEach(async () => {
   await reader?.cancel();
