@@ -25,9 +25,19 @@ import { readSyncState } from '../../storage/sync-state';
 import type { CounterLanguage } from '../../ui/counter/text';
 import type { CounterActions, CounterStore, CounterView, Message } from '../../ui/counter/view';
 import { startDeviceSync } from '../device-sync';
-import { deskOf, findTicket, queuesOf, servicesOf } from './desk-view';
-import { agencyRefusal, quarantineNotice } from './refusals';
-import { refreshStaff, type SignInResult, setFirstPin, signIn } from './sign-in';
+import { findTicket, queuesOf } from './desk-view';
+import {
+  agencyRefusal,
+  calledUnseen,
+  conflictNotice,
+  NOTICES,
+  notFound,
+  quarantineNotice,
+  signInRefusal,
+  taken,
+} from './messages';
+import { screenOf } from './screen';
+import { refreshStaff, setFirstPin, signIn } from './sign-in';
 
 export type CounterDeps = {
   db: AnjunganDatabase;
@@ -68,8 +78,8 @@ export function startCounter(deps: CounterDeps) {
     config,
     config.agencies.flatMap((a) => a.services.map((s) => s.id)),
   );
-  const say = (id: string, en: string, tone: Message['tone'] = 'warn') => {
-    session.message = { id, en, tone };
+  const tell = (message: Message) => {
+    session.message = message;
     changed();
   };
 
@@ -93,9 +103,7 @@ export function startCounter(deps: CounterDeps) {
     }
   };
   void loadStaff();
-  void replica
-    .loadDay(today())
-    .catch(() => say('Log perangkat tidak terbaca.', 'The device log cannot be read.', 'danger'));
+  void replica.loadDay(today()).catch(() => tell(NOTICES.logUnreadable));
   const unsubscribe = replica.subscribe(changed);
   const tick = setInterval(() => {
     if (!replica.holds(today())) void replica.loadDay(today()).catch(() => {});
@@ -131,11 +139,7 @@ export function startCounter(deps: CounterDeps) {
       changed();
       return true;
     } catch {
-      say(
-        'Tindakan tidak tersimpan: penyimpanan perangkat bermasalah.',
-        'The action was not stored: the device storage failed.',
-        'danger',
-      );
+      tell(NOTICES.notStored);
       return false;
     }
   };
@@ -159,7 +163,7 @@ export function startCounter(deps: CounterDeps) {
           session.me = result.staff;
           session.message = null;
           changed();
-        } else sayRefusal(result);
+        } else tell(signInRefusal(result));
       });
     },
     firstPin(setupCode, pin) {
@@ -175,7 +179,7 @@ export function startCounter(deps: CounterDeps) {
         },
         (failure: { id: string; en: string }) => {
           session.busy = false;
-          say(failure.id, failure.en);
+          tell({ ...failure, tone: 'warn' });
         },
       );
     },
@@ -199,7 +203,7 @@ export function startCounter(deps: CounterDeps) {
       if (!book || !loket) return;
       const next = nextFor(book, today(), loket.serviceIds);
       const data = actionOn(next ?? undefined, loket.loket);
-      if (!next || !data) return say('Tidak ada yang menunggu.', 'Nobody is waiting.', 'info');
+      if (!next || !data) return tell(NOTICES.nobodyWaiting);
       if (refuse(next)) return;
       void record('ticket.called', { ...data, mode: 'next' }, next.businessDay);
     },
@@ -221,18 +225,8 @@ export function startCounter(deps: CounterDeps) {
       const loket = book && myLoket(book);
       if (!book || !loket || !session.me) return;
       const found = findTicket(book, today(), query, siteQueues, loket.serviceIds);
-      if (found.kind === 'none') {
-        return say(
-          `Nomor ${query} tidak ditemukan di antrean hari ini.`,
-          `Number ${query} is not in today’s queue.`,
-        );
-      }
-      if (found.kind === 'taken') {
-        return say(
-          `Nomor ${found.number} sudah dipanggil atau selesai dilayani.`,
-          `Number ${found.number} has been called or served already.`,
-        );
-      }
+      if (found.kind === 'none') return tell(notFound(query));
+      if (found.kind === 'taken') return tell(taken(found.number));
       if (refuse(book.ticket(found.id))) return;
       const data = { ticketId: found.id, loket: loket.loket, staffId: session.me.staffId };
       const unseen = found.unseen ? { unseen: found.unseen } : {};
@@ -245,12 +239,7 @@ export function startCounter(deps: CounterDeps) {
       if (n === undefined) return;
       // Said once the call is stored: storing clears the previous message.
       void called.then((stored) => {
-        if (!stored) return;
-        say(
-          `Nomor ${n} belum ada di antrean loket ini (kios terputus?). Dipanggil dengan nomornya; dicocokkan saat tiketnya tiba.`,
-          `Number ${n} is not in this counter’s queue yet (kiosk cut off?). Called by its number; matched when its ticket arrives.`,
-          'info',
-        );
+        if (stored) tell(calledUnseen(n));
       });
     },
     pause: () => change('counter.paused'),
@@ -297,7 +286,7 @@ export function startCounter(deps: CounterDeps) {
   /** Says why the signed-in person may not act on the ticket, if they may not. */
   function refuse(ticket: TicketView | undefined): boolean {
     const refusal = session.me && agencyRefusal(ticket, session.me);
-    if (refusal) say(refusal.id, refusal.en, refusal.tone);
+    if (refusal) tell(refusal);
     return Boolean(refusal);
   }
 
@@ -308,63 +297,22 @@ export function startCounter(deps: CounterDeps) {
     void record(type, { loket: loket.loket, staffId: session.me.staffId }, today());
   }
 
-  function sayRefusal(result: Exclude<SignInResult, { ok: true }>) {
-    if (result.reason === 'wrong') {
-      say(
-        `PIN salah. Sisa percobaan: ${result.triesLeft}.`,
-        `Wrong PIN. Tries left: ${result.triesLeft}.`,
-      );
-    } else if (result.reason === 'locked') {
-      const m = Math.ceil(result.retryAfterMs / 60_000);
-      say(
-        `Terlalu banyak PIN salah. Coba lagi dalam ${m} menit.`,
-        `Too many wrong PINs. Try again in ${m} minutes.`,
-        'danger',
-      );
-    } else if (result.reason === 'blocked') {
-      say('Akun ini dikunci oleh admin.', 'An admin has locked this account.', 'danger');
-    } else {
-      say('Belum ada PIN. Pilih “Masuk pertama kali”.', 'No PIN yet. Choose “First sign-in”.');
-    }
-  }
-
   const view = (): CounterView => {
-    const { lang } = session;
     const book = replica.state;
-    if (!session.me) {
-      const staff = [...session.staff]
-        .sort((a, b) => a.name.localeCompare(b.name, 'id'))
-        .map((s) => ({
-          staffId: s.staffId,
-          name: s.name,
-          hasPin: s.pin !== null,
-          locked: s.locked,
-        }));
-      return { screen: 'sign-in', lang, staff, message: session.message, busy: session.busy };
-    }
-    if (!book) return { screen: 'loading', lang };
-    const _day = today();
-    const loket = myLoket(book);
-    const mine = servicesOf(config, profile, session.me, lang);
-    if (!loket)
-      return {
-        screen: 'open-loket',
-        lang,
-        me: session.me.name,
-        services: mine,
-        message: session.message,
-      };
-    const desk = deskOf(book, config, identity.deviceId, loket, lang, now());
-    return {
-      screen: 'desk',
-      lang,
-      me: session.me.name,
-      loket: loket.loket,
-      paused: loket.state === 'paused',
-      ...desk,
-      message: session.message ?? conflictMessage(book),
-      online: session.online,
-    };
+    const loket = book && myLoket(book);
+    // A refused action is shown once, on the desk of a signed-in person.
+    const desk = book && loket && session.me;
+    const message = session.message ?? (desk ? conflictMessage(book) : null);
+    return screenOf({
+      ...session,
+      message,
+      book,
+      loket,
+      config,
+      profile,
+      deviceId: identity.deviceId,
+      now: now(),
+    });
   };
 
   /** A refused action of this counter not shown yet: why, and what to tell the citizen. */
@@ -374,19 +322,8 @@ export function startCounter(deps: CounterDeps) {
     );
     const latest = fresh.at(-1);
     if (!latest) return null;
-    const number = book.ticket(latest.ticketId)?.number ?? '';
     for (const c of fresh) session.seenConflicts.add(c.eventId);
-    session.message = latest.heldAt
-      ? {
-          id: `Nomor ${number} sudah dipanggil di loket ${latest.heldAt}. Mohon minta warga menunggu panggilan di sana.`,
-          en: `Number ${number} was already called at counter ${latest.heldAt}. Please ask the citizen to wait there.`,
-          tone: 'warn',
-        }
-      : {
-          id: `Nomor ${number} sudah ditangani loket lain. Mohon minta warga menunggu.`,
-          en: `Number ${number} is handled by another counter. Please ask the citizen to wait.`,
-          tone: 'warn',
-        };
+    session.message = conflictNotice(latest, book.ticket(latest.ticketId)?.number ?? '');
     return session.message;
   }
 
