@@ -1,13 +1,18 @@
 /**
  * Kiosk benchmarks (figures, not assertions), in headless Chromium against the production
- * build served by the real site server, with the CPU throttled 4×:
- *  1. gzip bytes of all JS fetched from opening /kiosk to a ticket on screen;
- *  2. cold offline start (new browser process, server stopped) to the first agency tile
- *     tappable, median of 10 — with a few dozen events in the day's log, and with 3,000;
- *  3. tap on "Ambil Nomor Antrean" to the ticket number visible, p50/p95 of 30 — at the
- *     first tickets of the day and with 3,000 events in the day's log;
- *  4. the queue state in Node (apply one event, fold of a busy day).
- * Run: npm run bench (builds first).
+ * build served by the real site server, the page's CPU throttled 4× (heap: unthrottled):
+ *  js     gzip bytes of all JS fetched from opening /kiosk to a ticket on screen;
+ *  start  cold offline start (new browser process, server stopped), timed in the page from
+ *         navigation to the attract button tappable and to the first agency tile after a
+ *         tap the page makes itself — with 1 event in the day's log, and with 3,000
+ *         (./kiosk/start.ts);
+ *  tap    tap on "Ambil Nomor Antrean" → ticket number on screen, p50/p95 — at the first
+ *         tickets of the day and with 3,000 events in the day's log;
+ *  heap   the page's JS heap after forced GC, before and after 5,000 flows (attract → a
+ *         ticket → attract) in one page session, driven by the page (./kiosk/flows.ts);
+ *  queue  the queue state in Node (apply one event, fold of a busy day).
+ * Run: npm run build, then npx tsx test/bench/kiosk.bench.ts [--only=js,start,tap,heap,queue]
+ *      [--runs=10 (cold starts per set)] [--taps=30] [--flows=5000]
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { businessDayOf } from '../../src/domain/time';
@@ -16,24 +21,40 @@ import { gzipBytes, KIOSK_JS_BUDGET_BYTES, recordScripts } from '../e2e/support/
 import {
   button,
   instrument,
-  markAllPresent,
   setUpDevice,
   takeKtpTicket,
+  waitForServiceWorker,
 } from '../e2e/support/kiosk-page';
 import { alwaysOpenSample } from '../e2e/support/sample-config';
 import { type RunningServer, startServer, writeConfigDir } from '../e2e/support/server';
 import { enrollOverHttp, eventsOf, pushOverHttp } from '../e2e/support/sync-http';
+import { confirmToTicket, heapAfterGc, openKiosk, runFlows } from './kiosk/flows';
+import {
+  CPU_SLOWDOWN,
+  coldOfflineStarts,
+  medianOf,
+  type StartTimes,
+  throttle,
+} from './kiosk/start';
 import { runQueueBench } from './queue.bench';
 
-const CPU_SLOWDOWN = 4;
 const PROFILE = 'Anjungan lobi utama (printer 80 mm)';
 /** Tickets in the log of a busy day (the issue: 3,000). */
 const BUSY_DAY = 3_000;
+const FLOWS_PER_BATCH = 500;
+
+function option(name: string, fallback: string): string {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length) ?? fallback;
+}
+const ONLY = new Set(option('only', 'js,start,tap,heap,queue').split(','));
+const RUNS = Number(option('runs', '10'));
+const TAPS = Number(option('taps', '30'));
+const FLOWS = Number(option('flows', '5000'));
 
 async function throttled(context: BrowserContext, fresh = false): Promise<Page> {
   const page = (!fresh && context.pages()[0]) || (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await throttle(context, page);
   return page;
 }
 
@@ -96,72 +117,6 @@ async function measureJs(server: RunningServer) {
   return { firstEver, commonPath, longestPath, profileDir: dir };
 }
 
-async function coldOfflineStarts(profileDir: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await launchProfile(profileDir);
-    await instrument(context);
-    await context.addInitScript(() => {
-      const w = window as unknown as { __tileAt?: number };
-      new MutationObserver((_, observer) => {
-        const tile = document.querySelector<HTMLButtonElement>('button.tile');
-        if (tile && !tile.disabled) {
-          w.__tileAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    const page = await throttled(context);
-    await page.goto(`${servedUrl}/kiosk`);
-    await button(page, 'Sentuh untuk mulai').click();
-    await page.locator('button.tile').first().waitFor();
-    times.push(await page.evaluate(() => (window as unknown as { __tileAt: number }).__tileAt));
-    await context.close();
-  }
-  return times.sort((a, b) => a - b);
-}
-
-async function confirmToTicket(profileDir: string, url: string, runs: number): Promise<number[]> {
-  const context = await launchProfile(profileDir);
-  await instrument(context);
-  const page = await throttled(context);
-  await page.goto(`${url}/kiosk`);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await button(page, 'Sentuh untuk mulai').click();
-    await button(page, 'Disdukcapil').click();
-    await button(page, 'Akta kelahiran').click();
-    await button(page, 'Periksa Persyaratan').click();
-    await markAllPresent(page);
-    await button(page, 'Tidak').click();
-    await button(page, 'Ambil Nomor Antrean').waitFor();
-    times.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const confirm = [...document.querySelectorAll('button')].find(
-              (b) => b.textContent === 'Ambil Nomor Antrean',
-            );
-            const started = performance.now();
-            const observer = new MutationObserver(() => {
-              if (document.querySelector('.ticket-number')) {
-                observer.disconnect();
-                resolve(performance.now() - started);
-              }
-            });
-            observer.observe(document.body, { childList: true, subtree: true });
-            confirm?.click();
-          }),
-      ),
-    );
-    await button(page, 'Selesai').click();
-  }
-  await context.close();
-  return times.sort((a, b) => a - b);
-}
-
-let servedUrl = '';
-
 /** Pushes `count` tickets of today from another device and waits until the kiosk holds them. */
 async function seedDay(
   server: RunningServer,
@@ -207,55 +162,118 @@ async function seedDay(
   return total;
 }
 
+/** An enrolled kiosk with one ticket in its log, its service worker in control. */
+async function kioskWithOneTicket(server: RunningServer): Promise<string> {
+  const dir = freshProfileDir();
+  const context = await launchProfile(dir);
+  await instrument(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.url}/kiosk`);
+  await setUpDevice(page, { code: await server.enrollmentCode(), name: 'Start', profile: PROFILE });
+  await takeKtpTicket(page);
+  await button(page, 'Selesai').click();
+  await waitForServiceWorker(page);
+  await context.close();
+  return dir;
+}
+
 async function main() {
   const configDir = writeConfigDir(alwaysOpenSample());
   let server = await startServer({ configDir });
-  servedUrl = server.url;
-  const js = await measureJs(server);
-  const sum = (list: { bytes: number }[]) => list.reduce((s, f) => s + f.bytes, 0);
-  const smallTickets = await confirmToTicket(js.profileDir, server.url, 30);
   const adminToken = await server.adminToken();
   const restart = async () => {
     server = await startServer({ configDir, port: server.port, dataDir: server.dataDir });
   };
-  await server.stop();
-  const smallStarts = await coldOfflineStarts(js.profileDir, 10);
-  await restart();
-  const held = await seedDay(server, adminToken, js.profileDir, BUSY_DAY);
-  const busyTickets = await confirmToTicket(js.profileDir, server.url, 30);
-  await server.stop();
-  const busyStarts = await coldOfflineStarts(js.profileDir, 10);
+  const out: string[] = [];
+  const say = (line: string) => {
+    out.push(line);
+    console.info(line);
+  };
+  say(
+    `Anjungan kiosk benchmark — headless Chromium, page CPU throttled ${CPU_SLOWDOWN}× (heap: unthrottled), production build`,
+  );
 
-  console.info(
-    `Anjungan kiosk benchmark — headless Chromium, CPU throttled ${CPU_SLOWDOWN}×, production build`,
-  );
-  console.info(`1. JS, gzip bytes (budget to a ticket ${KIOSK_JS_BUDGET_BYTES}):`);
-  console.info(
-    `   set-up kiosk, common path, everything fetched (sync and the queue state load in the background) ... ${sum(js.commonPath)} (${js.commonPath.length} files)`,
-  );
-  console.info(
-    '   (what a ticket needs, the background code refused: test/e2e/bundle-budget.test.ts prints it)',
-  );
-  console.info(
-    `   longest path (search, English, missing list, prerequisite) ... ${sum(js.longestPath)}`,
-  );
-  console.info(
-    `   first start ever (device set-up, config validation) ........ ${sum(js.firstEver)}`,
-  );
-  const starts = (label: string, list: number[]) =>
-    console.info(
-      `   ${label}: median ${ms(quantile(list, 0.5))} (min ${ms(list[0] ?? 0)}, max ${ms(list.at(-1) ?? 0)})`,
+  const js = ONLY.has('js') || ONLY.has('tap') ? await measureJs(server) : null;
+  if (js && ONLY.has('js')) {
+    const sum = (list: { bytes: number }[]) => list.reduce((s, f) => s + f.bytes, 0);
+    say(`js: gzip bytes (budget to a ticket ${KIOSK_JS_BUDGET_BYTES}):`);
+    say(
+      `   set-up kiosk, common path, everything fetched (sync and the queue state load in the background) ... ${sum(js.commonPath)} (${js.commonPath.length} files)`,
     );
-  console.info('2. cold offline start → first agency tile tappable, 10 runs each:');
-  starts('a few dozen events in the day', smallStarts);
-  starts(`${held} events in the day`, busyStarts);
+    say(
+      '   (what a ticket needs, the background code refused: test/e2e/bundle-budget.test.ts prints it)',
+    );
+    say(`   longest path (search, English, missing list, prerequisite) ... ${sum(js.longestPath)}`);
+    say(`   first start ever (device set-up, config validation) ........ ${sum(js.firstEver)}`);
+  }
   const taps = (label: string, list: number[]) =>
-    console.info(`   ${label}: p50 ${ms(quantile(list, 0.5))}, p95 ${ms(quantile(list, 0.95))}`);
-  console.info('3. tap on confirm → ticket number visible, 30 runs each:');
-  taps('the first tickets of the day', smallTickets);
-  taps(`with ${held} events in the day`, busyTickets);
-  console.info('4. the queue state in Node (test/bench/queue.bench.ts):');
-  for (const line of runQueueBench()) console.info(`   ${line}`);
+    say(
+      `   ${label}: p50 ${ms(quantile(list, 0.5))}, p95 ${ms(quantile(list, 0.95))} (${list.length} taps)`,
+    );
+  if (js && ONLY.has('tap')) {
+    const { context, page } = await openKiosk(js.profileDir, server.url, true);
+    say(`tap: confirm → ticket number visible, ${CPU_SLOWDOWN}× throttle, in-page timing:`);
+    taps('the first tickets of the day', await confirmToTicket(page, TAPS));
+    await context.close();
+  }
+  const starts = (label: string, runs: StartTimes[]) =>
+    say(
+      `   ${label}: attract tappable median ${ms(medianOf(runs, 'attract'))} (${spread(runs, 'attract')}), first tile ${ms(medianOf(runs, 'tile'))} (${spread(runs, 'tile')}); html from the service worker ${ms(medianOf(runs, 'html'))}, boot screen ${ms(medianOf(runs, 'boot'))}`,
+    );
+  const startProfile = ONLY.has('start') || ONLY.has('tap') ? await kioskWithOneTicket(server) : '';
+  if (ONLY.has('start')) {
+    await server.stop();
+    say(`start: cold offline start, ${CPU_SLOWDOWN}× throttle, in-page timing, ${RUNS} runs each:`);
+    starts('1 event in the day', await coldOfflineStarts(startProfile, server.url, RUNS));
+    await restart();
+  }
+  if (ONLY.has('start') || ONLY.has('tap')) {
+    const held = await seedDay(server, adminToken, startProfile, BUSY_DAY);
+    if (ONLY.has('start')) {
+      await server.stop();
+      starts(`${held} events in the day`, await coldOfflineStarts(startProfile, server.url, RUNS));
+      await restart();
+    }
+    if (ONLY.has('tap')) {
+      const { context, page } = await openKiosk(startProfile, server.url, true);
+      taps(`with ${held} events in the day`, await confirmToTicket(page, TAPS));
+      await context.close();
+    }
+  }
+  if (ONLY.has('heap')) {
+    const dir = await kioskWithOneTicket(server);
+    const { context, page } = await openKiosk(dir, server.url, false);
+    await runFlows(page, 1);
+    const before = await heapAfterGc(context, page);
+    const marks: string[] = [];
+    const started = Date.now();
+    for (let done = 0; done < FLOWS; ) {
+      const batch = Math.min(FLOWS_PER_BATCH, FLOWS - done);
+      await runFlows(page, batch);
+      done += batch;
+      if (done % 1000 === 0 || done === FLOWS)
+        marks.push(`${done}: ${mb(await heapAfterGc(context, page))}`);
+    }
+    const after = await heapAfterGc(context, page);
+    await context.close();
+    say(
+      `heap: JS heap after forced GC, one page session, ${FLOWS} flows (attract → ticket → attract), unthrottled, ${((Date.now() - started) / 1000).toFixed(0)} s:`,
+    );
+    say(`   before ${mb(before)}, after ${mb(after)}: growth ${mb(after - before)} (goal ≤ 5 MB)`);
+    say(`   after n flows — ${marks.join(', ')}`);
+  }
+  if (ONLY.has('queue')) {
+    say('queue: the queue state in Node (test/bench/queue.bench.ts):');
+    for (const line of runQueueBench()) say(`   ${line}`);
+  }
+  await server.stop();
+  console.info(`\n${out.join('\n')}`);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+function spread(runs: StartTimes[], mark: keyof StartTimes): string {
+  const sorted = runs.map((r) => r[mark]).sort((a, b) => a - b);
+  return `${ms(sorted[0] ?? 0)}–${ms(sorted.at(-1) ?? 0)}`;
 }
 
 main().catch((error: unknown) => {
