@@ -42,6 +42,29 @@ function precompress(outDir: string): Plugin {
   };
 }
 
+/**
+ * Names the entry's static imports in its HTML as module preloads, so the browser fetches
+ * them with the entry instead of after parsing it (`build.modulePreload` would also wrap
+ * every lazy import in a preload helper on the kiosk's path).
+ */
+function preloadEntryImports(): Plugin {
+  return {
+    name: 'anjungan-preload-entry-imports',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const imports = ctx.chunk?.imports ?? [];
+        return imports.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 /** The PWA: every surface, one shell, precached by the service worker. */
 function appBuild(mode: string): UserConfig {
   const testing = mode === 'test';
@@ -69,10 +92,16 @@ function appBuild(mode: string): UserConfig {
               display: 'fullscreen',
               background_color: '#0b3d6b',
               theme_color: '#0b3d6b',
-              icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' }],
+              // PNG only: an SVG icon costs the page a whole SVG document on its main thread
+              // at every start (src/server/cli/app-icons.ts makes these from icon.svg).
+              icons: [
+                { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+                { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+              ],
             },
             devOptions: { enabled: false, type: 'module' },
           }),
+      preloadEntryImports(),
       testing ? [] : precompress('dist/app'),
     ],
     build: {

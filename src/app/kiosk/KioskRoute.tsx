@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BootScreen } from '../../ui/boot/BootScreen';
 import { KioskApp } from '../../ui/kiosk/KioskApp';
 import { useLazyComponent } from '../lazy';
-import { type BootState, bootKiosk } from './boot';
+import { type BootState, bootKiosk, firstBoot } from './boot';
 import { type KioskRuntime, startKiosk } from './runtime';
 
 const RETRY_MS = 10_000;
@@ -18,7 +18,7 @@ export function KioskRoute() {
   const SetupRoute = useLazyComponent(loadSetupRoute, boot.phase === 'setup');
 
   useEffect(() => {
-    void bootKiosk().then(setBoot);
+    void firstBoot().then(setBoot);
   }, []);
 
   useEffect(() => {

@@ -32,6 +32,23 @@ export type BootState =
       profile: Profile;
     };
 
+let early: Promise<BootState> | null = null;
+
+/**
+ * Starts booting at once, before the first render, so the log opens while the shell draws
+ * its first screen; the next `firstBoot()` takes this boot instead of starting another.
+ */
+export function bootEarly(): void {
+  early ??= bootKiosk();
+}
+
+/** The boot `bootEarly` started, else a new one. */
+export function firstBoot(): Promise<BootState> {
+  const boot = early ?? bootKiosk();
+  early = null;
+  return boot;
+}
+
 /** Boots as far as it can; call again after enrollment or when a config arrives. */
 export async function bootKiosk(): Promise<BootState> {
   let db: AnjunganDatabase;
@@ -41,9 +58,10 @@ export async function bootKiosk(): Promise<BootState> {
     return { phase: 'storage-failed' };
   }
   void requestPersistence();
-  const config = (await readCachedConfig(db))?.bundle ?? (await firstConfig(db));
+  // Both reads at once: on a cold start each IndexedDB round trip is tens of ms.
+  const [cached, identity] = await Promise.all([readCachedConfig(db), readIdentity(db)]);
+  const config = cached?.bundle ?? (await firstConfig(db));
   if (!config) return { phase: 'waiting-config' };
-  const identity = await readIdentity(db);
   if (!identity || !isEnrolled(identity)) return { phase: 'setup', db, config, previous: identity };
   return { phase: 'ready', db, identity, config, profile: profileFor(config, identity) };
 }
