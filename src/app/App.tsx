@@ -5,16 +5,28 @@ import { BootScreen } from '../ui/boot/BootScreen';
 import { KioskRoute } from './kiosk/KioskRoute';
 import type { Route } from './routes';
 
+type Surfaces = Partial<
+  Record<Exclude<Route['surface'], 'kiosk' | 'not-found'>, () => Promise<ComponentType<Route>>>
+>;
+
 // The kiosk is the main surface and ships in the entry chunk; the others load on demand.
-const SURFACES = {
-  display: () =>
-    import('./display/DisplayRoute').then((m) => m.DisplayRoute as ComponentType<Route>),
-  counter: () =>
-    import('./counter/CounterRoute').then((m) => m.CounterRoute as ComponentType<Route>),
+// The phone page, the counter and the board have entries of their own (their index.html):
+// the built server never answers them with this shell, the dev server still may.
+const SURFACES: Surfaces = {
   'service-info': () =>
     import('./info/ServiceInfoRoute').then((m) => m.ServiceInfoRoute as ComponentType<Route>),
-  'ticket-status': () =>
-    import('./status/TicketStatusRoute').then((m) => m.TicketStatusRoute as ComponentType<Route>),
+  ...(import.meta.env.DEV
+    ? {
+        display: () =>
+          import('./display/DisplayRoute').then((m) => m.DisplayRoute as ComponentType<Route>),
+        counter: () =>
+          import('./counter/CounterRoute').then((m) => m.CounterRoute as ComponentType<Route>),
+        'ticket-status': () =>
+          import('./status/TicketStatusRoute').then(
+            (m) => m.TicketStatusRoute as ComponentType<Route>,
+          ),
+      }
+    : {}),
 };
 
 function NotFound() {
@@ -30,11 +42,14 @@ function NotFound() {
 /** Renders the route's surface once its code has loaded. */
 export function App({ route }: { route: Route }) {
   const [Surface, setSurface] = useState<ComponentType<Route> | null>(null);
+  const load =
+    route.surface === 'not-found' || route.surface === 'kiosk'
+      ? undefined
+      : SURFACES[route.surface];
   useEffect(() => {
-    if (route.surface === 'not-found' || route.surface === 'kiosk') return;
-    void SURFACES[route.surface]().then((component) => setSurface(() => component));
-  }, [route]);
-  if (route.surface === 'not-found') return <NotFound />;
+    void load?.().then((component) => setSurface(() => component));
+  }, [load]);
+  if (route.surface === 'not-found' || (route.surface !== 'kiosk' && !load)) return <NotFound />;
   if (route.surface === 'kiosk') return <KioskRoute />;
   return Surface ? <Surface {...route} /> : <BootScreen state="loading" />;
 }

@@ -1,7 +1,9 @@
 /**
  * A surface that runs on its own device (counter, board): boot like a kiosk (its log, its
  * identity, its cached config), enrollment for a profile of this surface, then the surface
- * itself once its runtime has started. Shared by /counter and /display.
+ * itself once its runtime has started; the service worker is installed once the first
+ * screen is up, so the device starts offline after its first load. Shared by /counter and
+ * /display.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,6 +13,8 @@ import { type BootState, bootKiosk } from './kiosk/boot';
 import { SetupRoute } from './kiosk/SetupRoute';
 
 const RETRY_MS = 10_000;
+/** How often a waiting app update asks whether it may reload the page now. */
+const UPDATE_CHECK_MS = 60_000;
 
 type Ready = Extract<BootState, { phase: 'ready' }>;
 
@@ -21,8 +25,10 @@ export function DeviceRoute<R extends { stop(): void }>(props: {
   render: (runtime: R) => ComponentChildren;
   /** What this device is not, in both languages ("Perangkat ini bukan loket"). */
   notMine: { id: string; en: string };
+  /** Whether an app update may reload the page now (default: at any time). */
+  mayUpdate?: (runtime: R) => boolean;
 }) {
-  const { surfaces, start } = props;
+  const { surfaces, start, mayUpdate } = props;
   const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
   const [runtime, setRuntime] = useState<R | null>(null);
   const mine = boot.phase === 'ready' && surfaces.includes(boot.profile.surface);
@@ -43,6 +49,23 @@ export function DeviceRoute<R extends { stop(): void }>(props: {
     setRuntime(started);
     return () => started.stop();
   }, [boot, mine, start]);
+
+  const booted = boot.phase !== 'loading';
+  useEffect(() => {
+    if (!booted) return;
+    let check: ReturnType<typeof setInterval> | undefined;
+    let stopped = false;
+    void import('./sw-update').then((sw) => {
+      if (stopped) return;
+      sw.registerServiceWorker();
+      sw.setUpdateGate(runtime && mayUpdate ? () => mayUpdate(runtime) : null);
+      check = setInterval(sw.tryApplyUpdate, UPDATE_CHECK_MS);
+    });
+    return () => {
+      stopped = true;
+      clearInterval(check);
+    };
+  }, [booted, runtime, mayUpdate]);
 
   if (boot.phase === 'setup') {
     return (

@@ -7,18 +7,29 @@ import { NetworkFirst } from 'workbox-strategies';
 export const CONFIG_CACHE = 'anjungan-config-v1';
 export const CONFIG_PATH = '/api/v1/config';
 
-/** Every navigation outside the API and the phone page renders the precached app shell. */
+/** Surfaces with a shell of their own (their own entry), by the paths they answer. */
+const OWN_SHELLS: readonly { shell: string; paths: RegExp }[] = [
+  { shell: 'src/app/status/index.html', paths: /^\/t\// },
+  { shell: 'src/app/counter/index.html', paths: /^\/counter\/?$/ },
+  { shell: 'src/app/display/index.html', paths: /^\/display\/?$/ },
+];
+
+/** Every other navigation outside the API renders the precached app shell (the kiosk). */
 export function appShellRoute(): NavigationRoute {
   return new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//, /^\/t\//],
+    denylist: [/^\/api\//, ...OWN_SHELLS.map((s) => s.paths)],
   });
 }
 
-/** The phone page (/t/<id>) renders its own small shell. */
-export function statusShellRoute(): NavigationRoute {
-  return new NavigationRoute(createHandlerBoundToURL('src/app/status/index.html'), {
-    allowlist: [/^\/t\//],
-  });
+/**
+ * The phone page (/t/<id>), the counter and the board render their own precached shells,
+ * so each starts offline after its first load.
+ */
+export function ownShellRoutes(): NavigationRoute[] {
+  return OWN_SHELLS.map(
+    ({ shell, paths }) =>
+      new NavigationRoute(createHandlerBoundToURL(shell), { allowlist: [paths] }),
+  );
 }
 
 /** The site config: fresh from the server when it answers quickly, else the last copy. */

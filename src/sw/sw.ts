@@ -10,7 +10,7 @@ import {
   appShellRoute,
   configStrategy,
   isConfigRequest,
-  statusShellRoute,
+  ownShellRoutes,
   warmConfigCache,
 } from './strategies';
 
@@ -20,8 +20,8 @@ declare const self: ServiceWorkerGlobalScope & {
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+for (const route of ownShellRoutes()) registerRoute(route);
 registerRoute(appShellRoute());
-registerRoute(statusShellRoute());
 registerRoute(({ url }) => isConfigRequest(url), configStrategy());
 
 self.addEventListener('install', (event) => {

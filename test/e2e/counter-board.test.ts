@@ -5,8 +5,9 @@
  * its boundary, the board's live region), and the citizen's phone page turns to "Dipanggil"
  * by the server's event stream. Then the server stops: the counter still calls
  * from its own replica, the board says calls are shown at the counters; the server comes
- * back and the board catches up. Last, a journey: the counter scans its QR, and the phone
- * following step 1 turns to step 2 once step 1 is finished.
+ * back and the board catches up. Then a journey: the counter scans its QR, and the phone
+ * following step 1 turns to step 2 once step 1 is finished. Last, counter and board start
+ * again with the server down: each from its own shell in its service worker's cache.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +21,7 @@ import {
   markAllPresent,
   takeKtpTicket,
   ticketNumber,
+  waitForServiceWorker,
   waitForSync,
 } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
@@ -271,5 +273,27 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     expect(await phone.locator('.ticket-number').textContent()).toMatch(/^E-/);
     await axe(phone, 'phone page, journey step 2');
     await phone.context().close();
+  });
+
+  it('starts the counter and the board offline after their first load', async () => {
+    await waitForServiceWorker(counter);
+    await waitForServiceWorker(board);
+    await server.stop();
+    try {
+      await counter.reload();
+      await board.reload();
+      // A reload signs the staff out; sign-in works from the verifiers the counter holds.
+      await counter.getByRole('heading', { name: 'Masuk petugas' }).waitFor();
+      await board.getByRole('heading', { name: 'Papan antrean Queue board' }).waitFor();
+      // Each its own shell: neither loaded the kiosk's entry.
+      for (const page of [counter, board]) {
+        const scripts = await page.evaluate(() =>
+          [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') ?? ''),
+        );
+        expect(scripts.some((src) => src.includes('/index-'))).toBe(false);
+      }
+    } finally {
+      server = await startServer({ configDir, port: server.port, dataDir: server.dataDir });
+    }
   });
 });

@@ -5,9 +5,13 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 
 /** Client-side routes that all render the app shell. */
-const SHELL_ROUTES = ['/', '/kiosk', '/kiosk/*', '/counter', '/display', '/s/*', '/setup'];
-/** The phone page's own shell (a small entry of its own: src/app/status/index.html). */
-const STATUS_SHELL = 'src/app/status/index.html';
+const SHELL_ROUTES = ['/', '/kiosk', '/kiosk/*', '/s/*', '/setup'];
+/** The surfaces with an entry of their own (src/app/<name>/index.html), by route. */
+export const OWN_SHELLS = {
+  '/t/*': 'src/app/status/index.html',
+  '/counter': 'src/app/counter/index.html',
+  '/display': 'src/app/display/index.html',
+} as const;
 
 /** Routes for the PWA files under appDir, with an app-shell fallback for its routes. */
 export function serveApp(appDir: string): Hono {
@@ -25,7 +29,9 @@ export function serveApp(appDir: string): Hono {
   for (const route of SHELL_ROUTES) {
     app.get(route, serveStatic({ root: appDir, path: 'index.html', precompressed: true }));
   }
-  app.get('/t/*', serveStatic({ root: appDir, path: STATUS_SHELL, precompressed: true }));
+  for (const [route, shell] of Object.entries(OWN_SHELLS)) {
+    app.get(route, serveStatic({ root: appDir, path: shell, precompressed: true }));
+  }
   app.use('*', serveStatic({ root: appDir, precompressed: true }));
   return app;
 }

@@ -55,19 +55,19 @@ describe('site server HTTP', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
-  it('serves the app shell on client routes, and the phone page its own, uncached', async () => {
-    for (const path of [
-      '/kiosk',
-      '/counter',
-      '/display',
-      '/t/0190f5e0-0000-7000-8000-000000000001',
-      '/s/x',
-    ]) {
+  it('serves the app shell on client routes, and the phone page, counter and board their own, uncached', async () => {
+    for (const [path, title] of [
+      ['/kiosk', null],
+      ['/s/x', null],
+      ['/t/0190f5e0-0000-7000-8000-000000000001', 'Status Tiket'],
+      ['/counter', 'Loket'],
+      ['/display', 'Papan Antrean'],
+    ] as const) {
       const response = await h.app.request(path);
       const text = await response.text();
       expect(response.status).toBe(200);
       expect(text).toContain('<div id="app">');
-      expect(text.includes('Status Tiket')).toBe(path.startsWith('/t/'));
+      expect(/<title>(.*)<\/title>/.exec(text)?.[1] ?? null).toBe(title);
       expect(response.headers.get('Cache-Control')).toBe('no-cache');
     }
   });

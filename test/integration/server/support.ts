@@ -39,12 +39,18 @@ export function writeAppDir(): string {
   const appDir = mkdtempSync(join(tmpdir(), 'anjungan-app-'));
   mkdirSync(join(appDir, 'assets'));
   writeFileSync(join(appDir, 'index.html'), '<!doctype html><div id="app"></div>');
-  // The phone page's own entry, as the build writes it.
-  mkdirSync(join(appDir, 'src', 'app', 'status'), { recursive: true });
-  writeFileSync(
-    join(appDir, 'src', 'app', 'status', 'index.html'),
-    '<!doctype html><title>Status Tiket</title><div id="app"></div>',
-  );
+  // The own entries of the phone page, the counter and the board, as the build writes them.
+  for (const [surface, title] of [
+    ['status', 'Status Tiket'],
+    ['counter', 'Loket'],
+    ['display', 'Papan Antrean'],
+  ] as const) {
+    mkdirSync(join(appDir, 'src', 'app', surface), { recursive: true });
+    writeFileSync(
+      join(appDir, 'src', 'app', surface, 'index.html'),
+      `<!doctype html><title>${title}</title><div id="app"></div>`,
+    );
+  }
   writeFileSync(join(appDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(appDir, 'assets', 'index-abc123.js'), 'console.log(1);');
   return appDir;
