@@ -74,19 +74,31 @@ export async function heapAfterGc(context: BrowserContext, page: Page): Promise<
  * `count` flows driven by the page: attract → Disdukcapil → Akta kelahiran → requirements
  * all present → no priority → confirm → ticket → done, back on attract.
  */
-export function runFlows(page: Page, count: number): Promise<void> {
-  return page.evaluate(async (flows: number) => {
+export async function runFlows(page: Page, count: number): Promise<void> {
+  // tsx names the helpers below with its own `__name`, which the page does not have.
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  await page.evaluate(async (flows: number) => {
+    // A button's accessible name, as simply as these screens give it.
+    const nameOf = (b: HTMLButtonElement) => {
+      const by = b.getAttribute('aria-labelledby');
+      if (by)
+        return by
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+      return b.getAttribute('aria-label') ?? b.textContent?.trim() ?? '';
+    };
     const find = (text: string) =>
       [...document.querySelectorAll<HTMLButtonElement>('button')].find(
-        (b) => b.textContent?.trim() === text && !b.disabled,
+        (b) => nameOf(b) === text && !b.disabled,
       );
-    const waitFor = <T>(probe: () => T | null | undefined): Promise<T> =>
+    const waitFor = <T>(probe: () => T | null | undefined, what = ''): Promise<T> =>
       new Promise((resolve, reject) => {
         const found = probe();
         if (found) return resolve(found);
         const timer = setTimeout(() => {
           observer.disconnect();
-          reject(new Error('flow stuck'));
+          reject(new Error(`flow stuck before ${what}`));
         }, 10_000);
         const observer = new MutationObserver(() => {
           const now = probe();
@@ -97,7 +109,7 @@ export function runFlows(page: Page, count: number): Promise<void> {
         });
         observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       });
-    const tap = async (text: string) => (await waitFor(() => find(text))).click();
+    const tap = async (text: string) => (await waitFor(() => find(text), text)).click();
     for (let i = 0; i < flows; i++) {
       await tap('Sentuh untuk mulai');
       await tap('Disdukcapil');
@@ -105,7 +117,7 @@ export function runFlows(page: Page, count: number): Promise<void> {
       await tap('Periksa Persyaratan');
       await waitFor(() => find('Ada'));
       for (const present of document.querySelectorAll<HTMLButtonElement>('button')) {
-        if (present.textContent?.trim() === 'Ada') present.click();
+        if (nameOf(present) === 'Ada') present.click();
       }
       await tap('Lanjut');
       await tap('Tidak');
