@@ -21,11 +21,12 @@ import { type RunningServer, startServer, writeConfigDir } from './support/serve
 const PHONE_JS_BUDGET_BYTES = 30 * 1024;
 /**
  * The counter's and the board's: desk PCs and TVs on the LAN, loaded once a day. Each has
- * its own entry (src/app/counter, src/app/display) and never loads the kiosk's: 46,236 and
- * 38,937 B when measured (68,671 and 63,541 B while they loaded the kiosk's entry).
+ * its own entry (src/app/counter, src/app/display) and never loads the kiosk's: 46,298 and
+ * 41,163 B when measured, with sync and the service worker's registration (68,671 and 63,541
+ * B while they loaded the kiosk's entry, without the registration).
  */
 const COUNTER_JS_BUDGET_BYTES = 47 * 1024;
-const BOARD_JS_BUDGET_BYTES = 40 * 1024;
+const BOARD_JS_BUDGET_BYTES = 42 * 1024;
 
 /** Chunks the kiosk loads after its first screen is up, by name. */
 const BACKGROUND =
@@ -155,9 +156,12 @@ describe.skipIf(!chromiumAvailable())('kiosk JavaScript budget', () => {
 
       await page.goto(`${server.url}${path}`);
       await page.getByRole('heading', { name: heading }).waitFor();
-      await expect
-        .poll(() => scripts().some((p) => p.includes('/sync-')), { timeout: 15_000 })
-        .toBe(true);
+      // Everything it loads once up: sync, and the service worker's registration.
+      for (const chunk of ['/sync-', '/workbox-window']) {
+        await expect
+          .poll(() => scripts().some((p) => p.includes(chunk)), { timeout: 15_000 })
+          .toBe(true);
+      }
       const sizes = gzipBytes(scripts());
       const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
 
