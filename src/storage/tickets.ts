@@ -68,38 +68,25 @@ export async function appendTickets(
   try {
     tx = openIssueTx(db);
     const meta = tx.objectStore('meta');
-    const cursors = tx.objectStore('cursors');
-    // Requests of one transaction run in order: reads are asked for together and writes
-    // are not waited for one by one (a read after a write sees it; a failed write aborts
-    // the transaction, and `tx.done` rejects) — fewer round trips on a citizen's tap.
-    const first = drafts[0];
-    const [stored, firstCursor] = await Promise.all([
-      meta.get('clock') as Promise<ClockState | undefined>,
-      first ? cursors.get([first.businessDay, first.prefix]) : undefined,
-    ]);
-    let clock = stored ?? { deviceSeq: 0, hlc: null };
-    const writes: Promise<unknown>[] = [];
-    const write = (request: Promise<unknown>) => {
-      // Seen here too, so an abort before the end (a quota refused) is no stray rejection.
-      request.catch(() => {});
-      writes.push(request);
+    let clock = ((await meta.get('clock')) as ClockState | undefined) ?? {
+      deviceSeq: 0,
+      hlc: null,
     };
     const events: KioskEvent<'ticket.issued'>[] = [];
     for (const draft of drafts) {
       if (draft.dailyQuota !== null) await takeQuotaToken(tx, draft, draft.dailyQuota);
-      const cursor =
-        (draft === first ? firstCursor : await cursors.get([draft.businessDay, draft.prefix])) ??
-        emptyCursor(draft);
+      const cursors = tx.objectStore('cursors');
+      const cursor = (await cursors.get([draft.businessDay, draft.prefix])) ?? emptyCursor(draft);
       const taken = takeNumber(cursor);
       const hlc = encodeHlc(nextHlc(clock.hlc ? decodeHlc(clock.hlc) : null, draft.physicalMs));
       const event = buildEvent(identity, draft, clock.deviceSeq + 1, hlc, taken);
-      write(tx.objectStore('events').add(event));
-      write(cursors.put({ ...taken.cursor, businessDay: draft.businessDay, prefix: draft.prefix }));
+      await tx.objectStore('events').add(event);
+      await cursors.put({ ...taken.cursor, businessDay: draft.businessDay, prefix: draft.prefix });
       clock = { deviceSeq: event.deviceSeq, hlc };
       events.push(event);
     }
-    write(meta.put(clock, 'clock'));
-    await Promise.all([...writes, tx.done]);
+    await meta.put(clock, 'clock');
+    await tx.done;
     return events;
   } catch (error) {
     abortQuietly(tx);

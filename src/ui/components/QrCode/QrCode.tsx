@@ -36,20 +36,12 @@ export function qrPath(data: readonly (readonly boolean[])[]): string {
   return d;
 }
 
-/** The last code drawn: the ticket screen and its print area draw the same one. */
-let last: { text: string; size: number; path: string } | null = null;
-
-function drawn(text: string): { size: number; path: string } {
-  if (last?.text !== text) {
-    const modules = qrModules(text);
-    last = { text, size: modules.length, path: qrPath(modules) };
-  }
-  return last;
-}
-
 /** A QR code of `text`, named by `label`; decorative (hidden) without one. */
 export function QrCode(props: { text: string; label?: string; class?: string }) {
-  const { size, path } = useMemo(() => drawn(props.text), [props.text]);
+  const { size, path } = useMemo(() => {
+    const modules = qrModules(props.text);
+    return { size: modules.length, path: qrPath(modules) };
+  }, [props.text]);
   return (
     <svg
       class={`qr${props.class ? ` ${props.class}` : ''}`}
