@@ -6,23 +6,10 @@
  */
 import type { LedgerStaff } from './ledger-file';
 import { one, type SqlReader, type SqlTx } from './sql';
+import type { StaffRow } from './staff';
 
-type Row = {
-  staff_id: string;
-  site_id: string;
-  name: string;
-  role: 'petugas' | 'supervisor';
-  agencies: string;
-  setup_code_hash: string | null;
-  setup_expires_at: number | null;
-  pin_salt: string | null;
-  pin_hash: string | null;
-  pin_iterations: number | null;
-  locked: number;
-  version: number;
-  created_at: number;
-  updated_at: number;
-};
+/** The whole row: what ./staff.ts reads, and the set-up code's keyed hash. */
+type Row = StaffRow & { role: 'petugas' | 'supervisor'; setup_code_hash: string | null };
 
 /** The person's whole row, as the ledger keeps it; null when the site has no such person. */
 export async function ledgerStaffOf(

@@ -46,7 +46,8 @@ export type StaffRecord = {
 const COLUMNS = `staff_id, site_id, name, role, agencies, setup_expires_at, pin_salt, pin_hash,
   pin_iterations, locked, version, created_at, updated_at`;
 
-type StaffRow = {
+/** A row of the staff table as this module reads it (the ledger reads the set-up code too). */
+export type StaffRow = {
   staff_id: string;
   site_id: string;
   name: string;
