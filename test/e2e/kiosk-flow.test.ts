@@ -132,6 +132,11 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
     await page.getByRole('img', { name: 'Kode QR tiket A-001' }).waitFor();
     await axe('ticket');
     await expect.poll(prints).toBe(2);
+    // The paper's QR code was drawn before each print (the codes are drawn after paint).
+    const printedQr = await page.evaluate(
+      () => (window as unknown as { __printedQr: boolean[] }).__printedQr,
+    );
+    expect(printedQr).toEqual([true, true]);
   });
 
   it('lays the ticket out for 58 mm paper when printing', async () => {

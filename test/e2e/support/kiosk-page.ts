@@ -4,14 +4,24 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
-/** Records window.print() calls and navigator.storage.persist() requests. */
+/**
+ * Records window.print() calls (and, for each, whether the print area held a drawn QR code
+ * at that moment) and navigator.storage.persist() requests.
+ */
 export async function instrument(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const w = window as unknown as { __prints: number; __persistRequests: number };
+    const w = window as unknown as {
+      __prints: number;
+      __printedQr: boolean[];
+      __persistRequests: number;
+    };
     w.__prints = 0;
+    w.__printedQr = [];
     w.__persistRequests = 0;
     window.print = () => {
       w.__prints += 1;
+      const path = document.querySelector('.print-area .print-qr path')?.getAttribute('d');
+      w.__printedQr.push(Boolean(path));
     };
     const storage = navigator.storage;
     if (storage?.persist) {
