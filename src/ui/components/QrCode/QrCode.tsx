@@ -4,7 +4,7 @@
  * innerHTML and little DOM.
  */
 import { correction, generate } from 'lean-qr/nano';
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 
 /** Quiet zone around the code, in modules. */
 const BORDER = 2;
@@ -36,17 +36,12 @@ export function qrPath(data: readonly (readonly boolean[])[]): string {
   return d;
 }
 
-/**
- * A QR code of `text`, named by `label`; decorative (hidden) without one. Drawn just after
- * the screen it is on has painted: the ticket's number never waits for its code.
- */
+/** A QR code of `text`, named by `label`; decorative (hidden) without one. */
 export function QrCode(props: { text: string; label?: string; class?: string }) {
-  const [drawn, setDrawn] = useState({ text: '', size: 0, path: '' });
-  useEffect(() => {
+  const { size, path } = useMemo(() => {
     const modules = qrModules(props.text);
-    setDrawn({ text: props.text, size: modules.length, path: qrPath(modules) });
+    return { size: modules.length, path: qrPath(modules) };
   }, [props.text]);
-  const { size, path } = drawn;
   return (
     <svg
       class={`qr${props.class ? ` ${props.class}` : ''}`}
