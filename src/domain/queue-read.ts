@@ -1,15 +1,14 @@
 /**
  * Reading the queue state (./queue.ts) beyond what a kiosk needs for its ticket: the fold of
- * a whole log, what a loket calls next, what the board shows, the lokets, the actions a
- * counter lost, service times, and the plain `QueueState` snapshot. Functions, not methods,
+ * a whole log, what a loket calls next, what the board shows (the lokets and the actions a
+ * counter lost: ./loket-read.ts), service times, and the plain `QueueState` snapshot. Functions, not methods,
  * so a surface carries only the ones it uses.
  */
 import { compareEvents, orderEvents, repeatedIds } from './event-order';
-import { isEventOf, type KioskEvent } from './events';
+import type { KioskEvent } from './events';
+import { counters } from './loket-read';
 import {
-  type ActionConflict,
   byArrival,
-  type CounterView,
   type DuplicateNumber,
   idOf,
   isPriority,
@@ -23,10 +22,7 @@ import {
 } from './queue';
 import { estimateWaitMinutes, expectedServiceMinutes } from './wait';
 
-type CounterEvent =
-  ReturnType<QueueBook['model']>['counterEvents'] extends ReadonlyMap<string, readonly (infer E)[]>
-    ? E
-    : never;
+export { conflictsOf, counters } from './loket-read';
 
 /** Deduplicates by id and orders by (hlc, deviceId, id), comparing plain strings. */
 export function sortEvents(events: Iterable<KioskEvent>): KioskEvent[] {
@@ -140,36 +136,6 @@ export function recentCalls(book: QueueBook, day: string, limit: number): Ticket
   return called.slice(0, Math.max(0, limit)).map((rec) => book.viewOf(rec));
 }
 
-/** Every loket that changed on `day`, by device, as its last change says. */
-export function counters(book: QueueBook, day: string): CounterView[] {
-  const out: CounterView[] = [];
-  for (const events of book.model().counterEvents.values()) {
-    const last = lastOfDay(events, day);
-    if (last) out.push(counterView(events, last));
-  }
-  return out.sort((a, b) => a.loket.localeCompare(b.loket, 'en', { numeric: true }));
-}
-
-/** The actions of a device the ticket rules refused. */
-export function conflictsOf(book: QueueBook, deviceId: string): ActionConflict[] {
-  const out: ActionConflict[] = [];
-  for (const rec of book.model().conflicted) {
-    for (const action of rec.derived?.conflicts ?? []) {
-      if (action.deviceId !== deviceId) continue;
-      out.push({
-        eventId: action.id,
-        type: action.type,
-        ticketId: rec.id,
-        deviceId,
-        loket: action.data.loket,
-        status: book.viewOf(rec).status,
-        heldAt: rec.derived?.loket ?? null,
-      });
-    }
-  }
-  return out;
-}
-
 /** Finished services of a day and service: how many, and their mean duration. */
 export function serviceTimes(
   book: QueueBook,
@@ -185,39 +151,6 @@ export function serviceTimes(
 function before(a: TicketRecord, b: TicketRecord): boolean {
   if (isPriority(a) !== isPriority(b)) return isPriority(a);
   return byArrival(a, b) < 0;
-}
-
-function lastOfDay(events: readonly CounterEvent[], day: string): CounterEvent | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    if (events[i]?.businessDay === day) return events[i];
-  }
-  return undefined;
-}
-
-/** A loket from its last change; a pause or close keeps the services it last opened with. */
-function counterView(events: readonly CounterEvent[], last: CounterEvent): CounterView {
-  let serviceIds: readonly string[] = [];
-  for (let i = events.indexOf(last); i >= 0; i--) {
-    const event = events[i] as CounterEvent;
-    if (isEventOf(event, 'counter.opened')) {
-      serviceIds = event.data.serviceIds;
-      break;
-    }
-  }
-  const state = {
-    'counter.opened': 'open',
-    'counter.paused': 'paused',
-    'counter.closed': 'closed',
-  } as const;
-  return {
-    deviceId: last.deviceId,
-    loket: last.data.loket,
-    state: state[last.type],
-    serviceIds,
-    staffId: last.data.staffId,
-    businessDay: last.businessDay,
-    hlc: last.hlc,
-  };
 }
 
 /** The book's tickets by id, in issue order; views are made as they are read. */

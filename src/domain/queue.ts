@@ -39,112 +39,39 @@ import {
   isCounterChange,
   isEventOf,
   isTicketAction,
-  type JourneyStep,
   type KioskEvent,
-  type Outcome,
-  type PriorityCategory,
-  type TicketActionType,
 } from './events';
 import { NumberRefs } from './number-refs';
+import {
+  byArrival,
+  byCall,
+  isPriority,
+  newestFirst,
+  newRec,
+  placeOf,
+  queueOf,
+  type Rec,
+  type Sample,
+  serviceOf,
+  type TicketRecord,
+} from './queue-records';
+import type { TicketStatus, TicketView } from './queue-types';
 import { DEFAULT_PRIORITY_CAP, priorityStreak, servingOrder } from './serving-order';
 import { insertionPoint, insertSorted, listOf, remove } from './sorted-lists';
 import { type Derived, derive } from './ticket-rules';
 
-/** Where a ticket stands. */
-export type TicketStatus = 'waiting' | 'held' | 'called' | 'serving' | 'done' | 'no-show';
-
-/** One ticket as the queue sees it; `id` is the id of its ticket.issued event. */
-export type TicketView = {
-  id: string;
-  /** As printed; `prefix` and `seq` are the printed number's, `queue` where it waits now. */
-  number: string;
-  prefix: string;
-  seq: number;
-  /** The service it is for now (a transfer changes these; `issuedServiceId` does not). */
-  agencyId: string;
-  serviceId: string;
-  queue: string;
-  issuedServiceId: string;
-  priority: PriorityCategory | null;
-  purpose: 'service' | 'consultation';
-  businessDay: string;
-  /** Arrival: the issue event's HLC and device, kept across transfers. */
-  hlc: string;
-  deviceId: string;
-  issuedAt: number;
-  status: TicketStatus;
-  /** The loket that called it (while called, serving, done or no-show). */
-  loket: string | null;
-  /** The device (counter) that holds it while called or serving. */
-  holder: string | null;
-  calls: number;
-  recalls: number;
-  transfers: number;
-  outcome: Outcome | null;
-  journey: JourneyStep | null;
-  /** HLC of its last call or recall (what the board shows newest first). */
-  calledHlc: string | null;
-};
-
-/** A loket as its last change says. */
-export type CounterView = {
-  deviceId: string;
-  loket: string;
-  state: 'open' | 'paused' | 'closed';
-  serviceIds: readonly string[];
-  staffId: string;
-  businessDay: string;
-  hlc: string;
-};
-
-/** A counter's action the ticket rules refused: shown to that counter, never dropped. */
-export type ActionConflict = {
-  eventId: string;
-  type: TicketActionType;
-  ticketId: string;
-  deviceId: string;
-  loket: string;
-  /** Where the ticket stands, and which loket holds it, in the converged state. */
-  status: TicketStatus;
-  heldAt: string | null;
-};
-
-/** One printed number issued more than once in a (day, prefix): every ticket involved. */
-export type DuplicateNumber = { businessDay: string; number: string; ticketIds: string[] };
-
-/** The read side every surface shares (QueueBook implements it). */
-export type QueueState = {
-  /** Every ticket by id, in issue order. */
-  readonly tickets: ReadonlyMap<string, TicketView>;
-  /** queueKey(day, queue) → waiting ticket ids in serving order; empty queues left out. */
-  readonly waiting: ReadonlyMap<string, readonly string[]>;
-  /** serviceDayKey(day, serviceId) → tickets issued for it (transfers do not count). */
-  readonly issuedByService: ReadonlyMap<string, number>;
-  readonly duplicates: readonly DuplicateNumber[];
-};
+export { byArrival, idOf, isPriority, serviceOf, type TicketRecord } from './queue-records';
+export type {
+  ActionConflict,
+  CounterView,
+  DuplicateNumber,
+  QueueState,
+  TicketStatus,
+  TicketView,
+} from './queue-types';
 
 type Issued = KioskEvent<'ticket.issued'>;
-type Action = KioskEvent<TicketActionType>;
 type CounterEvent = KioskEvent<CounterChangeType>;
-
-/** One ticket while the book holds it: its events, what they make it, and where it is indexed. */
-export type TicketRecord = Rec;
-type Rec = {
-  id: string;
-  issued: Issued | null;
-  /** Its actions in log order. */
-  actions: Action[];
-  /** For a ticket known by its number only: `${day}\n${number}` (./number-refs.ts). */
-  ref: string | null;
-  derived: Derived | null;
-  held: boolean;
-  /** The waiting list it sits in, the call list it sits in, the sample it adds. */
-  waitingIn: Rec[] | null;
-  callsIn: Rec[] | null;
-  sampleIn: Sample | null;
-};
-
-type Sample = { count: number; totalMs: number };
 
 /** What ./queue-read.ts reads. */
 export type BookModel = {
@@ -583,57 +510,4 @@ export class QueueBook {
     this.seen = seen;
     return seen;
   }
-}
-
-function newRec(id: string): Rec {
-  return {
-    id,
-    issued: null,
-    actions: [],
-    ref: null,
-    derived: null,
-    held: false,
-    waitingIn: null,
-    callsIn: null,
-    sampleIn: null,
-  };
-}
-
-/** The service and queue a ticket is in now: its transfer's, else its issue's. */
-function placeOf(rec: Rec): { agencyId: string; serviceId: string; queue: string } {
-  const { data } = rec.issued as Issued;
-  const d = rec.derived;
-  return {
-    agencyId: d?.agencyId ?? data.agencyId,
-    serviceId: d?.serviceId ?? data.serviceId,
-    queue: d?.queue ?? data.prefix,
-  };
-}
-
-function queueOf(rec: Rec): string {
-  return rec.derived?.queue ?? (rec.issued as Issued).data.prefix;
-}
-
-export function serviceOf(rec: Rec): string {
-  return rec.derived?.serviceId ?? (rec.issued as Issued).data.serviceId;
-}
-
-export function isPriority(rec: Rec): boolean {
-  return rec.issued?.data.priority != null;
-}
-
-export function byArrival(a: Rec, b: Rec): number {
-  return compareEvents(a.issued as Issued, b.issued as Issued);
-}
-
-function byCall(a: Rec, b: Rec): number {
-  return compareEvents(a.derived?.call as Action, b.derived?.call as Action);
-}
-
-export function idOf(rec: Rec): string {
-  return rec.id;
-}
-
-function* newestFirst(calls: readonly Rec[], test: (rec: Rec) => boolean): Generator<boolean> {
-  for (let i = calls.length - 1; i >= 0; i--) yield test(calls[i] as Rec);
 }

@@ -1,0 +1,86 @@
+/**
+ * One ticket while the queue state (./queue.ts) holds it — its events, what they make it and
+ * where it is indexed — and the small reads and orders of such records the book and
+ * ./queue-read.ts share.
+ */
+import { compareEvents } from './event-order';
+import type { KioskEvent, TicketActionType } from './events';
+import type { Derived } from './ticket-rules';
+
+type Issued = KioskEvent<'ticket.issued'>;
+type Action = KioskEvent<TicketActionType>;
+
+/** One ticket while the book holds it: its events, what they make it, and where it is indexed. */
+export type TicketRecord = Rec;
+export type Rec = {
+  id: string;
+  issued: Issued | null;
+  /** Its actions in log order. */
+  actions: Action[];
+  /** For a ticket known by its number only: `${day}\n${number}` (./number-refs.ts). */
+  ref: string | null;
+  derived: Derived | null;
+  held: boolean;
+  /** The waiting list it sits in, the call list it sits in, the sample it adds. */
+  waitingIn: Rec[] | null;
+  callsIn: Rec[] | null;
+  sampleIn: Sample | null;
+};
+
+export type Sample = { count: number; totalMs: number };
+
+export function newRec(id: string): Rec {
+  return {
+    id,
+    issued: null,
+    actions: [],
+    ref: null,
+    derived: null,
+    held: false,
+    waitingIn: null,
+    callsIn: null,
+    sampleIn: null,
+  };
+}
+
+/** The service and queue a ticket is in now: its transfer's, else its issue's. */
+export function placeOf(rec: Rec): { agencyId: string; serviceId: string; queue: string } {
+  const { data } = rec.issued as Issued;
+  const d = rec.derived;
+  return {
+    agencyId: d?.agencyId ?? data.agencyId,
+    serviceId: d?.serviceId ?? data.serviceId,
+    queue: d?.queue ?? data.prefix,
+  };
+}
+
+export function queueOf(rec: Rec): string {
+  return rec.derived?.queue ?? (rec.issued as Issued).data.prefix;
+}
+
+export function serviceOf(rec: Rec): string {
+  return rec.derived?.serviceId ?? (rec.issued as Issued).data.serviceId;
+}
+
+export function isPriority(rec: Rec): boolean {
+  return rec.issued?.data.priority != null;
+}
+
+export function byArrival(a: Rec, b: Rec): number {
+  return compareEvents(a.issued as Issued, b.issued as Issued);
+}
+
+export function byCall(a: Rec, b: Rec): number {
+  return compareEvents(a.derived?.call as Action, b.derived?.call as Action);
+}
+
+export function idOf(rec: Rec): string {
+  return rec.id;
+}
+
+export function* newestFirst(
+  calls: readonly Rec[],
+  test: (rec: Rec) => boolean,
+): Generator<boolean> {
+  for (let i = calls.length - 1; i >= 0; i--) yield test(calls[i] as Rec);
+}
