@@ -10,12 +10,10 @@
  */
 
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
-import type { EventData, EventType } from '../../domain/events';
-import type { QueueBook, TicketView } from '../../domain/queue';
-import { conflictsOf, counters, nextFor } from '../../domain/queue-read';
+import type { QueueBook } from '../../domain/queue';
+import { conflictsOf, counters } from '../../domain/queue-read';
 import type { StaffVerifier } from '../../domain/staff';
 import { businessDayOf } from '../../domain/time';
-import { findService } from '../../machines/kiosk.selectors';
 import { appendEvent } from '../../replica/append';
 import { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
@@ -25,19 +23,10 @@ import { readSyncState } from '../../storage/sync-state';
 import type { CounterLanguage } from '../../ui/counter/text';
 import type { CounterActions, CounterStore, CounterView, Message } from '../../ui/counter/view';
 import { startDeviceSync } from '../device-sync';
-import { findTicket, queuesOf } from './desk-view';
-import {
-  agencyRefusal,
-  calledUnseen,
-  conflictNotice,
-  NOTICES,
-  notFound,
-  quarantineNotice,
-  signInRefusal,
-  taken,
-} from './messages';
+import { conflictNotice, NOTICES, quarantineNotice, signInRefusal } from './messages';
 import { screenOf } from './screen';
 import { refreshStaff, setFirstPin, signIn } from './sign-in';
+import { type RecordEvent, ticketActions } from './ticket-actions';
 
 export type CounterDeps = {
   db: AnjunganDatabase;
@@ -73,11 +62,6 @@ export function startCounter(deps: CounterDeps) {
     session.version += 1;
     for (const listener of [...listeners]) listener();
   };
-  // Every queue of the site: a typed number may be of a ticket transferred here.
-  const siteQueues = queuesOf(
-    config,
-    config.agencies.flatMap((a) => a.services.map((s) => s.id)),
-  );
   const tell = (message: Message) => {
     session.message = message;
     changed();
@@ -118,11 +102,7 @@ export function startCounter(deps: CounterDeps) {
   };
 
   /** Records one action; whether it was stored (when not, staff are told). */
-  const record = async <T extends EventType>(
-    type: T,
-    data: EventData<T>,
-    businessDay: string,
-  ): Promise<boolean> => {
+  const record: RecordEvent = async (type, data, businessDay) => {
     const { serverOffsetMs } = await readSyncState(db).catch(() => ({ serverOffsetMs: 0 }));
     const at = now();
     try {
@@ -144,10 +124,16 @@ export function startCounter(deps: CounterDeps) {
     }
   };
 
-  const actionOn = (ticket: TicketView | undefined, loket: string) =>
-    ticket && session.me ? { ticketId: ticket.id, loket, staffId: session.me.staffId } : null;
-
   const actions: CounterActions = {
+    ...ticketActions({
+      config,
+      replica,
+      today,
+      myLoket,
+      me: () => session.me,
+      record,
+      tell,
+    }),
     setLanguage(lang) {
       session.lang = lang;
       changed();
@@ -197,51 +183,6 @@ export function startCounter(deps: CounterDeps) {
       if (!session.me) return;
       void record('counter.opened', { loket, staffId: session.me.staffId, serviceIds }, today());
     },
-    callNext() {
-      const book = replica.state;
-      const loket = book && myLoket(book);
-      if (!book || !loket) return;
-      const next = nextFor(book, today(), loket.serviceIds);
-      const data = actionOn(next ?? undefined, loket.loket);
-      if (!next || !data) return tell(NOTICES.nobodyWaiting);
-      if (refuse(next)) return;
-      void record('ticket.called', { ...data, mode: 'next' }, next.businessDay);
-    },
-    recall: (id) => act('ticket.recalled', id, {}),
-    serve: (id) => act('ticket.serving', id, {}),
-    finish: (id) => act('ticket.finished', id, { outcome: 'done' }),
-    noShow: (id) => act('ticket.no-show', id, {}),
-    transfer(id, serviceId) {
-      const target = findService(config, serviceId);
-      if (!target) return;
-      act('ticket.transferred', id, {
-        toAgencyId: target.agency.id,
-        toServiceId: target.service.id,
-        toPrefix: target.service.prefix ?? target.agency.prefix,
-      });
-    },
-    callSpecific(query, reason) {
-      const book = replica.state;
-      const loket = book && myLoket(book);
-      if (!book || !loket || !session.me) return;
-      const found = findTicket(book, today(), query, siteQueues, loket.serviceIds);
-      if (found.kind === 'none') return tell(notFound(query));
-      if (found.kind === 'taken') return tell(taken(found.number));
-      if (refuse(book.ticket(found.id))) return;
-      const data = { ticketId: found.id, loket: loket.loket, staffId: session.me.staffId };
-      const unseen = found.unseen ? { unseen: found.unseen } : {};
-      const called = record(
-        'ticket.called',
-        { ...data, mode: 'specific', reason, ...unseen },
-        found.businessDay,
-      );
-      const n = found.unseen?.number;
-      if (n === undefined) return;
-      // Said once the call is stored: storing clears the previous message.
-      void called.then((stored) => {
-        if (stored) tell(calledUnseen(n));
-      });
-    },
     pause: () => change('counter.paused'),
     resume() {
       const book = replica.state;
@@ -259,36 +200,6 @@ export function startCounter(deps: CounterDeps) {
       changed();
     },
   };
-
-  function act<
-    T extends
-      | 'ticket.recalled'
-      | 'ticket.serving'
-      | 'ticket.finished'
-      | 'ticket.no-show'
-      | 'ticket.transferred',
-  >(type: T, ticketId: string, extra: Omit<EventData<T>, 'ticketId' | 'loket' | 'staffId'>) {
-    const book = replica.state;
-    const loket = book && myLoket(book);
-    // A ticket not seen here yet is acted on by the id its call named.
-    const ticket =
-      book?.ticket(ticketId) ??
-      book
-        ?.model()
-        .refs.unseenTickets()
-        .find((t) => t.id === ticketId);
-    // A ticket seen here is judged by its agency now; an unseen one cannot be, here or at the server.
-    if (!ticket || !loket || !session.me || refuse(book?.ticket(ticketId))) return;
-    const data = { ticketId: ticket.id, loket: loket.loket, staffId: session.me.staffId };
-    void record(type, { ...data, ...extra } as EventData<T>, ticket.businessDay);
-  }
-
-  /** Says why the signed-in person may not act on the ticket, if they may not. */
-  function refuse(ticket: TicketView | undefined): boolean {
-    const refusal = session.me && agencyRefusal(ticket, session.me);
-    if (refusal) tell(refusal);
-    return Boolean(refusal);
-  }
 
   function change(type: 'counter.paused' | 'counter.closed') {
     const book = replica.state;
