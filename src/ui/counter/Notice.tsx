@@ -2,12 +2,28 @@
 import type { CounterLanguage } from './text';
 import type { Message } from './view';
 
-/** Shows `message` (or nothing). */
-export function Notice({ message, lang }: { message: Message | null; lang: CounterLanguage }) {
-  if (!message) return null;
+/**
+ * Shows `message` (or nothing), then `local`: a warning of the screen's own form (already
+ * in the shown language), e.g. PINs that differ.
+ */
+export function Notice(props: {
+  message: Message | null;
+  lang: CounterLanguage;
+  local?: string | null;
+}) {
+  const { message, lang, local } = props;
   return (
-    <p class={`counter-notice counter-notice--${message.tone}`} role="alert">
-      {message[lang]}
-    </p>
+    <>
+      {message && (
+        <p class={`counter-notice counter-notice--${message.tone}`} role="alert">
+          {message[lang]}
+        </p>
+      )}
+      {local && (
+        <p class="counter-notice counter-notice--warn" role="alert">
+          {local}
+        </p>
+      )}
+    </>
   );
 }

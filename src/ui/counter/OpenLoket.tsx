@@ -14,12 +14,7 @@ export function OpenLoket({ view, actions }: { view: OpenView; actions: CounterA
   return (
     <main class="screen">
       <h1 class="screen-title">{ct(lang, 'openTitle')}</h1>
-      <Notice message={view.message} lang={lang} />
-      {local && (
-        <p class="counter-notice counter-notice--warn" role="alert">
-          {local}
-        </p>
-      )}
+      <Notice message={view.message} lang={lang} local={local} />
       <form
         class="counter-form"
         onSubmit={(e) => {

@@ -127,12 +127,7 @@ function FirstPin({
     <main class="screen counter-signin">
       <h1 class="screen-title">{ct(lang, 'firstPin')}</h1>
       <p>{ct(lang, 'firstPinLead')}</p>
-      <Notice message={view.message} lang={lang} />
-      {local && (
-        <p class="counter-notice counter-notice--warn" role="alert">
-          {local}
-        </p>
-      )}
+      <Notice message={view.message} lang={lang} local={local} />
       <form
         class="counter-form"
         onSubmit={(e) => {
