@@ -49,7 +49,7 @@ export function TicketStatusPage(props: {
     <div class="kiosk kiosk--phone" lang={lang}>
       <Screen title={title} kicker={config ? localized(config.site.name, lang) : undefined}>
         <div class="ticket-facts" role="status">
-          {movedOn && <p class="lead moved-on">{movedOn}</p>}
+          {movedOn && <p class="lead moved-on">{keepWhole(movedOn, status.number)}</p>}
           {status.journey && shown.step !== null && (
             <p class="journey-now">{stepNowLine(shown.step, status.journey.of, lang)}</p>
           )}
@@ -75,5 +75,18 @@ export function TicketStatusPage(props: {
         )}
       </Screen>
     </div>
+  );
+}
+
+/** `text` with `number` kept on one line ("A-001" never breaks at its dash). */
+function keepWhole(text: string, number: string) {
+  const at = text.indexOf(number);
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span class="nowrap">{number}</span>
+      {text.slice(at + number.length)}
+    </>
   );
 }
