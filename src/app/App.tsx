@@ -2,14 +2,14 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BootScreen } from '../ui/boot/BootScreen';
-import { KioskRoute } from './kiosk/KioskRoute';
 import type { Route } from './routes';
 
 type Surfaces = Partial<
   Record<Exclude<Route['surface'], 'kiosk' | 'not-found'>, () => Promise<ComponentType<Route>>>
 >;
 
-// The kiosk is the main surface and ships in the entry chunk; the others load on demand.
+// The kiosk is the main surface, started by ../main.tsx from the entry chunk; the others
+// load on demand.
 // The phone page, the counter and the board have entries of their own (their index.html):
 // the built server never answers them with this shell, the dev server still may.
 const SURFACES: Surfaces = {
@@ -39,17 +39,13 @@ function NotFound() {
   );
 }
 
-/** Renders the route's surface once its code has loaded. */
-export function App({ route }: { route: Route }) {
+/** Renders the route's surface once its code has loaded (the kiosk's: see ./main.tsx). */
+export function App({ route }: { route: Exclude<Route, { surface: 'kiosk' }> }) {
   const [Surface, setSurface] = useState<ComponentType<Route> | null>(null);
-  const load =
-    route.surface === 'not-found' || route.surface === 'kiosk'
-      ? undefined
-      : SURFACES[route.surface];
+  const load = route.surface === 'not-found' ? undefined : SURFACES[route.surface];
   useEffect(() => {
     void load?.().then((component) => setSurface(() => component));
   }, [load]);
-  if (route.surface === 'not-found' || (route.surface !== 'kiosk' && !load)) return <NotFound />;
-  if (route.surface === 'kiosk') return <KioskRoute />;
+  if (route.surface === 'not-found' || !load) return <NotFound />;
   return Surface ? <Surface {...route} /> : <BootScreen state="loading" />;
 }

@@ -1,12 +1,28 @@
 /** The PWA's entry: one shell, a surface per route, each surface loaded on demand. */
 import { render } from 'preact';
-import { App } from './App';
-import { bootEarly } from './kiosk/boot';
+import { BootScreen } from '../ui/boot/BootScreen';
+import { bootKiosk } from './kiosk/boot';
+import { KioskRoute } from './kiosk/KioskRoute';
 import { HOME_PATH, routeOf } from './routes';
+
+/** A boot slower than this shows "Memuat…" rather than an empty screen. */
+const BOOT_SCREEN_AFTER_MS = 300;
 
 if (window.location.pathname === '/') window.history.replaceState(null, '', HOME_PATH);
 const route = routeOf(window.location.pathname, window.location.search);
-// The kiosk opens its log while the shell draws the boot screen.
-if (route.surface === 'kiosk') bootEarly();
 const root = document.getElementById('app');
-if (root) render(<App route={route} />, root);
+if (!root) throw new Error('index.html has no #app');
+if (route.surface === 'kiosk') {
+  // The kiosk opens its log at once, and its first screen is the one the boot leads to:
+  // a boot screen drawn meanwhile would cost its layout and a frame before the attract screen.
+  const boot = bootKiosk();
+  const slow = setTimeout(() => render(<BootScreen state="loading" />, root), BOOT_SCREEN_AFTER_MS);
+  void boot.then((first) => {
+    clearTimeout(slow);
+    render(<KioskRoute first={first} />, root);
+  });
+} else {
+  // Other routes of this shell (service info; the dev server's counter, board and phone
+  // page): their code is not the kiosk's to carry.
+  void import('./App').then(({ App }) => render(<App route={route} />, root));
+}

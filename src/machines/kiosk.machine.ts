@@ -7,235 +7,239 @@
  */
 import { assign, enqueueActions, not } from 'xstate';
 import { initialContext, issueRequestOf } from './kiosk.context';
-import { kioskSetup } from './kiosk.setup';
+import { type KioskPorts, kioskSetup } from './kiosk.setup';
 
-/** The lobby kiosk's citizen flow. */
-export const kioskMachine = kioskSetup.createMachine({
-  id: 'kiosk',
-  context: ({ input }) => initialContext(input),
-  initial: 'attract',
-  on: {
-    'language.set': { actions: assign({ lang: ({ event }) => event.lang }) },
-    'display.toggle': { actions: assign({ largeText: ({ context }) => !context.largeText }) },
-    'availability.updated': {
-      actions: assign({ availability: ({ event }) => event.availability }),
+/** The lobby kiosk's citizen flow, built with its ports when the kiosk starts. */
+export const createKioskMachine = (ports: KioskPorts) =>
+  kioskSetup(ports).createMachine({
+    id: 'kiosk',
+    context: ({ input }) => initialContext(input),
+    initial: 'attract',
+    on: {
+      'language.set': { actions: assign({ lang: ({ event }) => event.lang }) },
+      'display.toggle': { actions: assign({ largeText: ({ context }) => !context.largeText }) },
+      'availability.updated': {
+        actions: assign({ availability: ({ event }) => event.availability }),
+      },
+      'storage.failed': { target: '.outOfService' },
     },
-    'storage.failed': { target: '.outOfService' },
-  },
-  states: {
-    attract: {
-      entry: 'resetSession',
-      on: {
-        'session.start': {
-          target: 'session',
-          actions: assign({ lang: ({ context, event }) => event.lang ?? context.lang }),
-        },
-        'config.updated': {
-          actions: assign({
-            config: ({ event }) => event.config,
-            profile: ({ event }) => event.profile,
-            lang: ({ event }) => event.profile.language,
-          }),
+    states: {
+      attract: {
+        entry: 'resetSession',
+        on: {
+          'session.start': {
+            target: 'session',
+            actions: assign({ lang: ({ context, event }) => event.lang ?? context.lang }),
+          },
+          'config.updated': {
+            actions: assign({
+              config: ({ event }) => event.config,
+              profile: ({ event }) => event.profile,
+              lang: ({ event }) => event.profile.language,
+            }),
+          },
         },
       },
-    },
-    session: {
-      type: 'parallel',
-      on: {
-        'nav.home': { target: 'session', reenter: true, actions: 'clearChoices' },
-        'config.updated': { actions: assign({ pendingConfig: ({ event }) => event.config }) },
-      },
-      states: {
-        flow: {
-          initial: 'agencies',
-          states: {
-            agencies: {
-              on: {
-                'nav.back': '#kiosk.attract',
-                'search.changed': { actions: assign({ query: ({ event }) => event.query }) },
-                'agency.selected': {
-                  target: 'services',
-                  actions: assign({ agencyId: ({ event }) => event.agencyId }),
-                },
-                'service.selected': {
-                  guard: 'serviceExists',
-                  target: 'detail',
-                  actions: 'selectService',
-                },
-              },
-            },
-            services: {
-              on: {
-                'nav.back': 'agencies',
-                'service.selected': {
-                  guard: 'serviceExists',
-                  target: 'detail',
-                  actions: 'selectService',
+      session: {
+        type: 'parallel',
+        on: {
+          'nav.home': { target: 'session', reenter: true, actions: 'clearChoices' },
+          'config.updated': { actions: assign({ pendingConfig: ({ event }) => event.config }) },
+        },
+        states: {
+          flow: {
+            initial: 'agencies',
+            states: {
+              agencies: {
+                on: {
+                  'nav.back': '#kiosk.attract',
+                  'search.changed': { actions: assign({ query: ({ event }) => event.query }) },
+                  'agency.selected': {
+                    target: 'services',
+                    actions: assign({ agencyId: ({ event }) => event.agencyId }),
+                  },
+                  'service.selected': {
+                    guard: 'serviceExists',
+                    target: 'detail',
+                    actions: 'selectService',
+                  },
                 },
               },
-            },
-            detail: {
-              on: {
-                'nav.back': 'services',
-                'requirements.start': { guard: 'serviceOpen', target: 'requirements' },
+              services: {
+                on: {
+                  'nav.back': 'agencies',
+                  'service.selected': {
+                    guard: 'serviceExists',
+                    target: 'detail',
+                    actions: 'selectService',
+                  },
+                },
               },
-            },
-            requirements: {
-              initial: 'route',
-              states: {
-                route: {
-                  always: [
-                    { guard: 'hasPendingQuestion', target: 'question' },
-                    { target: 'checklist' },
+              detail: {
+                on: {
+                  'nav.back': 'services',
+                  'requirements.start': { guard: 'serviceOpen', target: 'requirements' },
+                },
+              },
+              requirements: {
+                initial: 'route',
+                states: {
+                  route: {
+                    always: [
+                      { guard: 'hasPendingQuestion', target: 'question' },
+                      { target: 'checklist' },
+                    ],
+                  },
+                  question: {
+                    on: {
+                      'question.answered': { target: 'route', actions: 'answerQuestion' },
+                      'nav.back': [
+                        {
+                          guard: 'hasAnsweredQuestion',
+                          target: 'route',
+                          actions: 'unanswerLastQuestion',
+                        },
+                        { target: '#kiosk.session.flow.detail' },
+                      ],
+                    },
+                  },
+                  checklist: {
+                    on: {
+                      'requirement.marked': { actions: 'markRequirement' },
+                      'requirements.done': [
+                        { guard: not('requirementsComplete') },
+                        { guard: 'mandatoryMissing', target: '#kiosk.session.flow.missing' },
+                        { target: '#kiosk.session.flow.afterRequirements' },
+                      ],
+                      'nav.back': [
+                        {
+                          guard: 'hasAnsweredQuestion',
+                          target: 'route',
+                          actions: 'unanswerLastQuestion',
+                        },
+                        { target: '#kiosk.session.flow.detail' },
+                      ],
+                    },
+                  },
+                },
+              },
+              missing: {
+                on: {
+                  'missing.print': { actions: 'printMissingList' },
+                  'missing.queueAnyway': {
+                    target: 'afterRequirements',
+                    actions: assign({ consultation: true }),
+                  },
+                  'nav.back': 'requirements.checklist',
+                },
+              },
+              afterRequirements: {
+                always: [
+                  { guard: 'hasPrerequisites', target: 'prerequisite' },
+                  { target: 'priority' },
+                ],
+              },
+              prerequisite: {
+                on: {
+                  'prerequisite.confirmed': {
+                    target: 'priority',
+                    actions: assign({ before: null }),
+                  },
+                  'prerequisite.journey': {
+                    target: 'priority',
+                    actions: assign({
+                      before: ({ event }) => ({
+                        agencyId: event.agencyId,
+                        serviceId: event.serviceId,
+                      }),
+                    }),
+                  },
+                  'prerequisite.goto': [
+                    {
+                      guard: 'gotoHasService',
+                      target: 'detail',
+                      actions: 'gotoPrerequisite',
+                    },
+                    { target: 'services', actions: 'gotoPrerequisite' },
+                  ],
+                  'nav.back': [
+                    { guard: 'isConsultation', target: 'missing', actions: 'leaveConsultation' },
+                    { target: 'requirements.checklist' },
                   ],
                 },
-                question: {
-                  on: {
-                    'question.answered': { target: 'route', actions: 'answerQuestion' },
-                    'nav.back': [
-                      {
-                        guard: 'hasAnsweredQuestion',
-                        target: 'route',
-                        actions: 'unanswerLastQuestion',
-                      },
-                      { target: '#kiosk.session.flow.detail' },
-                    ],
+              },
+              priority: {
+                on: {
+                  'priority.chosen': {
+                    target: 'confirm',
+                    actions: assign({ priority: ({ event }) => event.category }),
                   },
+                  'nav.back': [
+                    { guard: 'hasPrerequisites', target: 'prerequisite' },
+                    { guard: 'isConsultation', target: 'missing', actions: 'leaveConsultation' },
+                    { target: 'requirements.checklist' },
+                  ],
                 },
-                checklist: {
-                  on: {
-                    'requirement.marked': { actions: 'markRequirement' },
-                    'requirements.done': [
-                      { guard: not('requirementsComplete') },
-                      { guard: 'mandatoryMissing', target: '#kiosk.session.flow.missing' },
-                      { target: '#kiosk.session.flow.afterRequirements' },
-                    ],
-                    'nav.back': [
-                      {
-                        guard: 'hasAnsweredQuestion',
-                        target: 'route',
-                        actions: 'unanswerLastQuestion',
-                      },
-                      { target: '#kiosk.session.flow.detail' },
-                    ],
+              },
+              confirm: {
+                on: { 'ticket.confirm': 'issuing', 'nav.back': 'priority' },
+              },
+              issuing: {
+                // Nothing may interrupt a ticket being written: it would commit unseen.
+                on: { 'nav.home': {}, 'nav.back': {} },
+                invoke: {
+                  src: 'issueTicket',
+                  input: ({ context }) => issueRequestOf(context),
+                  onDone: {
+                    target: 'ticket',
+                    actions: assign({ ticket: ({ event }) => event.output }),
                   },
+                  onError: [
+                    { guard: 'quotaFailure', target: 'quotaExhausted' },
+                    { target: '#kiosk.outOfService' },
+                  ],
                 },
               },
-            },
-            missing: {
-              on: {
-                'missing.print': { actions: 'printMissingList' },
-                'missing.queueAnyway': {
-                  target: 'afterRequirements',
-                  actions: assign({ consultation: true }),
+              ticket: {
+                entry: enqueueActions(({ check, enqueue }) => {
+                  enqueue.raise({ type: 'activity' });
+                  if (check('autoPrint')) {
+                    enqueue('printTicket');
+                    enqueue('countPrint');
+                  }
+                }),
+                after: { ticketScreen: '#kiosk.attract' },
+                on: {
+                  'ticket.print': { guard: 'canPrint', actions: ['printTicket', 'countPrint'] },
+                  'ticket.done': '#kiosk.attract',
                 },
-                'nav.back': 'requirements.checklist',
               },
-            },
-            afterRequirements: {
-              always: [
-                { guard: 'hasPrerequisites', target: 'prerequisite' },
-                { target: 'priority' },
-              ],
-            },
-            prerequisite: {
-              on: {
-                'prerequisite.confirmed': { target: 'priority', actions: assign({ before: null }) },
-                'prerequisite.journey': {
-                  target: 'priority',
-                  actions: assign({
-                    before: ({ event }) => ({
-                      agencyId: event.agencyId,
-                      serviceId: event.serviceId,
-                    }),
-                  }),
-                },
-                'prerequisite.goto': [
-                  {
-                    guard: 'gotoHasService',
-                    target: 'detail',
-                    actions: 'gotoPrerequisite',
-                  },
-                  { target: 'services', actions: 'gotoPrerequisite' },
-                ],
-                'nav.back': [
-                  { guard: 'isConsultation', target: 'missing', actions: 'leaveConsultation' },
-                  { target: 'requirements.checklist' },
-                ],
+              quotaExhausted: {
+                on: { 'nav.back': 'services' },
               },
-            },
-            priority: {
-              on: {
-                'priority.chosen': {
-                  target: 'confirm',
-                  actions: assign({ priority: ({ event }) => event.category }),
-                },
-                'nav.back': [
-                  { guard: 'hasPrerequisites', target: 'prerequisite' },
-                  { guard: 'isConsultation', target: 'missing', actions: 'leaveConsultation' },
-                  { target: 'requirements.checklist' },
-                ],
-              },
-            },
-            confirm: {
-              on: { 'ticket.confirm': 'issuing', 'nav.back': 'priority' },
-            },
-            issuing: {
-              // Nothing may interrupt a ticket being written: it would commit unseen.
-              on: { 'nav.home': {}, 'nav.back': {} },
-              invoke: {
-                src: 'issueTicket',
-                input: ({ context }) => issueRequestOf(context),
-                onDone: {
-                  target: 'ticket',
-                  actions: assign({ ticket: ({ event }) => event.output }),
-                },
-                onError: [
-                  { guard: 'quotaFailure', target: 'quotaExhausted' },
-                  { target: '#kiosk.outOfService' },
-                ],
-              },
-            },
-            ticket: {
-              entry: enqueueActions(({ check, enqueue }) => {
-                enqueue.raise({ type: 'activity' });
-                if (check('autoPrint')) {
-                  enqueue('printTicket');
-                  enqueue('countPrint');
-                }
-              }),
-              after: { ticketScreen: '#kiosk.attract' },
-              on: {
-                'ticket.print': { guard: 'canPrint', actions: ['printTicket', 'countPrint'] },
-                'ticket.done': '#kiosk.attract',
-              },
-            },
-            quotaExhausted: {
-              on: { 'nav.back': 'services' },
             },
           },
-        },
-        // A touch restarts the timer by re-entering `active` itself: a transition declared
-        // on `watchdog` would exit the whole parallel session and reset the flow.
-        watchdog: {
-          initial: 'active',
-          states: {
-            active: {
-              after: { idleWarning: 'warning' },
-              on: { activity: { target: 'active', reenter: true } },
-            },
-            warning: {
-              on: { 'idle.extend': 'active', activity: 'active' },
-              after: { idleReset: { guard: 'notIssuing', target: '#kiosk.attract' } },
+          // A touch restarts the timer by re-entering `active` itself: a transition declared
+          // on `watchdog` would exit the whole parallel session and reset the flow.
+          watchdog: {
+            initial: 'active',
+            states: {
+              active: {
+                after: { idleWarning: 'warning' },
+                on: { activity: { target: 'active', reenter: true } },
+              },
+              warning: {
+                on: { 'idle.extend': 'active', activity: 'active' },
+                after: { idleReset: { guard: 'notIssuing', target: '#kiosk.attract' } },
+              },
             },
           },
         },
       },
+      outOfService: {
+        on: { 'storage.recovered': 'attract' },
+      },
     },
-    outOfService: {
-      on: { 'storage.recovered': 'attract' },
-    },
-  },
-});
+  });
 
-export type KioskMachine = typeof kioskMachine;
+export type KioskMachine = ReturnType<typeof createKioskMachine>;

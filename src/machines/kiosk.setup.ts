@@ -1,6 +1,6 @@
 /**
- * The kiosk machine's implementations, named: actors and print actions are stubs that the
- * composition root must provide; guards read the context through the selectors.
+ * The kiosk machine's implementations, named: issuing and printing are the ports the
+ * composition root passes in; guards read the context through the selectors.
  */
 import { assign, fromPromise, not, setup, stateIn } from 'xstate';
 import {
@@ -27,77 +27,85 @@ import {
   type KioskInput,
 } from './kiosk.types';
 
-const notProvided = (name: string) => () => {
-  throw new Error(`${name} must be provided by the composition root`);
+/** The machine's I/O, given by the composition root (the runtime, or a test). */
+export type KioskPorts = {
+  issueTicket: (request: IssueRequest) => Promise<IssuedTicket>;
+  printTicket: () => void;
+  printMissingList: () => void;
 };
 
-/** setup() with every named implementation the machine refers to. */
-export const kioskSetup = setup({
-  types: {
-    context: {} as KioskContext,
-    events: {} as KioskEvent,
-    input: {} as KioskInput,
-  },
-  actors: {
-    issueTicket: fromPromise<IssuedTicket, IssueRequest>(notProvided('issueTicket')),
-  },
-  actions: {
-    printTicket: notProvided('printTicket'),
-    printMissingList: notProvided('printMissingList'),
-    resetSession: assign(({ context }) => resetContext(context)),
-    clearChoices: assign(() => ({ ...citizenChoices })),
-    countPrint: assign({ printCount: ({ context }) => context.printCount + 1 }),
-    selectService: assign(({ context, event }) => {
-      if (event.type !== 'service.selected') return {};
-      const found = findService(context.config, event.serviceId);
-      return { ...freshCheck, serviceId: event.serviceId, agencyId: found?.agency.id ?? null };
-    }),
-    gotoPrerequisite: assign(({ event }) =>
-      event.type === 'prerequisite.goto'
-        ? { ...freshCheck, agencyId: event.agencyId, serviceId: event.serviceId ?? null }
-        : {},
-    ),
-    answerQuestion: assign(({ context, event }) =>
-      event.type === 'question.answered'
-        ? { answers: withAnswer(context.answers, event.questionId, event.answer) }
-        : {},
-    ),
-    unanswerLastQuestion: assign(({ context }) => ({ answers: withoutLastAnswer(context) })),
-    markRequirement: assign(({ context, event }) =>
-      event.type === 'requirement.marked'
-        ? { answers: withMark(context.answers, event.key, event.mark) }
-        : {},
-    ),
-    leaveConsultation: assign({ consultation: false }),
-  },
-  guards: {
-    serviceOpen: ({ context }) =>
-      context.serviceId !== null && availabilityOf(context, context.serviceId).state === 'open',
-    hasPendingQuestion: ({ context }) => nextQuestion(context) !== null,
-    requirementsComplete: ({ context }) => requirementCheck(context)?.complete === true,
-    mandatoryMissing: ({ context }) =>
-      (requirementCheck(context)?.missingMandatory.length ?? 0) > 0,
-    hasPrerequisites: ({ context }) => prerequisitesOf(context).length > 0,
-    isConsultation: ({ context }) => context.consultation,
-    hasAnsweredQuestion: ({ context }) => Object.keys(context.answers.questions).length > 0,
-    autoPrint: ({ context }) =>
-      context.profile.printer.autoPrint && context.profile.printer.kind !== 'none',
-    canPrint: ({ context }) => context.profile.printer.kind !== 'none' && context.printCount < 2,
-    quotaFailure: ({ event }) => {
-      const error = (event as unknown as { error?: unknown }).error;
-      return error instanceof IssueError && error.failure === 'quota-exhausted';
+/**
+ * setup() with every named implementation the machine refers to, the ports included: the
+ * machine is built once, with them (provide() would build its states a second time, a cost
+ * the kiosk's cold start pays).
+ */
+export const kioskSetup = (ports: KioskPorts) =>
+  setup({
+    types: {
+      context: {} as KioskContext,
+      events: {} as KioskEvent,
+      input: {} as KioskInput,
     },
-    gotoHasService: ({ context, event }) =>
-      event.type === 'prerequisite.goto' &&
-      event.serviceId !== undefined &&
-      findService(context.config, event.serviceId) !== null,
-    notIssuing: not(stateIn({ session: { flow: 'issuing' } })),
-    serviceExists: ({ context, event }) =>
-      event.type === 'service.selected' && findService(context.config, event.serviceId) !== null,
-  },
-  delays: {
-    idleWarning: ({ context }) => context.profile.idle.warningAfterSeconds * 1000,
-    idleReset: ({ context }) => context.profile.idle.resetAfterSeconds * 1000,
-    ticketScreen: ({ context }) => context.profile.idle.ticketScreenSeconds * 1000,
-  },
-});
+    actors: {
+      issueTicket: fromPromise<IssuedTicket, IssueRequest>(({ input }) => ports.issueTicket(input)),
+    },
+    actions: {
+      printTicket: () => ports.printTicket(),
+      printMissingList: () => ports.printMissingList(),
+      resetSession: assign(({ context }) => resetContext(context)),
+      clearChoices: assign(() => ({ ...citizenChoices })),
+      countPrint: assign({ printCount: ({ context }) => context.printCount + 1 }),
+      selectService: assign(({ context, event }) => {
+        if (event.type !== 'service.selected') return {};
+        const found = findService(context.config, event.serviceId);
+        return { ...freshCheck, serviceId: event.serviceId, agencyId: found?.agency.id ?? null };
+      }),
+      gotoPrerequisite: assign(({ event }) =>
+        event.type === 'prerequisite.goto'
+          ? { ...freshCheck, agencyId: event.agencyId, serviceId: event.serviceId ?? null }
+          : {},
+      ),
+      answerQuestion: assign(({ context, event }) =>
+        event.type === 'question.answered'
+          ? { answers: withAnswer(context.answers, event.questionId, event.answer) }
+          : {},
+      ),
+      unanswerLastQuestion: assign(({ context }) => ({ answers: withoutLastAnswer(context) })),
+      markRequirement: assign(({ context, event }) =>
+        event.type === 'requirement.marked'
+          ? { answers: withMark(context.answers, event.key, event.mark) }
+          : {},
+      ),
+      leaveConsultation: assign({ consultation: false }),
+    },
+    guards: {
+      serviceOpen: ({ context }) =>
+        context.serviceId !== null && availabilityOf(context, context.serviceId).state === 'open',
+      hasPendingQuestion: ({ context }) => nextQuestion(context) !== null,
+      requirementsComplete: ({ context }) => requirementCheck(context)?.complete === true,
+      mandatoryMissing: ({ context }) =>
+        (requirementCheck(context)?.missingMandatory.length ?? 0) > 0,
+      hasPrerequisites: ({ context }) => prerequisitesOf(context).length > 0,
+      isConsultation: ({ context }) => context.consultation,
+      hasAnsweredQuestion: ({ context }) => Object.keys(context.answers.questions).length > 0,
+      autoPrint: ({ context }) =>
+        context.profile.printer.autoPrint && context.profile.printer.kind !== 'none',
+      canPrint: ({ context }) => context.profile.printer.kind !== 'none' && context.printCount < 2,
+      quotaFailure: ({ event }) => {
+        const error = (event as unknown as { error?: unknown }).error;
+        return error instanceof IssueError && error.failure === 'quota-exhausted';
+      },
+      gotoHasService: ({ context, event }) =>
+        event.type === 'prerequisite.goto' &&
+        event.serviceId !== undefined &&
+        findService(context.config, event.serviceId) !== null,
+      notIssuing: not(stateIn({ session: { flow: 'issuing' } })),
+      serviceExists: ({ context, event }) =>
+        event.type === 'service.selected' && findService(context.config, event.serviceId) !== null,
+    },
+    delays: {
+      idleWarning: ({ context }) => context.profile.idle.warningAfterSeconds * 1000,
+      idleReset: ({ context }) => context.profile.idle.resetAfterSeconds * 1000,
+      ticketScreen: ({ context }) => context.profile.idle.ticketScreenSeconds * 1000,
+    },
+  });

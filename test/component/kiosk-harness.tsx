@@ -4,9 +4,9 @@
  */
 import { render } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
-import { type AnyActorRef, createActor, fromPromise } from 'xstate';
+import { type AnyActorRef, createActor } from 'xstate';
 import type { ConfigBundle, Profile } from '../../src/domain/config/schema';
-import { kioskMachine } from '../../src/machines/kiosk.machine';
+import { createKioskMachine } from '../../src/machines/kiosk.machine';
 import type { IssuedTicket, IssueRequest } from '../../src/machines/kiosk.types';
 import { KioskApp } from '../../src/ui/kiosk/KioskApp';
 import type { KioskLinks } from '../../src/ui/kiosk/links';
@@ -45,14 +45,13 @@ export function renderKiosk(options: Options = {}) {
   const printMissingList = vi.fn();
   const requests: IssueRequest[] = [];
   const issue = options.issue ?? (async () => FAKE_TICKET);
-  const machine = kioskMachine.provide({
-    actors: {
-      issueTicket: fromPromise(async ({ input }: { input: IssueRequest }) => {
-        requests.push(input);
-        return issue(input);
-      }),
+  const machine = createKioskMachine({
+    issueTicket: async (input) => {
+      requests.push(input);
+      return issue(input);
     },
-    actions: { printTicket, printMissingList },
+    printTicket,
+    printMissingList,
   });
   const actor = createActor(machine, {
     input: {

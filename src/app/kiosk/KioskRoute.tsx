@@ -1,9 +1,9 @@
 /** /kiosk: boots the device, then shows enrollment or the citizen's flow. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BootScreen } from '../../ui/boot/BootScreen';
 import { KioskApp } from '../../ui/kiosk/KioskApp';
 import { useLazyComponent } from '../lazy';
-import { type BootState, bootKiosk, firstBoot } from './boot';
+import { type BootState, bootKiosk } from './boot';
 import { type KioskRuntime, startKiosk } from './runtime';
 
 const RETRY_MS = 10_000;
@@ -11,15 +11,26 @@ const RETRY_MS = 10_000;
 /** Staff-only: loaded once per device, never on a citizen's path. */
 const loadSetupRoute = () => import('./SetupRoute').then((m) => m.SetupRoute);
 
-/** The kiosk surface. */
-export function KioskRoute() {
-  const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
-  const [runtime, setRuntime] = useState<KioskRuntime | null>(null);
-  const SetupRoute = useLazyComponent(loadSetupRoute, boot.phase === 'setup');
+/**
+ * The running kiosk of a ready boot, and its only owner: started in the render that first
+ * shows the boot (the attract screen waits for no frame), stopped when the boot changes
+ * (enrollment, a config that arrived) or the surface goes.
+ */
+function useRuntime(boot: BootState): KioskRuntime | null {
+  const current = useRef<{ boot: BootState; runtime: KioskRuntime | null } | null>(null);
+  if (current.current?.boot !== boot) {
+    current.current?.runtime?.stop();
+    current.current = { boot, runtime: boot.phase === 'ready' ? startKiosk(boot) : null };
+  }
+  useEffect(() => () => current.current?.runtime?.stop(), []);
+  return current.current.runtime;
+}
 
-  useEffect(() => {
-    void firstBoot().then(setBoot);
-  }, []);
+/** The kiosk surface, from the device's first boot (`../main.tsx` waits for it). */
+export function KioskRoute({ first }: { first: BootState }) {
+  const [boot, setBoot] = useState<BootState>(first);
+  const runtime = useRuntime(boot);
+  const SetupRoute = useLazyComponent(loadSetupRoute, boot.phase === 'setup');
 
   useEffect(() => {
     // Set-up and waiting screens are idle by nature: make the app work offline now.
@@ -34,13 +45,6 @@ export function KioskRoute() {
     return () => clearTimeout(timer);
   }, [boot]);
 
-  useEffect(() => {
-    if (boot.phase !== 'ready') return;
-    const started = startKiosk(boot);
-    setRuntime(started);
-    return () => started.stop();
-  }, [boot]);
-
   if (boot.phase === 'setup' && SetupRoute) {
     const onEnrolled = () => void bootKiosk().then(setBoot);
     return (
@@ -52,8 +56,7 @@ export function KioskRoute() {
       />
     );
   }
-  if (boot.phase === 'ready' && runtime)
-    return <KioskApp actor={runtime.actor} links={runtime.links} />;
+  if (runtime) return <KioskApp actor={runtime.actor} links={runtime.links} />;
   const shown = boot.phase === 'ready' || boot.phase === 'setup' ? 'loading' : boot.phase;
   return <BootScreen state={shown} />;
 }

@@ -4,6 +4,7 @@
  * the network, so an offline start is as fast as an online one.
  */
 
+import { wrap } from 'idb';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import {
   type AnjunganDatabase,
@@ -12,6 +13,7 @@ import {
   openAnjunganDb,
 } from '../../storage/db';
 import { readCachedConfig, readIdentity } from '../../storage/device';
+import { takeEarlyOpen } from '../../storage/early-open';
 
 export type BootState =
   | { phase: 'loading' }
@@ -32,28 +34,11 @@ export type BootState =
       profile: Profile;
     };
 
-let early: Promise<BootState> | null = null;
-
-/**
- * Starts booting at once, before the first render, so the log opens while the shell draws
- * its first screen; the next `firstBoot()` takes this boot instead of starting another.
- */
-export function bootEarly(): void {
-  early ??= bootKiosk();
-}
-
-/** The boot `bootEarly` started, else a new one. */
-export function firstBoot(): Promise<BootState> {
-  const boot = early ?? bootKiosk();
-  early = null;
-  return boot;
-}
-
 /** Boots as far as it can; call again after enrollment or when a config arrives. */
 export async function bootKiosk(): Promise<BootState> {
   let db: AnjunganDatabase;
   try {
-    db = await openAnjunganDb();
+    db = await openLog();
   } catch {
     return { phase: 'storage-failed' };
   }
@@ -64,6 +49,12 @@ export async function bootKiosk(): Promise<BootState> {
   if (!config) return { phase: 'waiting-config' };
   if (!identity || !isEnrolled(identity)) return { phase: 'setup', db, config, previous: identity };
   return { phase: 'ready', db, identity, config, profile: profileFor(config, identity) };
+}
+
+/** The log, as the page's HTML opened it (../../storage/early-open.ts), else opened here. */
+async function openLog(): Promise<AnjunganDatabase> {
+  const early = await takeEarlyOpen();
+  return early ? (wrap(early) as AnjunganDatabase) : openAnjunganDb();
 }
 
 /** A device's first config, from the server (its code loads only on a device without one). */

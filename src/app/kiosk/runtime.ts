@@ -4,11 +4,11 @@
  * screen.
  */
 
-import { createActor, fromPromise } from 'xstate';
+import { createActor } from 'xstate';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { ticketLinkPath } from '../../domain/ticket-link';
 import { businessDayOf } from '../../domain/time';
-import { kioskMachine } from '../../machines/kiosk.machine';
+import { createKioskMachine } from '../../machines/kiosk.machine';
 import type { Place } from '../../machines/kiosk.types';
 import { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
@@ -59,22 +59,19 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       ),
     () => void refreshConfigNow(),
   );
-  const machine = kioskMachine.provide({
-    actors: {
-      issueTicket: fromPromise(({ input }) =>
-        makeIssueTicket({
-          db: deps.db,
-          replica,
-          identity: deps.identity,
-          config: () => config,
-          place,
-          now,
-          newId: () => newId(now()),
-          onIssued: () => sync.started()?.requestSync('write'),
-        })(input),
-      ),
-    },
-    actions: { printTicket: printCurrentDocument, printMissingList: printCurrentDocument },
+  const machine = createKioskMachine({
+    issueTicket: makeIssueTicket({
+      db: deps.db,
+      replica,
+      identity: deps.identity,
+      config: () => config,
+      place,
+      now,
+      newId: () => newId(now()),
+      onIssued: () => sync.started()?.requestSync('write'),
+    }),
+    printTicket: printCurrentDocument,
+    printMissingList: printCurrentDocument,
   });
   const actor = createActor(machine, { input: { config, profile: deps.profile, place } });
 

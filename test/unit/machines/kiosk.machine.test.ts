@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createActor, fromPromise, SimulatedClock } from 'xstate';
-import { kioskMachine } from '../../../src/machines/kiosk.machine';
+import { createActor, SimulatedClock } from 'xstate';
+import { createKioskMachine } from '../../../src/machines/kiosk.machine';
 import {
   type IssuedTicket,
   IssueError,
@@ -30,14 +30,13 @@ function start(options: { issue?: Issue; profile?: ReturnType<typeof kioskProfil
   const printTicket = vi.fn();
   const printMissingList = vi.fn();
   const issue: Issue = options.issue ?? (async () => TICKET);
-  const machine = kioskMachine.provide({
-    actors: {
-      issueTicket: fromPromise(async ({ input }: { input: IssueRequest }) => {
-        requests.push(input);
-        return issue(input);
-      }),
+  const machine = createKioskMachine({
+    issueTicket: async (input) => {
+      requests.push(input);
+      return issue(input);
     },
-    actions: { printTicket, printMissingList },
+    printTicket,
+    printMissingList,
   });
   const actor = createActor(machine, {
     clock,
