@@ -2,19 +2,20 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { BootScreen } from '../ui/boot/BootScreen';
+import { ServiceInfoRoute } from './info/ServiceInfoRoute';
 import type { Route } from './routes';
 
 type Surfaces = Partial<
   Record<Exclude<Route['surface'], 'kiosk' | 'not-found'>, () => Promise<ComponentType<Route>>>
 >;
 
-// The kiosk is the main surface, started by ../main.tsx from the entry chunk; the others
-// load on demand.
+// The kiosk is the main surface, started by ../main.tsx from the entry chunk; this shell
+// is loaded for the others, service info with it (a lazy import of it here would need
+// Vite's preload helper for its styles, in the chunk the kiosk shares).
 // The phone page, the counter and the board have entries of their own (their index.html):
 // the built server never answers them with this shell, the dev server still may.
 const SURFACES: Surfaces = {
-  'service-info': () =>
-    import('./info/ServiceInfoRoute').then((m) => m.ServiceInfoRoute as ComponentType<Route>),
+  'service-info': async () => ServiceInfoRoute as ComponentType<Route>,
   ...(import.meta.env.DEV
     ? {
         display: () =>

@@ -18,6 +18,7 @@ import {
   type ClockState,
   type CursorRecord,
   type DeviceIdentity,
+  type QuotaRecord,
   StorageError,
 } from './db';
 import { abortQuietly } from './tx';
@@ -68,24 +69,62 @@ export async function appendTickets(
   try {
     tx = openIssueTx(db);
     const meta = tx.objectStore('meta');
-    let clock = ((await meta.get('clock')) as ClockState | undefined) ?? {
-      deviceSeq: 0,
-      hlc: null,
-    };
-    const events: KioskEvent<'ticket.issued'>[] = [];
-    for (const draft of drafts) {
-      if (draft.dailyQuota !== null) await takeQuotaToken(tx, draft, draft.dailyQuota);
-      const cursors = tx.objectStore('cursors');
-      const cursor = (await cursors.get([draft.businessDay, draft.prefix])) ?? emptyCursor(draft);
-      const taken = takeNumber(cursor);
+    const cursors = tx.objectStore('cursors');
+    const quota = tx.objectStore('quota');
+    const log = tx.objectStore('events');
+    // Every read at once, then every write without waiting on each: on a slow kiosk each
+    // await is a round trip through a busy main thread. The transaction keeps its requests
+    // in order.
+    const [clockRead, reads] = await Promise.all([
+      meta.get('clock') as Promise<ClockState | undefined>,
+      Promise.all(
+        drafts.map((d) =>
+          Promise.all([
+            cursors.get([d.businessDay, d.prefix]),
+            d.dailyQuota === null ? undefined : quota.get([d.businessDay, d.data.serviceId]),
+            d.dailyQuota === null
+              ? 0
+              : log
+                  .index('byTypeDayService')
+                  .count(['ticket.issued', d.businessDay, d.data.serviceId]),
+          ] as const),
+        ),
+      ),
+    ]);
+    let clock = clockRead ?? { deviceSeq: 0, hlc: null };
+    // What the drafts before took, for drafts of the same queue or service.
+    const queues = new Map<string, CursorRecord>();
+    const tokens = new Map<string, { record: QuotaRecord; issued: number }>();
+    const events = drafts.map((draft, i) => {
+      const [cursorRead, quotaRead, issuedRead] = reads[i] ?? [];
+      if (draft.dailyQuota !== null) {
+        const key = `${draft.businessDay} ${draft.data.serviceId}`;
+        const held =
+          tokens.get(key) ?? (quotaRead && { record: quotaRead, issued: issuedRead ?? 0 });
+        // A token is needed, and the log must not hold the whole quota already: a server
+        // that went back in time might grant tokens twice.
+        if (!held || held.record.granted - held.record.used <= 0) throw new QuotaReachedError();
+        if (held.issued >= draft.dailyQuota) throw new QuotaReachedError();
+        tokens.set(key, {
+          record: { ...held.record, used: held.record.used + 1 },
+          issued: held.issued + 1,
+        });
+      }
+      const queue = `${draft.businessDay} ${draft.prefix}`;
+      const taken = takeNumber(queues.get(queue) ?? cursorRead ?? emptyCursor(draft));
+      queues.set(queue, { ...taken.cursor, businessDay: draft.businessDay, prefix: draft.prefix });
       const hlc = encodeHlc(nextHlc(clock.hlc ? decodeHlc(clock.hlc) : null, draft.physicalMs));
       const event = buildEvent(identity, draft, clock.deviceSeq + 1, hlc, taken);
-      await tx.objectStore('events').add(event);
-      await cursors.put({ ...taken.cursor, businessDay: draft.businessDay, prefix: draft.prefix });
       clock = { deviceSeq: event.deviceSeq, hlc };
-      events.push(event);
-    }
-    await meta.put(clock, 'clock');
+      return event;
+    });
+    // The writes, none awaited on its own: one that fails (or is refused once the
+    // transaction has aborted) aborts the transaction, and `tx.done` says so.
+    const quietly = (request: Promise<unknown>) => void request.catch(() => {});
+    for (const event of events) quietly(log.add(event));
+    for (const cursor of queues.values()) quietly(cursors.put(cursor));
+    for (const { record } of tokens.values()) quietly(quota.put(record));
+    quietly(meta.put(clock, 'clock'));
     await tx.done;
     return events;
   } catch (error) {
@@ -101,20 +140,6 @@ function openIssueTx(db: AnjunganDatabase) {
   return db.transaction(['events', 'meta', 'cursors', 'quota'], 'readwrite', {
     durability: 'strict',
   });
-}
-
-/**
- * Uses one quota token of the service and day. Also refuses when the log already holds
- * the whole quota: a server that went back in time might grant tokens twice.
- */
-async function takeQuotaToken(tx: IssueTx, draft: TicketDraft, dailyQuota: number) {
-  const quota = tx.objectStore('quota');
-  const record = await quota.get([draft.businessDay, draft.data.serviceId]);
-  if (!record || record.granted - record.used <= 0) throw new QuotaReachedError();
-  const key: [string, string, string] = ['ticket.issued', draft.businessDay, draft.data.serviceId];
-  const issued = await tx.objectStore('events').index('byTypeDayService').count(key);
-  if (issued >= dailyQuota) throw new QuotaReachedError();
-  await quota.put({ ...record, used: record.used + 1 });
 }
 
 /** A queue this device holds no lease for: every number will come from its namespace. */

@@ -113,9 +113,7 @@ describe('kiosk UI: from attract to ticket', () => {
     expect(screen.getByText('untuk konsultasi')).toBeTruthy();
     fireEvent.click(button('Ambil Nomor Antrean'));
 
-    // Issuing, then the ticket
-    expect(screen.getByRole('status').textContent).toBe('Menyimpan tiket…');
-    expect(screen.queryByRole('button', { name: 'Beranda' })).toBeNull();
+    // A quick write: straight to the ticket (a slow one: kiosk-screens.test.tsx)
     await waitFor(() =>
       expect(screen.getByRole('heading', { name: 'Nomor Antrean Anda' })).toBeTruthy(),
     );

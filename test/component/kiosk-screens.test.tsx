@@ -5,7 +5,7 @@ import type { Availability } from '../../src/domain/availability';
 import { IssueError } from '../../src/machines/kiosk.types';
 import { sampleCatalogue } from '../fixtures/catalogue';
 import { kioskBundle, kioskProfile } from '../fixtures/kiosk';
-import { flowOf, renderKiosk } from './kiosk-harness';
+import { FAKE_TICKET, flowOf, renderKiosk } from './kiosk-harness';
 
 const button = (name: string) => screen.getByRole('button', { name });
 const heading = (name: string) => screen.getByRole('heading', { name });
@@ -171,6 +171,29 @@ describe('kiosk UI: availability before the citizen invests time', () => {
       screen.getByText('Jam layanan: Senin–Kamis 08.00–15.00; Jumat 08.00–11.30, 13.00–15.00'),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Periksa Persyaratan' })).toBeNull();
+  });
+});
+
+describe('kiosk UI: while a ticket is written', () => {
+  it('keeps Confirm for a quick write, and says "Menyimpan tiket…" only when it is slow', async () => {
+    let finish: (ticket: typeof FAKE_TICKET) => void = () => {};
+    renderKiosk({ issue: () => new Promise((resolve) => (finish = resolve)) });
+    openService('Imigrasi', 'Paspor Baru');
+    fireEvent.click(button('Periksa Persyaratan'));
+    fireEvent.click(button('Ada'));
+    fireEvent.click(button('Lanjut'));
+    fireEvent.click(button('Tidak'));
+    fireEvent.click(button('Ambil Nomor Antrean'));
+    // At once: the same Confirm screen, no status in between (its buttons do nothing now).
+    expect(button('Ambil Nomor Antrean')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.click(button('Beranda'));
+    expect(button('Ambil Nomor Antrean')).toBeTruthy();
+    // A slow write: the status replaces it, with nothing to press.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Menyimpan tiket…'));
+    expect(screen.queryByRole('button', { name: 'Beranda' })).toBeNull();
+    act(() => finish(FAKE_TICKET));
+    await waitFor(() => expect(heading('Nomor Antrean Anda')).toBeTruthy());
   });
 });
 

@@ -68,7 +68,8 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       place,
       now,
       newId: () => newId(now()),
-      onIssued: () => sync.started()?.requestSync('write'),
+      // In a task of its own: the sync's reads do not hold up the ticket's screen.
+      onIssued: () => setTimeout(() => sync.started()?.requestSync('write')),
     }),
     printTicket: printCurrentDocument,
     printMissingList: printCurrentDocument,
@@ -97,7 +98,12 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       () => {},
     );
   };
-  const unsubscribeReplica = replica.subscribe(sendAvailability);
+  // Once per burst of changes, in a task of its own: a ticket being shown does not wait.
+  let availabilityTimer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribeReplica = replica.subscribe(() => {
+    clearTimeout(availabilityTimer);
+    availabilityTimer = setTimeout(sendAvailability);
+  });
   // Config updates come with the idle duties: the kiosk starts from its cached config.
   const refreshConfigNow = async () => {
     const duties = background.started();
@@ -159,6 +165,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       clearInterval(timer);
       clearTimeout(registerTimer);
       clearTimeout(syncTimer);
+      clearTimeout(availabilityTimer);
       unsubscribeReplica();
       subscription.unsubscribe();
       actor.stop();

@@ -1,5 +1,4 @@
 /** What a device shows before the kiosk can run: loading, waiting for config, or broken storage. */
-import '../styles/kiosk.css';
 import { type StringKey, t } from '../../domain/i18n/strings';
 
 export type BootState = 'loading' | 'waiting-config' | 'storage-failed';

@@ -2,7 +2,6 @@
  * The read-only page a citizen's phone opens from the missing-list QR code: the service's
  * standar pelayanan with what they still lack listed first and highlighted.
  */
-import '../styles/kiosk.css';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
 import { localized } from '../../domain/i18n/local-text';
 import { t } from '../../domain/i18n/strings';

@@ -15,7 +15,7 @@ import type { KioskLinks } from './links';
 import { type KioskActor, KioskRuntimeContext, useKiosk, useSend } from './runtime';
 import { ScreenFor } from './ScreenFor';
 import { SessionHeader } from './SessionHeader';
-import { isIdleWarning, screenOf } from './screen-of';
+import { isIdleWarning, type ScreenName, screenOf } from './screen-of';
 
 export { preloadKioskScreens } from './lazy-screens';
 export type { KioskLinks } from './links';
@@ -33,8 +33,30 @@ export function KioskApp(props: { actor: KioskActor; links: KioskLinks }) {
   );
 }
 
+/** How long a ticket's write may take before "Menyimpan tiket…" replaces the Confirm screen. */
+const ISSUING_SHOWN_AFTER_MS = 400;
+
+/**
+ * The screen to draw: while a ticket is being written the Confirm screen stays as it is
+ * (its buttons do nothing then), and "Menyimpan tiket…" comes only if the write is slow. A
+ * quick ticket goes from Confirm to its number with no screen in between, whose layout and
+ * paint would hold up the write's own steps on a slow kiosk.
+ */
+function useShownScreen(screen: ScreenName): ScreenName {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (screen !== 'issuing') return;
+    const timer = setTimeout(() => setSlow(true), ISSUING_SHOWN_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [screen]);
+  return screen === 'issuing' && !slow ? 'confirm' : screen;
+}
+
 function KioskRoot() {
-  const screen = useKiosk(screenOf);
+  const screen = useShownScreen(useKiosk(screenOf));
   const lang = useKiosk((s) => s.context.lang);
   const largeText = useKiosk((s) => s.context.largeText);
   const warning = useKiosk(isIdleWarning);

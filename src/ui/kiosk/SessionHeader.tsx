@@ -12,8 +12,11 @@ export function SessionHeader(props: { screen: ScreenName }) {
   const lang = useKiosk((s) => s.context.lang);
   const languages = useKiosk((s) => s.context.config.site.languages);
   const largeText = useKiosk((s) => s.context.largeText);
-  const canBack = useKiosk((s) => s.can({ type: 'nav.back' }));
-  const canHome = useKiosk((s) => s.can({ type: 'nav.home' }));
+  // Confirm stays up while a quick ticket is written (./KioskApp.tsx): its header stays
+  // the same, and the machine ignores Kembali and Beranda until the ticket is there.
+  const confirm = props.screen === 'confirm';
+  const canBack = useKiosk((s) => confirm || s.can({ type: 'nav.back' }));
+  const canHome = useKiosk((s) => confirm || s.can({ type: 'nav.home' }));
   const busy = props.screen === 'issuing' || props.screen === 'outOfService';
   return (
     <Header

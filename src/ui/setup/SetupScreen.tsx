@@ -2,7 +2,6 @@
  * The staff form shown once, before a device is enrolled: the one-time enrollment code
  * an admin created, the device's name and its profile. Never submits invalid input.
  */
-import '../styles/kiosk.css';
 import { useState } from 'preact/hooks';
 import type { Profile } from '../../domain/config/schema';
 import { Button } from '../components/Button/Button';

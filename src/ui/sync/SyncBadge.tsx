@@ -3,7 +3,6 @@
  * many tickets wait to be sent and when the device last synced. Citizens can ignore it;
  * it never blocks anything (the kiosk issues offline all the same).
  */
-import './sync-badge.css';
 import { useEffect, useState } from 'preact/hooks';
 
 /** What the badge reads of the sync loop's status (src/sync/status.ts fits it). */

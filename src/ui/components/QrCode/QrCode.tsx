@@ -4,7 +4,6 @@
  * innerHTML and little DOM.
  */
 import { correction, generate } from 'lean-qr/nano';
-import { useMemo } from 'preact/hooks';
 
 /** Quiet zone around the code, in modules. */
 const BORDER = 2;
@@ -36,12 +35,20 @@ export function qrPath(data: readonly (readonly boolean[])[]): string {
   return d;
 }
 
+/** The last code computed: a ticket's screen and its paper draw the same one. */
+let last: { text: string; size: number; path: string } | null = null;
+
+function drawn(text: string): { size: number; path: string } {
+  if (last?.text !== text) {
+    const modules = qrModules(text);
+    last = { text, size: modules.length, path: qrPath(modules) };
+  }
+  return last;
+}
+
 /** A QR code of `text`, named by `label`; decorative (hidden) without one. */
 export function QrCode(props: { text: string; label?: string; class?: string }) {
-  const { size, path } = useMemo(() => {
-    const modules = qrModules(props.text);
-    return { size: modules.length, path: qrPath(modules) };
-  }, [props.text]);
+  const { size, path } = drawn(props.text);
   return (
     <svg
       class={`qr${props.class ? ` ${props.class}` : ''}`}
