@@ -23,7 +23,7 @@ const REPORT = 'anjungan-bench-start';
 export type StartTimes = {
   /** The shell's HTML answered (by the service worker, offline). */
   html: number;
-  /** The boot screen ("Memuat…") on screen. */
+  /** The kiosk's first screen in the DOM: the attract screen, or "Memuat…" on a slow boot. */
   boot: number;
   /** The attract button in the DOM and enabled. */
   attract: number;
