@@ -57,7 +57,7 @@ describe('kiosk ticket of a journey', () => {
     // The list's code loads with the journey (preloaded at the kiosk's first idle moment).
     const steps = within(await main.findByRole('region', { name: 'Langkah kunjungan Anda' }));
     expect(steps.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Langkah 1A-006SekarangDisdukcapil — Perubahan Kartu Keluarga',
+      'Langkah 1A-006Sekarang',
       'Langkah 2E-007BPJS Kesehatan — Perubahan Data PesertaSetelah langkah 1 selesai',
     ]);
     expect(main.getByRole('img', { name: 'Kode QR tiket A-006' })).toBeTruthy();
