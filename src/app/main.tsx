@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { BootScreen } from '../ui/boot/BootScreen';
 import { bootKiosk } from './kiosk/boot';
 import { KioskRoute } from './kiosk/KioskRoute';
+import { prepareKiosk } from './kiosk/runtime';
 import { HOME_PATH, routeOf } from './routes';
 
 /** A boot slower than this shows "Memuat…" rather than an empty screen. */
@@ -21,6 +22,7 @@ if (route.surface === 'kiosk') {
   // The kiosk opens its log at once, and its first screen is the one the boot leads to:
   // a boot screen drawn meanwhile would cost its layout and a frame before the attract screen.
   const boot = bootKiosk();
+  prepareKiosk(); // while the log opens
   const slow = setTimeout(() => render(<BootScreen state="loading" />, root), BOOT_SCREEN_AFTER_MS);
   void boot.then((first) => {
     clearTimeout(slow);
