@@ -5,6 +5,7 @@
  */
 import { compareEvents } from './event-order';
 import type { KioskEvent, TicketActionType } from './events';
+import type { TicketStatus, TicketView } from './queue-types';
 import type { Derived } from './ticket-rules';
 
 type Issued = KioskEvent<'ticket.issued'>;
@@ -83,4 +84,42 @@ export function* newestFirst(
   test: (rec: Rec) => boolean,
 ): Generator<boolean> {
   for (let i = calls.length - 1; i >= 0; i--) yield test(calls[i] as Rec);
+}
+
+/** Where a ticket stands: a held journey step, or what its events make it. */
+export function statusOf(rec: Rec): TicketStatus {
+  return rec.held ? 'held' : (rec.derived?.status ?? 'waiting');
+}
+
+/** A ticket as surfaces see it (an issued one: `issued` and `derived` are set). */
+export function ticketView(rec: Rec): TicketView {
+  const issued = rec.issued as Issued;
+  const derived = rec.derived as Derived;
+  const { data } = issued;
+  const place = placeOf(rec);
+  return {
+    id: rec.id,
+    number: data.number,
+    prefix: data.prefix,
+    seq: data.seq,
+    agencyId: place.agencyId,
+    serviceId: place.serviceId,
+    queue: place.queue,
+    issuedServiceId: data.serviceId,
+    priority: data.priority,
+    purpose: data.purpose,
+    businessDay: issued.businessDay,
+    hlc: issued.hlc,
+    deviceId: issued.deviceId,
+    issuedAt: data.issuedAt,
+    status: statusOf(rec),
+    loket: derived.loket,
+    holder: derived.holder,
+    calls: derived.calls,
+    recalls: derived.recalls,
+    transfers: derived.transfers,
+    outcome: derived.outcome,
+    journey: data.journey ?? null,
+    calledHlc: derived.lastCall?.hlc ?? null,
+  };
 }

@@ -43,23 +43,28 @@ import {
 } from './events';
 import { NumberRefs } from './number-refs';
 import {
+  attachTo,
+  countIssued,
+  type Day,
+  detachFrom,
+  emptyDay,
+  servingOrderIn,
+  uncountIssued,
+} from './queue-days';
+import {
   byArrival,
-  byCall,
-  isPriority,
-  newestFirst,
   newRec,
-  placeOf,
   queueOf,
   type Rec,
-  type Sample,
-  serviceOf,
   type TicketRecord,
+  ticketView,
 } from './queue-records';
-import type { TicketStatus, TicketView } from './queue-types';
-import { DEFAULT_PRIORITY_CAP, priorityStreak, servingOrder } from './serving-order';
-import { insertionPoint, insertSorted, listOf, remove } from './sorted-lists';
-import { type Derived, derive } from './ticket-rules';
+import type { TicketView } from './queue-types';
+import { DEFAULT_PRIORITY_CAP } from './serving-order';
+import { insertionPoint, insertSorted, remove } from './sorted-lists';
+import { derive } from './ticket-rules';
 
+export { queueKey, serviceDayKey } from './queue-days';
 export { byArrival, idOf, isPriority, serviceOf, type TicketRecord } from './queue-records';
 export type {
   ActionConflict,
@@ -85,33 +90,6 @@ export type BookModel = {
   /** Ticket id → the journey steps that name it as the step before (./journey-read.ts). */
   readonly dependents: ReadonlyMap<string, ReadonlySet<Rec>>;
 };
-
-/** One business day's indexes. */
-export type DayIndex = Day;
-type Day = {
-  /** queue → waiting tickets in arrival order. */
-  queues: Map<string, Rec[]>;
-  /** queue → called tickets in order of the call that started their calling. */
-  calls: Map<string, Rec[]>;
-  /** service → tickets issued for it. */
-  issued: Map<string, number>;
-  /** prefix → printed number → its ticket, or its tickets in issue order when repeated. */
-  numbers: Map<string, Map<string, Rec | Rec[]>>;
-  /** service → finished services' durations. */
-  samples: Map<string, Sample>;
-  /** queue → waiting tickets in serving order, until that queue changes. */
-  order: Map<string, Rec[]>;
-};
-
-/** The key of one queue on one business day. */
-export function queueKey(businessDay: string, prefix: string): string {
-  return `${businessDay}:${prefix}`;
-}
-
-/** The key of one service on one business day. */
-export function serviceDayKey(businessDay: string, serviceId: string): string {
-  return `${businessDay}:${serviceId}`;
-}
 
 /** The queue state, kept current one event at a time. */
 export class QueueBook {
@@ -186,12 +164,12 @@ export class QueueBook {
     const rec = this.records.get(id);
     if (!rec) return undefined;
     const ticket = rec.issued ? rec : this.refs.ticketOf(rec);
-    return ticket ? this.view(ticket) : undefined;
+    return ticket ? ticketView(ticket) : undefined;
   }
 
   /** Waiting tickets of one queue on one day, in serving order. */
   waitingIn(day: string, queue: string): TicketView[] {
-    return this.order(day, queue).map((rec) => this.view(rec));
+    return this.order(day, queue).map((rec) => ticketView(rec));
   }
 
   /**
@@ -231,7 +209,7 @@ export class QueueBook {
 
   /** A ticket as surfaces see it. */
   viewOf(rec: TicketRecord): TicketView {
-    return this.view(rec);
+    return ticketView(rec);
   }
 
   /** A queue's waiting tickets in serving order. */
@@ -320,19 +298,7 @@ export class QueueBook {
   private placeIssued(rec: Rec): void {
     const issued = rec.issued as Issued;
     insertSorted(this.issuedOrder, rec, byArrival);
-    const day = this.day(issued.businessDay);
-    day.issued.set(issued.data.serviceId, (day.issued.get(issued.data.serviceId) ?? 0) + 1);
-    let numbers = day.numbers.get(issued.data.prefix);
-    if (numbers === undefined) {
-      numbers = new Map();
-      day.numbers.set(issued.data.prefix, numbers);
-    }
-    const owner = numbers.get(issued.data.number);
-    if (owner === undefined) numbers.set(issued.data.number, rec);
-    else {
-      const owners = Array.isArray(owner) ? owner : [owner];
-      insertSorted(owners, rec, byArrival);
-      numbers.set(issued.data.number, owners);
+    if (countIssued(this.day(issued.businessDay), rec)) {
       this.repeated.add(`${issued.businessDay}\n${issued.data.prefix}\n${issued.data.number}`);
     }
     const after = issued.data.journey?.after;
@@ -349,19 +315,9 @@ export class QueueBook {
   private unplaceIssued(rec: Rec): void {
     const issued = rec.issued as Issued;
     remove(this.issuedOrder, rec);
-    const day = this.day(issued.businessDay);
-    const count = (day.issued.get(issued.data.serviceId) ?? 1) - 1;
-    if (count > 0) day.issued.set(issued.data.serviceId, count);
-    else day.issued.delete(issued.data.serviceId);
-    const numbers = day.numbers.get(issued.data.prefix);
-    const owner = numbers?.get(issued.data.number);
-    if (numbers && Array.isArray(owner)) {
-      remove(owner, rec);
-      if (owner.length === 1) {
-        numbers.set(issued.data.number, owner[0] as Rec);
-        this.repeated.delete(`${issued.businessDay}\n${issued.data.prefix}\n${issued.data.number}`);
-      }
-    } else numbers?.delete(issued.data.number);
+    if (uncountIssued(this.day(issued.businessDay), rec)) {
+      this.repeated.delete(`${issued.businessDay}\n${issued.data.prefix}\n${issued.data.number}`);
+    }
     const after = issued.data.journey?.after;
     if (after !== undefined) this.dependents.get(after)?.delete(rec);
   }
@@ -382,66 +338,23 @@ export class QueueBook {
     }
   }
 
+  /** Takes a ticket out of its day's lists and sample (before it is derived again). */
   private detach(rec: Rec): void {
-    const order = rec.issued ? this.days.get(rec.issued.businessDay)?.order : undefined;
-    const derived = rec.derived;
-    if (rec.waitingIn) {
-      remove(rec.waitingIn, rec);
-      rec.waitingIn = null;
-      order?.delete(queueOf(rec));
-    }
-    if (rec.callsIn) {
-      remove(rec.callsIn, rec);
-      rec.callsIn = null;
-      if (derived?.callQueue) order?.delete(derived.callQueue);
-    }
-    if (rec.sampleIn && derived?.serviceMs != null) {
-      rec.sampleIn.count -= 1;
-      rec.sampleIn.totalMs -= derived.serviceMs;
-      rec.sampleIn = null;
-    }
+    detachFrom(rec.issued ? this.days.get(rec.issued.businessDay) : undefined, rec);
     this.conflicted.delete(rec);
   }
 
+  /** Puts a ticket, just derived, into its day's lists and sample. */
   private attach(rec: Rec): void {
-    const derived = rec.derived;
-    if (!rec.issued || !derived) return;
-    const day = this.day(rec.issued.businessDay);
-    if (derived.status === 'waiting' && !rec.held) {
-      const queue = queueOf(rec);
-      rec.waitingIn = listOf(day.queues, queue);
-      insertSorted(rec.waitingIn, rec, byArrival);
-      if (day.order.size > 0) day.order.delete(queue);
-    }
-    if (derived.call && derived.callQueue) {
-      rec.callsIn = listOf(day.calls, derived.callQueue);
-      insertSorted(rec.callsIn, rec, byCall);
-      if (day.order.size > 0) day.order.delete(derived.callQueue);
-    }
-    if (derived.serviceMs !== null) {
-      let sample = day.samples.get(serviceOf(rec));
-      if (sample === undefined) {
-        sample = { count: 0, totalMs: 0 };
-        day.samples.set(serviceOf(rec), sample);
-      }
-      sample.count += 1;
-      sample.totalMs += derived.serviceMs;
-      rec.sampleIn = sample;
-    }
-    if (derived.conflicts) this.conflicted.add(rec);
+    if (!rec.issued || !rec.derived) return;
+    attachTo(this.day(rec.issued.businessDay), rec);
+    if (rec.derived.conflicts) this.conflicted.add(rec);
   }
 
   private day(businessDay: string): Day {
     let day = this.days.get(businessDay);
     if (day === undefined) {
-      day = {
-        queues: new Map(),
-        calls: new Map(),
-        issued: new Map(),
-        numbers: new Map(),
-        samples: new Map(),
-        order: new Map(),
-      };
+      day = emptyDay();
       this.days.set(businessDay, day);
     }
     return day;
@@ -450,51 +363,7 @@ export class QueueBook {
   /** A queue's waiting tickets in serving order (cached until the queue changes). */
   private order(day: string, queue: string): Rec[] {
     const index = this.days.get(day);
-    if (index === undefined) return [];
-    const cached = index.order.get(queue);
-    if (cached) return cached;
-    const waiting = index.queues.get(queue) ?? [];
-    const calls = index.calls.get(queue) ?? [];
-    const streak = priorityStreak(newestFirst(calls, isPriority));
-    const order = servingOrder(waiting, isPriority, streak, this.priorityCap);
-    index.order.set(queue, order);
-    return order;
-  }
-
-  private statusOf(rec: Rec): TicketStatus {
-    return rec.held ? 'held' : (rec.derived?.status ?? 'waiting');
-  }
-
-  private view(rec: Rec): TicketView {
-    const issued = rec.issued as Issued;
-    const derived = rec.derived as Derived;
-    const { data } = issued;
-    const place = placeOf(rec);
-    return {
-      id: rec.id,
-      number: data.number,
-      prefix: data.prefix,
-      seq: data.seq,
-      agencyId: place.agencyId,
-      serviceId: place.serviceId,
-      queue: place.queue,
-      issuedServiceId: data.serviceId,
-      priority: data.priority,
-      purpose: data.purpose,
-      businessDay: issued.businessDay,
-      hlc: issued.hlc,
-      deviceId: issued.deviceId,
-      issuedAt: data.issuedAt,
-      status: this.statusOf(rec),
-      loket: derived.loket,
-      holder: derived.holder,
-      calls: derived.calls,
-      recalls: derived.recalls,
-      transfers: derived.transfers,
-      outcome: derived.outcome,
-      journey: data.journey ?? null,
-      calledHlc: derived.lastCall?.hlc ?? null,
-    };
+    return index === undefined ? [] : servingOrderIn(index, queue, this.priorityCap);
   }
 
   /** The index of counted events by id, made once from what the book holds. */
