@@ -6,12 +6,12 @@ import { render } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { type AnyActorRef, createActor } from 'xstate';
 import type { ConfigBundle, Profile } from '../../src/domain/config/schema';
-import { createKioskMachine } from '../../src/machines/kiosk.machine';
 import type { IssuedTicket, IssueRequest } from '../../src/machines/kiosk.types';
 import { KioskApp } from '../../src/ui/kiosk/KioskApp';
 import type { KioskLinks } from '../../src/ui/kiosk/links';
 import { localInstant } from '../fixtures/catalogue';
 import { kioskBundle, kioskProfile } from '../fixtures/kiosk';
+import { recordingKioskMachine } from '../fixtures/kiosk-ports';
 
 /** The ticket the fake issueTicket actor returns. */
 export const FAKE_TICKET: IssuedTicket = {
@@ -41,18 +41,9 @@ afterEach(() => {
 
 /** Starts a kiosk actor and renders the kiosk UI for it. */
 export function renderKiosk(options: Options = {}) {
-  const printTicket = vi.fn();
-  const printMissingList = vi.fn();
-  const requests: IssueRequest[] = [];
-  const issue = options.issue ?? (async () => FAKE_TICKET);
-  const machine = createKioskMachine({
-    issueTicket: async (input) => {
-      requests.push(input);
-      return issue(input);
-    },
-    printTicket,
-    printMissingList,
-  });
+  const { machine, requests, printTicket, printMissingList } = recordingKioskMachine(
+    options.issue ?? (async () => FAKE_TICKET),
+  );
   const actor = createActor(machine, {
     input: {
       config: options.config ?? kioskBundle(),

@@ -1,12 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
-import { createKioskMachine } from '../../../src/machines/kiosk.machine';
 import {
   type IssuedTicket,
   IssueError,
   type IssueRequest,
 } from '../../../src/machines/kiosk.types';
 import { kioskBundle, kioskProfile } from '../../fixtures/kiosk';
+import { recordingKioskMachine } from '../../fixtures/kiosk-ports';
 
 const TICKET: IssuedTicket = {
   id: '0190f5e0-0000-7000-8000-000000000001',
@@ -26,18 +26,9 @@ type Issue = (request: IssueRequest) => Promise<IssuedTicket>;
 
 function start(options: { issue?: Issue; profile?: ReturnType<typeof kioskProfile> } = {}) {
   const clock = new SimulatedClock();
-  const requests: IssueRequest[] = [];
-  const printTicket = vi.fn();
-  const printMissingList = vi.fn();
-  const issue: Issue = options.issue ?? (async () => TICKET);
-  const machine = createKioskMachine({
-    issueTicket: async (input) => {
-      requests.push(input);
-      return issue(input);
-    },
-    printTicket,
-    printMissingList,
-  });
+  const { machine, requests, printTicket, printMissingList } = recordingKioskMachine(
+    options.issue ?? (async () => TICKET),
+  );
   const actor = createActor(machine, {
     clock,
     input: { config: kioskBundle(), profile: options.profile ?? kioskProfile(), place: 'lobby' },
