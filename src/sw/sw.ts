@@ -7,6 +7,12 @@
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import {
+  addStaticRoutes,
+  cacheShells,
+  deleteOtherShellCaches,
+  shellCacheName,
+} from './static-routes';
+import {
   appShellRoute,
   configStrategy,
   isConfigRequest,
@@ -18,19 +24,23 @@ declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
 };
 
-precacheAndRoute(self.__WB_MANIFEST);
+const manifest = self.__WB_MANIFEST;
+const shellCache = shellCacheName(manifest);
+precacheAndRoute(manifest);
 cleanupOutdatedCaches();
 for (const route of ownShellRoutes()) registerRoute(route);
 registerRoute(appShellRoute());
 registerRoute(({ url }) => isConfigRequest(url), configStrategy());
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(warmConfigCache());
+  event.waitUntil(
+    Promise.all([warmConfigCache(), cacheShells(shellCache), addStaticRoutes(event, shellCache)]),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   // Take control of the page that installed us, so it works offline without a reload.
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(Promise.all([self.clients.claim(), deleteOtherShellCaches(shellCache)]));
 });
 
 self.addEventListener('message', (event) => {

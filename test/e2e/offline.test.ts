@@ -71,5 +71,30 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: offline', () => {
     expect(response?.fromServiceWorker()).toBe(true);
     expect(await takeKtpTicket(page)).toBe('A-004');
     expect(await storedTicketNumbers(page)).toEqual(['A-001', 'A-002', 'A-003', 'A-004']);
+    // The page and its code came by the worker's static routes, without starting it.
+    expect(await sourcesOfThisPage(page)).toEqual({ page: 'cache', assets: ['cache'] });
+  });
+
+  it('answers the counter and the board from the same routes, the server still stopped', async () => {
+    for (const path of ['/counter', '/display']) {
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status()).toBe(200);
+      expect((await sourcesOfThisPage(page)).page).toBe('cache');
+    }
   });
 });
+
+/** Where the navigation and the hashed assets were answered from (Resource Timing). */
+function sourcesOfThisPage(page: Page): Promise<{ page?: string; assets: string[] }> {
+  return page.evaluate(() => {
+    type Routed = PerformanceResourceTiming & { workerFinalSourceType?: string };
+    const nav = performance.getEntriesByType('navigation')[0] as Routed;
+    const assets = (performance.getEntriesByType('resource') as Routed[]).filter((r) =>
+      new URL(r.name).pathname.startsWith('/assets/'),
+    );
+    return {
+      page: nav.workerFinalSourceType,
+      assets: [...new Set(assets.map((r) => r.workerFinalSourceType ?? ''))],
+    };
+  });
+}
