@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { jsonPath, type PathSegment } from './config/issues';
 import { parseEvent } from './event-schema';
 import type { KioskEvent } from './events';
+import { isUuid } from './ids';
 import {
   type BootstrapRequest,
   type CreateEnrollmentRequest,
@@ -25,6 +26,7 @@ import {
   MAX_STAFF_AGENCIES,
   MAX_STAFF_NAME,
   type SetPinRequest,
+  type SignInReportRequest,
   STAFF_ROLES,
 } from './staff';
 
@@ -200,6 +202,12 @@ export const SetPinRequestSchema = body({
   setupCode: typedCode,
   pin: v.pipe(v.string(), v.maxLength(4 * MAX_PIN_DIGITS, 'is too long')),
 }) satisfies v.GenericSchema<unknown, SetPinRequest>;
+
+/** POST /staff/sign-in: the outcome of one PIN a counter checked. */
+export const SignInReportRequestSchema = body({
+  staffId: v.pipe(v.string(), v.check(isUuid, 'must be a staff id (UUID)')),
+  ok: v.boolean(),
+}) satisfies v.GenericSchema<unknown, SignInReportRequest>;
 
 /** Audit entries per page by default, and at most. */
 export const DEFAULT_AUDIT_PAGE = 50;

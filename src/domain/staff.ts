@@ -27,7 +27,10 @@ export const PIN_KDF = {
   keyBytes: 32,
 } as const;
 
-/** Wrong PINs in a row before a person is locked out (on the device that saw them). */
+/**
+ * Wrong PINs in a row before a person is locked out: on the site (counted by the server from
+ * every counter's reports) and, while the server cannot be reached, on the device itself.
+ */
 export const PIN_FREE_FAILURES = 5;
 /** The first lockout; each later one doubles, up to PIN_MAX_LOCKOUT_MS. */
 export const PIN_FIRST_LOCKOUT_MS = 60_000;
@@ -139,3 +142,12 @@ export type LockStaffRequest = { locked: boolean };
 export type LockStaffResponse = { staff: StaffSummary };
 /** GET /api/v1/admin/staff: every person of the site, oldest first. */
 export type AdminStaffListResponse = { staff: StaffSummary[] };
+
+/**
+ * POST /api/v1/staff/sign-in: a counter reports the outcome of a PIN it checked. The server
+ * counts the person's wrong PINs across the site; while the person is locked out there, a
+ * right PIN is refused too.
+ */
+export type SignInReportRequest = { staffId: string; ok: boolean };
+/** The person's standing on the site after the report: locked for how long, tries left. */
+export type SignInReportResponse = { lockedForMs: number; triesLeft: number };

@@ -190,3 +190,39 @@ describe('client address keys', () => {
     expect(addressKey(undefined)).toBe('unknown');
   });
 });
+
+describe('standing and forgetting (the site-wide PIN count)', () => {
+  it('tells an address its lockout and failures without counting an attempt', () => {
+    const { clock, limiter: l } = limiter();
+    for (let i = 0; i < 3; i++) attempt(l, 'staff:a', 'failure');
+    const three = l.standing('staff:a');
+    attempt(l, 'staff:a', 'failure');
+    attempt(l, 'staff:a', 'failure');
+    const locked = l.standing('staff:a');
+    clock.now += 30_000;
+
+    expect(three).toEqual({ lockedForMs: 0, failures: 3 });
+    expect(locked).toEqual({ lockedForMs: MINUTE, failures: 4 });
+    expect(l.standing('staff:a')).toEqual({ lockedForMs: MINUTE - 30_000, failures: 4 });
+    expect(l.standing('staff:other')).toEqual({ lockedForMs: 0, failures: 0 });
+    expect(l.size).toBe(1);
+  });
+
+  it('forgets a locked address at once: its next lockout is the first again', () => {
+    const { limiter: l } = limiter();
+    for (let i = 0; i < 6; i++) attempt(l, 'staff:a', 'failure');
+
+    l.forget('staff:a');
+    for (let i = 0; i < 5; i++) attempt(l, 'staff:a', 'failure');
+
+    expect(l.standing('staff:a').lockedForMs).toBe(MINUTE);
+  });
+
+  it('uses the device lockouts for the sign-in policy', () => {
+    expect(ATTEMPT_POLICIES.signIn).toMatchObject({
+      freeFailures: 5,
+      firstLockoutMs: MINUTE,
+      maxLockoutMs: 60 * MINUTE,
+    });
+  });
+});

@@ -25,7 +25,7 @@ import type { CounterActions, CounterStore, CounterView, Message } from '../../u
 import { startDeviceSync } from '../device-sync';
 import { conflictNotice, NOTICES, quarantineNotice, signInRefusal } from './messages';
 import { screenOf } from './screen';
-import { refreshStaff, setFirstPin, signIn } from './sign-in';
+import { refreshStaff, reportSignInOver, setFirstPin, signIn } from './sign-in';
 import { type RecordEvent, ticketActions } from './ticket-actions';
 
 export type CounterDeps = {
@@ -143,7 +143,7 @@ export function startCounter(deps: CounterDeps) {
       if (!person) return;
       session.busy = true;
       changed();
-      void signIn(db, person, pin, now()).then((result) => {
+      void signIn(db, person, pin, now(), reportSignInOver(identity.token)).then((result) => {
         session.busy = false;
         if (result.ok) {
           session.me = result.staff;

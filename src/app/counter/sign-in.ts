@@ -1,16 +1,20 @@
 /**
  * Staff sign-in on a counter device, with the server up or down: the PIN is checked against
- * the person's cached PBKDF2 verifier with WebCrypto; wrong PINs are counted per person on
- * this device and lock the person out for a growing time. First sign-in (setting the PIN
- * with an admin's set-up code) needs the server.
- * Must: a PIN is never stored or sent anywhere but to the server's set-PIN call; a locked
- * person is refused before any PIN is checked; a failure is counted durably before the
- * answer is shown, so a reload cannot reset it.
+ * the person's cached PBKDF2 verifier with WebCrypto, then reported to the server, which
+ * counts wrong PINs per person across the site and answers their standing there. While the
+ * server cannot be reached, wrong PINs are counted per person on this device. Either count
+ * locks the person out for a growing time. First sign-in (setting the PIN with an admin's
+ * set-up code) needs the server.
+ * Must: a PIN is never stored or sent anywhere but to the server's set-PIN call (a report
+ * says only right or wrong); a person locked here is refused before any PIN is checked; a
+ * person locked on the site is refused even with the right PIN; a failure is counted
+ * durably before the answer is shown, so a reload cannot reset it.
  */
 import {
   PIN_FREE_FAILURES,
   pinLockoutMs,
   type SetPinResponse,
+  type SignInReportResponse,
   type StaffListResponse,
   type StaffVerifier,
 } from '../../domain/staff';
@@ -23,12 +27,22 @@ export type SignInResult =
   | { ok: false; reason: 'locked'; retryAfterMs: number }
   | { ok: false; reason: 'blocked' | 'no-pin' };
 
-/** Checks `pin` for `person` on this device. */
+/**
+ * Reports one checked PIN to the site server: the person's standing on the site, or null
+ * when the server does not answer in time (this device's own count decides then).
+ */
+export type ReportSignIn = (staffId: string, ok: boolean) => Promise<SignInReportResponse | null>;
+
+/** How long a sign-in waits for the server's answer before it decides on its own. */
+export const SIGN_IN_REPORT_TIMEOUT_MS = 3_000;
+
+/** Checks `pin` for `person`: on this device, then with the site when `report` answers. */
 export async function signIn(
   db: AnjunganDatabase,
   person: StaffVerifier,
   pin: string,
   now: number,
+  report?: ReportSignIn,
 ): Promise<SignInResult> {
   if (person.locked) return { ok: false, reason: 'blocked' };
   if (person.pin === null) return { ok: false, reason: 'no-pin' };
@@ -36,7 +50,18 @@ export async function signIn(
   if (record && record.lockedUntil > now) {
     return { ok: false, reason: 'locked', retryAfterMs: record.lockedUntil - now };
   }
-  if (await pinMatches(pin, person.pin)) {
+  const matched = await pinMatches(pin, person.pin);
+  const site = report ? await report(person.staffId, matched) : null;
+  if (site !== null && site.lockedForMs > 0) {
+    // Locked on the site: kept here too, so it holds while the server is down.
+    const lockedUntil = now + site.lockedForMs;
+    await updatePinFailures(db, person.staffId, (r) => ({
+      ...r,
+      lockedUntil: Math.max(r.lockedUntil, lockedUntil),
+    }));
+    return { ok: false, reason: 'locked', retryAfterMs: site.lockedForMs };
+  }
+  if (matched) {
     await updatePinFailures(db, person.staffId, () => null);
     return { ok: true, staff: person };
   }
@@ -53,7 +78,29 @@ export async function signIn(
   if (next && next.lockedUntil > now) {
     return { ok: false, reason: 'locked', retryAfterMs: next.lockedUntil - now };
   }
-  return { ok: false, reason: 'wrong', triesLeft: PIN_FREE_FAILURES - (next?.failures ?? 0) };
+  const here = PIN_FREE_FAILURES - (next?.failures ?? 0);
+  return { ok: false, reason: 'wrong', triesLeft: Math.min(here, site?.triesLeft ?? here) };
+}
+
+/** The report of a counter enrolled with `token`, over HTTP. */
+export function reportSignInOver(token: string): ReportSignIn {
+  return async (staffId, ok) => {
+    try {
+      const response = await fetch('/api/v1/staff/sign-in', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ staffId, ok }),
+        signal: AbortSignal.timeout(SIGN_IN_REPORT_TIMEOUT_MS),
+      });
+      if (!response.ok) return null;
+      const standing = (await response.json()) as Partial<SignInReportResponse>;
+      const { lockedForMs, triesLeft } = standing;
+      if (typeof lockedForMs !== 'number' || typeof triesLeft !== 'number') return null;
+      return { lockedForMs: Math.max(0, lockedForMs), triesLeft: Math.max(0, triesLeft) };
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** Whether `pin` derives the verifier's hash (PBKDF2-HMAC-SHA256, its own salt and count). */

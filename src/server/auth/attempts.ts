@@ -1,7 +1,7 @@
 /**
- * Attempt limits for guessable secrets (bootstrap and enrollment codes, later staff PINs):
- * per client address with growing lockouts, and a failure budget per minute for the whole
- * site. Only failures count (and attempts still being checked); a success clears its
+ * Attempt limits for guessable secrets (bootstrap, enrollment and staff set-up codes; staff
+ * PINs, reported by the counters that check them): per client address (per person for a
+ * PIN) with growing lockouts, and a failure budget per minute for the whole site. Only failures count (and attempts still being checked); a success clears its
  * address. Must: refusing costs no I/O; memory is bounded (maxAddresses, LRU). README,
  * "Attempt limits and one-time codes", gives the figures and the reasoning.
  */
@@ -22,14 +22,25 @@ export type AttemptPolicy = {
   maxAddresses: number;
 };
 
+import { PIN_FIRST_LOCKOUT_MS, PIN_FREE_FAILURES, PIN_MAX_LOCKOUT_MS } from '../../domain/staff';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** The named policies: bootstrap, enrollment, and the staff PIN sign-in to come. */
+/**
+ * The named policies: bootstrap, enrollment, staff set-up codes (`pin`), and the PINs
+ * counters check, keyed by person (`signIn`: the same lockouts as a device's own).
+ */
 export const ATTEMPT_POLICIES = {
   bootstrap: policy({ globalPerMinute: 10 }),
   enroll: policy({ globalPerMinute: 30 }),
   pin: policy({ globalPerMinute: 120 }),
+  signIn: policy({
+    freeFailures: PIN_FREE_FAILURES,
+    firstLockoutMs: PIN_FIRST_LOCKOUT_MS,
+    maxLockoutMs: PIN_MAX_LOCKOUT_MS,
+    globalPerMinute: 600,
+  }),
 } satisfies Record<string, AttemptPolicy>;
 
 /** A policy's name. */
@@ -115,6 +126,23 @@ export class AttemptLimiter {
     };
   }
 
+  /** How long `address` is locked out for, and its failures towards the next lockout. */
+  standing(address: string): { lockedForMs: number; failures: number } {
+    const now = this.now();
+    const entry = this.entry(address, now);
+    if (entry === undefined) return { lockedForMs: 0, failures: 0 };
+    return { lockedForMs: Math.max(0, entry.lockedUntil - now), failures: entry.failures };
+  }
+
+  /** Starts `address` afresh (an admin unlocked the person, or gave them a new code). */
+  forget(address: string): void {
+    const entry = this.entries.get(address);
+    if (entry === undefined) return;
+    if (entry.pending > 0) {
+      Object.assign(entry, { failures: 0, lockouts: 0, lockedUntil: 0, lastFailureAt: 0 });
+    } else this.entries.delete(address);
+  }
+
   private settle(address: string, entry: Entry, outcome: AttemptOutcome): void {
     const now = this.now();
     if (outcome === 'success') {
@@ -163,11 +191,12 @@ export class AttemptLimiter {
   }
 }
 
-/** The three limiters of an app, each on the same clock. */
+/** The limiters of an app, one per policy, each on the same clock. */
 export function attemptLimiters(now: () => number): Record<PolicyName, AttemptLimiter> {
   return {
     bootstrap: new AttemptLimiter(ATTEMPT_POLICIES.bootstrap, now),
     enroll: new AttemptLimiter(ATTEMPT_POLICIES.enroll, now),
     pin: new AttemptLimiter(ATTEMPT_POLICIES.pin, now),
+    signIn: new AttemptLimiter(ATTEMPT_POLICIES.signIn, now),
   };
 }

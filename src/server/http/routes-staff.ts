@@ -1,8 +1,9 @@
 /**
  * Staff and their PINs (src/domain/staff.ts). Admins create a person with a one-time set-up
  * code, list the site's staff, give a new code (which clears the PIN) and lock or unlock;
- * counter and mobile devices fetch the verifiers of the staff allowed on them and set a
- * person's PIN with that person's code.
+ * counter and mobile devices fetch the verifiers of the staff allowed on them, set a
+ * person's PIN with that person's code, and report each PIN they check, so wrong PINs count
+ * across the site (`signIn` attempt limits, keyed by person).
  * Must: a code is shown once and stored as an HMAC; a PIN passes `pinIssue` before it is
  * hashed and is never logged; wrong codes count under the `pin` attempt limits; admin
  * calls are audited (writes by the store, reads and refusals here).
@@ -19,14 +20,17 @@ import {
   parseRequest,
   SetPinRequestSchema,
   SetupCodeRequestSchema,
+  SignInReportRequestSchema,
 } from '../../domain/protocol-schema';
 import {
   type AdminStaffListResponse,
   allowedOnProfile,
   holdsStaff,
   type LockStaffResponse,
+  PIN_FREE_FAILURES,
   pinIssue,
   type SetPinResponse,
+  type SignInReportResponse,
   STAFF_SETUP_CODE_TTL_MS,
   type StaffListResponse,
   type StaffSetupResponse,
@@ -45,7 +49,10 @@ import { fail } from './errors';
 import { auditRead } from './routes-admin';
 import { valid } from './validate';
 
-/** POST|GET /admin/staff, POST /admin/staff/:id/setup-code|lock, GET /staff, POST /staff/pin. */
+/**
+ * POST|GET /admin/staff, POST /admin/staff/:id/setup-code|lock, GET /staff, POST /staff/pin,
+ * POST /staff/sign-in.
+ */
 export function staffRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   const admin = requireAdmin(deps);
@@ -73,6 +80,7 @@ export function staffRoutes(deps: ApiDeps): Hono {
     const { code, setupCode } = newSetupCode(deps, at);
     const record = await deps.store.replaceSetupCode(deps.siteId(), id, setupCode, at, by);
     if (record === null) throw unknownStaff();
+    deps.attempts.signIn.forget(signInKey(id));
     return c.json(setupAnswer(record, code));
   });
   api.post('/admin/staff/:id/lock', admin, async (c) => {
@@ -82,6 +90,7 @@ export function staffRoutes(deps: ApiDeps): Hono {
     const id = await knownId(deps, c.req.param('id'), by, action);
     const record = await deps.store.setStaffLocked(deps.siteId(), id, locked, deps.now(), by);
     if (record === null) throw unknownStaff();
+    if (!locked) deps.attempts.signIn.forget(signInKey(id));
     return c.json({ staff: summaryOf(record) } satisfies LockStaffResponse);
   });
   api.get('/staff', device, async (c) => {
@@ -95,7 +104,45 @@ export function staffRoutes(deps: ApiDeps): Hono {
     staffProfile(deps, c.get('device'));
     return limited(deps, 'pin', setPin(deps))(c);
   });
+  api.post('/staff/sign-in', device, async (c) => {
+    const profile = staffProfile(deps, c.get('device'));
+    const { staffId, ok } = valid(parseRequest(SignInReportRequestSchema, await readJsonBody(c)));
+    const person = (await deps.store.staffOfSite(deps.siteId())).find((p) => p.staffId === staffId);
+    if (person === undefined || !allowedOnProfile(profile.agencies, person.agencies)) {
+      throw unknownStaff();
+    }
+    return c.json(reportSignIn(deps, staffId, ok));
+  });
   return api;
+}
+
+/** The site's lockout key of a person. */
+function signInKey(staffId: string): string {
+  return `staff:${staffId}`;
+}
+
+/**
+ * Counts one PIN a counter checked. While the person is locked out the report changes
+ * nothing (a right PIN does not lift the lock); a site over its failure budget gets a 429,
+ * and the counter keeps its own count.
+ */
+function reportSignIn(deps: ApiDeps, staffId: string, ok: boolean): SignInReportResponse {
+  const limiter = deps.attempts.signIn;
+  const key = signInKey(staffId);
+  const attempt = limiter.begin(key);
+  if ('end' in attempt) attempt.end(ok ? 'success' : 'failure');
+  else if (attempt.scope === 'site') {
+    const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000));
+    throw fail(
+      429,
+      'too_many_attempts',
+      `Terlalu banyak PIN salah di situs ini; coba lagi dalam ${seconds} detik ` +
+        `(too many wrong PINs at this site; try again in ${seconds} s).`,
+      { retryAfterSeconds: seconds },
+    );
+  }
+  const { lockedForMs, failures } = limiter.standing(key);
+  return { lockedForMs, triesLeft: lockedForMs > 0 ? 0 : PIN_FREE_FAILURES - failures };
 }
 
 /** A person's PIN, set with their set-up code: spends the code, answers their verifier. */

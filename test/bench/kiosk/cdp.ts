@@ -86,7 +86,22 @@ export function launchCdp(
     send(method, params = {}, sessionId) {
       const id = nextId++;
       toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
-      return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new Error(`${method}: no answer from the browser in 30 s`));
+        }, 30_000);
+        pending.set(id, {
+          resolve: (value) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+      });
     },
     waitFor(method, match) {
       return new Promise((resolve) => waiters.add({ method, match, resolve }));

@@ -216,6 +216,13 @@ const ENDPOINTS: Endpoint[] = [
     body: (ids) => ({ setupCode: ids.setupCode, pin: '135790' }),
     expect: counterOnly,
   },
+  {
+    name: 'POST /staff/sign-in',
+    method: 'POST',
+    path: () => '/staff/sign-in',
+    body: (ids) => ({ staffId: ids.staffId, ok: false }),
+    expect: counterOnly,
+  },
 ];
 
 let h: Harness;

@@ -38,7 +38,8 @@ export type FuzzWorld = {
     | 'staff'
     | 'setupCode'
     | 'lock'
-    | 'pin',
+    | 'pin'
+    | 'signIn',
     () => unknown
   >;
 };
@@ -67,7 +68,12 @@ type Endpoint = {
 };
 
 /** Staff bodies with fields to set to what the server must refuse. */
-const STAFF_TEMPLATES: readonly (keyof FuzzWorld['templates'])[] = ['staff', 'lock', 'pin'];
+const STAFF_TEMPLATES: readonly (keyof FuzzWorld['templates'])[] = [
+  'staff',
+  'lock',
+  'pin',
+  'signIn',
+];
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: () => '/health', role: 'public' },
@@ -108,6 +114,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: 'GET', path: () => '/staff', role: 'counter' },
   { method: 'POST', path: () => '/staff/pin', role: 'counter', template: 'pin' },
+  { method: 'POST', path: () => '/staff/sign-in', role: 'counter', template: 'signIn' },
 ];
 
 /** Client addresses: a few IPv4 ones, two of one IPv6 /64, and an IPv4-mapped one. */

@@ -220,6 +220,8 @@ export function staffFieldText(template: unknown, usedCode: string) {
     ['pin', fc.constantFrom(...WEAK_PINS)],
     ['setupCode', fc.constantFrom('AAAAA-BBBBB', usedCode, 'zz!', '', 'A'.repeat(65))],
     ['locked', fc.constantFrom('yes', 1, null, 'true')],
+    ['staffId', fc.constantFrom(NIK, '', 'siti', 12, null, `${'a'.repeat(36)}`)],
+    ['ok', fc.constantFrom('yes', 1, null, 'false')],
   ];
   const own = fields.filter(([field]) => Object.hasOwn(template as object, field));
   return fc.nat(own.length - 1).chain((i) => {

@@ -157,6 +157,7 @@ beforeAll(async () => {
       setupCode: () => ({}),
       lock: () => ({ locked: true }),
       pin: () => ({ setupCode: holder.code, pin: '123456' }),
+      signIn: () => ({ staffId: named.staffId, ok: false }),
       leases: () => ({
         numbers: [{ prefix: 'A', count: 1, businessDay: TODAY }],
         quotas: [{ serviceId: 'imigrasi-paspor-baru', count: 1 }],

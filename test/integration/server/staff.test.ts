@@ -13,8 +13,10 @@ import type { ApiError, AuditPage } from '../../../src/domain/protocol';
 import {
   type AdminStaffListResponse,
   type LockStaffResponse,
+  PIN_FIRST_LOCKOUT_MS,
   PIN_KDF,
   type SetPinResponse,
+  type SignInReportResponse,
   STAFF_SETUP_CODE_TTL_MS,
   type StaffListResponse,
   type StaffSetupResponse,
@@ -432,6 +434,104 @@ describe('refusals that change nothing', () => {
 
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400]);
     expect(dumpDatabase()).toBe(before);
+  });
+});
+
+describe('wrong PINs counted across the site', () => {
+  const report = (staffId: string, ok: boolean, device: Device = counter) =>
+    call(h, 'POST', '/staff/sign-in', { token: device.token, body: { staffId, ok } });
+  const standing = async (staffId: string, ok: boolean, device: Device = counter) => {
+    const answer = await report(staffId, ok, device);
+    expect(answer.status).toBe(200);
+    return json<SignInReportResponse>(answer);
+  };
+
+  it('locks a person after 5 wrong PINs on two counters together, a right PIN too while locked', async () => {
+    const id = (await create()).staff.staffId;
+    const other = await seedDevice(h.store, { profileId: 'loket-umum' });
+
+    const first = [];
+    for (let i = 0; i < 3; i++) first.push(await standing(id, false));
+    const fourth = await standing(id, false, other);
+    const fifth = await standing(id, false, other);
+    const rightWhileLocked = await standing(id, true);
+
+    expect(first.map((a) => a.triesLeft)).toEqual([4, 3, 2]);
+    expect(fourth).toEqual({ lockedForMs: 0, triesLeft: 1 });
+    expect(fifth).toEqual({ lockedForMs: PIN_FIRST_LOCKOUT_MS, triesLeft: 0 });
+    expect(rightWhileLocked).toEqual({ lockedForMs: PIN_FIRST_LOCKOUT_MS, triesLeft: 0 });
+  });
+
+  it('locks again twice as long after each further wrong PIN; a right one clears the count', async () => {
+    const id = (await create()).staff.staffId;
+    for (let i = 0; i < 5; i++) await standing(id, false);
+    h.clock.now += PIN_FIRST_LOCKOUT_MS;
+
+    const again = await standing(id, false);
+    h.clock.now += 2 * PIN_FIRST_LOCKOUT_MS;
+    const right = await standing(id, true);
+    const afterRight = await standing(id, false);
+
+    expect(again.lockedForMs).toBe(2 * PIN_FIRST_LOCKOUT_MS);
+    expect(right).toEqual({ lockedForMs: 0, triesLeft: 5 });
+    expect(afterRight).toEqual({ lockedForMs: 0, triesLeft: 4 });
+  });
+
+  it('lifts the lock when an admin unlocks the person or gives a new set-up code', async () => {
+    const a = (await create()).staff.staffId;
+    const b = (await create({ ...person, name: 'B' })).staff.staffId;
+    for (let i = 0; i < 5; i++) {
+      await standing(a, false);
+      await standing(b, false);
+    }
+
+    await lock(a, true);
+    await lock(a, false);
+    await newCode(b);
+
+    expect(await standing(a, false)).toEqual({ lockedForMs: 0, triesLeft: 4 });
+    expect(await standing(b, false)).toEqual({ lockedForMs: 0, triesLeft: 4 });
+  });
+
+  it('refuses kiosks, people not allowed on the counter and bad bodies, counting nothing', async () => {
+    const id = (await create()).staff.staffId;
+    const bpjs = (await create({ ...person, name: 'B', agencies: ['bpjs-kesehatan'] })).staff
+      .staffId;
+    const refusals = [
+      [await report(id, false, kiosk), 403, 'not_a_counter'],
+      [await report(bpjs, false), 404, 'unknown_staff'],
+      [await report(uuidv7Like(), false), 404, 'unknown_staff'],
+      [
+        await call(h, 'POST', '/staff/sign-in', {
+          token: counter.token,
+          body: { staffId: 'NIK 3201', ok: false },
+        }),
+        400,
+        'invalid_request',
+      ],
+      [
+        await call(h, 'POST', '/staff/sign-in', {
+          token: counter.token,
+          body: { staffId: id, ok: 'no' },
+        }),
+        400,
+        'invalid_request',
+      ],
+      [
+        await call(h, 'POST', '/staff/sign-in', {
+          token: counter.token,
+          body: { staffId: id, ok: false, pin: '1' },
+        }),
+        400,
+        'invalid_request',
+      ],
+    ] as const;
+
+    for (const [answer, status, error] of refusals) {
+      expect(answer.status).toBe(status);
+      expect(await json<ApiError>(answer)).toMatchObject({ error });
+    }
+    expect(await standing(id, false)).toEqual({ lockedForMs: 0, triesLeft: 4 });
   });
 });
 

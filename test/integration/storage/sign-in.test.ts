@@ -1,12 +1,13 @@
 /**
- * Staff sign-in on a counter device without the server: the PIN against the cached PBKDF2
- * verifier (as the server makes it, with node's crypto), wrong PINs counted durably per
- * person, five in a row locking them out for a growing time.
+ * Staff sign-in on a counter device: the PIN against the cached PBKDF2 verifier (as the
+ * server makes it, with node's crypto); without the server, wrong PINs counted durably per
+ * person, five in a row locking them out for a growing time; with it, the site's standing
+ * (wrong PINs of every counter) deciding, and a site lockout kept on the device.
  */
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pinMatches, signIn } from '../../../src/app/counter/sign-in';
+import { pinMatches, type ReportSignIn, signIn } from '../../../src/app/counter/sign-in';
 import { PIN_FIRST_LOCKOUT_MS, type StaffVerifier } from '../../../src/domain/staff';
 import { type AnjunganDatabase, openAnjunganDb } from '../../../src/storage/db';
 import { readPinFailures } from '../../../src/storage/staff';
@@ -101,5 +102,77 @@ describe('signIn', () => {
     });
     expect(await signIn(db, person(null), '482915', NOW)).toEqual({ ok: false, reason: 'no-pin' });
     expect(await readPinFailures(db)).toEqual({});
+  });
+});
+
+describe('signIn with the site server answering', () => {
+  /** A server that records each report and answers `standing` (null: no answer). */
+  function site(standing: { lockedForMs: number; triesLeft: number } | null) {
+    const reports: [string, boolean][] = [];
+    const report: ReportSignIn = async (staffId, ok) => {
+      reports.push([staffId, ok]);
+      return standing;
+    };
+    return { reports, report };
+  }
+
+  it('reports right and wrong PINs by person and outcome, never the PIN', async () => {
+    const sari = person('482915');
+    const server = site({ lockedForMs: 0, triesLeft: 4 });
+
+    await signIn(db, sari, '000001', NOW, server.report);
+    await signIn(db, sari, '482915', NOW, server.report);
+
+    expect(server.reports).toEqual([
+      [sari.staffId, false],
+      [sari.staffId, true],
+    ]);
+  });
+
+  it('shows the tries the site has left when fewer than this device counted', async () => {
+    const result = await signIn(
+      db,
+      person('482915'),
+      '000001',
+      NOW,
+      site({ lockedForMs: 0, triesLeft: 1 }).report,
+    );
+
+    expect(result).toEqual({ ok: false, reason: 'wrong', triesLeft: 1 });
+  });
+
+  it('refuses the right PIN while the site has the person locked, and keeps the lock offline', async () => {
+    const sari = person('482915');
+    const locked = site({ lockedForMs: 2 * PIN_FIRST_LOCKOUT_MS, triesLeft: 0 });
+
+    const right = await signIn(db, sari, '482915', NOW, locked.report);
+    const offline = await signIn(db, sari, '482915', NOW + 60_000, site(null).report);
+    const later = await signIn(
+      db,
+      sari,
+      '482915',
+      NOW + 2 * PIN_FIRST_LOCKOUT_MS,
+      site(null).report,
+    );
+
+    expect(right).toEqual({ ok: false, reason: 'locked', retryAfterMs: 2 * PIN_FIRST_LOCKOUT_MS });
+    expect(offline).toEqual({ ok: false, reason: 'locked', retryAfterMs: PIN_FIRST_LOCKOUT_MS });
+    expect(later).toMatchObject({ ok: true });
+  });
+
+  it('counts on the device alone when the server does not answer', async () => {
+    const sari = person('482915');
+    const down = site(null);
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await signIn(db, sari, '000001', NOW, down.report));
+
+    expect(results.slice(0, 4).map((r) => (r.ok ? null : r.reason))).toEqual([
+      'wrong',
+      'wrong',
+      'wrong',
+      'wrong',
+    ]);
+    expect(results[4]).toEqual({ ok: false, reason: 'locked', retryAfterMs: PIN_FIRST_LOCKOUT_MS });
+    expect(down.reports).toHaveLength(5);
   });
 });
