@@ -69,6 +69,17 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
   let counter: Page;
   let board: Page;
 
+  let adminToken = '';
+  /** A code from the first admin (a restarted server has spent its bootstrap code). */
+  async function enrollmentCode(): Promise<string> {
+    const created = await fetch(`${server.url}/api/v1/admin/enrollments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    return ((await created.json()) as { code: string }).code;
+  }
+
   async function device(
     path: string,
     viewport: { width: number; height: number },
@@ -78,7 +89,7 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     await instrument(context);
     const page = await context.newPage();
     await page.goto(`${server.url}${path}`);
-    await page.getByLabel('Kode pendaftaran').fill(await server.enrollmentCode());
+    await page.getByLabel('Kode pendaftaran').fill(await enrollmentCode());
     await page.getByLabel('Nama perangkat').fill(`${profile} 1`);
     await page.getByLabel('Profil').selectOption({ label: profile });
     await page.getByRole('button', { name: 'Daftarkan' }).click();
@@ -89,7 +100,8 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     configDir = writeConfigDir(alwaysOpenSample());
     server = await startServer({ configDir });
     browser = await launchBrowser();
-    const token = await server.adminToken();
+    adminToken = await server.adminToken();
+    const token = adminToken;
     const created = await fetch(`${server.url}/api/v1/admin/staff`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -295,5 +307,39 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     } finally {
       server = await startServer({ configDir, port: server.port, dataDir: server.dataDir });
     }
+  });
+
+  it('counts wrong PINs on two counters together and then refuses even the right one', async () => {
+    const second = await device(
+      '/counter',
+      { width: 1920, height: 1080 },
+      'Loket (PC meja petugas)',
+    );
+    const alertText = (page: Page) =>
+      page.evaluate(() => document.querySelector('[role="alert"]')?.textContent ?? '');
+    const tryPin = async (page: Page, pin: string) => {
+      const field = page.getByLabel('PIN', { exact: true });
+      if (!(await field.isVisible())) await button(page, 'Sari Wulandari').click();
+      const before = await alertText(page);
+      await field.fill(pin);
+      await button(page, 'Masuk').click();
+      await expect.poll(() => alertText(page), { timeout: 10_000 }).not.toBe(before);
+      return alertText(page);
+    };
+
+    const first = [];
+    for (let i = 0; i < 3; i++) first.push(await tryPin(counter, '111000'));
+    const onSecond = [await tryPin(second, '222000'), await tryPin(second, '222000')];
+    const right = await tryPin(counter, PIN);
+
+    expect(first.map((m) => m.match(/Sisa percobaan: \d/)?.[0])).toEqual([
+      'Sisa percobaan: 4',
+      'Sisa percobaan: 3',
+      'Sisa percobaan: 2',
+    ]);
+    expect(onSecond[0]).toContain('Sisa percobaan: 1');
+    expect(onSecond[1]).toContain('Terlalu banyak PIN salah');
+    expect(right).toContain('Terlalu banyak PIN salah');
+    await second.context().close();
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../../machines/kiosk.types';
 import type { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
-import { readIssueBasis } from '../../storage/issue-basis';
+import { type IssueBasis, readIssueBasis } from '../../storage/issue-basis';
 import { QuotaReachedError, type TicketDraft } from '../../storage/tickets';
 
 export type IssueDeps = {
@@ -32,14 +32,32 @@ export type IssueDeps = {
   onIssued?: () => void;
 };
 
-/** Builds the function the kiosk machine invokes to issue a ticket. */
+/**
+ * How long an issue basis read ahead of the tap stays good: the last screens of one flow.
+ * Its offset moves by milliseconds and its days only when leases for a new day arrive; the
+ * issue transaction checks the numbers against the leases it reads itself either way.
+ */
+export const PREPARED_BASIS_MS = 30_000;
+
+/**
+ * Builds the function the kiosk machine invokes to issue a ticket. Its `prepare()` reads
+ * the issue basis ahead, on the screens before the tap, so the tap waits for one IndexedDB
+ * transaction (the ticket's) rather than two.
+ */
 export function makeIssueTicket(deps: IssueDeps) {
-  return async (request: IssueRequest): Promise<IssuedTicket> => {
+  let prepared: { at: number; basis: Promise<IssueBasis> } | null = null;
+  const basis = (): Promise<IssueBasis> => {
+    const ahead = prepared;
+    prepared = null;
+    if (ahead && deps.now() - ahead.at <= PREPARED_BASIS_MS) return ahead.basis;
+    return readBasis(deps.db);
+  };
+  const issue = async (request: IssueRequest): Promise<IssuedTicket> => {
     const config = deps.config();
     const found = findService(config, request.serviceId);
     if (!found) throw new IssueError('storage', { cause: new Error('unknown service') });
     const { agency, service } = found;
-    const time = await issueTime(deps, config.site.timeZone);
+    const time = issueTime(deps, await basis(), config.site.timeZone);
     const { physicalMs, businessDay } = time;
     const draft = ticketDraft(
       deps,
@@ -93,6 +111,12 @@ export function makeIssueTicket(deps: IssueDeps) {
       purpose: request.purpose,
     };
   };
+  return Object.assign(issue, {
+    /** Reads the basis now, for a tap expected within PREPARED_BASIS_MS. */
+    prepare(): void {
+      prepared = { at: deps.now(), basis: readBasis(deps.db) };
+    },
+  });
 }
 
 /** The draft of a ticket for `found` as the citizen asked for it, at `time`. */
@@ -148,15 +172,15 @@ export async function quotaOf(
  * offset, and the day chosen from the days this device holds leases for (a device whose
  * clock jumped still issues on the day the site is living).
  */
-async function issueTime(deps: IssueDeps, timeZone: ConfigBundle['site']['timeZone']) {
-  const basis = await readIssueBasis(deps.db).catch(() => ({
-    // The issue transaction reports storage trouble; time falls back to the device clock.
-    serverOffsetMs: 0,
-    leasedDays: [],
-  }));
+function issueTime(deps: IssueDeps, basis: IssueBasis, timeZone: ConfigBundle['site']['timeZone']) {
   const physicalMs = deps.now() + basis.serverOffsetMs;
   const estimatedDay = businessDayOf(physicalMs, timeZone);
   return { physicalMs, businessDay: chooseBusinessDay(basis.leasedDays, estimatedDay) };
+}
+
+/** The basis; offset 0 and no days when it cannot be read (the transaction reports that). */
+function readBasis(db: AnjunganDatabase): Promise<IssueBasis> {
+  return readIssueBasis(db).catch(() => ({ serverOffsetMs: 0, leasedDays: [] }));
 }
 
 /** How long a ticket waits for the queue state before it shows without its figures. */

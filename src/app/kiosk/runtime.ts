@@ -89,19 +89,18 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   );
   const { machine, connect } = prepared ?? buildMachine();
   prepared = null;
-  connect(
-    makeIssueTicket({
-      db: deps.db,
-      replica,
-      identity: deps.identity,
-      config: () => config,
-      place,
-      now,
-      newId: () => newId(now()),
-      // In a task of its own: the sync's reads do not hold up the ticket's screen.
-      onIssued: () => setTimeout(() => sync.started()?.requestSync('write')),
-    }),
-  );
+  const issueTicket = makeIssueTicket({
+    db: deps.db,
+    replica,
+    identity: deps.identity,
+    config: () => config,
+    place,
+    now,
+    newId: () => newId(now()),
+    // In a task of its own: the sync's reads do not hold up the ticket's screen.
+    onIssued: () => setTimeout(() => sync.started()?.requestSync('write')),
+  });
+  connect(issueTicket);
   const actor = createActor(machine, { input: { config, profile: deps.profile, place } });
 
   // Availability follows the replica (a ticket here, a page pulled) and the clock (hours);
@@ -155,6 +154,13 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     if (snapshot.value === previous) return;
     previous = snapshot.value;
     if (snapshot.matches('attract')) background.idle();
+    // The screens before the tap: what the ticket's time needs is read now, not on the tap.
+    else if (
+      snapshot.matches({ session: { flow: 'priority' } }) ||
+      snapshot.matches({ session: { flow: 'confirm' } })
+    ) {
+      issueTicket.prepare();
+    }
   });
   actor.start();
   // Once the first screen is up: the queue state's code and today's log, and sync — it
