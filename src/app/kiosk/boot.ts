@@ -13,7 +13,7 @@ import {
   openAnjunganDb,
 } from '../../storage/db';
 import { readCachedConfig, readIdentity } from '../../storage/device';
-import { takeEarlyOpen } from '../../storage/early-open';
+import { takeEarlyOpen, takeEarlyReads } from '../../storage/early-open';
 
 export type BootState =
   | { phase: 'loading' }
@@ -43,8 +43,10 @@ export async function bootKiosk(): Promise<BootState> {
     return { phase: 'storage-failed' };
   }
   void requestPersistence();
-  // Both reads at once: on a cold start each IndexedDB round trip is tens of ms.
-  const [cached, identity] = await Promise.all([readCachedConfig(db), readIdentity(db)]);
+  // Made by the HTML's script while the code loaded; else both reads at once here (on a
+  // cold start each IndexedDB round trip is tens of ms).
+  const [cached, identity] =
+    (await takeEarlyReads()) ?? (await Promise.all([readCachedConfig(db), readIdentity(db)]));
   const config = cached?.bundle ?? (await firstConfig(db));
   if (!config) return { phase: 'waiting-config' };
   if (!identity || !isEnrolled(identity)) return { phase: 'setup', db, config, previous: identity };

@@ -1,13 +1,14 @@
 /**
  * The log opened by the shell's HTML before the app's code loads: it is taken over only
- * when it exists at the current version; a log to create or upgrade is left to the app,
- * and the script's attempt changes nothing.
+ * when it exists at the current version, with the boot's first reads (config, identity)
+ * made on it; a log to create or upgrade is left to the app, and the script's attempt
+ * changes nothing.
  */
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, DB_VERSION, openAnjunganDb } from '../../../src/storage/db';
-import { takeEarlyOpen } from '../../../src/storage/early-open';
+import { takeEarlyOpen, takeEarlyReads } from '../../../src/storage/early-open';
 
 const start = window.location.href;
 const html = readFileSync('index.html', 'utf8');
@@ -50,9 +51,34 @@ describe('the log opened from the HTML', () => {
     early?.close();
   });
 
+  it("makes the boot's reads on it: the cached config and the identity as stored, once", async () => {
+    const db = await openAnjunganDb();
+    const cached = { bundle: { site: { id: 'mpp-kota-contoh' } }, storedAt: 7 };
+    const device = { deviceId: '0193a0b0-0000-7000-8000-000000000001', token: 't' };
+    await db.put('config', cached as never, 'current');
+    await db.put('meta', device as never, 'device');
+    db.close();
+    runScript('/kiosk');
+    const early = await takeEarlyOpen();
+
+    expect(await takeEarlyReads()).toEqual([cached, device]);
+    expect(await takeEarlyReads()).toBeNull();
+    early?.close();
+  });
+
+  it('reads null for what was never stored', async () => {
+    (await openAnjunganDb()).close();
+    runScript('/');
+    const early = await takeEarlyOpen();
+
+    expect(await takeEarlyReads()).toEqual([null, null]);
+    early?.close();
+  });
+
   it('creates nothing on a new device: the app creates the log itself', async () => {
     runScript('/kiosk');
     expect(await takeEarlyOpen()).toBeNull();
+    expect(await takeEarlyReads()).toBeNull();
     expect(await versionOnDisk()).toBe(0);
     const db = await openAnjunganDb();
     expect([...db.objectStoreNames]).toContain('events');
@@ -64,6 +90,7 @@ describe('the log opened from the HTML', () => {
     old.close();
     runScript('/');
     expect(await takeEarlyOpen()).toBeNull();
+    expect(await takeEarlyReads()).toBeNull();
     expect(await versionOnDisk()).toBe(1);
     const db = await openAnjunganDb();
     expect(db.version).toBe(DB_VERSION);
