@@ -55,45 +55,58 @@ export type HttpTransportOptions = {
   fetch?: typeof fetch;
 };
 
+/** Calls under one path of the site server's API, with the device token; see `Transport`. */
+export type HttpCaller = {
+  /** The answer when it is 2xx; a TransportError otherwise. */
+  call(path: string, init: RequestInit, signal: AbortSignal): Promise<Response>;
+  /** The answer's JSON body as `check` reads it; a TransportError when it cannot. */
+  json<T>(response: Response, check: (body: unknown) => T | null, signal: AbortSignal): Promise<T>;
+  /** A POST of `body` as JSON. */
+  post(body: unknown): RequestInit;
+};
+
+/** The calls under `prefix` (e.g. '/api/v1/sync') of the server `options` names. */
+export function createHttpCaller(options: HttpTransportOptions, prefix: string): HttpCaller {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const base = `${options.baseUrl.replace(/\/+$/, '')}${prefix}`;
+  const token = () => (typeof options.token === 'function' ? options.token() : options.token);
+  return {
+    async call(path, init, signal) {
+      const headers = new Headers(init.headers);
+      headers.set('Authorization', `Bearer ${token()}`);
+      let response: Response;
+      try {
+        response = await doFetch(`${base}${path}`, { ...init, headers, signal });
+      } catch (error) {
+        signal.throwIfAborted();
+        throw new TransportError('offline', { cause: error });
+      }
+      if (!response.ok) {
+        const body = await readBody(response).catch(() => '');
+        throw new TransportError('http', { status: response.status, body });
+      }
+      return response;
+    },
+    async json(response, check, signal) {
+      const body = await readBody(response).catch((error: unknown) => {
+        signal.throwIfAborted();
+        throw new TransportError('offline', { cause: error });
+      });
+      const value = check(body);
+      if (value === null) throw new TransportError('http', { status: response.status, body });
+      return value;
+    },
+    post: (body) => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  };
+}
+
 /** The Transport over HTTP: /api/v1/sync/{push,pull,leases,stream}. */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
-  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const base = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/sync`;
-  const token = () => (typeof options.token === 'function' ? options.token() : options.token);
-  const call = async (path: string, init: RequestInit, signal: AbortSignal): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    headers.set('Authorization', `Bearer ${token()}`);
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, { ...init, headers, signal });
-    } catch (error) {
-      signal.throwIfAborted();
-      throw new TransportError('offline', { cause: error });
-    }
-    if (!response.ok) {
-      const body = await readBody(response).catch(() => '');
-      throw new TransportError('http', { status: response.status, body });
-    }
-    return response;
-  };
-  const json = async <T>(
-    response: Response,
-    check: (body: unknown) => T | null,
-    signal: AbortSignal,
-  ) => {
-    const body = await readBody(response).catch((error: unknown) => {
-      signal.throwIfAborted();
-      throw new TransportError('offline', { cause: error });
-    });
-    const value = check(body);
-    if (value === null) throw new TransportError('http', { status: response.status, body });
-    return value;
-  };
-  const post = (body: unknown): RequestInit => ({
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const { call, json, post } = createHttpCaller(options, '/api/v1/sync');
   return {
     push: async (events, signal) =>
       json(await call('/push', post({ events }), signal), checkPushResponse, signal),

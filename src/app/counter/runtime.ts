@@ -20,12 +20,13 @@ import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { newId } from '../../storage/ids';
 import { readStaff } from '../../storage/staff';
 import { readSyncState } from '../../storage/sync-state';
+import { createStaffClient } from '../../sync/staff-client';
 import type { CounterLanguage } from '../../ui/counter/text';
 import type { CounterActions, CounterStore, CounterView, Message } from '../../ui/counter/view';
 import { startDeviceSync } from '../device-sync';
 import { conflictNotice, NOTICES, quarantineNotice, signInRefusal } from './messages';
 import { screenOf } from './screen';
-import { refreshStaff, reportSignInOver, setFirstPin, signIn } from './sign-in';
+import { refreshStaff, reportSignInTo, setFirstPin, signIn } from './sign-in';
 import { type RecordEvent, ticketActions } from './ticket-actions';
 
 export type CounterDeps = {
@@ -76,11 +77,13 @@ export function startCounter(deps: CounterDeps) {
     }
     changed();
   });
+  const staffClient = createStaffClient({ baseUrl: '', token: identity.token });
+  const reportSignIn = reportSignInTo(staffClient);
   const loadStaff = async () => {
     session.staff = (await readStaff(db).catch(() => ({ staff: [] }))).staff;
     changed();
     try {
-      session.staff = await refreshStaff(db, identity.token, now());
+      session.staff = await refreshStaff(db, staffClient, now());
       changed();
     } catch {
       // Offline or refused: the cached verifiers serve until the next try.
@@ -143,7 +146,7 @@ export function startCounter(deps: CounterDeps) {
       if (!person) return;
       session.busy = true;
       changed();
-      void signIn(db, person, pin, now(), reportSignInOver(identity.token)).then((result) => {
+      void signIn(db, person, pin, now(), reportSignIn).then((result) => {
         session.busy = false;
         if (result.ok) {
           session.me = result.staff;
@@ -155,7 +158,7 @@ export function startCounter(deps: CounterDeps) {
     firstPin(setupCode, pin) {
       session.busy = true;
       changed();
-      setFirstPin(db, identity.token, setupCode, pin).then(
+      setFirstPin(db, staffClient, setupCode, pin).then(
         (person) => {
           session.busy = false;
           session.staff = [...session.staff.filter((s) => s.staffId !== person.staffId), person];

@@ -13,13 +13,13 @@
 import {
   PIN_FREE_FAILURES,
   pinLockoutMs,
-  type SetPinResponse,
   type SignInReportResponse,
-  type StaffListResponse,
   type StaffVerifier,
 } from '../../domain/staff';
 import type { AnjunganDatabase } from '../../storage/db';
 import { readPinFailures, saveOneStaff, saveStaff, updatePinFailures } from '../../storage/staff';
+import type { StaffClient } from '../../sync/staff-client';
+import { TransportError } from '../../sync/transport';
 
 export type SignInResult =
   | { ok: true; staff: StaffVerifier }
@@ -82,21 +82,12 @@ export async function signIn(
   return { ok: false, reason: 'wrong', triesLeft: Math.min(here, site?.triesLeft ?? here) };
 }
 
-/** The report of a counter enrolled with `token`, over HTTP. */
-export function reportSignInOver(token: string): ReportSignIn {
+/** The report over `client`; null when the server does not answer in time or refuses. */
+export function reportSignInTo(client: StaffClient): ReportSignIn {
   return async (staffId, ok) => {
     try {
-      const response = await fetch('/api/v1/staff/sign-in', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ staffId, ok }),
-        signal: AbortSignal.timeout(SIGN_IN_REPORT_TIMEOUT_MS),
-      });
-      if (!response.ok) return null;
-      const standing = (await response.json()) as Partial<SignInReportResponse>;
-      const { lockedForMs, triesLeft } = standing;
-      if (typeof lockedForMs !== 'number' || typeof triesLeft !== 'number') return null;
-      return { lockedForMs: Math.max(0, lockedForMs), triesLeft: Math.max(0, triesLeft) };
+      const signal = AbortSignal.timeout(SIGN_IN_REPORT_TIMEOUT_MS);
+      return await client.reportSignIn({ staffId, ok }, signal);
     } catch {
       return null;
     }
@@ -127,16 +118,11 @@ export async function pinMatches(
 /** Fetches the verifiers of the staff allowed on this device and caches them. */
 export async function refreshStaff(
   db: AnjunganDatabase,
-  token: string,
+  client: StaffClient,
   now: number,
-  signal?: AbortSignal,
+  signal: AbortSignal = new AbortController().signal,
 ): Promise<StaffVerifier[]> {
-  const response = await fetch('/api/v1/staff', {
-    headers: { authorization: `Bearer ${token}` },
-    ...(signal ? { signal } : {}),
-  });
-  if (!response.ok) throw new Error(`staff list: ${response.status}`);
-  const { staff } = (await response.json()) as StaffListResponse;
+  const { staff } = await client.list(signal);
   await saveStaff(db, staff, now);
   return staff;
 }
@@ -147,42 +133,43 @@ export type SetPinFailure = { id: string; en: string };
 /** First sign-in: sets the PIN with an admin's set-up code (online), caches the verifier. */
 export async function setFirstPin(
   db: AnjunganDatabase,
-  token: string,
+  client: StaffClient,
   setupCode: string,
   pin: string,
 ): Promise<StaffVerifier> {
-  let response: Response;
+  let staff: StaffVerifier;
   try {
-    response = await fetch('/api/v1/staff/pin', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ setupCode, pin }),
-    });
-  } catch {
-    throw failure(
+    ({ staff } = await client.setPin({ setupCode, pin }, new AbortController().signal));
+  } catch (error) {
+    throw setPinFailure(error);
+  }
+  await saveOneStaff(db, staff);
+  return staff;
+}
+
+/** What staff are told when a first PIN was not set. */
+function setPinFailure(error: unknown): SetPinFailure {
+  if (!(error instanceof TransportError) || error.kind === 'offline') {
+    return failure(
       'Server tidak terjangkau: PIN pertama hanya dapat dibuat saat server menjawab.',
       'The server cannot be reached: a first PIN needs the server.',
     );
   }
-  if (response.status === 401) {
-    throw failure(
+  if (error.status === 401) {
+    return failure(
       'Kode set-up salah, sudah dipakai, atau kedaluwarsa. Minta kode baru ke admin.',
       'The set-up code is wrong, used or expired. Ask an admin for a new one.',
     );
   }
-  if (response.status === 429) {
-    throw failure(
+  if (error.status === 429) {
+    return failure(
       'Terlalu banyak percobaan. Coba lagi nanti.',
       'Too many attempts. Try again later.',
     );
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw failure(body?.message ?? 'PIN ditolak.', 'The PIN was refused.');
-  }
-  const { staff } = (await response.json()) as SetPinResponse;
-  await saveOneStaff(db, staff);
-  return staff;
+  const body = error.body as { message?: unknown } | null;
+  const message = typeof body?.message === 'string' ? body.message : 'PIN ditolak.';
+  return failure(message, 'The PIN was refused.');
 }
 
 function failure(id: string, en: string): SetPinFailure {
