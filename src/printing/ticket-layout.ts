@@ -4,7 +4,7 @@
  * ESC/POS encoder will turn the same lines into printer commands.
  * Must: pure — every instant, URL and answer is passed in; no personal data.
  */
-import type { ConfigBundle, Language } from '../domain/config/schema';
+import type { ConfigBundle, Language, LocalText } from '../domain/config/schema';
 import { formatClock, formatDate, formatWait } from '../domain/format';
 import { localized } from '../domain/i18n/local-text';
 import { t } from '../domain/i18n/strings';
@@ -68,9 +68,10 @@ export function provideJourneyWords(words: typeof journeyWords): void {
   wordJourney = words;
 }
 
-/** "Zona A" from "A"; a zone already written as "Zona …" is kept. */
-function zoneText(zone: string, lang: Language): string {
-  return /^(zona|zone)\b/i.test(zone) ? zone : t(lang, 'ticket.zone', { zone });
+/** "Zona A" from "A"; a zone already written as "Zona …" (in either language) is kept. */
+function zoneText(zone: string | LocalText, lang: Language): string {
+  const text = typeof zone === 'string' ? zone : localized(zone, lang);
+  return /^(zona|zone)\b/i.test(text) ? text : t(lang, 'ticket.zone', { zone: text });
 }
 
 /**

@@ -101,6 +101,31 @@ describe('ticketLayout', () => {
   });
 });
 
+describe('ticketLayout: the zone', () => {
+  const zoned = (zone: string | { id: string; en?: string }) => {
+    const config = kioskBundle();
+    const first = config.agencies[0] ?? agency('x');
+    config.agencies[0] = { ...first, zone };
+    return config;
+  };
+  const where = (zone: string | { id: string; en?: string }, lang: 'id' | 'en') =>
+    ticketLayout({ config: zoned(zone), ticket: TICKET, lang, answers: EMPTY_ANSWERS, url: URL })
+      .lines[1]?.text;
+
+  it('words a zone given in both languages in the ticket’s language', () => {
+    const both = { id: 'Zona A, lantai 1', en: 'Zone A, 1st floor' };
+
+    expect(where(both, 'id')).toBe('Disdukcapil – Zona A, lantai 1');
+    expect(where(both, 'en')).toBe('Civil Registry – Zone A, 1st floor');
+  });
+
+  it('keeps a zone given in Indonesian only, and names a bare letter in each language', () => {
+    expect(where({ id: 'Zona A, lantai 1' }, 'en')).toBe('Civil Registry – Zona A, lantai 1');
+    expect(where('B', 'id')).toBe('Disdukcapil – Zona B');
+    expect(where('B', 'en')).toBe('Civil Registry – Zone B');
+  });
+});
+
 describe('missingListLayout', () => {
   it('lists the missing requirements by label with the QR of the phone page', () => {
     const doc = missingListLayout({

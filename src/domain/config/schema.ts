@@ -161,7 +161,8 @@ export const AgencySchema = v.strictObject({
   aliases: v.optional(v.array(nonEmpty)),
   prefix,
   colour: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'warna #RRGGBB')),
-  zone: v.optional(nonEmpty),
+  /** Where its lokets are: "Zona A, lantai 1", or in both languages. */
+  zone: v.optional(v.union([nonEmpty, LocalTextSchema])),
   /** Number of loket serving this agency: used for wait estimates. */
   counters: positiveInt,
   openingHours: v.optional(OpeningHoursSchema),
