@@ -67,7 +67,11 @@ export async function cacheShells(name: string): Promise<void> {
   }
 }
 
-/** Adds the routes, when the browser has the API; the fetch handler answers otherwise. */
+/**
+ * Adds the routes, when the browser has the API and takes them; the fetch handler answers
+ * otherwise. A refusal (a browser that knows the API but not a cache by name, say) must
+ * not fail the install: the app would then never install or update.
+ */
 export async function addStaticRoutes(event: ExtendableEvent, shellCache: string): Promise<void> {
   const install = event as RoutingInstallEvent;
   if (typeof install.addRoutes !== 'function') return;
@@ -82,7 +86,11 @@ export async function addStaticRoutes(event: ExtendableEvent, shellCache: string
     condition: { urlPattern: { pathname: '/assets/*' }, requestMethod: 'GET' },
     source: { cacheName: cacheNames.precache },
   };
-  await install.addRoutes([...shells, assets]);
+  try {
+    await install.addRoutes([...shells, assets]);
+  } catch (error) {
+    console.warn('static routes refused; the fetch handler answers', error);
+  }
 }
 
 /** Deletes the shells' caches of earlier versions (at activate: no route names them now). */
