@@ -74,6 +74,9 @@ export type PinFailures = Record<
   { failures: number; lockouts: number; lockedUntil: number }
 >;
 
+/** PINs checked while the server did not answer, oldest first: reported when it does. */
+export type UnreportedSignIns = { staffId: string; ok: boolean }[];
+
 export type MetaKey =
   | 'device'
   | 'clock'
@@ -81,6 +84,7 @@ export type MetaKey =
   | 'sync'
   | 'staff'
   | 'pin-failures'
+  | 'sign-ins-unreported'
   | 'announced';
 
 export interface AnjunganDB extends DBSchema {
@@ -95,7 +99,14 @@ export interface AnjunganDB extends DBSchema {
   };
   meta: {
     key: MetaKey;
-    value: DeviceIdentity | ClockState | SyncState | StaffCache | PinFailures | Announced;
+    value:
+      | DeviceIdentity
+      | ClockState
+      | SyncState
+      | StaffCache
+      | PinFailures
+      | UnreportedSignIns
+      | Announced;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };

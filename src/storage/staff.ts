@@ -4,7 +4,10 @@
  * durability, except a failure count, which must survive a power cut (it guards a lockout).
  */
 import type { StaffVerifier } from '../domain/staff';
-import type { AnjunganDatabase, PinFailures, StaffCache } from './db';
+import type { AnjunganDatabase, PinFailures, StaffCache, UnreportedSignIns } from './db';
+
+/** Unreported PIN outcomes kept at most; the oldest go first (the device's own count holds). */
+export const MAX_UNREPORTED_SIGN_INS = 200;
 
 /** The cached verifiers; empty before the first fetch. */
 export async function readStaff(db: AnjunganDatabase): Promise<StaffCache> {
@@ -50,4 +53,28 @@ export async function updatePinFailures(
   await tx.store.put(next === null ? rest : { ...rest, [staffId]: next }, 'pin-failures');
   await tx.done;
   return next;
+}
+
+/** The PIN outcomes not reported to the server yet, oldest first. */
+export async function readUnreportedSignIns(db: AnjunganDatabase): Promise<UnreportedSignIns> {
+  return ((await db.get('meta', 'sign-ins-unreported')) as UnreportedSignIns | undefined) ?? [];
+}
+
+/** Keeps one outcome to report later (strict: it guards the site's count, as a failure does). */
+export async function keepUnreportedSignIn(
+  db: AnjunganDatabase,
+  outcome: UnreportedSignIns[number],
+): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });
+  const kept = ((await tx.store.get('sign-ins-unreported')) as UnreportedSignIns | undefined) ?? [];
+  await tx.store.put([...kept, outcome].slice(-MAX_UNREPORTED_SIGN_INS), 'sign-ins-unreported');
+  await tx.done;
+}
+
+/** Drops the oldest `count` outcomes once the server has taken them. */
+export async function dropReportedSignIns(db: AnjunganDatabase, count: number): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const kept = ((await tx.store.get('sign-ins-unreported')) as UnreportedSignIns | undefined) ?? [];
+  await tx.store.put(kept.slice(count), 'sign-ins-unreported');
+  await tx.done;
 }

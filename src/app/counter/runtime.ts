@@ -26,7 +26,7 @@ import type { CounterActions, CounterStore, CounterView, Message } from '../../u
 import { startDeviceSync } from '../device-sync';
 import { conflictNotice, NOTICES, quarantineNotice, signInRefusal } from './messages';
 import { screenOf } from './screen';
-import { refreshStaff, reportSignInTo, setFirstPin, signIn } from './sign-in';
+import { refreshStaff, setFirstPin, signIn, signInReporter } from './sign-in';
 import { type RecordEvent, ticketActions } from './ticket-actions';
 
 export type CounterDeps = {
@@ -78,13 +78,15 @@ export function startCounter(deps: CounterDeps) {
     changed();
   });
   const staffClient = createStaffClient({ baseUrl: '', token: identity.token });
-  const reportSignIn = reportSignInTo(staffClient);
+  const reporter = signInReporter(db, staffClient);
   const loadStaff = async () => {
     session.staff = (await readStaff(db).catch(() => ({ staff: [] }))).staff;
     changed();
     try {
       session.staff = await refreshStaff(db, staffClient, now());
       changed();
+      // The server answers again: PINs checked while it did not are counted there now.
+      void reporter.flush();
     } catch {
       // Offline or refused: the cached verifiers serve until the next try.
     }
@@ -146,7 +148,7 @@ export function startCounter(deps: CounterDeps) {
       if (!person) return;
       session.busy = true;
       changed();
-      void signIn(db, person, pin, now(), reportSignIn).then((result) => {
+      void signIn(db, person, pin, now(), reporter.report).then((result) => {
         session.busy = false;
         if (result.ok) {
           session.me = result.staff;

@@ -7,10 +7,22 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pinMatches, type ReportSignIn, signIn } from '../../../src/app/counter/sign-in';
+import {
+  pinMatches,
+  type ReportSignIn,
+  signIn,
+  signInReporter,
+} from '../../../src/app/counter/sign-in';
 import { PIN_FIRST_LOCKOUT_MS, type StaffVerifier } from '../../../src/domain/staff';
 import { type AnjunganDatabase, openAnjunganDb } from '../../../src/storage/db';
-import { readPinFailures } from '../../../src/storage/staff';
+import {
+  keepUnreportedSignIn,
+  MAX_UNREPORTED_SIGN_INS,
+  readPinFailures,
+  readUnreportedSignIns,
+} from '../../../src/storage/staff';
+import type { StaffClient } from '../../../src/sync/staff-client';
+import { TransportError } from '../../../src/sync/transport';
 
 const NOW = Date.UTC(2026, 11, 4, 1, 0, 0);
 let db: AnjunganDatabase;
@@ -174,5 +186,96 @@ describe('signIn with the site server answering', () => {
     ]);
     expect(results[4]).toEqual({ ok: false, reason: 'locked', retryAfterMs: PIN_FIRST_LOCKOUT_MS });
     expect(down.reports).toHaveLength(5);
+  });
+});
+
+describe('signInReporter: outcomes the server did not answer are reported later, in order', () => {
+  /** A server that is down, refuses, or answers; it records what it took. */
+  function server() {
+    const state = { mode: 'down' as 'down' | 'up' | 'refusing', taken: [] as [string, boolean][] };
+    const client: StaffClient = {
+      list: async () => ({ staff: [], serverTime: 0 }),
+      setPin: async () => {
+        throw new Error('not used');
+      },
+      reportSignIn: async ({ staffId, ok }) => {
+        if (state.mode === 'down') throw new TransportError('offline');
+        if (state.mode === 'refusing') throw new TransportError('http', { status: 404 });
+        state.taken.push([staffId, ok]);
+        return { lockedForMs: 0, triesLeft: 3 };
+      },
+    };
+    return { state, client };
+  }
+  const A = '0193a0b0-0000-7000-8000-00000000000a';
+  const B = '0193a0b0-0000-7000-8000-00000000000b';
+
+  it('keeps what the server did not answer and sends it first once it answers', async () => {
+    const { state, client } = server();
+    const reporter = signInReporter(db, client);
+
+    const offline = [await reporter.report(A, false), await reporter.report(B, false)];
+    const keptOffline = await readUnreportedSignIns(db);
+    state.mode = 'up';
+    const online = await reporter.report(A, true);
+
+    expect(offline).toEqual([null, null]);
+    expect(keptOffline).toEqual([
+      { staffId: A, ok: false },
+      { staffId: B, ok: false },
+    ]);
+    expect(online).toEqual({ lockedForMs: 0, triesLeft: 3 });
+    expect(state.taken).toEqual([
+      [A, false],
+      [B, false],
+      [A, true],
+    ]);
+    expect(await readUnreportedSignIns(db)).toEqual([]);
+  });
+
+  it('sends what was kept in the background, and drops what the server refuses', async () => {
+    const { state, client } = server();
+    const reporter = signInReporter(db, client);
+    await reporter.report(A, false);
+    await reporter.report(B, false);
+
+    state.mode = 'refusing';
+    const refused = await reporter.report(A, false);
+    const afterRefusal = await readUnreportedSignIns(db);
+    state.mode = 'down';
+    await reporter.report(B, false);
+    const stillDown = await reporter.flush();
+    state.mode = 'up';
+    const flushed = await reporter.flush();
+
+    expect(refused).toBeNull();
+    expect(afterRefusal).toEqual([]); // refused, not kept: they would be refused again
+    expect(stillDown).toBe(false);
+    expect(flushed).toBe(true);
+    expect(state.taken).toEqual([[B, false]]);
+    expect(await readUnreportedSignIns(db)).toEqual([]);
+  });
+
+  it(`keeps at most ${MAX_UNREPORTED_SIGN_INS} outcomes, dropping the oldest`, async () => {
+    for (let i = 0; i < MAX_UNREPORTED_SIGN_INS + 5; i++) {
+      await keepUnreportedSignIn(db, { staffId: `${i}`, ok: false });
+    }
+    const kept = await readUnreportedSignIns(db);
+
+    expect(kept).toHaveLength(MAX_UNREPORTED_SIGN_INS);
+    expect(kept[0]?.staffId).toBe('5');
+  });
+
+  it('lets a sign-in count a PIN typed while the server was down on the site later', async () => {
+    const { state, client } = server();
+    const reporter = signInReporter(db, client);
+    const sari = person('482915');
+
+    const offline = await signIn(db, sari, '000001', NOW, reporter.report);
+    state.mode = 'up';
+    await reporter.flush();
+
+    expect(offline).toEqual({ ok: false, reason: 'wrong', triesLeft: 4 });
+    expect(state.taken).toEqual([[sari.staffId, false]]);
   });
 });
