@@ -3,7 +3,7 @@
  * clock offset measured from each answer, and the epoch the server last reported.
  */
 import type { KioskEvent } from '../domain/events';
-import type { AnjunganDatabase } from '../storage/db';
+import type { AnjunganDatabase, SyncState } from '../storage/db';
 import type { Transport } from './transport';
 
 /** Which leases the device must hold; the composition root knows from config and profile. */
@@ -51,11 +51,18 @@ export type SyncContext = {
   measured: boolean;
   /** The epoch of the server's latest answer in this run. */
   epoch: string | null;
+  /**
+   * Where sync stands: read once at the start of the run, kept current by the run's own
+   * writes (the run is the only writer), so no step reads it again.
+   */
+  synced: Pick<SyncState, 'ackSeq' | 'ackEpoch' | 'cursor' | 'epoch'>;
 };
 
 /** A fresh run's context. */
-export function createContext(deps: SyncDeps, signal: AbortSignal, offsetMs: number): SyncContext {
-  return { deps, signal, offsetMs, measured: false, epoch: null };
+export function createContext(deps: SyncDeps, signal: AbortSignal, start: SyncState): SyncContext {
+  const { ackSeq, ackEpoch, cursor, epoch } = start;
+  const synced = { ackSeq, ackEpoch, cursor, epoch };
+  return { deps, signal, offsetMs: start.serverOffsetMs, measured: false, epoch: null, synced };
 }
 
 /**

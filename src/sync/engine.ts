@@ -26,12 +26,12 @@ export type SyncResult = {
 export async function syncOnce(deps: SyncDeps, signal: AbortSignal): Promise<SyncResult> {
   const { db } = deps;
   const start = await readSyncState(db);
-  const ctx = createContext(deps, signal, start.serverOffsetMs);
+  const ctx = createContext(deps, signal, start);
   try {
     const leased = await topUpLeases(ctx);
     const pushed = await pushOutbox(ctx, ctx.epoch !== null && ctx.epoch !== start.ackEpoch);
     const pulled = await pullAll(ctx);
-    const { ackEpoch } = await readSyncState(db);
+    const { ackEpoch } = ctx.synced;
     if (ctx.epoch !== null && ctx.epoch !== ackEpoch) addPush(pushed, await pushOutbox(ctx, true));
     return { leased, pushed, pulled, serverOffsetMs: ctx.measured ? ctx.offsetMs : null };
   } finally {

@@ -11,7 +11,7 @@ import type { KioskEvent } from '../domain/events';
 import { MAX_BATCH } from '../domain/protocol';
 import { readClock } from '../storage/events';
 import { applyPulled } from '../storage/pull';
-import { readSyncState, resetForNewEpoch } from '../storage/sync-state';
+import { resetForNewEpoch } from '../storage/sync-state';
 import { call, physicalNow, type SyncContext } from './context';
 
 export type PullResult = {
@@ -32,7 +32,7 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
   const { db, device } = ctx.deps;
   const limit = Math.min(ctx.deps.pageSize ?? MAX_BATCH, MAX_BATCH);
   const result: PullResult = { added: 0, invalid: 0, conflicts: 0, flagged: 0, reset: false };
-  let { cursor, epoch } = await readSyncState(db);
+  let { cursor, epoch } = ctx.synced;
   // Every own event up to the clock's deviceSeq is in the log (they commit together), so
   // the server need not send them back; later ones (another copy of this device's log, or
   // a clock behind the server's) still come and move the clock on.
@@ -53,6 +53,7 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
       result.reset = true;
       cursor = 0;
       epoch = page.epoch;
+      Object.assign(ctx.synced, { cursor, epoch });
       pending = request(0);
       continue;
     }
@@ -74,6 +75,7 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
     result.invalid += invalid;
     cursor = page.cursor;
     epoch = page.epoch;
+    Object.assign(ctx.synced, { cursor, epoch });
     if (!more) return result;
   }
 }

@@ -7,7 +7,7 @@
 import type { PushResponse } from '../domain/protocol';
 import { MAX_BATCH } from '../domain/protocol';
 import { readOutbox } from '../storage/events';
-import { readSyncState, setAckSeq } from '../storage/sync-state';
+import { setAckSeq } from '../storage/sync-state';
 import { call, type SyncContext } from './context';
 import { TransportError } from './transport';
 
@@ -44,7 +44,7 @@ export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<Push
   const { db, device } = ctx.deps;
   const limit = Math.min(ctx.deps.batchSize ?? MAX_BATCH, MAX_BATCH);
   const result: PushResult = { sent: 0, accepted: 0, flagged: 0, quarantined: 0, rewound: false };
-  let { ackSeq } = await readSyncState(db);
+  let { ackSeq } = ctx.synced;
   let probing = probe;
   let stalls = 0;
   let batch = await readOutbox(db, device.deviceId, ackSeq, limit);
@@ -62,6 +62,8 @@ export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<Push
     result.quarantined += answer.quarantined;
     if (answer.ackSeq < ackSeq) result.rewound = true;
     await setAckSeq(db, answer.ackSeq, answer.epoch);
+    ctx.synced.ackSeq = answer.ackSeq;
+    ctx.synced.ackEpoch = answer.epoch ?? ctx.synced.ackEpoch;
     stalls = answer.ackSeq > ackSeq || batch.length === 0 ? 0 : stalls + 1;
     if (stalls >= 2) throw new PushStalledError(answer.ackSeq);
     ackSeq = answer.ackSeq;

@@ -47,6 +47,33 @@ describe('syncOnce: push and pull', () => {
     expect(server.events().map((e) => e.deviceSeq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('reads where sync stands once per run, however many batches and pages it takes', async () => {
+    const a = await openDevice(server, 1, { deps: { batchSize: 2, pageSize: 2 } });
+    for (let i = 0; i < 5; i += 1) await a.issue();
+    const b = await openDevice(server, 2, { deps: { batchSize: 2, pageSize: 2 } });
+    for (let i = 0; i < 3; i += 1) await b.issue();
+    await b.sync();
+    let reads = 0;
+    const db = a.deps.db;
+    a.deps.db = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property !== 'get') return typeof value === 'function' ? value.bind(target) : value;
+        return (store: string, key: unknown) => {
+          if (store === 'meta' && key === 'sync') reads += 1;
+          return (value as typeof db.get).call(target, store as 'meta', key as 'sync');
+        };
+      },
+    });
+
+    const result = await a.sync();
+
+    expect(result.pushed.sent).toBe(5);
+    expect(result.pulled.added).toBe(3);
+    expect(reads).toBe(1);
+    expect((await readSyncState(db)).cursor).toBe(8);
+  });
+
   it('tells the server it holds its own events through its deviceSeq when it pulls', async () => {
     const a = await openDevice(server, 1, { deps: { pageSize: 2 } });
     const owns: Array<number | undefined> = [];
