@@ -250,6 +250,7 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     const first = await ticketNumber(kiosk);
     expect(first).toMatch(/^A-/);
     await kiosk.locator('main').getByText('Langkah 1 dari 2 — nomor Anda sekarang').waitFor();
+    await axe(kiosk, 'kiosk ticket, journey');
     const qr = /https?:\/\/\S+\/t\/\S+/.exec(
       (await kiosk.locator('.print-area').textContent()) ?? '',
     );

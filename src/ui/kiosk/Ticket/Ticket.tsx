@@ -74,7 +74,7 @@ export function Ticket() {
         {facts.journey && <JourneyList journey={facts.journey} />}
         {facts.prepare && <p>{facts.prepare}</p>}
       </div>
-      <div class="ticket-facts">
+      <div class={facts.journey ? 'ticket-facts ticket-facts--beside' : 'ticket-facts'}>
         <figure class="qr-block">
           <QrCode text={facts.url} label={tr('ticket.qrLabel', { number: facts.number })} />
           <figcaption>{tr('ticket.qr')}</figcaption>
