@@ -1,10 +1,8 @@
 /**
- * Static routes (the service worker's `addRoutes`, Chromium 123+): the browser answers the
- * kiosk's, the counter's and the board's page and the hashed assets straight from Cache
- * Storage, without starting this worker. A cold start no longer waits for the worker to
- * start and run its fetch handler (≈ 40 ms of a kiosk's start at 4× throttle).
- * Must: a route names only a cache this version filled at install, so an offline start never
- * falls through to the network; a browser without the API keeps the fetch handler's routes.
+ * Static routes (`addRoutes`, Chromium 123+): the shells of kiosk, counter and board and the
+ * hashed assets come straight from Cache Storage, without starting this worker.
+ * Must: a route names only a cache this version filled at install (offline, a miss fails);
+ * a browser without the API, or refusing the routes, keeps the fetch handler's routes.
  */
 /// <reference lib="webworker" />
 import { cacheNames } from 'workbox-core';

@@ -26,7 +26,8 @@ import type { CounterActions, CounterStore, CounterView, Message } from '../../u
 import { startDeviceSync } from '../device-sync';
 import { conflictNotice, NOTICES, quarantineNotice, signInRefusal } from './messages';
 import { screenOf } from './screen';
-import { refreshStaff, setFirstPin, signIn, signInReporter } from './sign-in';
+import { refreshStaff, setFirstPin, signIn } from './sign-in';
+import { signInReporter } from './sign-in-reports';
 import { type RecordEvent, ticketActions } from './ticket-actions';
 
 export type CounterDeps = {

@@ -1,14 +1,8 @@
 /**
- * Staff sign-in on a counter device, with the server up or down: the PIN is checked against
- * the person's cached PBKDF2 verifier with WebCrypto, then reported to the server, which
- * counts wrong PINs per person across the site and answers their standing there. While the
- * server cannot be reached, wrong PINs are counted per person on this device. Either count
- * locks the person out for a growing time. First sign-in (setting the PIN with an admin's
- * set-up code) needs the server.
- * Must: a PIN is never stored or sent anywhere but to the server's set-PIN call (a report
- * says only right or wrong); a person locked here is refused before any PIN is checked; a
- * person locked on the site is refused even with the right PIN; a failure is counted
- * durably before the answer is shown, so a reload cannot reset it.
+ * Staff sign-in on a counter: the PIN checked against the cached PBKDF2 verifier, then its
+ * outcome reported (./sign-in-reports.ts); the site's standing decides, this device's own
+ * count while the server is silent. README, "Staff and PINs".
+ * Must: no PIN leaves the device but in the set-PIN call; a failure is durable before it shows.
  */
 import {
   PIN_FREE_FAILURES,
@@ -17,15 +11,7 @@ import {
   type StaffVerifier,
 } from '../../domain/staff';
 import type { AnjunganDatabase } from '../../storage/db';
-import {
-  dropReportedSignIns,
-  keepUnreportedSignIn,
-  readPinFailures,
-  readUnreportedSignIns,
-  saveOneStaff,
-  saveStaff,
-  updatePinFailures,
-} from '../../storage/staff';
+import { readPinFailures, saveOneStaff, saveStaff, updatePinFailures } from '../../storage/staff';
 import type { StaffClient } from '../../sync/staff-client';
 import { TransportError } from '../../sync/transport';
 
@@ -88,64 +74,6 @@ export async function signIn(
   }
   const here = PIN_FREE_FAILURES - (next?.failures ?? 0);
   return { ok: false, reason: 'wrong', triesLeft: Math.min(here, site?.triesLeft ?? here) };
-}
-
-/**
- * A counter's reports to the site server, one at a time and in order. An outcome the
- * server did not take for lack of an answer is kept (durably, before the sign-in answers)
- * and reported before any later one, so wrong PINs typed while the server was down count
- * on the site once it is back. An outcome the server refused (an unknown person, the
- * site's budget) is not kept.
- */
-export function signInReporter(db: AnjunganDatabase, client: StaffClient) {
-  let chain: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = chain.then(task, task);
-    chain = next.catch(() => {});
-    return next;
-  };
-  /** Sends what was kept, oldest first; false when the server stopped answering. */
-  const sendKept = async (signal: AbortSignal): Promise<boolean> => {
-    const kept = await readUnreportedSignIns(db);
-    let done = 0;
-    try {
-      for (const outcome of kept) {
-        await client.reportSignIn(outcome, signal).catch((error: unknown) => {
-          if (!isRefusal(error)) throw error;
-        });
-        done += 1;
-      }
-      return true;
-    } catch {
-      return false;
-    } finally {
-      if (done > 0) await dropReportedSignIns(db, done);
-    }
-  };
-  const report: ReportSignIn = (staffId, ok) =>
-    serial(async () => {
-      const signal = AbortSignal.timeout(SIGN_IN_REPORT_TIMEOUT_MS);
-      try {
-        if (await sendKept(signal)) return await client.reportSignIn({ staffId, ok }, signal);
-      } catch (error) {
-        if (isRefusal(error)) return null;
-      }
-      await keepUnreportedSignIn(db, { staffId, ok });
-      return null;
-    });
-  return {
-    report,
-    /** Reports what was kept while the server did not answer; true when nothing is left. */
-    flush: (): Promise<boolean> =>
-      serial(() => sendKept(AbortSignal.timeout(3 * SIGN_IN_REPORT_TIMEOUT_MS))).catch(
-        () => false, // storage trouble: the next flush tries again
-      ),
-  };
-}
-
-/** An answer of the server that refused the report (not a missing answer). */
-function isRefusal(error: unknown): boolean {
-  return error instanceof TransportError && error.kind === 'http';
 }
 
 /** Whether `pin` derives the verifier's hash (PBKDF2-HMAC-SHA256, its own salt and count). */

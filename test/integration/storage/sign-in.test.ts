@@ -7,12 +7,8 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  pinMatches,
-  type ReportSignIn,
-  signIn,
-  signInReporter,
-} from '../../../src/app/counter/sign-in';
+import { pinMatches, type ReportSignIn, signIn } from '../../../src/app/counter/sign-in';
+import { signInReporter } from '../../../src/app/counter/sign-in-reports';
 import { PIN_FIRST_LOCKOUT_MS, type StaffVerifier } from '../../../src/domain/staff';
 import { type AnjunganDatabase, openAnjunganDb } from '../../../src/storage/db';
 import {
