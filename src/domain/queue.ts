@@ -1,36 +1,10 @@
 /**
- * The queue state of a site: every ticket, where it stands, which loket holds it, and each
- * queue's waiting list — kept by `QueueBook`, one event at a time, and the same code in the
- * browser and on the server, so every replica that holds the same events shows the same
- * queue (ARCHITECTURE.md §2.1).
- * Must:
- * - Any order of the same events, with any repeats, leaves the same state (I5): what a
- *   ticket is comes only from its own events in log order (hlc, deviceId, id —
- *   ./event-order.ts), and every index is a function of the tickets. `foldQueue` (the
- *   events sorted once, then applied) is how a state starts, and what it must equal.
- * - Each id counts once: its copy that sorts first, whatever its type (an unknown type then
- *   counts as nothing). A copy that sorts before the one counted replaces it.
- * - Applying one event costs the work of the ticket it names (a few events), a binary
- *   search and one array splice in its queue — never a pass over the day.
- * - Conflicting facts are surfaced, never dropped: a printed number seen twice in one
- *   (day, prefix) keeps both tickets and is listed in `duplicates`; a counter's action the
- *   rules below refuse is kept and listed in `conflictsOf` for that counter.
- * - Unknown event types are skipped, so older code can fold newer logs.
- *
- * The rules of a ticket, applied to its actions in log order (the one rule for two counters
- * that call the same ticket while partitioned: the call that sorts first holds it):
- * - called: a waiting (or no-show) ticket becomes called, held by the calling device at its
- *   loket; a call by the holder again is a recall; any other call is a conflict.
- * - recalled, serving, finished, no-show, transferred: only from the holder, and only from
- *   called (serving, finished and transferred also from serving); anything else is a conflict.
- * - transferred: waiting again in the target service's queue, with its first arrival (the
- *   issue HLC) — so it keeps its place in the order of arrival.
- * - A journey step (`journey.after`) is held, out of every waiting list, until the ticket
- *   before it is finished; then it waits with its own arrival time.
- * - A ticket a counter called by its typed number before the ticket reached it is named by
- *   the number's reference id (./ticket-ref.ts); those actions count as the actions of the
- *   ticket of that day and number that arrived first, in log order with its own
- *   (./number-refs.ts). Until it arrives, `refs.unseenTickets()` lists it.
+ * The queue state of a site, kept by `QueueBook` one event at a time, the same code in the
+ * browser and on the server (ARCHITECTURE.md §2.1); a ticket's rules are in ./ticket-rules.ts.
+ * Must: any order of the same events, with any repeats, leaves the state `foldQueue` gives
+ * (I5); each id counts once (its copy that sorts first); one event costs its ticket's work,
+ * never a pass over the day; conflicts (repeated numbers, refused actions) are listed, never
+ * dropped; unknown event types are skipped.
  */
 
 import { compareEvents } from './event-order';

@@ -1,6 +1,21 @@
 /**
- * What one ticket is after the counters' actions on it, in log order — the rules listed in
- * ./queue.ts's header. Pure: the same events give the same ticket on every replica.
+ * What one ticket is after the counters' actions on it, in log order. Pure: the same events
+ * give the same ticket on every replica.
+ *
+ * The rules of a ticket, applied to its actions in log order (the one rule for two counters
+ * that call the same ticket while partitioned: the call that sorts first holds it):
+ * - called: a waiting (or no-show) ticket becomes called, held by the calling device at its
+ *   loket; a call by the holder again is a recall; any other call is a conflict.
+ * - recalled, serving, finished, no-show, transferred: only from the holder, and only from
+ *   called (serving, finished and transferred also from serving); anything else is a conflict.
+ * - transferred: waiting again in the target service's queue, with its first arrival (the
+ *   issue HLC) — so it keeps its place in the order of arrival.
+ * - A journey step (`journey.after`) is held, out of every waiting list, until the ticket
+ *   before it is finished; then it waits with its own arrival time.
+ * - A ticket a counter called by its typed number before the ticket reached it is named by
+ *   the number's reference id (./ticket-ref.ts); those actions count as the actions of the
+ *   ticket of that day and number that arrived first, in log order with its own
+ *   (./number-refs.ts). Until it arrives, `refs.unseenTickets()` lists it.
  */
 import { isEventOf, type KioskEvent, type Outcome, type TicketActionType } from './events';
 import { hlcPart } from './hlc';

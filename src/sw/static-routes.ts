@@ -6,12 +6,13 @@
  */
 /// <reference lib="webworker" />
 import { cacheNames } from 'workbox-core';
+import { SHELLS } from './strategies';
 
 /** The navigations answered from the shells' cache, by the precached shell they show. */
 export const ROUTED_SHELLS: readonly { shell: string; paths: readonly string[] }[] = [
-  { shell: 'index.html', paths: ['/', '/kiosk'] },
-  { shell: 'src/app/counter/index.html', paths: ['/counter'] },
-  { shell: 'src/app/display/index.html', paths: ['/display'] },
+  { shell: SHELLS.kiosk, paths: ['/', '/kiosk'] },
+  { shell: SHELLS.counter, paths: ['/counter'] },
+  { shell: SHELLS.display, paths: ['/display'] },
 ];
 const SHELL_CACHE_PREFIX = 'anjungan-shells-';
 

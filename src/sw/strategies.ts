@@ -7,16 +7,24 @@ import { NetworkFirst } from 'workbox-strategies';
 export const CONFIG_CACHE = 'anjungan-config-v1';
 export const CONFIG_PATH = '/api/v1/config';
 
+/** The precached shells (HTML entries) of the surfaces. */
+export const SHELLS = {
+  kiosk: 'index.html',
+  status: 'src/app/status/index.html',
+  counter: 'src/app/counter/index.html',
+  display: 'src/app/display/index.html',
+} as const;
+
 /** Surfaces with a shell of their own (their own entry), by the paths they answer. */
 const OWN_SHELLS: readonly { shell: string; paths: RegExp }[] = [
-  { shell: 'src/app/status/index.html', paths: /^\/t\// },
-  { shell: 'src/app/counter/index.html', paths: /^\/counter\/?$/ },
-  { shell: 'src/app/display/index.html', paths: /^\/display\/?$/ },
+  { shell: SHELLS.status, paths: /^\/t\// },
+  { shell: SHELLS.counter, paths: /^\/counter\/?$/ },
+  { shell: SHELLS.display, paths: /^\/display\/?$/ },
 ];
 
 /** Every other navigation outside the API renders the precached app shell (the kiosk). */
 export function appShellRoute(): NavigationRoute {
-  return new NavigationRoute(createHandlerBoundToURL('index.html'), {
+  return new NavigationRoute(createHandlerBoundToURL(SHELLS.kiosk), {
     denylist: [/^\/api\//, ...OWN_SHELLS.map((s) => s.paths)],
   });
 }

@@ -28,6 +28,16 @@ function openService(agency: string, service: string) {
   fireEvent.click(button(service));
 }
 
+/** A passport ticket, every document present, no priority: taps "Ambil Nomor Antrean". */
+function confirmPassport() {
+  openService('Imigrasi', 'Paspor Baru');
+  fireEvent.click(button('Periksa Persyaratan'));
+  fireEvent.click(button('Ada'));
+  fireEvent.click(button('Lanjut'));
+  fireEvent.click(button('Tidak'));
+  fireEvent.click(button('Ambil Nomor Antrean'));
+}
+
 describe('kiosk UI: header and display', () => {
   it('goes back one screen with Kembali and to the agency grid with Beranda', () => {
     const k = renderKiosk();
@@ -178,12 +188,7 @@ describe('kiosk UI: while a ticket is written', () => {
   it('keeps Confirm for a quick write, and says "Menyimpan tiket…" only when it is slow', async () => {
     let finish: (ticket: typeof FAKE_TICKET) => void = () => {};
     renderKiosk({ issue: () => new Promise((resolve) => (finish = resolve)) });
-    openService('Imigrasi', 'Paspor Baru');
-    fireEvent.click(button('Periksa Persyaratan'));
-    fireEvent.click(button('Ada'));
-    fireEvent.click(button('Lanjut'));
-    fireEvent.click(button('Tidak'));
-    fireEvent.click(button('Ambil Nomor Antrean'));
+    confirmPassport();
     // At once: the same Confirm screen, no status in between (its buttons do nothing now).
     expect(button('Ambil Nomor Antrean')).toBeTruthy();
     expect(screen.queryByRole('status')).toBeNull();
@@ -204,12 +209,7 @@ describe('kiosk UI: failures', () => {
         throw new IssueError('quota-exhausted');
       },
     });
-    openService('Imigrasi', 'Paspor Baru');
-    fireEvent.click(button('Periksa Persyaratan'));
-    fireEvent.click(button('Ada'));
-    fireEvent.click(button('Lanjut'));
-    fireEvent.click(button('Tidak'));
-    fireEvent.click(button('Ambil Nomor Antrean'));
+    confirmPassport();
     await waitFor(() => expect(heading('Kuota layanan hari ini telah habis')).toBeTruthy());
     expect(button('Teks besar')).toBeTruthy();
     expect(button('Beranda')).toBeTruthy();

@@ -46,16 +46,25 @@ function issuer(clock: { now: number }) {
   });
 }
 
+/**
+ * An issuer that read ahead with the offset at 1 h, after which the stored offset became
+ * 2 h, and `laterMs` passed.
+ */
+async function preparedThenChanged(laterMs: number) {
+  const clock = { now: FIXTURE_NOW };
+  const issue = issuer(clock);
+  await setServerOffset(db, HOUR);
+  issue.prepare();
+  // Let the read finish before the change: the prepared basis holds the earlier offset.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await setServerOffset(db, 2 * HOUR);
+  clock.now += laterMs;
+  return { clock, issue };
+}
+
 describe('the issue basis read ahead of the tap', () => {
   it('is used by a ticket issued soon after, once', async () => {
-    const clock = { now: FIXTURE_NOW };
-    const issue = issuer(clock);
-    await setServerOffset(db, HOUR);
-    issue.prepare();
-    // Read before this change: the prepared basis still holds the earlier offset.
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await setServerOffset(db, 2 * HOUR);
-    clock.now += 5_000;
+    const { clock, issue } = await preparedThenChanged(5_000);
 
     const soon = await issue(request);
     const next = await issue(request);
@@ -65,13 +74,7 @@ describe('the issue basis read ahead of the tap', () => {
   });
 
   it('is read again when the tap comes later than PREPARED_BASIS_MS', async () => {
-    const clock = { now: FIXTURE_NOW };
-    const issue = issuer(clock);
-    await setServerOffset(db, HOUR);
-    issue.prepare();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await setServerOffset(db, 2 * HOUR);
-    clock.now += PREPARED_BASIS_MS + 1;
+    const { clock, issue } = await preparedThenChanged(PREPARED_BASIS_MS + 1);
 
     const late = await issue(request);
 
