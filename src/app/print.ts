@@ -1,7 +1,19 @@
 /** Browser printing: the UI keeps the print layout rendered; this asks the browser to print it. */
 
-/** Prints what the print area shows now, after the next paint. With Chrome's
- * `--kiosk-printing` flag this prints silently on the default printer. */
+import { qrCodesDrawn } from '../ui/components/QrCode/QrCode';
+
+/** How long printing waits at most for a QR code to be drawn (a screen left at once). */
+const QR_WAIT_MS = 1_000;
+
+/** Prints what the print area shows, after the next paint and once its QR code is drawn.
+ * With Chrome's `--kiosk-printing` flag this prints silently on the default printer. */
 export function printCurrentDocument(): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const capped = new Promise<void>((resolve) => setTimeout(resolve, QR_WAIT_MS));
+      void Promise.race([qrCodesDrawn(), capped]).then(() =>
+        requestAnimationFrame(() => window.print()),
+      );
+    }),
+  );
 }

@@ -1,8 +1,14 @@
 /** QR codes: one path of dark modules, named for assistive technology. */
-import { render, screen } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
+import { render as renderNow } from 'preact';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { QrCode, qrModules, qrPath } from '../../src/ui/components/QrCode/QrCode';
+import {
+  QrCode,
+  qrCodesDrawn,
+  qrModules,
+  qrPath,
+} from '../../src/ui/components/QrCode/QrCode';
 
 /** Renders modules to RGBA pixels (4 px a module) and decodes them like a phone would. */
 function decode(modules: boolean[][]): string | null {
@@ -43,5 +49,35 @@ describe('QrCode', () => {
     expect(svg.getAttribute('viewBox')).toBe(`0 0 ${size} ${size}`);
     expect(svg.querySelectorAll('path')).toHaveLength(1);
     expect(svg.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h\d+v1h-\d+z/);
+  });
+
+  it('shows its box at once and draws a new code just after, then lets printing go on', async () => {
+    await expect(qrCodesDrawn()).resolves.toBeUndefined();
+    const text = 'https://antrean.test/t/0190f5e0-0000-7000-8000-00000000abcd';
+    const host = document.createElement('div');
+    document.body.append(host);
+    renderNow(<QrCode text={text} label="Kode QR tiket B-007" />, host);
+    const svg = host.querySelector('svg.qr');
+    // Rendered, laid out by its class, not drawn yet: the screen's text paints first.
+    expect(svg?.getAttribute('aria-label')).toBe('Kode QR tiket B-007');
+    expect(svg?.querySelector('path')).toBeNull();
+    let drawnYet = false;
+    const printed = qrCodesDrawn().then(() => {
+      drawnYet = true;
+    });
+    expect(drawnYet).toBe(false);
+    await printed;
+    await waitFor(() =>
+      expect(host.querySelector('svg.qr path')?.getAttribute('d')).toBe(qrPath(qrModules(text))),
+    );
+    const size = qrModules(text).length;
+    expect(svg?.getAttribute('viewBox')).toBe(`0 0 ${size} ${size}`);
+    // The same code again (the paper beside the screen) is drawn at once.
+    const paper = document.createElement('div');
+    renderNow(<QrCode text={text} class="print-qr" />, paper);
+    expect(paper.querySelector('path')?.getAttribute('d')).toBe(qrPath(qrModules(text)));
+    await expect(qrCodesDrawn()).resolves.toBeUndefined();
+    renderNow(null, host);
+    host.remove();
   });
 });
