@@ -19,16 +19,25 @@ export function visibleAgencies(ctx: Pick<KioskContext, 'config' | 'profile' | '
     .filter((agency) => servicesAt(agency, ctx.place).length > 0);
 }
 
-/** Finds a service and its agency anywhere in the config. */
+/** Each config's services by id, built once per config (tiles ask for every service). */
+const serviceIndexes = new WeakMap<ConfigBundle, Map<string, { agency: Agency; service: Service }>>();
+
+/** Finds a service and its agency anywhere in the config (the first one, in config order). */
 export function findService(
   config: ConfigBundle,
   serviceId: string,
 ): { agency: Agency; service: Service } | null {
-  for (const agency of config.agencies) {
-    const service = agency.services.find((s) => s.id === serviceId);
-    if (service) return { agency, service };
+  let index = serviceIndexes.get(config);
+  if (index === undefined) {
+    index = new Map();
+    for (const agency of config.agencies) {
+      for (const service of agency.services) {
+        if (!index.has(service.id)) index.set(service.id, { agency, service });
+      }
+    }
+    serviceIndexes.set(config, index);
   }
-  return null;
+  return index.get(serviceId) ?? null;
 }
 
 /** The agency the citizen chose, if any. */
