@@ -20,7 +20,10 @@ export function visibleAgencies(ctx: Pick<KioskContext, 'config' | 'profile' | '
 }
 
 /** Each config's services by id, built once per config (tiles ask for every service). */
-const serviceIndexes = new WeakMap<ConfigBundle, Map<string, { agency: Agency; service: Service }>>();
+const serviceIndexes = new WeakMap<
+  ConfigBundle,
+  Map<string, { agency: Agency; service: Service }>
+>();
 
 /** Finds a service and its agency anywhere in the config (the first one, in config order). */
 export function findService(

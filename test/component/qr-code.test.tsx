@@ -1,14 +1,9 @@
 /** QR codes: one path of dark modules, named for assistive technology. */
 import { render, screen, waitFor } from '@testing-library/preact';
-import { render as renderNow } from 'preact';
 import jsQR from 'jsqr';
+import { render as renderNow } from 'preact';
 import { describe, expect, it } from 'vitest';
-import {
-  QrCode,
-  qrCodesDrawn,
-  qrModules,
-  qrPath,
-} from '../../src/ui/components/QrCode/QrCode';
+import { QrCode, qrCodesDrawn, qrModules, qrPath } from '../../src/ui/components/QrCode/QrCode';
 
 /** Renders modules to RGBA pixels (4 px a module) and decodes them like a phone would. */
 function decode(modules: boolean[][]): string | null {
