@@ -18,8 +18,16 @@ export type DeviceSyncDeps = {
   replica: Replica;
 };
 
-/** What the surface hears of the sync: the server's reachability, and own events it kept. */
-export type DeviceSyncListener = (status: { online: boolean; quarantined: number }) => void;
+/**
+ * What the surface hears of the sync: the server's reachability, own events it kept, and
+ * the server clock's offset (what the device adds to its clock when it stamps an event;
+ * null until the loop has read it).
+ */
+export type DeviceSyncListener = (status: {
+  online: boolean;
+  quarantined: number;
+  serverOffsetMs: number | null;
+}) => void;
 
 /**
  * Starts syncing; `onStatus` hears whether the server answers and how many of this device's
@@ -40,8 +48,8 @@ export function startDeviceSync(deps: DeviceSyncDeps, onStatus: DeviceSyncListen
     });
     sync = started;
     started.status.subscribe(() => {
-      const { online, quarantined } = started.status.getSnapshot();
-      onStatus({ online, quarantined });
+      const { online, quarantined, serverOffsetMs } = started.status.getSnapshot();
+      onStatus({ online, quarantined, serverOffsetMs });
     });
   });
   return {

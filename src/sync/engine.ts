@@ -20,6 +20,8 @@ export type SyncResult = {
   pulled: PullResult;
   /** The offset measured in this run, or null when no answer came. */
   serverOffsetMs: number | null;
+  /** The server's acknowledgement of this device's events, as stored at the end. */
+  ackSeq: number;
 };
 
 /** Runs one sync; rejects with a TransportError (or the abort reason) when it cannot finish. */
@@ -33,7 +35,8 @@ export async function syncOnce(deps: SyncDeps, signal: AbortSignal): Promise<Syn
     const pulled = await pullAll(ctx);
     const { ackEpoch } = ctx.synced;
     if (ctx.epoch !== null && ctx.epoch !== ackEpoch) addPush(pushed, await pushOutbox(ctx, true));
-    return { leased, pushed, pulled, serverOffsetMs: ctx.measured ? ctx.offsetMs : null };
+    const serverOffsetMs = ctx.measured ? ctx.offsetMs : null;
+    return { leased, pushed, pulled, serverOffsetMs, ackSeq: ctx.synced.ackSeq };
   } finally {
     if (ctx.measured) await setServerOffset(db, ctx.offsetMs).catch(() => {});
   }

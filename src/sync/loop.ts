@@ -70,6 +70,12 @@ class Loop {
   private running: Promise<void> | null = null;
   private rerunIn = NEVER;
   private failures = 0;
+  /**
+   * The server's acknowledgement as this loop last knew it: read once at the start, then
+   * taken from each run's result (the leader's runs are the only writers of it); null when
+   * unknown (the read failed, or a run failed midway), and then read again.
+   */
+  private ackSeq: number | null = null;
   private stream: Promise<void> = Promise.resolve();
   private unwatch = () => {};
 
@@ -85,6 +91,7 @@ class Loop {
       flagged: 0,
       quarantined: 0,
       refused: false,
+      serverOffsetMs: null,
     });
     this.status = store;
     this.update = update;
@@ -101,8 +108,12 @@ class Loop {
       forwarded: (reason) => this.request(reason as SyncReason),
     });
     const state = await readSyncState(this.deps.db).catch(() => null);
-    if (state) this.update({ lastSyncAt: state.lastSyncAt, lastError: state.lastError });
-    await this.refreshPending();
+    if (state) {
+      const { lastSyncAt, lastError, serverOffsetMs } = state;
+      this.ackSeq = state.ackSeq;
+      this.update({ lastSyncAt, lastError, serverOffsetMs });
+    }
+    await this.refreshPending(state?.ackSeq);
     try {
       await acquireLeadership(this.env.locks, this.stopping.signal);
     } catch {
@@ -174,6 +185,7 @@ class Loop {
     try {
       const result = await (this.deps.run ?? ((s) => syncOnce(this.deps, s)))(this.stopping.signal);
       this.failures = 0;
+      this.ackSeq = result.ackSeq;
       const at = this.deps.now();
       await recordSyncOutcome(this.deps.db, { at, error: null }).catch(() => {});
       const seen = result.pushed.flagged + result.pulled.flagged;
@@ -181,8 +193,11 @@ class Loop {
       const flagged = before.flagged + seen;
       const quarantined = before.quarantined + result.pushed.quarantined;
       const fine = { online: true, lastError: null, refused: false };
-      this.update({ ...fine, lastSyncAt: at, flagged, quarantined });
+      const offset = result.serverOffsetMs ?? before.serverOffsetMs;
+      this.update({ ...fine, lastSyncAt: at, flagged, quarantined, serverOffsetMs: offset });
     } catch (error) {
+      // A run that failed midway may have stored an ack or an offset: read them again below.
+      this.ackSeq = null;
       if (this.stopping.signal.aborted) return;
       this.failures += 1;
       const lastError = describeError(error);
@@ -199,9 +214,19 @@ class Loop {
     }
   }
 
-  private async refreshPending(): Promise<void> {
+  /**
+   * Counts the outbox against `known`, or the ack this loop knows; reads the stored state
+   * only when it knows none, or when another tab leads (that tab's runs move the ack).
+   */
+  private async refreshPending(known?: number): Promise<void> {
     try {
-      const { ackSeq } = await readSyncState(this.deps.db);
+      let ackSeq = known ?? (this.leader ? this.ackSeq : null);
+      if (ackSeq === null) {
+        const state = await readSyncState(this.deps.db);
+        ackSeq = state.ackSeq;
+        if (this.leader) this.ackSeq = ackSeq;
+        this.update({ serverOffsetMs: state.serverOffsetMs });
+      }
       this.update({ pending: await countOutbox(this.deps.db, this.deps.device.deviceId, ackSeq) });
     } catch {
       // The badge keeps its last figure; the next run tries again.

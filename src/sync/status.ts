@@ -22,6 +22,11 @@ export type SyncStatus = {
    * syncing cannot resume without an admin, however long the device waits.
    */
   refused: boolean;
+  /**
+   * Server time minus device time, as last measured (stored, read once at the start): what
+   * this device adds to its clock when it stamps an event; null until the loop has read it.
+   */
+  serverOffsetMs: number | null;
 };
 
 export type StatusStore = {

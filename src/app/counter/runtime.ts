@@ -19,7 +19,7 @@ import { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { newId } from '../../storage/ids';
 import { readStaff } from '../../storage/staff';
-import { readSyncState } from '../../storage/sync-state';
+import { INITIAL_SYNC_STATE, readSyncState } from '../../storage/sync-state';
 import { createStaffClient } from '../../sync/staff-client';
 import type { CounterLanguage } from '../../ui/counter/text';
 import type { CounterActions, CounterStore, CounterView, Message } from '../../ui/counter/view';
@@ -70,7 +70,12 @@ export function startCounter(deps: CounterDeps) {
   };
 
   let quarantinedSeen = 0;
+  /** The server clock's offset: the sync loop's once it runs, read once before that. */
+  let offsetMs: number | null = null;
+  const serverOffset = async () =>
+    offsetMs ?? (await readSyncState(db).catch(() => INITIAL_SYNC_STATE)).serverOffsetMs;
   const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (status) => {
+    offsetMs = status.serverOffsetMs ?? offsetMs;
     session.online = status.online;
     if (status.quarantined > quarantinedSeen) {
       session.message = quarantineNotice(status.quarantined - quarantinedSeen);
@@ -109,7 +114,8 @@ export function startCounter(deps: CounterDeps) {
 
   /** Records one action; whether it was stored (when not, staff are told). */
   const record: RecordEvent = async (type, data, businessDay) => {
-    const { serverOffsetMs } = await readSyncState(db).catch(() => ({ serverOffsetMs: 0 }));
+    const serverOffsetMs = await serverOffset();
+    offsetMs ??= serverOffsetMs;
     const at = now();
     try {
       await appendEvent(replica, identity, {

@@ -11,7 +11,6 @@ import type { KioskEvent } from '../../domain/events';
 import { businessDayOf } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { pruneAcknowledged, retentionCutoff } from '../../storage/prune';
-import { readSyncState } from '../../storage/sync-state';
 import { syncOnce } from '../../sync/engine';
 import { startSyncLoop } from '../../sync/loop';
 import { createHttpTransport } from '../../sync/transport';
@@ -32,15 +31,11 @@ const PRUNE_MS = 60 * 60_000;
 
 /** Starts syncing this device; the returned loop's status feeds the badge. */
 export function startKioskSync(deps: KioskSyncDeps) {
-  let offsetMs = 0;
-  const today = () => businessDayOf(deps.now() + offsetMs, deps.config().site.timeZone);
-  const refreshOffset = () =>
-    readSyncState(deps.db)
-      .then((state) => {
-        offsetMs = state.serverOffsetMs;
-      })
-      .catch(() => {});
-  void refreshOffset();
+  // The day by the server's clock, as the loop last measured it.
+  const today = () => {
+    const offsetMs = loop.status.getSnapshot().serverOffsetMs ?? 0;
+    return businessDayOf(deps.now() + offsetMs, deps.config().site.timeZone);
+  };
   const loop = startSyncLoop({
     db: deps.db,
     transport: createHttpTransport({ baseUrl: '', token: deps.identity.token }),
@@ -49,7 +44,6 @@ export function startKioskSync(deps: KioskSyncDeps) {
     needs: () => leaseNeeds(deps.config(), deps.profile(), today()),
     ...(deps.onPulled ? { onPulled: deps.onPulled } : {}),
   });
-  const unsubscribe = loop.status.subscribe(() => void refreshOffset());
   const prune = () =>
     void pruneAcknowledged(deps.db, retentionCutoff(today())).catch(() => {
       // Pruning is housekeeping: a failure leaves events in place and is retried later.
@@ -64,7 +58,6 @@ export function startKioskSync(deps: KioskSyncDeps) {
     requestSync: loop.requestSync,
     async stop() {
       clearInterval(pruneTimer);
-      unsubscribe();
       render(null, badge);
       badge.remove();
       await loop.stop();

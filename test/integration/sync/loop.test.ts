@@ -1,5 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnjunganDatabase } from '../../../src/storage/db';
+import { setServerOffset } from '../../../src/storage/sync-state';
 import { DEFAULT_TIMING } from '../../../src/sync/backoff';
 import { syncOnce } from '../../../src/sync/engine';
 import type { LockManagerLike } from '../../../src/sync/leadership';
@@ -310,5 +312,58 @@ describe('sync loop: one per device, and stop', () => {
 
     expect(refused).toMatchObject({ refused: true, online: true });
     expect(loop.status.getSnapshot()).toMatchObject({ refused: false, lastError: null });
+  });
+});
+
+/** The device's database, counting the reads of where sync stands (meta 'sync'). */
+function countingSyncReads(db: AnjunganDatabase): { db: AnjunganDatabase; reads: () => number } {
+  let reads = 0;
+  const counted = new Proxy(db, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property !== 'get') return typeof value === 'function' ? value.bind(target) : value;
+      return (store: string, key: unknown) => {
+        if (store === 'meta' && key === 'sync') reads += 1;
+        return (value as typeof db.get).call(target, store as 'meta', key as 'sync');
+      };
+    },
+  });
+  return { db: counted, reads: () => reads };
+}
+
+describe('sync loop: where sync stands, held in memory', () => {
+  it('reads it once at the start, then knows the ack and the offset from its own runs', async () => {
+    const a = await openDevice(server, 1);
+    await setServerOffset(a.deps.db, 1_234);
+    await a.issue();
+    server.offline = true;
+    server.now = () => timers.now + 5_000;
+    const counted = countingSyncReads(a.deps.db);
+    // The loop reads through `counted`; its runs (the engine) read once each on their own.
+    const { loop, settle } = await start(a, { db: counted.db });
+
+    await timers.advance(0, settle);
+    const stored = loop.status.getSnapshot();
+    const readsWhileDown = counted.reads();
+    server.offline = false;
+    loop.requestSync('manual');
+    await timers.advance(0, settle);
+    const readsAfterRun = counted.reads();
+    for (let i = 0; i < 3; i += 1) {
+      await a.issue();
+      loop.requestSync('write');
+      await tick();
+    }
+    const afterWrites = loop.status.getSnapshot();
+    await timers.advance(60_000, settle);
+
+    expect(stored).toMatchObject({ serverOffsetMs: 1_234, pending: 1, online: false });
+    // Once at the start, once after the failed run (it may have stored an ack midway).
+    expect(readsWhileDown).toBe(2);
+    expect(readsAfterRun).toBe(2);
+    expect(afterWrites).toMatchObject({ serverOffsetMs: 5_000, pending: 3 });
+    expect(loop.status.getSnapshot()).toMatchObject({ serverOffsetMs: 5_000, pending: 0 });
+    expect(counted.reads()).toBe(2);
+    expect(serverIds(server)).toEqual(await a.eventIds());
   });
 });
