@@ -251,6 +251,49 @@ describe.skipIf(!chromiumAvailable())('counter and board in Chromium', () => {
     expect(first).toMatch(/^A-/);
     await kiosk.locator('main').getByText('Langkah 1 dari 2 — nomor Anda sekarang').waitFor();
     await axe(kiosk, 'kiosk ticket, journey');
+    // The whole journey ticket is in view above the buttons, in portrait and in landscape,
+    // with normal and with large text: nothing of it is under the buttons or below the fold.
+    const inView = () =>
+      kiosk.evaluate(() => {
+        const actions = document.querySelector('main .screen-actions')?.getBoundingClientRect();
+        const parts = [...document.querySelectorAll('main .screen-body *')];
+        const lowest = Math.max(...parts.map((part) => part.getBoundingClientRect().bottom));
+        if (!actions) return 'no buttons';
+        if (window.scrollY > 0) return `scrolled by ${window.scrollY}`;
+        if (lowest > actions.top + 1)
+          return `${Math.round(lowest - actions.top)} px under the buttons`;
+        return actions.bottom <= window.innerHeight + 1 ? 'in view' : 'buttons below the fold';
+      });
+    const layouts: string[] = [];
+    const toggle = async (name: string, on: boolean) => {
+      const control = kiosk.locator('header').getByRole('button', { name, exact: true });
+      if (((await control.getAttribute('aria-pressed')) === 'true') !== on) await control.click();
+    };
+    for (const lang of ['id', 'en'] as const) {
+      if (lang === 'en') await button(kiosk, 'English').click();
+      const large = lang === 'id' ? 'Teks besar' : 'Large text';
+      for (const viewport of [
+        { width: 1080, height: 1920 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await kiosk.setViewportSize(viewport);
+        for (const on of [false, true]) {
+          await toggle(large, on);
+          const where = `${lang} ${viewport.width}×${viewport.height}${on ? ' large' : ''}`;
+          layouts.push(`${where}: ${await inView()}`);
+        }
+        await toggle(large, false);
+      }
+    }
+    await button(kiosk, 'Bahasa Indonesia').click();
+    await kiosk.setViewportSize({ width: 1080, height: 1920 });
+    expect(layouts).toEqual(
+      ['id', 'en'].flatMap((lang) =>
+        ['1080×1920', '1080×1920 large', '1920×1080', '1920×1080 large'].map(
+          (where) => `${lang} ${where}: in view`,
+        ),
+      ),
+    );
     const qr = /https?:\/\/\S+\/t\/\S+/.exec(
       (await kiosk.locator('.print-area').textContent()) ?? '',
     );

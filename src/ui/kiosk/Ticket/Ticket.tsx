@@ -71,9 +71,14 @@ export function Ticket() {
         </p>
         {facts.peopleAhead && <p class="lead">{facts.peopleAhead}</p>}
         {facts.wait && <p class="lead">{facts.wait}</p>}
-        {facts.journey && <JourneyList journey={facts.journey} />}
-        {facts.prepare && <p>{facts.prepare}</p>}
+        {facts.prepare && !facts.journey && <p>{facts.prepare}</p>}
       </div>
+      {facts.journey && (
+        <div class="ticket-journey">
+          <JourneyList journey={facts.journey} />
+          {facts.prepare && <p>{facts.prepare}</p>}
+        </div>
+      )}
       <div class={facts.journey ? 'ticket-facts ticket-facts--beside' : 'ticket-facts'}>
         <figure class="qr-block">
           <QrCode text={facts.url} label={tr('ticket.qrLabel', { number: facts.number })} />
