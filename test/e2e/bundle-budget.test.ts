@@ -9,16 +9,20 @@
  *   a figure for the README, no budget).
  * A size, not a time.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
 import { gzipBytes, KIOSK_JS_BUDGET_BYTES, recordScripts } from './support/js-bytes';
 import { button, instrument, setUpDevice, takeKtpTicket } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
-import { type RunningServer, startServer, writeConfigDir } from './support/server';
+import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
 /** The phone page's budget (the issue: a small Android phone on a slow network). */
 const PHONE_JS_BUDGET_BYTES = 30 * 1024;
+/** The app as built. */
+const DIST = join(ROOT, 'dist/app');
 /**
  * The counter's and the board's: desk PCs and TVs on the LAN, loaded once a day. Each has
  * its own entry (src/app/counter, src/app/display) and never loads the kiosk's: 48,748 and
@@ -85,6 +89,12 @@ describe.skipIf(!chromiumAvailable())('kiosk JavaScript budget', () => {
     expect(refused.some((path) => path.includes('/sync-'))).toBe(true);
     expect(sizes.length).toBeGreaterThan(1);
     expect(total).toBeLessThanOrEqual(KIOSK_JS_BUDGET_BYTES);
+    // The entry and the shared core carry V8's compile hint (vite.config.ts, compileHints).
+    const hinted = sizes
+      .map((s) => s.path)
+      .filter((path) => /\/assets\/(index|core)-/.test(path))
+      .map((path) => readFileSync(join(DIST, path), 'utf8').split('\n', 1)[0]);
+    expect(hinted).toEqual(['//# allFunctionsCalledOnLoad', '//# allFunctionsCalledOnLoad']);
     await page.close();
   });
 
