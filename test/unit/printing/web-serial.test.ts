@@ -96,4 +96,14 @@ describe('webSerialTransport', () => {
     await expect(pairSerialPrinter(null)).rejects.toThrow(/not available/);
     expect(await webSerialTransport(null).connected()).toBe(false);
   });
+
+  it('prints a reprint asked for during a print after it, on a port opened once at a time', async () => {
+    const port = new FakePort();
+    const printer = escposPrinter(webSerialTransport(serialWith([port])), 58);
+
+    const outcomes = await Promise.all([printer.print(DOC), printer.print(DOC)]);
+
+    expect(outcomes).toEqual([{ ok: true }, { ok: true }]);
+    expect(port.calls).toEqual(['open 9600', 'close', 'open 9600', 'close']);
+  });
 });
