@@ -7,6 +7,7 @@
  * dropped; unknown event types are skipped.
  */
 
+import { CountOnce, firstCopies } from './count-once';
 import { compareEvents } from './event-order';
 import {
   type CounterChangeType,
@@ -16,15 +17,8 @@ import {
   type KioskEvent,
 } from './events';
 import { NumberRefs } from './number-refs';
-import {
-  attachTo,
-  countIssued,
-  type Day,
-  detachFrom,
-  emptyDay,
-  servingOrderIn,
-  uncountIssued,
-} from './queue-days';
+import { attachTo, type Day, detachFrom, emptyDay, servingOrderIn } from './queue-days';
+import { CounterLog, IssueIndexes } from './queue-issues';
 import {
   byArrival,
   newRec,
@@ -49,7 +43,6 @@ export type {
   TicketView,
 } from './queue-types';
 
-type Issued = KioskEvent<'ticket.issued'>;
 type CounterEvent = KioskEvent<CounterChangeType>;
 
 /** What ./queue-read.ts reads. */
@@ -69,23 +62,17 @@ export type BookModel = {
 export class QueueBook {
   /** Tickets by id, made on the first lookup (a fold of issues alone needs none). */
   private byId: Map<string, Rec> | null = null;
-  /** Tickets in issue order. */
-  private readonly issuedOrder: Rec[] = [];
+  /** Issue order, repeated numbers, journey steps (./queue-issues.ts). */
+  private readonly issues = new IssueIndexes();
   private readonly days = new Map<string, Day>();
-  /** `${day}\n${prefix}\n${number}` of every repeated number, in order of first repeat. */
-  private readonly repeated = new Set<string>();
-  /** Ticket id → the journey steps that wait for it. */
-  private readonly dependents = new Map<string, Set<Rec>>();
-  private readonly counterEvents = new Map<string, CounterEvent[]>();
+  private readonly counters = new CounterLog();
   private readonly conflicted = new Set<Rec>();
-  /** Ids of events of a type this code does not know: counted as nothing, but counted once. */
-  private readonly ignored = new Map<string, KioskEvent>();
-  /** Every counted event by id; made on the first `apply` (a fold needs none). */
-  private seen: Map<string, KioskEvent> | null = null;
+  /** Which copy of each id counts (./count-once.ts). */
+  private readonly once = new CountOnce(() => this.heldEvents());
   private readonly priorityCap: number;
   private readonly refs = new NumberRefs<Rec>(
     () => this.records,
-    () => this.issuedOrder,
+    () => this.issues.issuedOrder,
     byArrival,
   );
 
@@ -98,17 +85,12 @@ export class QueueBook {
    * (a device's day is thousands of events); `foldQueue` sorts large logs faster.
    */
   load(events: Iterable<KioskEvent>): void {
-    const first = new Map<string, KioskEvent>();
-    for (const event of events) {
-      const seen = first.get(event.id);
-      if (seen === undefined || compareEvents(event, seen) < 0) first.set(event.id, event);
-    }
-    this.loadOrdered([...first.values()].sort(compareEvents));
+    this.loadOrdered(firstCopies(events));
   }
 
   /** Applies events already in log order, one copy of each id, to an empty book. */
   loadOrdered(events: readonly KioskEvent[]): void {
-    if (this.seen !== null || this.issuedOrder.length > 0 || this.byId !== null) {
+    if (this.once.started || this.issues.issuedOrder.length > 0 || this.byId !== null) {
       for (const event of events) this.apply(event);
       return;
     }
@@ -120,13 +102,9 @@ export class QueueBook {
    * or a copy of an id that sorts after the one counted).
    */
   apply(event: KioskEvent): boolean {
-    const seen = this.seenIndex();
-    const counted = seen.get(event.id);
-    if (counted !== undefined) {
-      if (compareEvents(event, counted) >= 0) return false;
-      this.retract(counted);
-    }
-    seen.set(event.id, event);
+    const replaced = this.once.admit(event);
+    if (replaced === 'repeat') return false;
+    if (replaced !== null) this.retract(replaced);
     this.add(event);
     return true;
   }
@@ -170,14 +148,16 @@ export class QueueBook {
 
   /** The book's indexes, read-only, for the selectors of ./queue-read.ts. */
   model(): BookModel {
+    const { issuedOrder, repeated, dependents } = this.issues;
+    const { conflicted, refs, days } = this;
     return {
-      issuedOrder: this.issuedOrder,
-      days: this.days,
-      repeated: this.repeated,
-      counterEvents: this.counterEvents,
-      conflicted: this.conflicted,
-      refs: this.refs,
-      dependents: this.dependents,
+      issuedOrder,
+      days,
+      repeated,
+      counterEvents: this.counters.byDevice,
+      conflicted,
+      refs,
+      dependents,
     };
   }
 
@@ -197,7 +177,7 @@ export class QueueBook {
     if (isEventOf(event, 'ticket.issued')) {
       const rec = this.byId === null ? newRec(event.id) : this.record(event.id);
       rec.issued = event;
-      this.placeIssued(rec);
+      this.issues.place(rec, this.day(event.businessDay));
       const others = this.refs.placed(rec);
       this.refresh(rec);
       for (const other of others) this.refresh(other);
@@ -206,14 +186,9 @@ export class QueueBook {
       insertSorted(rec.actions, event, compareEvents);
       this.actionsChanged(rec);
     } else if (isCounterChange(event)) {
-      let list = this.counterEvents.get(event.deviceId);
-      if (list === undefined) {
-        list = [];
-        this.counterEvents.set(event.deviceId, list);
-      }
-      insertSorted(list, event, compareEvents);
+      this.counters.add(event);
     } else {
-      this.ignored.set(event.id, event);
+      this.once.hold(event);
     }
   }
 
@@ -222,7 +197,7 @@ export class QueueBook {
       const rec = this.records.get(event.id);
       if (!rec || rec.issued !== event) return;
       this.detach(rec);
-      this.unplaceIssued(rec);
+      this.issues.unplace(rec, this.day(event.businessDay));
       rec.issued = null;
       this.refresh(rec);
       for (const other of this.refs.unplaced(rec, event)) this.refresh(other);
@@ -233,10 +208,9 @@ export class QueueBook {
       remove(rec.actions, event);
       this.actionsChanged(rec);
     } else if (isCounterChange(event)) {
-      const list = this.counterEvents.get(event.deviceId);
-      if (list) remove(list, event);
+      this.counters.remove(event);
     } else {
-      this.ignored.delete(event.id);
+      this.once.release(event);
     }
   }
 
@@ -244,7 +218,7 @@ export class QueueBook {
   private get records(): Map<string, Rec> {
     if (this.byId === null) {
       this.byId = new Map();
-      for (const rec of this.issuedOrder) this.byId.set(rec.id, rec);
+      for (const rec of this.issues.issuedOrder) this.byId.set(rec.id, rec);
     }
     return this.byId;
   }
@@ -268,34 +242,6 @@ export class QueueBook {
     return rec;
   }
 
-  /** Indexes that follow from the issue alone: issue order, counts, numbers, journeys. */
-  private placeIssued(rec: Rec): void {
-    const issued = rec.issued as Issued;
-    insertSorted(this.issuedOrder, rec, byArrival);
-    if (countIssued(this.day(issued.businessDay), rec)) {
-      this.repeated.add(`${issued.businessDay}\n${issued.data.prefix}\n${issued.data.number}`);
-    }
-    const after = issued.data.journey?.after;
-    if (after !== undefined) {
-      let waiting = this.dependents.get(after);
-      if (waiting === undefined) {
-        waiting = new Set();
-        this.dependents.set(after, waiting);
-      }
-      waiting.add(rec);
-    }
-  }
-
-  private unplaceIssued(rec: Rec): void {
-    const issued = rec.issued as Issued;
-    remove(this.issuedOrder, rec);
-    if (uncountIssued(this.day(issued.businessDay), rec)) {
-      this.repeated.delete(`${issued.businessDay}\n${issued.data.prefix}\n${issued.data.number}`);
-    }
-    const after = issued.data.journey?.after;
-    if (after !== undefined) this.dependents.get(after)?.delete(rec);
-  }
-
   /** Derives a ticket again from its events and moves it in the indexes that follow. */
   private refresh(rec: Rec): void {
     const wasDone = rec.derived?.status === 'done';
@@ -308,7 +254,7 @@ export class QueueBook {
       this.records.get(after)?.derived?.status !== 'done';
     this.attach(rec);
     if (wasDone !== (rec.derived?.status === 'done')) {
-      for (const next of this.dependents.get(rec.id) ?? []) this.refresh(next);
+      for (const next of this.issues.dependents.get(rec.id) ?? []) this.refresh(next);
     }
   }
 
@@ -340,17 +286,12 @@ export class QueueBook {
     return index === undefined ? [] : servingOrderIn(index, queue, this.priorityCap);
   }
 
-  /** The index of counted events by id, made once from what the book holds. */
-  private seenIndex(): Map<string, KioskEvent> {
-    if (this.seen !== null) return this.seen;
-    const seen = new Map<string, KioskEvent>();
+  /** Every event the book counts (for the count-once index, made on the first `apply`). */
+  private *heldEvents(): Iterable<KioskEvent> {
     for (const rec of this.records.values()) {
-      if (rec.issued) seen.set(rec.id, rec.issued);
-      for (const action of rec.actions) seen.set(action.id, action);
+      if (rec.issued) yield rec.issued;
+      yield* rec.actions;
     }
-    for (const events of this.counterEvents.values()) for (const e of events) seen.set(e.id, e);
-    for (const [id, event] of this.ignored) seen.set(id, event);
-    this.seen = seen;
-    return seen;
+    for (const list of this.counters.byDevice.values()) yield* list;
   }
 }
