@@ -7,27 +7,15 @@
 import { EMPTY_ANSWERS } from '../../src/domain/requirements';
 import { encodeEscPos } from '../../src/printing/escpos';
 import { ticketLayout } from '../../src/printing/ticket-layout';
-import { localInstant } from '../fixtures/catalogue';
 import { kioskBundle } from '../fixtures/kiosk';
+import { SAMPLE_TICKET } from '../fixtures/tickets';
 
 const WARM = 200;
 const SAMPLES = 2_000;
 
 const doc = ticketLayout({
   config: kioskBundle(),
-  ticket: {
-    id: '0190f5e0-0000-7000-8000-000000000001',
-    number: 'A-012',
-    agencyId: 'disdukcapil',
-    serviceId: 'disdukcapil-ktp-el-cetak-ulang',
-    businessDay: '2026-11-20',
-    issuedAt: localInstant('2026-11-20T08:05'),
-    peopleAhead: 5,
-    waitMinutes: 20,
-    emergency: false,
-    priority: null,
-    purpose: 'service',
-  },
+  ticket: SAMPLE_TICKET,
   lang: 'id',
   answers: EMPTY_ANSWERS,
   url: 'https://antrean.mpp.contoh.go.id/t/0190f5e0-0000-7000-8000-000000000001',

@@ -8,22 +8,11 @@ import {
   provideJourneyWords,
   ticketLayout,
 } from '../../src/printing/ticket-layout';
-import { agency, localInstant } from '../fixtures/catalogue';
+import { agency } from '../fixtures/catalogue';
 import { kioskBundle } from '../fixtures/kiosk';
+import { SAMPLE_TICKET } from '../fixtures/tickets';
 
-const TICKET: IssuedTicket = {
-  id: '0190f5e0-0000-7000-8000-000000000001',
-  number: 'A-012',
-  agencyId: 'disdukcapil',
-  serviceId: 'disdukcapil-ktp-el-cetak-ulang',
-  businessDay: '2026-11-20',
-  issuedAt: localInstant('2026-11-20T08:05'),
-  peopleAhead: 5,
-  waitMinutes: 20,
-  emergency: false,
-  priority: null,
-  purpose: 'service',
-};
+const TICKET = SAMPLE_TICKET;
 const URL = 'https://antrean.test/t/0190f5e0';
 
 const withZone = () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readAllEvents } from '../../../src/storage/events';
 import { readSyncState } from '../../../src/storage/sync-state';
 import { TransportError } from '../../../src/sync/transport';
-import { openDevice, serverIds } from '../../fixtures/sync-harness';
+import { countingSyncReads, openDevice, serverIds } from '../../fixtures/sync-harness';
 import { FakeSyncServer } from '../../fixtures/sync-server';
 
 let server: FakeSyncServer;
@@ -53,24 +53,15 @@ describe('syncOnce: push and pull', () => {
     const b = await openDevice(server, 2, { deps: { batchSize: 2, pageSize: 2 } });
     for (let i = 0; i < 3; i += 1) await b.issue();
     await b.sync();
-    let reads = 0;
     const db = a.deps.db;
-    a.deps.db = new Proxy(db, {
-      get(target, property) {
-        const value = Reflect.get(target, property, target);
-        if (property !== 'get') return typeof value === 'function' ? value.bind(target) : value;
-        return (store: string, key: unknown) => {
-          if (store === 'meta' && key === 'sync') reads += 1;
-          return (value as typeof db.get).call(target, store as 'meta', key as 'sync');
-        };
-      },
-    });
+    const counted = countingSyncReads(db);
+    a.deps.db = counted.db;
 
     const result = await a.sync();
 
     expect(result.pushed.sent).toBe(5);
     expect(result.pulled.added).toBe(3);
-    expect(reads).toBe(1);
+    expect(counted.reads()).toBe(1);
     expect((await readSyncState(db)).cursor).toBe(8);
   });
 

@@ -1,6 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnjunganDatabase } from '../../../src/storage/db';
 import { setServerOffset } from '../../../src/storage/sync-state';
 import { DEFAULT_TIMING } from '../../../src/sync/backoff';
 import { syncOnce } from '../../../src/sync/engine';
@@ -8,7 +7,12 @@ import type { LockManagerLike } from '../../../src/sync/leadership';
 import { type SyncLoop, type SyncLoopDeps, startSyncLoop } from '../../../src/sync/loop';
 import { runStream } from '../../../src/sync/stream';
 import { TransportError } from '../../../src/sync/transport';
-import { openDevice, serverIds, type TestDevice } from '../../fixtures/sync-harness';
+import {
+  countingSyncReads,
+  openDevice,
+  serverIds,
+  type TestDevice,
+} from '../../fixtures/sync-harness';
 import { FakeSyncServer } from '../../fixtures/sync-server';
 import { ManualTimers, tick, until } from '../../fixtures/sync-timers';
 
@@ -314,22 +318,6 @@ describe('sync loop: one per device, and stop', () => {
     expect(loop.status.getSnapshot()).toMatchObject({ refused: false, lastError: null });
   });
 });
-
-/** The device's database, counting the reads of where sync stands (meta 'sync'). */
-function countingSyncReads(db: AnjunganDatabase): { db: AnjunganDatabase; reads: () => number } {
-  let reads = 0;
-  const counted = new Proxy(db, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target);
-      if (property !== 'get') return typeof value === 'function' ? value.bind(target) : value;
-      return (store: string, key: unknown) => {
-        if (store === 'meta' && key === 'sync') reads += 1;
-        return (value as typeof db.get).call(target, store as 'meta', key as 'sync');
-      };
-    },
-  });
-  return { db: counted, reads: () => reads };
-}
 
 describe('sync loop: where sync stands, held in memory', () => {
   it('reads it once at the start, then knows the ack and the offset from its own runs', async () => {
