@@ -4,14 +4,15 @@
  * the whole quota is the supply, so no device may sit on more than its share of it.
  */
 import type { ConfigBundle } from './config/schema';
+import { visitsOn } from './visits';
 
 /** A service's quota on a day, and the most tokens one device may hold unused. */
 export type QuotaRule = { quota: number; deviceShare: number };
 
 /**
- * The quota of a service on a day: the sum of the quotas of that day's visits that carry
- * it (a mobile unit takes the whole of it before it leaves: no share), else the service's
- * daily quota, of which one device may hold a quarter unused (at least 10, two top-ups);
+ * The quota of a service on a day: the sum of the day's quotas of the visits that serve
+ * that day and carry it (a mobile unit takes the whole of it before it leaves: no share),
+ * else the service's daily quota, of which one device may hold a quarter unused (at least 10, two top-ups);
  * undefined when it has none.
  */
 export function quotaRule(
@@ -20,7 +21,7 @@ export function quotaRule(
   day: string,
 ): QuotaRule | undefined {
   const visitQuotas = config.visits
-    .filter((visit) => visit.date === day)
+    .filter((visit) => visitsOn(visit, day))
     .flatMap((visit) => visit.services.filter((s) => s.service === serviceId).map((s) => s.quota));
   if (visitQuotas.length > 0) {
     const quota = visitQuotas.reduce((a, b) => a + b, 0);

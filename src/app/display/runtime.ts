@@ -14,6 +14,7 @@ import { decodeHlc } from '../../domain/hlc';
 import type { QueueBook, TicketView } from '../../domain/queue';
 import { recentCalls } from '../../domain/queue-read';
 import { businessDayOf } from '../../domain/time';
+import { comingVisits, visitLine } from '../../domain/visits';
 import { Replica } from '../../replica/replica';
 import { readAnnounced, saveAnnounced } from '../../storage/board';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
@@ -117,7 +118,10 @@ export function startDisplay(deps: DisplayDeps) {
       highlight: calls[0] ?? null,
       calls,
       upcoming: book ? upcoming(book, day) : [],
-      visits: visitLines(config, day),
+      visits: comingVisits(config.visits, day).map((visit) => ({
+        id: visitLine(visit, day, 'id'),
+        en: visitLine(visit, day, 'en'),
+      })),
       online,
       sound: announcer.enabled,
       spoken,
@@ -186,62 +190,4 @@ function lastPerLoket(book: QueueBook, day: string): TicketView[] {
     if (out.length >= CALLS_SHOWN) break;
   }
   return out;
-}
-
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** "MPP bergerak: Kelurahan Sukamaju, Kamis 10 Desember, 08.00–12.00, di Balai Kelurahan". */
-function visitLines(config: ConfigBundle, today: string): { id: string; en: string }[] {
-  return config.visits
-    .filter((v) => v.date >= today)
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .slice(0, 3)
-    .map((v) => {
-      const [, month = 1, day = 1] = v.date.split('-').map(Number);
-      const hours = `${v.hours.from.replace(':', '.')}–${v.hours.to.replace(':', '.')}`;
-      const dayId =
-        v.date === today
-          ? 'hari ini'
-          : `${DAYS_ID[dayIndex(v.date)]} ${day} ${MONTHS_ID[month - 1]}`;
-      const dayEn =
-        v.date === today ? 'today' : `${DAYS_EN[dayIndex(v.date)]} ${day} ${MONTHS_EN[month - 1]}`;
-      return {
-        id: `MPP bergerak: Kelurahan ${v.kelurahan}, ${dayId}, ${hours}, di ${v.place}.`,
-        en: `Mobile service: ${v.kelurahan}, ${dayEn}, ${hours}, at ${v.place}.`,
-      };
-    });
-}
-
-/** 0 Sunday … 6 Saturday of a calendar day. */
-function dayIndex(day: string): number {
-  return new Date(`${day}T12:00:00Z`).getUTCDay();
 }

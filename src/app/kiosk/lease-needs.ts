@@ -3,6 +3,7 @@ import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { addDays } from '../../domain/lease-days';
 import { quotaRule } from '../../domain/quotas';
 import { nextOpenDay } from '../../domain/time';
+import { visitDays } from '../../domain/visits';
 import type { LeaseNeeds } from '../../sync/context';
 
 /** How far ahead a mobile unit leases for the visits of its trip. */
@@ -34,8 +35,9 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
   if (profile.surface === 'mobile') {
     const horizon = addDays(today, VISIT_HORIZON_DAYS);
     for (const visit of config.visits) {
-      if (visit.date < today || visit.date > horizon) continue;
-      days.add(visit.date);
+      const ahead = visitDays(visit).filter((day) => day >= today && day <= horizon);
+      if (ahead.length === 0) continue;
+      for (const day of ahead) days.add(day);
       for (const entry of visit.services) quotaServices.add(entry.service);
     }
   }

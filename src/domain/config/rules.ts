@@ -7,6 +7,7 @@ import { type ConfigIssue, configIssue, jsonPath } from './issues';
 import { englishTextsComplete } from './rules-english';
 import { prerequisitesExist, profileAgenciesExist, visitServicesExist } from './rules-references';
 import { questionsMatchRequirements, uniqueRequirementIds } from './rules-service';
+import { visitsDoNotOverlap } from './rules-visits';
 
 /** A cross-file rule. */
 export type ConfigRule = (set: ConfigSet) => ConfigIssue[];
@@ -92,6 +93,7 @@ export const CROSS_FILE_RULES: readonly ConfigRule[] = [
   prerequisitesExist,
   profileAgenciesExist,
   visitServicesExist,
+  visitsDoNotOverlap,
   englishTextsComplete,
   uniqueHolidays,
 ];
@@ -108,4 +110,5 @@ export {
   questionsMatchRequirements,
   uniqueRequirementIds,
   visitServicesExist,
+  visitsDoNotOverlap,
 };

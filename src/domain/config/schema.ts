@@ -4,6 +4,8 @@
  * generator of kiosk-config/schema.json. Rules that span files live in ./rules.ts.
  */
 import * as v from 'valibot';
+import { addDays } from '../lease-days';
+import { MAX_VISIT_DAYS } from '../visits';
 
 const slug = v.pipe(
   v.string(),
@@ -195,19 +197,45 @@ export const ProfileSchema = v.strictObject({
   lockDown: v.boolean(),
 });
 
-export const VisitSchema = v.strictObject({
-  $schema: schemaRef,
-  id: slug,
-  date: isoDate,
-  kelurahan: nonEmpty,
-  kecamatan: v.optional(nonEmpty),
-  place: nonEmpty,
-  hours: v.pipe(
-    v.strictObject({ from: hhmm, to: hhmm }),
-    v.check((h) => h.from < h.to, 'jam buka harus sebelum jam tutup'),
+export const VisitSchema = v.pipe(
+  v.strictObject({
+    $schema: schemaRef,
+    id: slug,
+    /** The first (or only) day. */
+    date: isoDate,
+    /** The last day of a visit of several days, inclusive. */
+    until: v.optional(isoDate),
+    /** The mobile team that makes it: one team's visits may not overlap. */
+    team: v.optional(slug),
+    kelurahan: nonEmpty,
+    kecamatan: v.optional(nonEmpty),
+    place: nonEmpty,
+    hours: v.pipe(
+      v.strictObject({ from: hhmm, to: hhmm }),
+      v.check((h) => h.from < h.to, 'jam buka harus sebelum jam tutup'),
+    ),
+    /** The services carried, each with its quota for each day of the visit. */
+    services: v.pipe(
+      v.array(v.strictObject({ service: slug, quota: positiveInt })),
+      v.minLength(1),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (visit) => visit.until === undefined || visit.until >= visit.date,
+      'hari terakhir (until) tidak boleh sebelum hari pertama (date)',
+    ),
+    ['until'],
   ),
-  services: v.pipe(v.array(v.strictObject({ service: slug, quota: positiveInt })), v.minLength(1)),
-});
+  v.forward(
+    v.check(
+      (visit) =>
+        visit.until === undefined || visit.until <= addDays(visit.date, MAX_VISIT_DAYS - 1),
+      `satu kunjungan paling lama ${MAX_VISIT_DAYS} hari`,
+    ),
+    ['until'],
+  ),
+);
 
 /** What a device receives: every file of a site, validated together, with a version. */
 export const ConfigBundleSchema = v.strictObject({

@@ -1,10 +1,13 @@
 /**
- * `npm run config:check [-- dir]`: validates a config dir (default $CONFIG_DIR, else
- * ./kiosk-config) and prints a one-line summary, or every issue with file and JSON path.
- * Exit code 0 when valid, 1 otherwise.
+ * `npm run config:check [-- dir] [--today=YYYY-MM-DD]`: validates a config dir (default
+ * $CONFIG_DIR, else ./kiosk-config) and prints a one-line summary, or every issue with file
+ * and JSON path. A visit already over by today (the site's day, or `--today`) is an issue
+ * too. Exit code 0 when valid, 1 otherwise.
  */
+import { visitInPast } from '../../domain/config/rules-visits';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { formatIssues } from '../../domain/config/validate';
+import { businessDayOf } from '../../domain/time';
 import { readConfigDir, resolveConfigDir } from '../config/load-config';
 
 /** One line saying what a valid config holds. */
@@ -17,12 +20,29 @@ function describeBundle(bundle: ConfigBundle): string {
   );
 }
 
-const dir = resolveConfigDir(process.argv[2]);
+/** Visits over by `today`, as issues of their files. */
+function pastVisits(bundle: ConfigBundle, today: string) {
+  return bundle.visits.flatMap((visit) => {
+    const issue = visitInPast({ file: `visits/${visit.id}.json`, value: visit }, today);
+    return issue ? [issue] : [];
+  });
+}
+
+const args = process.argv.slice(2);
+const todayArg = args.find((arg) => arg.startsWith('--today='))?.slice('--today='.length);
+if (todayArg !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(todayArg)) {
+  console.error(`--today harus berformat YYYY-MM-DD, bukan '${todayArg}'`);
+  process.exit(2);
+}
+const dir = resolveConfigDir(args.find((arg) => !arg.startsWith('--')));
 const result = await readConfigDir(dir);
-if (result.ok) {
+const issues = result.ok
+  ? pastVisits(result.bundle, todayArg ?? businessDayOf(Date.now(), result.bundle.site.timeZone))
+  : result.issues;
+if (result.ok && issues.length === 0) {
   console.log(describeBundle(result.bundle));
 } else {
-  console.error(`Konfigurasi tidak valid (${result.issues.length} masalah):`);
-  console.error(formatIssues(result.issues));
+  console.error(`Konfigurasi tidak valid (${issues.length} masalah):`);
+  console.error(formatIssues(issues));
   process.exitCode = 1;
 }

@@ -10,12 +10,18 @@ import { repeatKey, writeConfigDir } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Runs `config-check.ts dir` as `npm run config:check` would; resolves with its exit code and output. */
-function runConfigCheck(dir: string): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs `config-check.ts dir --today=…` as `npm run config:check` would (today before the
+ * fixture's visit unless told); resolves with its exit code and output.
+ */
+function runConfigCheck(
+  dir: string,
+  today = '2026-02-01',
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/server/cli/config-check.ts', dir],
+      ['--import', 'tsx', 'src/server/cli/config-check.ts', dir, `--today=${today}`],
       { cwd: ROOT, env: { ...process.env, CONFIG_DIR: '' } },
     );
     let output = '';
@@ -49,6 +55,24 @@ describe('config-check CLI', () => {
       /^Konfigurasi valid: MPP Kota Contoh — 2 instansi, 3 layanan, 1 profil, 1 kunjungan \(versi [0-9a-f]{12}\)\n$/,
     );
     expect(code).toBe(0);
+  }, 30_000);
+
+  it('refuses a visit already over by today, and exits 1', async () => {
+    // Arrange
+    await writeConfigDir(dir, configFiles());
+
+    // Act
+    const onTheDay = await runConfigCheck(dir, '2026-02-10');
+    const dayAfter = await runConfigCheck(dir, '2026-02-11');
+
+    // Assert
+    expect(onTheDay.code).toBe(0);
+    expect(dayAfter.output).toBe(
+      'Konfigurasi tidak valid (1 masalah):\n' +
+        'visits/sukamaju-2026-02-10.json $.date: kunjungan sudah lewat (Selasa 10 Februari ' +
+        '2026, hari ini 2026-02-11): jadwalkan tanggal yang akan datang atau hapus berkasnya\n',
+    );
+    expect(dayAfter.code).toBe(1);
   }, 30_000);
 
   it('prints every issue with file and JSON path and exits 1 on an invalid config', async () => {
