@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import {
+  COLLECT_PLACES,
   type EventPayloads,
   type EventType,
   type KioskEvent,
@@ -20,6 +21,9 @@ export const MAX_JOURNEY_STEPS = 5;
 /** Services one loket may serve at once. */
 export const MAX_COUNTER_SERVICES = 50;
 
+/** Requirement ids a citizen or a counter marked as missing (ids only, never free text). */
+const requirementIds = v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50));
+
 export const TicketIssuedSchema = v.pipe(
   v.strictObject({
     number: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}-[A-Z]{0,3}\d{2,6}$/)),
@@ -30,7 +34,7 @@ export const TicketIssuedSchema = v.pipe(
     serviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
     priority: v.nullable(v.picklist(PRIORITY_CATEGORIES)),
     purpose: v.picklist(['service', 'consultation']),
-    missing: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(50)),
+    missing: requirementIds,
     channel: v.picklist(['kiosk', 'mobile']),
     language: v.picklist(['id', 'en']),
     issuedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(HLC_MAX_MS)),
@@ -91,7 +95,25 @@ export const EVENT_DATA: { [T in EventType]: v.GenericSchema<unknown, EventPaylo
   'ticket.called': TicketCalledSchema,
   'ticket.recalled': TicketActionSchema,
   'ticket.serving': TicketActionSchema,
-  'ticket.finished': v.strictObject({ ...action, outcome: v.picklist(OUTCOMES) }),
+  'ticket.finished': v.pipe(
+    v.strictObject({
+      ...action,
+      outcome: v.picklist(OUTCOMES),
+      ready: v.optional(
+        v.strictObject({
+          date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
+          place: v.picklist(COLLECT_PLACES),
+        }),
+      ),
+      missing: v.optional(requirementIds),
+    }),
+    v.check(
+      (d) =>
+        (d.ready === undefined || d.outcome === 'received') &&
+        (d.missing === undefined || d.outcome === 'incomplete'),
+      'ready only on received, missing only on incomplete',
+    ),
+  ),
   'ticket.no-show': TicketActionSchema,
   'ticket.transferred': v.strictObject({
     ...action,

@@ -79,11 +79,25 @@ export type TicketCalled = TicketAction &
  */
 export type UnseenTicket = { number: string; serviceId?: string };
 
-/** How a counter finished with a ticket (issue 11 adds what a mobile team records). */
+/**
+ * How a counter finished with a ticket: served (`done`), the file received to be processed
+ * at the office (`received`: an MPP bergerak team takes it back), or requirements missing
+ * (`incomplete`: the citizen comes back with them).
+ */
 export const OUTCOMES = ['done', 'received', 'incomplete'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type TicketFinished = TicketAction & { outcome: Outcome };
+/** Where a citizen collects what a received file becomes. */
+export const COLLECT_PLACES = ['mpp', 'kelurahan'] as const;
+export type CollectPlace = (typeof COLLECT_PLACES)[number];
+
+export type TicketFinished = TicketAction & {
+  outcome: Outcome;
+  /** On `received`: from which day, and where, the product can be collected. */
+  ready?: { date: string; place: CollectPlace };
+  /** On `incomplete`: the ids of the requirements missing (no personal data). */
+  missing?: string[];
+};
 
 /** The citizen is sent to another service (maybe of another agency), keeping their arrival. */
 export type TicketTransferred = TicketAction & {

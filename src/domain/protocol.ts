@@ -152,7 +152,10 @@ export type AuditAction =
   | 'staff.setup-code'
   | 'staff.lock'
   | 'staff.unlock'
-  | 'staff.read';
+  | 'staff.read'
+  | 'visit.write'
+  | 'visit.delete'
+  | 'visits.read';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

@@ -6,7 +6,9 @@
 import { compareEvents } from './event-order';
 import type { KioskEvent, TicketActionType } from './events';
 import type { TicketStatus, TicketView } from './queue-types';
-import type { Derived } from './ticket-rules';
+import { type Derived, elapsedMs } from './ticket-rules';
+
+const NONE: readonly string[] = Object.freeze([]);
 
 type Issued = KioskEvent<'ticket.issued'>;
 type Action = KioskEvent<TicketActionType>;
@@ -121,5 +123,9 @@ export function ticketView(rec: Rec): TicketView {
     outcome: derived.outcome,
     journey: data.journey ?? null,
     calledHlc: derived.lastCall?.hlc ?? null,
+    channel: data.channel,
+    waitMs: derived.firstCall ? elapsedMs(issued.hlc, derived.firstCall.hlc) : null,
+    ready: derived.finish?.data.ready ?? null,
+    missingAtFinish: derived.finish?.data.missing ?? NONE,
   };
 }

@@ -2,7 +2,13 @@
  * What the queue state (./queue.ts) shows of its tickets and lokets: the read side every
  * surface shares, the same on every device and on the server.
  */
-import type { JourneyStep, Outcome, PriorityCategory, TicketActionType } from './events';
+import type {
+  CollectPlace,
+  JourneyStep,
+  Outcome,
+  PriorityCategory,
+  TicketActionType,
+} from './events';
 
 /** Where a ticket stands. */
 export type TicketStatus = 'waiting' | 'held' | 'called' | 'serving' | 'done' | 'no-show';
@@ -38,6 +44,13 @@ export type TicketView = {
   journey: JourneyStep | null;
   /** HLC of its last call or recall (what the board shows newest first). */
   calledHlc: string | null;
+  /** Where it was issued: the lobby kiosk or an MPP bergerak unit. */
+  channel: 'kiosk' | 'mobile';
+  /** From issue to its first call (HLC times); null until called. */
+  waitMs: number | null;
+  /** What its finish recorded: where and when to collect (received), what was missing (incomplete). */
+  ready: { date: string; place: CollectPlace } | null;
+  missingAtFinish: readonly string[];
 };
 
 /** A loket as its last change says. */

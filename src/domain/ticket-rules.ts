@@ -41,6 +41,10 @@ export type Derived = {
   callQueue: string | null;
   /** The last call or recall. */
   lastCall: Action | null;
+  /** The first call that was accepted: the end of the citizen's wait. */
+  firstCall: Action | null;
+  /** The accepted finish, with what it recorded (ready, missing). */
+  finish: KioskEvent<'ticket.finished'> | null;
   conflicts: Action[] | null;
   /** From call (or start of serving) to finish, for a finished ticket. */
   serviceMs: number | null;
@@ -61,6 +65,8 @@ export const UNTOUCHED: Derived = Object.freeze({
   call: null,
   callQueue: null,
   lastCall: null,
+  firstCall: null,
+  finish: null,
   conflicts: null,
   serviceMs: null,
 });
@@ -87,6 +93,7 @@ export function derive(prefix: string, actions: readonly Action[]): Derived {
         d.call = action;
         d.callQueue = d.queue ?? prefix;
         d.lastCall = action;
+        d.firstCall ??= action;
         servingFrom = action;
         ok = true;
       } else if (called && holds) {
@@ -110,6 +117,7 @@ export function derive(prefix: string, actions: readonly Action[]): Derived {
       if (busy && holds) {
         d.status = 'done';
         d.outcome = action.data.outcome;
+        d.finish = action;
         d.serviceMs = servingFrom ? elapsedMs(servingFrom.hlc, action.hlc) : null;
         ok = true;
       }
@@ -140,7 +148,8 @@ export function derive(prefix: string, actions: readonly Action[]): Derived {
 }
 
 /** Ms between two HLCs, 0 when the clock went back, null when one is malformed. */
-function elapsedMs(from: string, to: string): number | null {
+/** Milliseconds between two HLCs' physical times; null when either is unreadable. */
+export function elapsedMs(from: string, to: string): number | null {
   const a = hlcPart(from, 0);
   const b = hlcPart(to, 0);
   return a < 0 || b < 0 ? null : Math.max(0, b - a);

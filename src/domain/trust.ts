@@ -140,7 +140,8 @@ export const TRUST_RULES: readonly TrustRule[] = [
   { field: 'data.purpose', refused: "not 'service' or 'consultation'" },
   {
     field: 'data.missing',
-    refused: 'over 50 ids or an id over 64 characters',
+    refused:
+      "over 50 ids or an id over 64 characters; on ticket.finished, an outcome other than 'incomplete'",
     quarantined: [
       {
         when: "an id that is not one of the service's requirements in any published config",
@@ -198,6 +199,11 @@ export const TRUST_RULES: readonly TrustRule[] = [
       'on a call not out of order; a number not in its printed form without zero padding ("A-12"); a serviceId empty or over 64 characters. It only says what the counter knew: the ticket it names is joined by id, or by the reference id of its number (src/domain/ticket-ref.ts)',
   },
   { field: 'data.outcome', refused: "not 'done', 'received' or 'incomplete'" },
+  {
+    field: 'data.ready',
+    refused:
+      "on an outcome other than 'received'; not { date: a calendar day, place: 'mpp' or 'kelurahan' }",
+  },
   {
     field: 'data.toAgencyId',
     refused:

@@ -81,6 +81,10 @@ function referenceFold(events: readonly KioskEvent[]): QueueState {
         outcome: null,
         journey: e.data.journey ?? null,
         calledHlc: null,
+        channel: e.data.channel,
+        waitMs: null,
+        ready: null,
+        missingAtFinish: [],
       },
     ]),
   );

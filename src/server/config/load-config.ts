@@ -28,6 +28,11 @@ export function configVersion(files: readonly ConfigFile[]): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
+/** The version of a config published from the admin: the same hash, over the bundle's content. */
+export function bundleVersion(content: unknown): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 12);
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -9,7 +9,9 @@ import { buildCatalogue, type Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { DEFAULT_ADMIN_TOKEN_TTL_DAYS } from '../auth/admin-token';
 import { attemptLimiters } from '../auth/attempts';
+import { bundleVersion } from '../config/load-config';
 import { createLogger } from '../log/logger';
+import type { AuditInput } from '../store/store';
 import { DayStates } from '../sync/day-states';
 import { accessLog, requestIds } from './access-log';
 import { BODY_TIMEOUT_MS, bodyDeadline } from './body';
@@ -26,6 +28,7 @@ import { publicRoutes } from './routes-public';
 import { staffRoutes } from './routes-staff';
 import { streamRoutes } from './routes-stream';
 import { syncRoutes } from './routes-sync';
+import { visitRoutes } from './routes-visits';
 import { serveApp } from './static';
 
 export type { AppDeps } from './deps';
@@ -48,12 +51,30 @@ export function createApp(deps: AppDeps): Hono {
 }
 
 function withDefaults(deps: AppDeps): ApiDeps {
+  // A version an admin published here wins over the one the server started with.
+  let published: ConfigBundle | null = null;
+  const config = () => published ?? deps.config();
+  const publishConfig = async (bundle: ConfigBundle, audit: AuditInput) => {
+    const { version: _before, ...content } = bundle;
+    const next = { ...bundle, version: bundleVersion(content) };
+    const record = {
+      version: next.version,
+      source: 'admin' as const,
+      bundle: next,
+      createdAt: deps.now(),
+    };
+    await deps.store.saveConfigVersion(next.site.id, record, audit);
+    published = next;
+    return next;
+  };
   return {
     ...deps,
+    config,
+    publishConfig,
     pokes: deps.pokes ?? new Pokes(),
     log: deps.log ?? createLogger(),
     heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
-    catalogue: deps.catalogue ?? activeCatalogue(deps.config),
+    catalogue: deps.catalogue ?? activeCatalogue(config),
     formerSiteIds: deps.formerSiteIds ?? (() => []),
     clientAddress: deps.clientAddress ?? socketAddress,
     attempts: deps.attempts ?? attemptLimiters(deps.now),
@@ -61,10 +82,10 @@ function withDefaults(deps: AppDeps): ApiDeps {
     bodyTimeoutMs: deps.bodyTimeoutMs ?? BODY_TIMEOUT_MS,
     compression: deps.compression === undefined ? PULL_COMPRESSION : deps.compression,
     afterBootstrap: deps.afterBootstrap ?? (() => {}),
-    siteId: () => deps.config().site.id,
+    siteId: () => config().site.id,
     days: new DayStates(
       (siteId, day) => deps.store.eventsOfDay(siteId, day),
-      () => ({ priorityCap: deps.config().site.priorityCap }),
+      () => ({ priorityCap: config().site.priorityCap }),
     ),
   };
 }
@@ -90,6 +111,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/', enrollRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.route('/admin', adminAccessRoutes(deps));
+  api.route('/admin', visitRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));

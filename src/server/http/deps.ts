@@ -3,7 +3,7 @@ import type { Catalogue } from '../../domain/config/catalogue';
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { AttemptLimiter, PolicyName } from '../auth/attempts';
 import type { Logger } from '../log/logger';
-import type { Store } from '../store/store';
+import type { AuditInput, Store } from '../store/store';
 import type { DayStates } from '../sync/day-states';
 import type { ClientAddress } from './client-address';
 import type { CompressionChoice } from './compression';
@@ -49,4 +49,12 @@ export type AppDeps = {
 };
 
 /** AppDeps with every default filled in, as the route modules see them. */
-export type ApiDeps = Required<AppDeps> & { siteId: () => string; days: DayStates };
+export type ApiDeps = Required<AppDeps> & {
+  siteId: () => string;
+  days: DayStates;
+  /**
+   * Stores `bundle` as a new admin config version (its version made from its content) with
+   * `audit` in the same transaction, then serves it as the active config; answers it.
+   */
+  publishConfig: (bundle: ConfigBundle, audit: AuditInput) => Promise<ConfigBundle>;
+};

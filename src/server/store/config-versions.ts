@@ -1,25 +1,31 @@
 /**
  * Config versions per site: seeded from CONFIG_DIR ('dir') or published from the admin
- * screen ('admin'). Must: a stored (site, version) is never replaced; admin versions win.
+ * screen ('admin'). Must: a stored (site, version) is never replaced; admin versions win,
+ * the newest first — an admin version published again (a change undone) is the newest.
  */
 import type { ConfigBundle } from '../../domain/config/schema';
+import { type AuditInput, appendAudit } from './audit';
 import { one, type SqlDb } from './sql';
 import type { ConfigVersionRecord } from './store';
 
 type ConfigRow = { version: string; source: string; bundle: string; created_at: number };
 
-/** Stores the version unless (site, version) is already stored. */
+/** Stores the version unless (site, version) is already stored; with `audit`, in its transaction. */
 export function saveConfigVersion(
   db: SqlDb,
   siteId: string,
   record: ConfigVersionRecord,
+  audit?: AuditInput,
 ): Promise<void> {
   return db.transaction(async (tx) => {
     await tx.run(
       `INSERT INTO config_versions (site_id, version, source, bundle, created_at)
-       VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, version) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, version) DO UPDATE
+       SET created_at = excluded.created_at
+       WHERE excluded.source = 'admin' AND config_versions.source = 'admin'`,
       [siteId, record.version, record.source, JSON.stringify(record.bundle), record.createdAt],
     );
+    if (audit) await appendAudit(tx, audit);
   });
 }
 

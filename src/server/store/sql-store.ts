@@ -116,7 +116,8 @@ function storeOn(
       return revoked;
     },
     touchDevice: (deviceId, at) => devices.touchDevice(db, deviceId, at),
-    saveConfigVersion: (siteId, record) => configVersions.saveConfigVersion(db, siteId, record),
+    saveConfigVersion: (siteId, record, audit) =>
+      configVersions.saveConfigVersion(db, siteId, record, audit),
     activeConfig: (siteId) => configVersions.activeConfig(db, siteId),
     configHistory: (siteId) => configVersions.configHistory(db, siteId),
     siteIdentity: () => site.readSiteIdentity(db),

@@ -154,7 +154,8 @@ export interface Devices {
 
 /** The site's config versions: seeded from CONFIG_DIR or published by an admin. */
 export interface ConfigVersions {
-  saveConfigVersion(siteId: string, record: ConfigVersionRecord): Promise<void>;
+  /** Stores the version unless stored already; `audit` is written in the same transaction. */
+  saveConfigVersion(siteId: string, record: ConfigVersionRecord, audit?: AuditInput): Promise<void>;
   /** The newest admin-published version if any, else the newest seeded from CONFIG_DIR. */
   activeConfig(siteId: string): Promise<ConfigVersionRecord | null>;
   /** Every version the site ever stored, oldest first: what pushed events may name. */

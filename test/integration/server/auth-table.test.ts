@@ -171,6 +171,26 @@ const ENDPOINTS: Endpoint[] = [
     path: () => '/admin/audit?limit=5',
     expect: adminOnly(200),
   },
+  { name: 'GET /admin/visits', method: 'GET', path: () => '/admin/visits', expect: adminOnly(200) },
+  {
+    name: 'PUT /admin/visits/:id (invalid)',
+    method: 'PUT',
+    path: () => '/admin/visits/sukamaju',
+    body: () => ({ date: 'besok' }),
+    expect: adminOnly(422),
+  },
+  {
+    name: 'DELETE /admin/visits/:id (unknown)',
+    method: 'DELETE',
+    path: () => '/admin/visits/tidak-ada',
+    expect: adminOnly(404),
+  },
+  {
+    name: 'GET /admin/visits/:id/report (unknown)',
+    method: 'GET',
+    path: () => '/admin/visits/tidak-ada/report',
+    expect: adminOnly(404),
+  },
   {
     name: 'POST /sync/push',
     method: 'POST',

@@ -40,6 +40,11 @@ describe('counter events', () => {
       ticketAction('ticket.recalled', ticket),
       ticketAction('ticket.serving', ticket),
       ticketAction('ticket.finished', ticket, { outcome: 'incomplete' }),
+      ticketAction('ticket.finished', ticket, { outcome: 'incomplete', missing: ['kk'] }),
+      ticketAction('ticket.finished', ticket, {
+        outcome: 'received',
+        ready: { date: '2025-11-10', place: 'kelurahan' },
+      }),
       ticketAction('ticket.no-show', ticket),
       ticketAction('ticket.transferred', ticket),
       counterChange('counter.opened'),
@@ -51,6 +56,19 @@ describe('counter events', () => {
       ticketAction('ticket.called', ticket, { mode: 'specific' } as never),
       ticketAction('ticket.called', ticket, { loket: 'loket tiga' }),
       ticketAction('ticket.finished', ticket, { outcome: 'maybe' as never }),
+      ticketAction('ticket.finished', ticket, { outcome: 'done', missing: ['kk'] }),
+      ticketAction('ticket.finished', ticket, {
+        outcome: 'incomplete',
+        ready: { date: '2025-11-10', place: 'mpp' },
+      }),
+      ticketAction('ticket.finished', ticket, {
+        outcome: 'received',
+        ready: { date: 'besok', place: 'mpp' },
+      }),
+      ticketAction('ticket.finished', ticket, {
+        outcome: 'received',
+        ready: { date: '2025-11-10', place: 'rumah' as never },
+      }),
       ticketAction('ticket.serving', ticket, { ticketId: 'A-001' }),
       counterChange('counter.opened', { serviceIds: [] }),
     ];

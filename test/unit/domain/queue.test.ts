@@ -176,6 +176,10 @@ describe('foldQueue', () => {
       outcome: null,
       journey: null,
       calledHlc: null,
+      channel: 'kiosk',
+      waitMs: null,
+      ready: null,
+      missingAtFinish: [],
     });
     expect(state.waiting.get(queueKey(event.businessDay, 'B'))).toEqual([event.id]);
   });
