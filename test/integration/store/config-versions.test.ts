@@ -44,6 +44,26 @@ describe.each(storeTargets())('store config versions ($kind)', (target) => {
     expect(await store().activeConfig('mpp-lain')).toBeNull();
   });
 
+  it('takes an admin version published again (a change undone) as the newest, with its audit entry', async () => {
+    await store().saveConfigVersion(STORE_SITE, version('a1', 'admin', 10));
+    await store().saveConfigVersion(STORE_SITE, version('a2', 'admin', 20));
+    const audit = {
+      at: 30,
+      adminId: 'admin-1',
+      action: 'visit.write' as const,
+      targetId: 'x',
+      outcome: 'ok',
+    };
+
+    await store().saveConfigVersion(STORE_SITE, version('a1', 'admin', 30), audit);
+
+    expect(await store().activeConfig(STORE_SITE)).toEqual(version('a1', 'admin', 30));
+    expect((await store().auditLog(null, 5))[0]).toMatchObject({
+      action: 'visit.write',
+      targetId: 'x',
+    });
+  });
+
   it('lists every version of the site, oldest first, for the catalogue', async () => {
     await store().saveConfigVersion(STORE_SITE, version('b', 'admin', 20));
     await store().saveConfigVersion(STORE_SITE, version('a', 'dir', 10));
