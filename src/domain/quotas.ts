@@ -4,7 +4,6 @@
  * the whole quota is the supply, so no device may sit on more than its share of it.
  */
 import type { ConfigBundle } from './config/schema';
-import { visitsOn } from './visits';
 
 /** A service's quota on a day, and the most tokens one device may hold unused. */
 export type QuotaRule = { quota: number; deviceShare: number };
@@ -21,7 +20,8 @@ export function quotaRule(
   day: string,
 ): QuotaRule | undefined {
   const visitQuotas = config.visits
-    .filter((visit) => visitsOn(visit, day))
+    // ./visit-days.ts `visitsOn`, written out: the counter's bundle carries quotas alone.
+    .filter((visit) => visit.date <= day && day <= (visit.until ?? visit.date))
     .flatMap((visit) => visit.services.filter((s) => s.service === serviceId).map((s) => s.quota));
   if (visitQuotas.length > 0) {
     const quota = visitQuotas.reduce((a, b) => a + b, 0);

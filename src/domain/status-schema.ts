@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { LocalTextSchema } from './config/schema';
 import { MAX_JOURNEY_STEPS } from './event-schema';
+import { COLLECT_PLACES, OUTCOMES } from './events';
 import { isCalendarDay } from './protocol-schema';
 import type { TicketStatus as QueueStatus } from './queue';
 
@@ -61,4 +62,23 @@ export const TicketStatusSchema = v.strictObject({
   transfers: count,
   /** Its journey across agencies, or null. */
   journey: v.nullable(JourneyStatusSchema),
+  /**
+   * What the counter recorded when it finished it, or null before: a file received to be
+   * processed (when and where to collect the product), or the requirements that were
+   * missing (their names from the site's config).
+   */
+  finish: v.nullable(
+    v.strictObject({
+      outcome: v.picklist(OUTCOMES),
+      ready: v.nullable(
+        v.strictObject({
+          date: v.pipe(v.string(), v.check(isCalendarDay)),
+          place: v.picklist(COLLECT_PLACES),
+        }),
+      ),
+      missing: v.pipe(v.array(LocalTextSchema), v.maxLength(50)),
+    }),
+  ),
+  /** The coming MPP bergerak visits, one line each ("MPP bergerak: Kelurahan …"). */
+  visits: v.pipe(v.array(LocalTextSchema), v.maxLength(3)),
 });

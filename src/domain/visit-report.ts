@@ -6,7 +6,7 @@
  */
 import type { Visit } from './config/schema';
 import type { TicketView } from './queue-types';
-import { visitDays } from './visits';
+import { visitDays } from './visit-days';
 
 /** One service's figures over the whole visit (every day of it). */
 export type VisitReportRow = {

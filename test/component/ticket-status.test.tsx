@@ -20,6 +20,8 @@ const STATUS: TicketStatus = {
   journey: null,
   peopleAhead: 3,
   waitMinutes: 25,
+  finish: null,
+  visits: [],
 };
 
 describe('TicketStatusPage', () => {
@@ -102,6 +104,8 @@ function firstStep(kk: JourneyStepStatus, bpjs: JourneyStepStatus, current: numb
     issuedAt: Date.UTC(2026, 10, 23, 2, 0),
     transfers: 0,
     journey: { step: 1, of: 2, current, steps: [kk, bpjs] },
+    finish: null,
+    visits: [],
   };
 }
 
@@ -152,5 +156,55 @@ describe('TicketStatusPage of a journey', () => {
     expect(screen.getByText('Your step now: 1 of 2')).toBeTruthy();
     expect(screen.getByText('Waits for the step before')).toBeTruthy();
     expect(screen.getByText('Family card update', { selector: '.lead' })).toBeTruthy();
+  });
+
+  it('says where and from when a received file can be collected, and what was missing', () => {
+    // Arrange
+    const received: TicketStatus = {
+      ...STATUS,
+      status: 'done',
+      finish: { outcome: 'received', ready: { date: '2026-12-14', place: 'mpp' }, missing: [] },
+    };
+    const incomplete: TicketStatus = {
+      ...STATUS,
+      status: 'done',
+      finish: {
+        outcome: 'incomplete',
+        ready: null,
+        missing: [
+          { id: 'Kartu Keluarga asli', en: 'Original family card' },
+          { id: 'KTP-el', en: 'KTP-el' },
+        ],
+      },
+    };
+
+    // Act
+    const first = showPage(received);
+    const receivedText = first.container.textContent;
+    first.unmount();
+    const second = showPage(incomplete, 'en');
+
+    // Assert
+    expect(receivedText).toContain('Berkas diterima untuk diproses di kantor');
+    expect(receivedText).toContain('Hasilnya dapat diambil di MPP mulai Senin 14 Desember.');
+    expect(second.container.textContent).toContain('Requirements incomplete');
+    expect(second.container.textContent).toContain(
+      'Please come back with: Original family card, KTP-el.',
+    );
+  });
+
+  it('lists the coming MPP bergerak visits under their heading', () => {
+    // Arrange
+    const line = {
+      id: 'MPP bergerak: Kelurahan Sukamaju, Kamis 10 Desember, 08.00–14.00, di Balai Kelurahan.',
+      en: 'Mobile service: Sukamaju, Thursday 10 December, 08.00–14.00, at Balai Kelurahan.',
+    };
+
+    // Act
+    showPage({ ...STATUS, visits: [line] });
+
+    // Assert
+    const list = screen.getByRole('region', { name: 'Jadwal MPP bergerak' });
+    expect(within(list).getByRole('listitem').textContent).toBe(line.id);
   });
 });

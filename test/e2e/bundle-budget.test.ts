@@ -27,9 +27,11 @@ const DIST = join(ROOT, 'dist/app');
  * The counter's and the board's: desk PCs and TVs on the LAN, loaded once a day. Each has
  * its own entry (src/app/counter, src/app/display) and never loads the kiosk's: 48,748 and
  * 42,012 B when measured, with sync and the service worker's registration (68,671 and
- * 63,541 B while they loaded the kiosk's entry, without the registration).
+ * 63,541 B while they loaded the kiosk's entry, without the registration). The counter's
+ * grew to 50,397 B when it began to serve MPP bergerak units (visit days in its leases,
+ * waits and outcomes in the queue's tickets): 50 KB, a desk PC on the LAN loading once a day.
  */
-const COUNTER_JS_BUDGET_BYTES = 49 * 1024;
+const COUNTER_JS_BUDGET_BYTES = 50 * 1024;
 const BOARD_JS_BUDGET_BYTES = 43 * 1024;
 
 /** Chunks the kiosk loads after its first screen is up, by name. */

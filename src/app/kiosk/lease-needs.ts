@@ -3,7 +3,7 @@ import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { addDays } from '../../domain/lease-days';
 import { quotaRule } from '../../domain/quotas';
 import { nextOpenDay } from '../../domain/time';
-import { visitDays } from '../../domain/visits';
+import { visitDays } from '../../domain/visit-days';
 import type { LeaseNeeds } from '../../sync/context';
 
 /** How far ahead a mobile unit leases for the visits of its trip. */

@@ -2,7 +2,8 @@
  * Rules on MPP bergerak visits that the schema cannot see alone: one team is in one place
  * a day, and a visit is scheduled ahead, not after the fact.
  */
-import { calendarDay, lastDay, visitTeam } from '../visits';
+import { lastDay, visitTeam } from '../visit-days';
+import { calendarDay } from '../visits';
 import type { ConfigSet, Entry } from './config-set';
 import { type ConfigIssue, configIssue, jsonPath } from './issues';
 import type { Visit } from './schema';

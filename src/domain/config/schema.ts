@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { addDays } from '../lease-days';
-import { MAX_VISIT_DAYS } from '../visits';
+import { MAX_VISIT_DAYS } from '../visit-days';
 
 const slug = v.pipe(
   v.string(),

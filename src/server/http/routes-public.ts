@@ -8,6 +8,7 @@
  */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { businessDayOf } from '../../domain/time';
 import { findTicket, type StatusSources, statusOf, ticketStatus } from '../sync/ticket-status';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
@@ -76,7 +77,9 @@ export function publicRoutes(deps: ApiDeps): Hono {
 
 /** What a ticket's status is read from, now. */
 function statusSources(deps: ApiDeps): StatusSources {
-  return { store: deps.store, config: deps.config(), catalogue: deps.catalogue(), days: deps.days };
+  const config = deps.config();
+  const today = businessDayOf(deps.now(), config.site.timeZone);
+  return { store: deps.store, config, catalogue: deps.catalogue(), days: deps.days, today };
 }
 
 /** Whether an If-None-Match header (a list, maybe weak) names the current ETag. */

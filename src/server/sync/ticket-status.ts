@@ -5,13 +5,15 @@
  * quarantined ticket is not found (src/domain/trust.ts).
  */
 import type { Catalogue } from '../../domain/config/catalogue';
-import type { ConfigBundle } from '../../domain/config/schema';
+import type { ConfigBundle, LocalText } from '../../domain/config/schema';
 import { isEventOf, type JourneyStep } from '../../domain/events';
 import { isUuid } from '../../domain/ids';
 import { currentStepIndex, journeyTickets } from '../../domain/journey-read';
 import type { JourneyStepStatus, TicketStatus } from '../../domain/protocol';
 import type { QueueBook, TicketView } from '../../domain/queue';
 import { estimatedWait } from '../../domain/queue-read';
+import { comingVisits } from '../../domain/visit-days';
+import { visitLine } from '../../domain/visits';
 import type { EventLog } from '../store/store';
 import type { DayStates } from './day-states';
 
@@ -24,6 +26,8 @@ export type StatusSources = {
   config: ConfigBundle;
   catalogue: Catalogue;
   days: DayStates;
+  /** The site's business day now: which MPP bergerak visits are still to come. */
+  today: string;
 };
 
 /** A ticket found for its phone: its day and the issue event the store holds. */
@@ -69,7 +73,27 @@ export async function statusOf(
     issuedAt: ticket.issuedAt,
     transfers: ticket.transfers,
     journey: ticket.journey && journeyOf(sources, book, ticket.id, ticket.journey),
+    finish: finishOf(sources.config, ticket),
+    visits: comingVisits(sources.config.visits, sources.today).map((visit) => ({
+      id: visitLine(visit, sources.today, 'id'),
+      en: visitLine(visit, sources.today, 'en'),
+    })),
   };
+}
+
+/** What the finish recorded, names of missing requirements from the config (unknown ids left out). */
+function finishOf(config: ConfigBundle, ticket: TicketView): TicketStatus['finish'] {
+  if (ticket.status !== 'done' || ticket.outcome === null) return null;
+  const service = config.agencies
+    .find((a) => a.id === ticket.agencyId)
+    ?.services.find((s) => s.id === ticket.serviceId);
+  const labels = new Map<string, LocalText>();
+  for (const requirement of service?.requirements ?? []) {
+    labels.set(requirement.id, requirement.label);
+    for (const option of requirement.anyOf ?? []) labels.set(option.id, option.label);
+  }
+  const missing = ticket.missingAtFinish.flatMap((id) => labels.get(id) ?? []);
+  return { outcome: ticket.outcome, ready: ticket.ready, missing };
 }
 
 /** Every step of the ticket's journey the day holds, and the one the citizen is at now. */

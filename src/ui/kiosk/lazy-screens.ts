@@ -24,6 +24,10 @@ export const SearchResults = lazyComponent(() =>
   import('./Agencies/SearchResults').then((m) => m.SearchResults),
 );
 
+export const ComingVisits = lazyComponent(() =>
+  import('./Attract/ComingVisits').then((m) => m.ComingVisits),
+);
+
 /** Loads every lazy screen now (from the service worker's cache on a kiosk). */
 export async function preloadKioskScreens(): Promise<void> {
   await Promise.all(
@@ -35,6 +39,7 @@ export async function preloadKioskScreens(): Promise<void> {
       IdleWarning,
       SearchResults,
       JourneyList,
+      ComingVisits,
     ].map((c) => c.preload()),
   );
 }

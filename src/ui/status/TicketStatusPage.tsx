@@ -1,7 +1,8 @@
 /**
  * /t/<id> on the citizen's phone: the ticket's number, where it stands (waiting with the
  * people ahead and the wait, called to a loket, served, sent on, held for a journey's
- * step), and for a journey every step, the one the citizen is at now shown first. No
+ * step, finished as received or with requirements missing), for a journey every step, the
+ * one the citizen is at now shown first, and the coming MPP bergerak visits. No
  * personal data: a ticket has none. Names are the server's, from the site's config.
  */
 import '../styles/kiosk.css';
@@ -10,10 +11,11 @@ import { formatClock, formatWait } from '../../domain/format';
 import { localized } from '../../domain/i18n/local-text';
 import { t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
+import { visitsHeading } from '../../domain/visits';
 import { Screen } from '../components/Screen/Screen';
 import { JourneySteps } from './JourneySteps';
 import { movedOnLine, shownOf, stepNowLine } from './journey-text';
-import { statusWords } from './status-text';
+import { finishWords, statusWords } from './status-text';
 
 export type TicketStatusView =
   | { kind: 'found'; status: TicketStatus; checkedAt: number }
@@ -42,7 +44,9 @@ export function TicketStatusPage(props: {
   const { status } = view;
   const tz = config?.site.timeZone ?? 'Asia/Jakarta';
   const shown = shownOf(status);
-  const said = statusWords(shown, lang);
+  const siteName = config ? localized(config.site.name, lang) : 'MPP';
+  const finished = shown.id === status.id ? finishWords(status.finish, siteName, lang) : null;
+  const said = finished ?? statusWords(shown, lang);
   const movedOn = movedOnLine(status, shown, lang);
   const waiting = shown.status === 'waiting';
   return (
@@ -72,6 +76,16 @@ export function TicketStatusPage(props: {
         </div>
         {status.journey && status.journey.steps.length > 1 && (
           <JourneySteps journey={status.journey} lang={lang} />
+        )}
+        {status.visits.length > 0 && (
+          <section class="coming-visits" aria-label={visitsHeading(lang)}>
+            <h2>{visitsHeading(lang)}</h2>
+            <ul>
+              {status.visits.map((line) => (
+                <li key={line.id}>{localized(line, lang)}</li>
+              ))}
+            </ul>
+          </section>
         )}
       </Screen>
     </div>

@@ -3,6 +3,9 @@
  * only the phone page carries these (the kiosk's first load never does).
  */
 import type { Language } from '../../domain/config/schema';
+import { localized } from '../../domain/i18n/local-text';
+import type { TicketStatus } from '../../domain/protocol';
+import { calendarDay } from '../../domain/visits';
 import type { Shown } from './journey-text';
 
 type Said = { headline: string; detail: string | null };
@@ -54,4 +57,48 @@ export function statusWords(status: Shown, lang: Language): Said {
             : null,
       };
   }
+}
+
+/**
+ * The headline and detail of a ticket finished as received or incomplete (an MPP bergerak
+ * team's outcomes); null for one simply served. `site` is the MPP's name.
+ */
+export function finishWords(
+  finish: TicketStatus['finish'],
+  site: string,
+  lang: Language,
+): Said | null {
+  const id = lang === 'id';
+  if (finish?.outcome === 'received') {
+    const ready = finish.ready;
+    const where =
+      ready?.place === 'kelurahan'
+        ? id
+          ? 'di kantor kelurahan tempat Anda mendaftar'
+          : 'at the kelurahan office where you applied'
+        : id
+          ? `di ${site}`
+          : `at ${site}`;
+    const when = ready ? `${id ? 'mulai' : 'from'} ${calendarDay(ready.date, lang)}` : '';
+    return {
+      headline: id ? 'Berkas diterima untuk diproses di kantor' : 'File received for processing',
+      detail: id
+        ? `Hasilnya dapat diambil ${where}${when ? ` ${when}` : ''}.`
+        : `You can collect the result ${where}${when ? ` ${when}` : ''}.`,
+    };
+  }
+  if (finish?.outcome === 'incomplete') {
+    const names = finish.missing.map((name) => localized(name, lang)).join(', ');
+    return {
+      headline: id ? 'Persyaratan belum lengkap' : 'Requirements incomplete',
+      detail: names
+        ? id
+          ? `Silakan kembali dengan: ${names}.`
+          : `Please come back with: ${names}.`
+        : id
+          ? 'Silakan kembali dengan persyaratan yang lengkap.'
+          : 'Please come back with every requirement.',
+    };
+  }
+  return null;
 }

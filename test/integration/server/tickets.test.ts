@@ -51,6 +51,8 @@ describe('ticket status', () => {
       journey: null,
       peopleAhead: 3,
       waitMinutes: expect.any(Number),
+      finish: null,
+      visits: [],
     });
     expect(status.waitMinutes).toBeGreaterThan(0);
     expect(status.waitMinutes % 5).toBe(0);

@@ -4,11 +4,16 @@
  * versions devices pick up; refused with every issue when invalid, past or over, changing
  * nothing; and each visit's report (JSON and CSV) from what the mobile unit pushed.
  */
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Visit } from '../../../src/domain/config/schema';
+import type { KioskEvent } from '../../../src/domain/events';
 import type { AuditPage } from '../../../src/domain/protocol';
+import { TicketStatusSchema } from '../../../src/domain/status-schema';
 import type { VisitReport } from '../../../src/domain/visit-report';
+import { ticketAction } from '../../fixtures/events';
 import { kioskBundle, MOBILE_PROFILE_ID, withMobileUnit } from '../../fixtures/kiosk';
+import { seedStaff } from '../../fixtures/staff';
 import { call, eventsOf, type Harness, json, seedAdmin, seedDevice, startHarness } from './support';
 
 const KTP = 'disdukcapil-ktp-el-cetak-ulang';
@@ -244,5 +249,53 @@ describe('visit report', () => {
     );
     expect(lines[1]).toBe('Cetak Ulang KTP-el;20;3;0;0;0;0;3;;;15');
     expect(lines[3]).toBe('Jumlah;30;5;0;0;0;0;5;;;17');
+  });
+
+  it("tells the citizen's phone what the team recorded, and the coming visits", async () => {
+    // Arrange: the unit issues a KTP ticket, calls it and finds the KK copy missing.
+    await put('sukamaju', visitBody({ date: '2025-11-03', until: '2025-11-04' }));
+    await seedStaff(h.store);
+    const unit = await seedDevice(h.store, { profileId: MOBILE_PROFILE_ID, name: 'Tablet' });
+    const [ticket] = eventsOf(unit.deviceId, 1, 1, { serviceId: KTP });
+    if (ticket?.type !== 'ticket.issued') throw new Error('no ticket');
+    const issued = ticket as KioskEvent<'ticket.issued'>;
+    issued.data.channel = 'mobile';
+    const envelope = { siteId: issued.siteId, deviceId: unit.deviceId };
+    const actions = [
+      { ...ticketAction('ticket.called', issued, {}), ...envelope, deviceSeq: 2 },
+      {
+        ...ticketAction('ticket.finished', issued, { outcome: 'incomplete', missing: ['kk'] }),
+        ...envelope,
+        deviceSeq: 3,
+      },
+    ];
+    const pushed = await call(h, 'POST', '/sync/push', {
+      token: unit.token,
+      body: { events: [issued, ...actions] },
+    });
+    expect(pushed.status).toBe(200);
+
+    // Act
+    const status = v.parse(
+      TicketStatusSchema,
+      await json(await call(h, 'GET', `/tickets/${issued.id}`)),
+    );
+    const report = await json<{ report: VisitReport }>(
+      await call(h, 'GET', '/admin/visits/sukamaju/report', { token }),
+    );
+
+    // Assert
+    expect(status.finish).toEqual({
+      outcome: 'incomplete',
+      ready: null,
+      missing: [{ id: 'Fotokopi KK', en: 'Copy of family card' }],
+    });
+    expect(status.visits).toEqual([
+      {
+        id: 'MPP bergerak: Kelurahan Sukamaju, hari ini sampai Selasa 4 November, 08.00–12.00, di Balai Kelurahan Sukamaju.',
+        en: 'Mobile service: Sukamaju, today until Tuesday 4 November, 08.00–12.00, at Balai Kelurahan Sukamaju.',
+      },
+    ]);
+    expect(report.report.rows[0]).toMatchObject({ issued: 1, incomplete: 1, open: 0 });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../../src/domain/config/schema';
 import { quotaRule } from '../../../src/domain/quotas';
-import { comingVisits, visitDays, visitLine, visitServing } from '../../../src/domain/visits';
+import { comingVisits, visitDays, visitServing } from '../../../src/domain/visit-days';
+import { visitLine } from '../../../src/domain/visits';
 import { visitFixture } from '../../fixtures/config';
 import { kioskBundle } from '../../fixtures/kiosk';
 
