@@ -194,7 +194,7 @@ function appBuild(mode: string): UserConfig {
                   [
                     /node_modules[\\/](preact|idb)[\\/]/,
                     /src[\\/](domain[\\/](time|format|hlc|i18n[\\/](strings|local-text))|app[\\/]routes|storage[\\/](db|device|tx)|ui[\\/](i18n|boot[\\/]BootScreen|components[\\/]Screen[\\/]Screen))\./,
-                    /src[\\/](app[\\/]kiosk[\\/]boot|replica[\\/]replica|storage[\\/](events|tickets|ids)|domain[\\/](ids|numbering|requirements)|machines[\\/]kiosk\.selectors|ui[\\/]components[\\/]Button[\\/]Button)\./,
+                    /src[\\/](app[\\/]kiosk[\\/]boot|replica[\\/]replica|storage[\\/](events|tickets|ids)|domain[\\/](ids|numbering|requirements)|machines[\\/]kiosk\.selectors|ui[\\/]components[\\/](Button[\\/]Button|lazy))\./,
                   ]
                     .map((r) => r.source)
                     .join('|'),

@@ -23,6 +23,7 @@ function spyActions(): CounterActions {
     'recall',
     'serve',
     'finish',
+    'finishWith',
     'noShow',
     'transfer',
     'callSpecific',
@@ -39,6 +40,7 @@ const desk = (overrides: Partial<Extract<CounterView, { screen: 'desk' }>> = {})
   lang: 'id',
   me: 'Sari',
   loket: '3',
+  day: '2026-12-05',
   paused: false,
   services: [{ id: 'ktp', name: 'Cetak ulang KTP-el', agency: 'Disdukcapil' }],
   transferTargets: [{ id: 'bpjs-ubah', name: 'Perubahan data', agency: 'BPJS Kesehatan' }],
@@ -55,6 +57,10 @@ const desk = (overrides: Partial<Extract<CounterView, { screen: 'desk' }>> = {})
       transfers: 0,
       recalls: 0,
       unseen: false,
+      requirements: [
+        { id: 'kk', name: 'Fotokopi KK' },
+        { id: 'ktp-rusak', name: 'KTP-el lama yang rusak' },
+      ],
     },
   ],
   waiting: [
@@ -212,5 +218,59 @@ describe('CounterApp', () => {
     expect(screen.getByRole('button', { name: /^Call next/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Bahasa Indonesia' }));
     expect(actions.setLanguage).toHaveBeenCalledWith('id');
+  });
+
+  it('records a received file with when and where, and missing requirements by name', async () => {
+    // Arrange
+    const actions = spyActions();
+    render(<CounterApp store={storeOf(desk())} actions={actions} />);
+
+    // Act: received, ready from 14 December at the kelurahan office.
+    fireEvent.click(screen.getByRole('button', { name: 'Hasil lain H' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Catat hasil layanan — A-012' });
+    fireEvent.input(within(dialog).getByLabelText('Hasil dapat diambil mulai tanggal'), {
+      target: { value: '2026-12-14' },
+    });
+    fireEvent.click(within(dialog).getByLabelText('Kantor kelurahan'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan hasil' }));
+    // Then requirements missing: saving with none chosen is refused first.
+    fireEvent.click(screen.getByRole('button', { name: 'Hasil lain H' }));
+    const second = await screen.findByRole('dialog');
+    fireEvent.click(within(second).getByLabelText('Persyaratan kurang'));
+    fireEvent.click(within(second).getByRole('button', { name: 'Simpan hasil' }));
+    const refusal = within(second).getByRole('alert').textContent;
+    fireEvent.click(within(second).getByLabelText('Fotokopi KK'));
+    fireEvent.click(within(second).getByRole('button', { name: 'Simpan hasil' }));
+
+    // Assert
+    expect(refusal).toBe('Pilih dokumen yang belum dibawa.');
+    expect(actions.finishWith).toHaveBeenNthCalledWith(1, 't1', {
+      outcome: 'received',
+      ready: { date: '2026-12-14', place: 'kelurahan' },
+    });
+    expect(actions.finishWith).toHaveBeenNthCalledWith(2, 't1', {
+      outcome: 'incomplete',
+      missing: ['kk'],
+    });
+  });
+
+  it("refuses a ready date before the loket's day", async () => {
+    // Arrange
+    const actions = spyActions();
+    render(<CounterApp store={storeOf(desk())} actions={actions} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Hasil lain H' }));
+    const dialog = await screen.findByRole('dialog');
+
+    // Act
+    fireEvent.input(within(dialog).getByLabelText('Hasil dapat diambil mulai tanggal'), {
+      target: { value: '2026-12-04' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Simpan hasil' }));
+
+    // Assert
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'Tanggal tidak boleh sebelum hari ini.',
+    );
+    expect(actions.finishWith).not.toHaveBeenCalled();
   });
 });

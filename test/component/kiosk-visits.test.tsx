@@ -2,7 +2,7 @@
 import { act, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Visit } from '../../src/domain/config/schema';
-import { VISITS_AFTER_MS } from '../../src/ui/kiosk/Attract/Attract';
+import { VISITS_AFTER_MS } from '../../src/ui/kiosk/lazy-screens';
 import { kioskBundle } from '../fixtures/kiosk';
 import { renderKiosk } from './kiosk-harness';
 

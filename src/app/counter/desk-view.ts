@@ -44,6 +44,7 @@ export function deskOf(
       transfers: t.transfers,
       recalls: t.recalls,
       unseen: false,
+      requirements: names.get(t.serviceId)?.requirements ?? [],
     }));
   for (const t of book.model().refs.unseenTickets()) {
     if (t.holder !== deviceId || (t.status !== 'called' && t.status !== 'serving')) continue;
@@ -62,6 +63,7 @@ export function deskOf(
       transfers: 0,
       recalls: 0,
       unseen: true,
+      requirements: known?.requirements ?? [],
     });
   }
   const next = nextFor(book, day, loket.serviceIds);
@@ -95,16 +97,23 @@ export function deskOf(
 
 const unknownService = { id: 'Layanan belum diketahui', en: 'Service not known yet' };
 
-function serviceNames(
-  config: ConfigBundle,
-  lang: CounterLanguage,
-): Map<string, { name: string; agency: string }> {
-  const names = new Map<string, { name: string; agency: string }>();
+type ServiceNames = {
+  name: string;
+  agency: string;
+  requirements: { id: string; name: string }[];
+};
+
+function serviceNames(config: ConfigBundle, lang: CounterLanguage): Map<string, ServiceNames> {
+  const names = new Map<string, ServiceNames>();
   for (const agency of config.agencies) {
     for (const service of agency.services) {
       names.set(service.id, {
         name: localized(service.name, lang),
         agency: localized(agency.shortName, lang),
+        requirements: service.requirements.map((r) => ({
+          id: r.id,
+          name: localized(r.label, lang),
+        })),
       });
     }
   }

@@ -45,6 +45,7 @@ export function screenOf(s: ScreenInputs): CounterView {
     lang,
     me: me.name,
     loket: loket.loket,
+    day: loket.businessDay,
     paused: loket.state === 'paused',
     ...deskOf(book, s.config, s.deviceId, loket, lang, s.now),
     message: s.message,

@@ -40,6 +40,7 @@ type TicketActionName =
   | 'recall'
   | 'serve'
   | 'finish'
+  | 'finishWith'
   | 'noShow'
   | 'transfer';
 
@@ -103,6 +104,7 @@ export function ticketActions(ctx: DeskContext): Pick<CounterActions, TicketActi
     recall: (id) => act('ticket.recalled', id, {}),
     serve: (id) => act('ticket.serving', id, {}),
     finish: (id) => act('ticket.finished', id, { outcome: 'done' }),
+    finishWith: (id, detail) => act('ticket.finished', id, detail),
     noShow: (id) => act('ticket.no-show', id, {}),
     transfer(id, serviceId) {
       const target = findService(config, serviceId);

@@ -4,13 +4,20 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { lazyComponent } from '../components/lazy';
 import { SpecificDialog, TransferDialog } from './dialogs';
 import { Notice } from './Notice';
 import { type CounterLanguage, ct } from './text';
 import type { CounterActions, CounterView, TicketCard, WaitingRow } from './view';
 
 type DeskView = Extract<CounterView, { screen: 'desk' }>;
-type Dialog = { kind: 'transfer'; ticketId: string } | { kind: 'specific' } | null;
+type Dialog =
+  | { kind: 'transfer'; ticketId: string }
+  | { kind: 'specific' }
+  | { kind: 'outcome'; card: TicketCard }
+  | null;
+
+const OutcomeDialog = lazyComponent(() => import('./OutcomeDialog').then((m) => m.OutcomeDialog));
 
 /** Single keys for a desk PC (ignored while typing in a field). */
 const SHORTCUTS = [
@@ -18,6 +25,7 @@ const SHORTCUTS = [
   ['U', 'recall'],
   ['L', 'serve'],
   ['S', 'finish'],
+  ['H', 'outcome'],
   ['T', 'noShow'],
   ['A', 'transfer'],
   ['C', 'callSpecific'],
@@ -50,6 +58,7 @@ export function Desk({ view, actions }: { view: DeskView; actions: CounterAction
     if (action === 'callSpecific') return setDialog({ kind: 'specific' });
     if (!current) return;
     if (action === 'transfer') return setDialog({ kind: 'transfer', ticketId: current.id });
+    if (action === 'outcome') return setDialog({ kind: 'outcome', card: current });
     if (action === 'serve' && current.status !== 'called') return;
     if ((action === 'recall' || action === 'noShow') && current.status !== 'called') return;
     actions[action](current.id);
@@ -89,6 +98,7 @@ export function Desk({ view, actions }: { view: DeskView; actions: CounterAction
           {actionButton('recall', 'secondary', !called)}
           {actionButton('serve', 'secondary', !called)}
           {actionButton('finish', 'secondary', !current)}
+          {actionButton('outcome', 'secondary', !current)}
           {actionButton('noShow', 'secondary', !called)}
           {actionButton('transfer', 'secondary', !current)}
           {actionButton('callSpecific', 'secondary', view.paused)}
@@ -130,6 +140,18 @@ export function Desk({ view, actions }: { view: DeskView; actions: CounterAction
           onCancel={() => setDialog(null)}
           onChoose={(serviceId) => {
             actions.transfer(dialog.ticketId, serviceId);
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog?.kind === 'outcome' && (
+        <OutcomeDialog
+          lang={lang}
+          card={dialog.card}
+          today={view.day}
+          onCancel={() => setDialog(null)}
+          onSave={(detail) => {
+            actions.finishWith(dialog.card.id, detail);
             setDialog(null);
           }}
         />

@@ -84,7 +84,7 @@ export function SpecificDialog(props: {
 }
 
 /** A dialog that holds focus while open and gives it back when it closes. */
-function Modal(props: {
+export function Modal(props: {
   title: string;
   lang: CounterLanguage;
   onCancel: () => void;

@@ -3,6 +3,7 @@
  * state and the signed-in session (src/app/counter/runtime.ts). The screens only render it
  * and call the actions; they never do I/O.
  */
+import type { CollectPlace } from '../../domain/events';
 import type { CounterLanguage } from './text';
 
 /** Words in both languages (from outside the counter's own table: errors, notices). */
@@ -26,7 +27,14 @@ export type TicketCard = {
   recalls: number;
   /** Called by its QR or typed number before its ticket reached this counter. */
   unseen: boolean;
+  /** Its service's requirements, for marking what the citizen did not bring. */
+  requirements: { id: string; name: string }[];
 };
+
+/** A finish other than plainly served: a file received for processing, or requirements missing. */
+export type FinishDetail =
+  | { outcome: 'received'; ready: { date: string; place: CollectPlace } }
+  | { outcome: 'incomplete'; missing: string[] };
 
 /** One waiting ticket of the loket's services, in serving order. */
 export type WaitingRow = {
@@ -62,6 +70,8 @@ export type CounterView =
       lang: CounterLanguage;
       me: string;
       loket: string;
+      /** The loket's business day (the earliest date a received file can be ready). */
+      day: string;
       paused: boolean;
       services: ServiceOption[];
       transferTargets: ServiceOption[];
@@ -81,6 +91,8 @@ export type CounterActions = {
   recall(ticketId: string): void;
   serve(ticketId: string): void;
   finish(ticketId: string): void;
+  /** Finishes with what an MPP bergerak team (or any loket) records beyond "served". */
+  finishWith(ticketId: string, detail: FinishDetail): void;
   noShow(ticketId: string): void;
   transfer(ticketId: string, serviceId: string): void;
   /** A typed number or a scanned ticket QR, and why it is called out of order. */

@@ -24,8 +24,15 @@ export const SearchResults = lazyComponent(() =>
   import('./Agencies/SearchResults').then((m) => m.SearchResults),
 );
 
+/**
+ * How long the attract screen first stands before the coming MPP bergerak visits load and
+ * show: a citizen who taps at once fetches nothing for them (not preloaded below either).
+ */
+export const VISITS_AFTER_MS = 3_000;
 export const ComingVisits = lazyComponent(() =>
-  import('./Attract/ComingVisits').then((m) => m.ComingVisits),
+  new Promise((wait) => setTimeout(wait, VISITS_AFTER_MS))
+    .then(() => import('./Attract/ComingVisits'))
+    .then((m) => m.ComingVisits),
 );
 
 /** Loads every lazy screen now (from the service worker's cache on a kiosk). */
@@ -39,7 +46,6 @@ export async function preloadKioskScreens(): Promise<void> {
       IdleWarning,
       SearchResults,
       JourneyList,
-      ComingVisits,
     ].map((c) => c.preload()),
   );
 }

@@ -2,27 +2,15 @@
  * The attract screen: touching anywhere starts a session in the kiosk's language; the
  * language buttons start it in that language. Keyboard users have real buttons.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { localized } from '../../../domain/i18n/local-text';
 import { t } from '../../../domain/i18n/strings';
 import { Button } from '../../components/Button/Button';
 import { ComingVisits } from '../lazy-screens';
 import { useKiosk, useSend } from '../runtime';
 
-/**
- * How long the attract screen stands before it shows the coming MPP bergerak visits: their
- * code loads then, so a citizen who taps at once fetches nothing for them.
- */
-export const VISITS_AFTER_MS = 3_000;
-
 /** "Selamat datang di …" with "Sentuh untuk mulai", then the coming visits. */
 export function Attract() {
   const send = useSend();
-  const [showVisits, setShowVisits] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setShowVisits(true), VISITS_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, []);
   const lang = useKiosk((s) => s.context.lang);
   const site = useKiosk((s) => s.context.config.site);
   const largeText = useKiosk((s) => s.context.largeText);
@@ -61,7 +49,7 @@ export function Attract() {
           ))}
         </fieldset>
       )}
-      {showVisits && <ComingVisits />}
+      <ComingVisits />
     </main>
   );
 }
