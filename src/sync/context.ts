@@ -20,6 +20,20 @@ export type LeaseNeeds = {
   prefixes: string[];
   /** Services with a daily quota that this device issues. */
   quotaServices: string[];
+  /**
+   * Levels to hold in full, not just above a low-water mark: a mobile unit's whole visit
+   * days (the visit's quota in tokens, and numbers for all of it), so one action before it
+   * leaves stocks the trip. A (day, prefix) or (day, service) here is filled to its count.
+   */
+  fill?: LeaseFill;
+};
+
+/** What a device holds in full for a trip: numbers by (day, prefix), tokens by (day, service). */
+export type LeaseFill = {
+  /** The most numbers the server grants in one line (the site's deviceBlockSize). */
+  blockSize: number;
+  numbers: { businessDay: string; prefix: string; count: number }[];
+  quotas: { businessDay: string; serviceId: string; count: number }[];
 };
 
 export type SyncDeps = {

@@ -2,7 +2,7 @@
  * Keeping leases topped up: number blocks and quota tokens are asked for before they run
  * out, while the server is reachable, so a partition finds the device stocked.
  */
-import type { LeaseRequest } from '../domain/protocol';
+import { type LeaseRequest, MAX_LEASE_COUNT } from '../domain/protocol';
 import { addLeases, leaseLevels } from '../storage/leases';
 import { call, type SyncContext } from './context';
 import { TransportError } from './transport';
@@ -55,15 +55,29 @@ async function leaseRequest(ctx: SyncContext): Promise<LeaseRequest> {
     ...needs.days.map((day) => ({ day, tokens: true })),
     ...ahead.map((day) => ({ day, tokens: false })),
   ];
+  const fill = needs.fill ?? { blockSize: MAX_LEASE_COUNT, numbers: [], quotas: [] };
+  const filled = new Set([
+    ...fill.numbers.map((f) => `${f.businessDay}\n${f.prefix}`),
+    ...fill.quotas.map((f) => `${f.businessDay}\n${f.serviceId}`),
+  ]);
+  const allDays = new Set([
+    ...days.map((d) => d.day),
+    ...fill.numbers.map((f) => f.businessDay),
+    ...fill.quotas.map((f) => f.businessDay),
+  ]);
+  const levelsOf = new Map<string, Awaited<ReturnType<typeof leaseLevels>>>();
+  for (const day of allDays) levelsOf.set(day, await leaseLevels(ctx.deps.db, day));
   for (const { day: businessDay, tokens } of days) {
-    const levels = await leaseLevels(ctx.deps.db, businessDay);
+    const levels = levelsOf.get(businessDay) ?? { numbers: {}, quotas: {} };
     for (const prefix of needs.prefixes) {
+      if (filled.has(`${businessDay}\n${prefix}`)) continue;
       if ((levels.numbers[prefix] ?? 0) < NUMBERS_LOW_WATER) {
         request.numbers.push({ businessDay, prefix, count: NUMBERS_TOP_UP });
       }
     }
     if (!tokens) continue;
     for (const serviceId of needs.quotaServices) {
+      if (filled.has(`${businessDay}\n${serviceId}`)) continue;
       const level = levels.quotas[serviceId];
       const serverHasMore = (level?.remaining ?? 1) > 0;
       if ((level?.tokens ?? 0) < QUOTA_LOW_WATER && serverHasMore) {
@@ -71,5 +85,27 @@ async function leaseRequest(ctx: SyncContext): Promise<LeaseRequest> {
       }
     }
   }
+  for (const { businessDay, prefix, count } of fill.numbers) {
+    // Short by a few (tickets issued online) is no reason for a block of its own.
+    const short = count - (levelsOf.get(businessDay)?.numbers[prefix] ?? 0);
+    if (short < NUMBERS_LOW_WATER) continue;
+    for (const part of lines(short, fill.blockSize))
+      request.numbers.push({ businessDay, prefix, count: part });
+  }
+  for (const { businessDay, serviceId, count } of fill.quotas) {
+    // What the server has not granted yet (all of it goes to the unit), else the whole count.
+    const level = levelsOf.get(businessDay)?.quotas[serviceId];
+    const missing = level?.remaining ?? count - (level?.tokens ?? 0);
+    for (const part of lines(missing, MAX_LEASE_COUNT))
+      request.quotas.push({ businessDay, serviceId, count: part });
+  }
   return request;
+}
+
+/** `count` in request lines of at most `most` (and MAX_LEASE_COUNT); none when ≤ 0. */
+function lines(count: number, most: number): number[] {
+  const size = Math.max(1, Math.min(most, MAX_LEASE_COUNT));
+  const out: number[] = [];
+  for (let left = count; left > 0; left -= size) out.push(Math.min(left, size));
+  return out;
 }

@@ -4,7 +4,7 @@ import { addDays } from '../../domain/lease-days';
 import { quotaRule } from '../../domain/quotas';
 import { nextOpenDay } from '../../domain/time';
 import { visitDays } from '../../domain/visit-days';
-import type { LeaseNeeds } from '../../sync/context';
+import type { LeaseFill, LeaseNeeds } from '../../sync/context';
 
 /** How far ahead a mobile unit leases for the visits of its trip. */
 const VISIT_HORIZON_DAYS = 14;
@@ -32,6 +32,11 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
     }
   }
   const days = new Set([today]);
+  const fill: LeaseFill = {
+    blockSize: config.site.numbering.deviceBlockSize,
+    numbers: [],
+    quotas: [],
+  };
   if (profile.surface === 'mobile') {
     const horizon = addDays(today, VISIT_HORIZON_DAYS);
     for (const visit of config.visits) {
@@ -40,6 +45,7 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
       for (const day of ahead) days.add(day);
       for (const entry of visit.services) quotaServices.add(entry.service);
     }
+    for (const day of days) addTripDay(config, day, fill);
   }
   const next = nextOpenDay(today, config.site.openingHours, config.site.holidays);
   return {
@@ -47,5 +53,29 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
     aheadDays: next === null ? [] : [next],
     prefixes: [...prefixes],
     quotaServices: [...quotaServices],
+    fill,
   };
+}
+
+/**
+ * A visit day in full: each carried service's quota that day in tokens (`quotaRule`: the
+ * sum over the day's visits), and numbers for every ticket those quotas allow, by queue.
+ */
+function addTripDay(config: ConfigBundle, day: string, fill: LeaseFill): void {
+  const numbers = new Map<string, number>();
+  const carried = new Set(
+    config.visits
+      .filter((v) => visitDays(v).includes(day))
+      .flatMap((v) => v.services.map((s) => s.service)),
+  );
+  for (const agency of config.agencies) {
+    for (const service of agency.services) {
+      if (!carried.has(service.id)) continue;
+      const quota = quotaRule(config, service.id, day)?.quota ?? 0;
+      const prefix = service.prefix ?? agency.prefix;
+      numbers.set(prefix, (numbers.get(prefix) ?? 0) + quota);
+      fill.quotas.push({ businessDay: day, serviceId: service.id, count: quota });
+    }
+  }
+  for (const [prefix, count] of numbers) fill.numbers.push({ businessDay: day, prefix, count });
 }

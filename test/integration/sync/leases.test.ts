@@ -133,4 +133,55 @@ describe('lease top-up', () => {
     expect(result.leased.error).toBe('server answered 400');
     expect(serverIds(server)).toHaveLength(1);
   });
+
+  it("stocks a mobile unit's whole trip in one sync: each visit day's quota and numbers for all of it", async () => {
+    // Arrange: two visit days of 60 tokens and 90 numbers (250 numbers the day after: three lines of the site's block size).
+    const days = ['2026-11-24', '2026-11-25'];
+    server.quotas[FIXTURE_SERVICE] = 60;
+    const fill = {
+      blockSize: 100,
+      numbers: [
+        ...days.map((businessDay) => ({ businessDay, prefix: 'A', count: 90 })),
+        { businessDay: '2026-11-26', prefix: 'A', count: 250 },
+      ],
+      quotas: days.map((businessDay) => ({ businessDay, serviceId: FIXTURE_SERVICE, count: 60 })),
+    };
+    const a = await openDevice(server, 1, {
+      deps: {
+        needs: () => ({
+          days: [FIXTURE_DAY, ...days],
+          prefixes: ['A'],
+          quotaServices: [FIXTURE_SERVICE],
+          fill,
+        }),
+      },
+    });
+    const requests = recordLeases(a);
+
+    // Act: prepare, issue a few online, sync again.
+    await a.sync();
+    const stocked = await Promise.all(days.map((day) => leaseLevels(a.db, day)));
+    const far = await leaseLevels(a.db, '2026-11-26');
+    await a.sync();
+
+    // Assert
+    expect(stocked.map((l) => [l.numbers.A, l.quotas[FIXTURE_SERVICE]?.tokens])).toEqual([
+      [90, 60],
+      [90, 60],
+    ]);
+    expect(far.numbers.A).toBe(250);
+    expect(requests[0]?.numbers.filter((l) => l.businessDay === '2026-11-26')).toEqual([
+      { businessDay: '2026-11-26', prefix: 'A', count: 100 },
+      { businessDay: '2026-11-26', prefix: 'A', count: 100 },
+      { businessDay: '2026-11-26', prefix: 'A', count: 50 },
+    ]);
+    // Stocked: the second sync asks for nothing of the trip (today's low-water top-up only).
+    expect(
+      requests
+        .slice(1)
+        .flatMap((r) => r.numbers)
+        .filter((l) => l.businessDay !== FIXTURE_DAY),
+    ).toEqual([]);
+    expect(requests.slice(1).flatMap((r) => r.quotas)).toEqual([]);
+  });
 });

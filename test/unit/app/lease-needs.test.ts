@@ -40,5 +40,17 @@ describe('leaseNeeds (mobile unit)', () => {
     // Assert
     expect(needs.days).toEqual(['2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02']);
     expect(needs.quotaServices).toContain('disdukcapil-ktp-el-cetak-ulang');
+    // Each visit day in full: its quota in tokens, and numbers for all of it.
+    const tripDays = ['2026-11-30', '2026-12-01', '2026-12-02'];
+    expect(needs.fill?.quotas).toEqual(
+      tripDays.map((businessDay) => ({
+        businessDay,
+        serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+        count: 30,
+      })),
+    );
+    expect(needs.fill?.numbers).toEqual(
+      tripDays.map((businessDay) => ({ businessDay, prefix: 'A', count: 30 })),
+    );
   });
 });
