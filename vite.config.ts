@@ -178,6 +178,7 @@ function appBuild(mode: string): UserConfig {
           status: 'src/app/status/index.html',
           counter: 'src/app/counter/index.html',
           display: 'src/app/display/index.html',
+          mobile: 'src/app/mobile/index.html',
         },
         output: {
           // Code every surface needs at start (Preact, hooks, texts, time, the shell's boot

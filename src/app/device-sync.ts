@@ -27,6 +27,10 @@ export type DeviceSyncListener = (status: {
   online: boolean;
   quarantined: number;
   serverOffsetMs: number | null;
+  /** Own events not acknowledged yet, and when the server last answered. */
+  pending: number;
+  lastSyncAt: number | null;
+  syncing: boolean;
 }) => void;
 
 /**
@@ -48,8 +52,9 @@ export function startDeviceSync(deps: DeviceSyncDeps, onStatus: DeviceSyncListen
     });
     sync = started;
     started.status.subscribe(() => {
-      const { online, quarantined, serverOffsetMs } = started.status.getSnapshot();
-      onStatus({ online, quarantined, serverOffsetMs });
+      const { online, quarantined, serverOffsetMs, pending, lastSyncAt, syncing } =
+        started.status.getSnapshot();
+      onStatus({ online, quarantined, serverOffsetMs, pending, lastSyncAt, syncing });
     });
   });
   return {

@@ -66,6 +66,9 @@ export type CachedConfig = { bundle: ConfigBundle; storedAt: number };
 /** The newest call a board has announced (its HLC): a reload never says it again. */
 export type Announced = { hlc: string };
 
+/** The last test print on this device: when, whether the staff saw it come out right, how. */
+export type PrinterCheck = { at: number; ok: boolean; via: string };
+
 /** The verifiers of the staff allowed on this device, as the server last sent them. */
 export type StaffCache = { staff: StaffVerifier[]; fetchedAt: number };
 /** Wrong PINs per person on this device, and their lockouts (they survive a reload). */
@@ -85,7 +88,8 @@ export type MetaKey =
   | 'staff'
   | 'pin-failures'
   | 'sign-ins-unreported'
-  | 'announced';
+  | 'announced'
+  | 'printer-check';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -106,7 +110,8 @@ export interface AnjunganDB extends DBSchema {
       | StaffCache
       | PinFailures
       | UnreportedSignIns
-      | Announced;
+      | Announced
+      | PrinterCheck;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };

@@ -1,5 +1,5 @@
 /**
- * Static routes (`addRoutes`, Chromium 123+): the shells of kiosk, counter and board and the
+ * Static routes (`addRoutes`, Chromium 123+): the shells of kiosk, counter, board and mobile unit and the
  * hashed assets come straight from Cache Storage, without starting this worker.
  * Must: a route names only a cache this version filled at install (offline, a miss fails);
  * a browser without the API, or refusing the routes, keeps the fetch handler's routes.
@@ -13,6 +13,7 @@ export const ROUTED_SHELLS: readonly { shell: string; paths: readonly string[] }
   { shell: SHELLS.kiosk, paths: ['/', '/kiosk'] },
   { shell: SHELLS.counter, paths: ['/counter'] },
   { shell: SHELLS.display, paths: ['/display'] },
+  { shell: SHELLS.mobile, paths: ['/mobile'] },
 ];
 const SHELL_CACHE_PREFIX = 'anjungan-shells-';
 

@@ -13,6 +13,7 @@ export const SHELLS = {
   status: 'src/app/status/index.html',
   counter: 'src/app/counter/index.html',
   display: 'src/app/display/index.html',
+  mobile: 'src/app/mobile/index.html',
 } as const;
 
 /** Surfaces with a shell of their own (their own entry), by the paths they answer. */
@@ -20,6 +21,7 @@ const OWN_SHELLS: readonly { shell: string; paths: RegExp }[] = [
   { shell: SHELLS.status, paths: /^\/t\// },
   { shell: SHELLS.counter, paths: /^\/counter\/?$/ },
   { shell: SHELLS.display, paths: /^\/display\/?$/ },
+  { shell: SHELLS.mobile, paths: /^\/mobile\/?$/ },
 ];
 
 /** Every other navigation outside the API renders the precached app shell (the kiosk). */

@@ -3,8 +3,8 @@
  * out, while the server is reachable, so a partition finds the device stocked.
  */
 import { type LeaseRequest, MAX_LEASE_COUNT } from '../domain/protocol';
-import { addLeases, leaseLevels } from '../storage/leases';
-import { call, type SyncContext } from './context';
+import { addLeases, type LeaseLevels, leaseLevels } from '../storage/leases';
+import { call, type LeaseNeeds, type SyncContext } from './context';
 import { TransportError } from './transport';
 
 /** Ask for more numbers when fewer than this are left for a day and prefix. */
@@ -46,38 +46,51 @@ export async function topUpLeases(ctx: SyncContext): Promise<TopUpResult> {
 
 /** The lines of the request: each needed (day, prefix) and (day, service) below its mark. */
 async function leaseRequest(ctx: SyncContext): Promise<LeaseRequest> {
-  const request: LeaseRequest = { numbers: [], quotas: [] };
   const needs = ctx.deps.needs?.();
-  if (!needs) return request;
+  if (!needs) return { numbers: [], quotas: [] };
+  const levels = new Map<string, LeaseLevels>();
+  for (const day of leaseDays(needs)) levels.set(day, await leaseLevels(ctx.deps.db, day));
+  return leaseRequestFor(needs, (day) => levels.get(day) ?? { numbers: {}, quotas: {} });
+}
+
+/** Every day whose levels the request depends on. */
+function leaseDays(needs: LeaseNeeds): Set<string> {
+  const fill = needs.fill;
+  return new Set([
+    ...needs.days,
+    ...(needs.aheadDays ?? []),
+    ...(fill?.numbers ?? []).map((f) => f.businessDay),
+    ...(fill?.quotas ?? []).map((f) => f.businessDay),
+  ]);
+}
+
+/**
+ * The request for `needs` given what the device holds (`levelsOf`). A day with `fill` lines
+ * is asked for by them alone, in full (a mobile unit's visit day: only the visit's services
+ * have a quota then); every other day by the low-water marks.
+ */
+export function leaseRequestFor(
+  needs: LeaseNeeds,
+  levelsOf: (day: string) => LeaseLevels,
+): LeaseRequest {
+  const request: LeaseRequest = { numbers: [], quotas: [] };
+  const fill = needs.fill ?? { blockSize: MAX_LEASE_COUNT, numbers: [], quotas: [] };
+  const filledDays = new Set([...fill.numbers, ...fill.quotas].map((f) => f.businessDay));
   // Days ahead get numbers only; a day in both lists is a day with tokens.
   const ahead = (needs.aheadDays ?? []).filter((day) => !needs.days.includes(day));
   const days = [
     ...needs.days.map((day) => ({ day, tokens: true })),
     ...ahead.map((day) => ({ day, tokens: false })),
-  ];
-  const fill = needs.fill ?? { blockSize: MAX_LEASE_COUNT, numbers: [], quotas: [] };
-  const filled = new Set([
-    ...fill.numbers.map((f) => `${f.businessDay}\n${f.prefix}`),
-    ...fill.quotas.map((f) => `${f.businessDay}\n${f.serviceId}`),
-  ]);
-  const allDays = new Set([
-    ...days.map((d) => d.day),
-    ...fill.numbers.map((f) => f.businessDay),
-    ...fill.quotas.map((f) => f.businessDay),
-  ]);
-  const levelsOf = new Map<string, Awaited<ReturnType<typeof leaseLevels>>>();
-  for (const day of allDays) levelsOf.set(day, await leaseLevels(ctx.deps.db, day));
+  ].filter(({ day }) => !filledDays.has(day));
   for (const { day: businessDay, tokens } of days) {
-    const levels = levelsOf.get(businessDay) ?? { numbers: {}, quotas: {} };
+    const levels = levelsOf(businessDay);
     for (const prefix of needs.prefixes) {
-      if (filled.has(`${businessDay}\n${prefix}`)) continue;
       if ((levels.numbers[prefix] ?? 0) < NUMBERS_LOW_WATER) {
         request.numbers.push({ businessDay, prefix, count: NUMBERS_TOP_UP });
       }
     }
     if (!tokens) continue;
     for (const serviceId of needs.quotaServices) {
-      if (filled.has(`${businessDay}\n${serviceId}`)) continue;
       const level = levels.quotas[serviceId];
       const serverHasMore = (level?.remaining ?? 1) > 0;
       if ((level?.tokens ?? 0) < QUOTA_LOW_WATER && serverHasMore) {
@@ -87,17 +100,19 @@ async function leaseRequest(ctx: SyncContext): Promise<LeaseRequest> {
   }
   for (const { businessDay, prefix, count } of fill.numbers) {
     // Short by a few (tickets issued online) is no reason for a block of its own.
-    const short = count - (levelsOf.get(businessDay)?.numbers[prefix] ?? 0);
+    const short = count - (levelsOf(businessDay).numbers[prefix] ?? 0);
     if (short < NUMBERS_LOW_WATER) continue;
-    for (const part of lines(short, fill.blockSize))
+    for (const part of lines(short, fill.blockSize)) {
       request.numbers.push({ businessDay, prefix, count: part });
+    }
   }
   for (const { businessDay, serviceId, count } of fill.quotas) {
     // What the server has not granted yet (all of it goes to the unit), else the whole count.
-    const level = levelsOf.get(businessDay)?.quotas[serviceId];
+    const level = levelsOf(businessDay).quotas[serviceId];
     const missing = level?.remaining ?? count - (level?.tokens ?? 0);
-    for (const part of lines(missing, MAX_LEASE_COUNT))
+    for (const part of lines(missing, MAX_LEASE_COUNT)) {
       request.quotas.push({ businessDay, serviceId, count: part });
+    }
   }
   return request;
 }

@@ -12,8 +12,9 @@ const VISIT_HORIZON_DAYS = 14;
 /**
  * The leases a device needs: today's numbers for every queue its profile issues from and
  * quota tokens for the services with a quota today (`quotaRule`: a visit's, else the
- * daily one — what the server grants by); a mobile unit also every visit day ahead;
- * numbers (no tokens) for the site's next open day, for a night spent offline.
+ * daily one — what the server grants by); a mobile unit also every visit day ahead, each
+ * in full (`fill`: the day's visit quotas and numbers for all of them); numbers (no
+ * tokens) for the site's next open day, for a night spent offline.
  */
 export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string): LeaseNeeds {
   // A counter or a display issues nothing: it holds no numbers and no quota.
@@ -43,7 +44,6 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
       const ahead = visitDays(visit).filter((day) => day >= today && day <= horizon);
       if (ahead.length === 0) continue;
       for (const day of ahead) days.add(day);
-      for (const entry of visit.services) quotaServices.add(entry.service);
     }
     for (const day of days) addTripDay(config, day, fill);
   }

@@ -183,6 +183,11 @@ export const ProfileSchema = v.strictObject({
   language: LanguageSchema,
   printer: v.strictObject({
     kind: v.picklist(['browser', 'escpos', 'none']),
+    /**
+     * How an ESC/POS printer is reached: a BLE printer (bluetooth), a serial port — USB or
+     * Bluetooth SPP as the OS offers it (serial) — or WebUSB (usb). Serial when absent.
+     */
+    transport: v.optional(v.picklist(['bluetooth', 'serial', 'usb'])),
     paperWidth: v.picklist([58, 80]),
     autoPrint: v.boolean(),
   }),

@@ -11,6 +11,7 @@ export const OWN_SHELLS = {
   '/t/*': 'src/app/status/index.html',
   '/counter': 'src/app/counter/index.html',
   '/display': 'src/app/display/index.html',
+  '/mobile': 'src/app/mobile/index.html',
 } as const;
 
 /** Routes for the PWA files under appDir, with an app-shell fallback for its routes. */

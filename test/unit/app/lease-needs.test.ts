@@ -1,5 +1,9 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { leaseNeeds } from '../../../src/app/kiosk/lease-needs';
+import { planLeases } from '../../../src/server/sync/lease-plan';
+import { leaseRequestFor } from '../../../src/sync/top-up';
+import { alwaysOpenSample } from '../../e2e/support/sample-config';
 import { site } from '../../fixtures/catalogue';
 import { kioskBundle, kioskProfile } from '../../fixtures/kiosk';
 
@@ -39,7 +43,6 @@ describe('leaseNeeds (mobile unit)', () => {
 
     // Assert
     expect(needs.days).toEqual(['2026-11-27', '2026-11-30', '2026-12-01', '2026-12-02']);
-    expect(needs.quotaServices).toContain('disdukcapil-ktp-el-cetak-ulang');
     // Each visit day in full: its quota in tokens, and numbers for all of it.
     const tripDays = ['2026-11-30', '2026-12-01', '2026-12-02'];
     expect(needs.fill?.quotas).toEqual(
@@ -52,5 +55,23 @@ describe('leaseNeeds (mobile unit)', () => {
     expect(needs.fill?.numbers).toEqual(
       tripDays.map((businessDay) => ({ businessDay, prefix: 'A', count: 30 })),
     );
+  });
+
+  it("asks the server only for what it grants: each line of the sample's unit is valid (planLeases)", () => {
+    // Arrange: the sample site's MPP bergerak unit on a day before two visits, and on one.
+    const config = alwaysOpenSample();
+    const profile = config.profiles.find((p) => p.surface === 'mobile');
+    if (!profile) throw new Error('the sample has a mobile profile');
+    const empty = () => ({ numbers: {}, quotas: {} });
+
+    for (const today of ['2026-12-05', '2026-12-10']) {
+      // Act
+      const request = leaseRequestFor(leaseNeeds(config, profile, today), empty);
+      const plan = planLeases(request, config, today);
+
+      // Assert
+      expect(plan.ok ? [] : plan.issues).toEqual([]);
+      expect(request.quotas.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,0 +1,255 @@
+/**
+ * A running MPP bergerak device's own screen (/mobile): prepare for the trip (one action:
+ * config, leases for every visit day, staff verifiers, persistent storage), the checklist
+ * that says "Siap berangkat" or what is missing, the printer paired and tested, the events
+ * waiting to be sent and since when, and each visit's report from the device's own log.
+ * The citizen flow and the counter run as /kiosk and /counter on the same device, log and
+ * identity; this screen links to both.
+ * Must: works with no network (everything is read from the device); reads, never writes the
+ * log; one owner per state — leases in storage, sync in the loop, tickets in the replica.
+ */
+import type { ConfigBundle, Profile, Visit } from '../../domain/config/schema';
+import { hlcPart } from '../../domain/hlc';
+import { ticketsOfDay } from '../../domain/queue-read';
+import { businessDayOf } from '../../domain/time';
+import { comingVisits, visitDays } from '../../domain/visit-days';
+import { type VisitReport, visitReport, visitReportCsv } from '../../domain/visit-report';
+import type { PrintDocument } from '../../printing/ticket-layout';
+import { Replica } from '../../replica/replica';
+import type { AnjunganDatabase, DeviceIdentity, PrinterCheck } from '../../storage/db';
+import { readOutbox } from '../../storage/events';
+import { type LeaseLevels, leaseLevels } from '../../storage/leases';
+import { readPrinterCheck, savePrinterCheck } from '../../storage/printer-check';
+import { readStaff } from '../../storage/staff';
+import { INITIAL_SYNC_STATE, readSyncState } from '../../storage/sync-state';
+import { createStaffClient } from '../../sync/staff-client';
+import { refreshStaff } from '../counter/sign-in';
+import { startDeviceSync } from '../device-sync';
+import { leaseNeeds } from '../kiosk/lease-needs';
+import { type PrinterLink, printerLink } from './printer-link';
+import { type Readiness, readiness } from './readiness';
+
+export type MobileDeps = {
+  db: AnjunganDatabase;
+  identity: DeviceIdentity;
+  config: ConfigBundle;
+  profile: Profile;
+  now?: () => number;
+  /** The browser's storage and service worker (tests give their own). */
+  env?: Partial<MobileEnv>;
+  printer?: PrinterLink;
+};
+
+/** What the screen needs of the browser beyond the device's own database. */
+export type MobileEnv = {
+  persisted(): Promise<boolean | null>;
+  persist(): Promise<boolean | null>;
+  offlineReady(): boolean;
+};
+
+/** What /mobile shows. */
+export type MobileView = {
+  lang: 'id' | 'en';
+  config: ConfigBundle;
+  deviceName: string;
+  today: string;
+  trip: Visit[];
+  readiness: Readiness | null;
+  preparing: boolean;
+  online: boolean;
+  lastSyncAt: number | null;
+  /** Own events not sent yet, and when the oldest of them was recorded (null: none). */
+  pending: { count: number; since: number | null };
+  /** A test print waiting for the staff to say whether it came out right. */
+  printAsked: boolean;
+  /** A printer action's failure, in one line for the staff. */
+  printerError: string | null;
+  report: { visit: Visit; report: VisitReport } | null;
+};
+
+const REFRESH_MS = 10_000;
+
+function browserEnv(): MobileEnv {
+  const storage = globalThis.navigator?.storage;
+  return {
+    persisted: async () => (storage?.persisted ? storage.persisted() : null),
+    persist: async () => (storage?.persist ? storage.persist() : null),
+    offlineReady: () => Boolean(globalThis.navigator?.serviceWorker?.controller),
+  };
+}
+
+/** A page that says whether the printer works, in both languages, with a QR to scan. */
+export function testPage(siteName: string, when: string): PrintDocument {
+  return {
+    lines: [
+      { text: siteName, align: 'center', bold: true },
+      { text: 'Tes printer / Printer test', align: 'center' },
+      { text: 'A-000', size: 'huge', align: 'center', bold: true },
+      { text: when, align: 'center' },
+      { text: 'Bila kode QR di bawah terbaca, printer siap.', align: 'center' },
+    ],
+    qr: 'https://anjungan.invalid/tes-printer',
+  };
+}
+
+/** Starts the screen's runtime; stop() ends its sync and timers. */
+export function startMobile(deps: MobileDeps) {
+  const now = deps.now ?? Date.now;
+  const { db, identity, config, profile } = deps;
+  const env = { ...browserEnv(), ...deps.env };
+  const printer = deps.printer ?? printerLink(profile);
+  const today = () => businessDayOf(now(), config.site.timeZone);
+  const replica = new Replica(db, { priorityCap: config.site.priorityCap });
+  const listeners = new Set<() => void>();
+  let view: MobileView = {
+    lang: profile.language,
+    config,
+    deviceName: identity.name,
+    today: today(),
+    trip: [],
+    readiness: null,
+    preparing: false,
+    online: true,
+    lastSyncAt: null,
+    pending: { count: 0, since: null },
+    printAsked: false,
+    printerError: null,
+    report: null,
+  };
+  const set = (patch: Partial<MobileView>) => {
+    view = { ...view, ...patch };
+    for (const listener of [...listeners]) listener();
+  };
+
+  let stopped = false;
+  const gather = async () => {
+    const day = today();
+    const needs = leaseNeeds(config, profile, day);
+    const fill = needs.fill ?? { blockSize: 0, numbers: [], quotas: [] };
+    const trip = comingVisits(config.visits, day, 10).filter(
+      (v) => needs.days.includes(v.date) || v.date <= day,
+    );
+    const days = [...new Set([...fill.numbers, ...fill.quotas].map((l) => l.businessDay))];
+    const levels: Record<string, LeaseLevels> = {};
+    for (const d of days) levels[d] = await leaseLevels(db, d);
+    const [persisted, check, staff, since] = await Promise.all([
+      env.persisted().catch(() => null),
+      readPrinterCheck(db).catch(() => null),
+      readStaff(db).catch(() => ({ staff: [] })),
+      oldestPending(db, identity.deviceId),
+    ]);
+    if (stopped) return;
+    const result = readiness({
+      config,
+      trip,
+      fill,
+      levels,
+      persisted,
+      offlineReady: env.offlineReady(),
+      printerKind: profile.printer.kind,
+      printer: check,
+      staffCount: staff.staff.length,
+    });
+    set({ today: day, trip, readiness: result, pending: { ...view.pending, since } });
+  };
+  const refresh = () => void gather().catch(() => undefined);
+
+  const sync = startDeviceSync({ db, identity, config, profile, now, replica }, (status) => {
+    const wasSyncing = view.preparing && !status.syncing;
+    set({
+      online: status.online,
+      lastSyncAt: status.lastSyncAt,
+      pending: { count: status.pending, since: view.pending.since },
+      ...(wasSyncing ? { preparing: false } : {}),
+    });
+    refresh();
+  });
+  const timer = setInterval(refresh, REFRESH_MS);
+  refresh();
+
+  const actions = {
+    /** One action before leaving: storage kept, staff verifiers, config and leases by a sync. */
+    async prepare() {
+      set({ preparing: true });
+      await env.persist().catch(() => null);
+      const client = createStaffClient({ baseUrl: '', token: identity.token });
+      await refreshStaff(db, client, now()).catch(() => undefined);
+      sync.requestSync('manual');
+      await gather().catch(() => undefined);
+      // The sync's end (status) clears `preparing`; without a server it never starts.
+      if (!view.online) set({ preparing: false });
+    },
+    /** Pairs an ESC/POS printer (from a tap: the browser asks the staff to choose). */
+    async pairPrinter() {
+      const paired = await printer.pair();
+      set({ printerError: paired.ok ? null : paired.detail });
+    },
+    /** Prints the test page; the staff then say whether it came out right. */
+    async testPrint() {
+      const doc = testPage(config.site.name.id, new Date(now()).toISOString().slice(0, 16));
+      const outcome = await printer.print(doc);
+      if (outcome.ok) return set({ printAsked: true, printerError: null });
+      await keepCheck({ at: now(), ok: false, via: printer.via });
+      set({ printerError: outcome.detail });
+    },
+    async confirmPrint(ok: boolean) {
+      await keepCheck({ at: now(), ok, via: printer.via });
+      set({ printAsked: false });
+    },
+    /** The report of `visitId` from this device's log, every day of it. */
+    async showReport(visitId: string) {
+      const visit = config.visits.find((v) => v.id === visitId);
+      if (!visit) return set({ report: null });
+      const days = visitDays(visit);
+      await Promise.all(days.map((d) => replica.loadDay(d)));
+      const book = replica.state;
+      const tickets = book ? days.flatMap((d) => ticketsOfDay(book, d)) : [];
+      set({ report: { visit, report: visitReport(visit, tickets) } });
+    },
+    /** The shown report as CSV (the screen offers it as a file). */
+    reportCsv(): string | null {
+      const shown = view.report;
+      if (!shown) return null;
+      const names = new Map(
+        config.agencies.flatMap((a) => a.services.map((s) => [s.id, s.name.id] as const)),
+      );
+      return visitReportCsv(shown.report, (id) => names.get(id) ?? id);
+    },
+    setLanguage(lang: 'id' | 'en') {
+      set({ lang });
+    },
+  };
+  async function keepCheck(check: PrinterCheck) {
+    await savePrinterCheck(db, check).catch(() => undefined);
+    refresh();
+  }
+
+  return {
+    store: {
+      subscribe(listener: () => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      getSnapshot: () => view,
+    },
+    actions,
+    refresh: gather,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+      sync.stop();
+    },
+  };
+}
+
+export type MobileRuntime = ReturnType<typeof startMobile>;
+export type MobileActions = MobileRuntime['actions'];
+
+/** When the oldest own event the server has not acknowledged was recorded; null: none. */
+async function oldestPending(db: AnjunganDatabase, deviceId: string): Promise<number | null> {
+  const state = await readSyncState(db).catch(() => INITIAL_SYNC_STATE);
+  const [first] = await readOutbox(db, deviceId, state.ackSeq, 1).catch(() => []);
+  if (!first) return null;
+  const ms = hlcPart(first.hlc, 0);
+  return ms < 0 ? null : ms;
+}
