@@ -8,6 +8,7 @@ import type { ConfigBundle, Visit } from '../../domain/config/schema';
 import type { PrinterCheck } from '../../storage/db';
 import type { LeaseLevels } from '../../storage/leases';
 import type { LeaseFill } from '../../sync/context';
+import type { Check, Readiness, Shortfall } from '../../ui/mobile/view';
 
 export type ReadinessFacts = {
   config: ConfigBundle;
@@ -25,26 +26,6 @@ export type ReadinessFacts = {
   printer: PrinterCheck | null;
   staffCount: number;
 };
-
-/** One line a trip is short by: numbers of a queue, or quota tokens of a service, on a day. */
-export type Shortfall = {
-  day: string;
-  kind: 'numbers' | 'quota';
-  /** The queue prefix or the service id. */
-  what: string;
-  held: number;
-  needed: number;
-};
-
-export type Check =
-  | { id: 'visits'; ok: boolean; visits: number }
-  | { id: 'leases'; ok: boolean; short: Shortfall[] }
-  | { id: 'storage'; ok: boolean; persisted: boolean | null }
-  | { id: 'offline'; ok: boolean }
-  | { id: 'printer'; ok: boolean; kind: ReadinessFacts['printerKind']; tested: PrinterCheck | null }
-  | { id: 'staff'; ok: boolean; staff: number };
-
-export type Readiness = { ready: boolean; checks: Check[] };
 
 /**
  * The checks, each ok or not. Quota tokens are in full once the device holds the day's

@@ -8,12 +8,12 @@
  * Must: works with no network (everything is read from the device); reads, never writes the
  * log; one owner per state — leases in storage, sync in the loop, tickets in the replica.
  */
-import type { ConfigBundle, Profile, Visit } from '../../domain/config/schema';
+import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { hlcPart } from '../../domain/hlc';
 import { ticketsOfDay } from '../../domain/queue-read';
 import { businessDayOf } from '../../domain/time';
 import { comingVisits, visitDays } from '../../domain/visit-days';
-import { type VisitReport, visitReport, visitReportCsv } from '../../domain/visit-report';
+import { visitReport, visitReportCsv } from '../../domain/visit-report';
 import type { PrintDocument } from '../../printing/ticket-layout';
 import { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity, PrinterCheck } from '../../storage/db';
@@ -23,11 +23,12 @@ import { readPrinterCheck, savePrinterCheck } from '../../storage/printer-check'
 import { readStaff } from '../../storage/staff';
 import { INITIAL_SYNC_STATE, readSyncState } from '../../storage/sync-state';
 import { createStaffClient } from '../../sync/staff-client';
+import type { MobileActions, MobileView } from '../../ui/mobile/view';
 import { refreshStaff } from '../counter/sign-in';
 import { startDeviceSync } from '../device-sync';
 import { leaseNeeds } from '../kiosk/lease-needs';
 import { type PrinterLink, printerLink } from './printer-link';
-import { type Readiness, readiness } from './readiness';
+import { readiness } from './readiness';
 
 export type MobileDeps = {
   db: AnjunganDatabase;
@@ -45,26 +46,6 @@ export type MobileEnv = {
   persisted(): Promise<boolean | null>;
   persist(): Promise<boolean | null>;
   offlineReady(): boolean;
-};
-
-/** What /mobile shows. */
-export type MobileView = {
-  lang: 'id' | 'en';
-  config: ConfigBundle;
-  deviceName: string;
-  today: string;
-  trip: Visit[];
-  readiness: Readiness | null;
-  preparing: boolean;
-  online: boolean;
-  lastSyncAt: number | null;
-  /** Own events not sent yet, and when the oldest of them was recorded (null: none). */
-  pending: { count: number; since: number | null };
-  /** A test print waiting for the staff to say whether it came out right. */
-  printAsked: boolean;
-  /** A printer action's failure, in one line for the staff. */
-  printerError: string | null;
-  report: { visit: Visit; report: VisitReport } | null;
 };
 
 const REFRESH_MS = 10_000;
@@ -167,7 +148,7 @@ export function startMobile(deps: MobileDeps) {
   const timer = setInterval(refresh, REFRESH_MS);
   refresh();
 
-  const actions = {
+  const actions: MobileActions = {
     /** One action before leaving: storage kept, staff verifiers, config and leases by a sync. */
     async prepare() {
       set({ preparing: true });
@@ -243,7 +224,6 @@ export function startMobile(deps: MobileDeps) {
 }
 
 export type MobileRuntime = ReturnType<typeof startMobile>;
-export type MobileActions = MobileRuntime['actions'];
 
 /** When the oldest own event the server has not acknowledged was recorded; null: none. */
 async function oldestPending(db: AnjunganDatabase, deviceId: string): Promise<number | null> {

@@ -8,17 +8,12 @@
 import '../styles/kiosk.css';
 import './mobile.css';
 import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
-import type { MobileActions, MobileView } from '../../app/mobile/runtime';
 import { formatClock } from '../../domain/format';
 import { localized } from '../../domain/i18n/local-text';
 import { minutesText, type VisitReportRow } from '../../domain/visit-report';
 import { visitLine } from '../../domain/visits';
 import { checkDetail, type MobileLanguage, type MobileWord, mt } from './text';
-
-export type MobileStore = {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): MobileView;
-};
+import type { MobileActions, MobileStore, MobileView } from './view';
 
 type Props = { store: MobileStore; actions: MobileActions };
 

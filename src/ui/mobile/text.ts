@@ -2,10 +2,11 @@
  * The words of the MPP bergerak screen (/mobile), Indonesian first (KBBI: antrean, nomor,
  * silakan), English second. Only this screen carries them.
  */
-import type { Check, Shortfall } from '../../app/mobile/readiness';
+
 import { formatClock } from '../../domain/format';
 import type { TimeZone } from '../../domain/time';
 import { calendarDay } from '../../domain/visits';
+import type { Check, Shortfall } from './view';
 
 export type MobileLanguage = 'id' | 'en';
 
