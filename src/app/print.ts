@@ -5,9 +5,20 @@ import { qrCodesDrawn } from '../ui/components/QrCode/QrCode';
 /** How long printing waits at most for a QR code to be drawn (a screen left at once). */
 const QR_WAIT_MS = 1_000;
 
+let printer: (() => void) | null = null;
+
+/** Prints through `print` instead of the browser (an ESC/POS printer: ./kiosk/escpos-print.ts). */
+export function setPrinter(print: (() => void) | null): void {
+  printer = print;
+}
+
 /** Prints what the print area shows, after the next paint and once its QR code is drawn.
  * With Chrome's `--kiosk-printing` flag this prints silently on the default printer. */
 export function printCurrentDocument(): void {
+  if (printer) {
+    printer();
+    return;
+  }
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       const capped = new Promise<void>((resolve) => setTimeout(resolve, QR_WAIT_MS));

@@ -1,8 +1,8 @@
-/** The attract screen's coming MPP bergerak visits: shown once it has stood a moment. */
-import { act, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+/** The attract screen's coming MPP bergerak visits, shown by the kiosk's idle duties. */
+import { act, fireEvent, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { showAttractVisits } from '../../src/app/kiosk/attract-visits';
 import type { Visit } from '../../src/domain/config/schema';
-import { VISITS_AFTER_MS } from '../../src/ui/kiosk/lazy-screens';
 import { kioskBundle } from '../fixtures/kiosk';
 import { renderKiosk } from './kiosk-harness';
 
@@ -14,15 +14,14 @@ const visit = (id: string, date: string, kelurahan: string): Visit => ({
   hours: { from: '08:00', to: '14:00' },
   services: [{ service: 'disdukcapil-ktp-el-cetak-ulang', quota: 30 }],
 });
+/** Saturday 5 December 2026, 09:00 WIB. */
+const NOW = Date.UTC(2026, 11, 5, 2, 0);
+const region = () => screen.queryByRole('region', { name: 'Jadwal MPP bergerak' });
+const flush = () => act(() => new Promise<void>((resolve) => queueMicrotask(resolve)));
 
 describe('kiosk UI: coming MPP bergerak visits', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('lists the next two visits on the attract screen after it has stood a moment', async () => {
-    // Arrange: Saturday 5 December 2026, 09:00 WIB.
-    vi.useFakeTimers({ now: Date.UTC(2026, 11, 5, 2, 0) });
+  it('lists the next two visits on the attract screen, and again on each return to it', async () => {
+    // Arrange
     const config = kioskBundle({
       visits: [
         visit('c', '2026-12-16', 'Bukit Indah'),
@@ -31,22 +30,27 @@ describe('kiosk UI: coming MPP bergerak visits', () => {
         visit('d', '2027-01-14', 'Cempaka'),
       ],
     });
-    renderKiosk({ config });
-    const before = screen.queryByRole('region', { name: 'Jadwal MPP bergerak' });
+    const k = renderKiosk({ config });
 
     // Act
-    act(() => {
-      vi.advanceTimersByTime(VISITS_AFTER_MS);
-    });
-    const region = await vi.waitFor(() =>
-      screen.getByRole('region', { name: 'Jadwal MPP bergerak' }),
-    );
+    const shown = showAttractVisits(k.actor, () => NOW);
+    await flush();
+    const lines = [...(region()?.querySelectorAll('li') ?? [])].map((li) => li.textContent);
+    fireEvent.click(screen.getByRole('button', { name: 'Sentuh untuk mulai' }));
+    await flush();
+    const duringSession = region();
+    fireEvent.click(screen.getByRole('button', { name: 'Kembali' }));
+    await flush();
+    const back = region();
+    shown.stop();
 
     // Assert
-    expect(before).toBeNull();
-    expect([...region.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+    expect(lines).toEqual([
       'MPP bergerak: Kelurahan Tanjung Harapan, Kamis 10 Desember, 08.00–14.00, di Balai Kelurahan.',
       'MPP bergerak: Kelurahan Bukit Indah, Rabu 16 Desember, 08.00–14.00, di Balai Kelurahan.',
     ]);
+    expect(duringSession).toBeNull();
+    expect(back).not.toBeNull();
+    expect(region()).toBeNull();
   });
 });

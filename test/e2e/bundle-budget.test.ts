@@ -29,9 +29,11 @@ const DIST = join(ROOT, 'dist/app');
  * 42,012 B when measured, with sync and the service worker's registration (68,671 and
  * 63,541 B while they loaded the kiosk's entry, without the registration). The counter's
  * grew to 50,397 B when it began to serve MPP bergerak units (visit days in its leases,
- * waits and outcomes in the queue's tickets): 50 KB, a desk PC on the LAN loading once a day.
+ * waits and outcomes in the queue's tickets), then to 51,392 B when the mobile unit's own
+ * screen came to share its staff list and leases (as chunks of their own): 51 KB, a desk PC
+ * on the LAN loading once a day.
  */
-const COUNTER_JS_BUDGET_BYTES = 50 * 1024;
+const COUNTER_JS_BUDGET_BYTES = 51 * 1024;
 const BOARD_JS_BUDGET_BYTES = 43 * 1024;
 
 /** Chunks the kiosk loads after its first screen is up, by name. */

@@ -81,10 +81,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     ),
   );
   const background = idleDuties(
-    () =>
-      import('./idle-duties').then((m) =>
-        m.startIdleDuties({ isIdle: () => actor.getSnapshot().matches('attract') }),
-      ),
+    () => import('./idle-duties').then((m) => m.startIdleDuties({ actor, links })),
     () => void refreshConfigNow(),
   );
   const { machine, connect } = prepared ?? buildMachine();

@@ -20,14 +20,13 @@ import type { AnjunganDatabase, DeviceIdentity, PrinterCheck } from '../../stora
 import { readOutbox } from '../../storage/events';
 import { type LeaseLevels, leaseLevels } from '../../storage/leases';
 import { readPrinterCheck, savePrinterCheck } from '../../storage/printer-check';
-import { readStaff } from '../../storage/staff';
+import { readStaff, saveStaff } from '../../storage/staff';
 import { INITIAL_SYNC_STATE, readSyncState } from '../../storage/sync-state';
 import { createStaffClient } from '../../sync/staff-client';
 import type { MobileActions, MobileView } from '../../ui/mobile/view';
-import { refreshStaff } from '../counter/sign-in';
 import { startDeviceSync } from '../device-sync';
 import { leaseNeeds } from '../kiosk/lease-needs';
-import { type PrinterLink, printerLink } from './printer-link';
+import { type PrinterLink, printerLink } from '../printer-link';
 import { readiness } from './readiness';
 
 export type MobileDeps = {
@@ -154,7 +153,10 @@ export function startMobile(deps: MobileDeps) {
       set({ preparing: true });
       await env.persist().catch(() => null);
       const client = createStaffClient({ baseUrl: '', token: identity.token });
-      await refreshStaff(db, client, now()).catch(() => undefined);
+      await client
+        .list(new AbortController().signal)
+        .then(({ staff }) => saveStaff(db, staff, now()))
+        .catch(() => undefined);
       sync.requestSync('manual');
       await gather().catch(() => undefined);
       // The sync's end (status) clears `preparing`; without a server it never starts.

@@ -24,17 +24,6 @@ export const SearchResults = lazyComponent(() =>
   import('./Agencies/SearchResults').then((m) => m.SearchResults),
 );
 
-/**
- * How long the attract screen first stands before the coming MPP bergerak visits load and
- * show: a citizen who taps at once fetches nothing for them (not preloaded below either).
- */
-export const VISITS_AFTER_MS = 3_000;
-export const ComingVisits = lazyComponent(() =>
-  new Promise((wait) => setTimeout(wait, VISITS_AFTER_MS))
-    .then(() => import('./Attract/ComingVisits'))
-    .then((m) => m.ComingVisits),
-);
-
 /** Loads every lazy screen now (from the service worker's cache on a kiosk). */
 export async function preloadKioskScreens(): Promise<void> {
   await Promise.all(

@@ -5,10 +5,9 @@
 import { localized } from '../../../domain/i18n/local-text';
 import { t } from '../../../domain/i18n/strings';
 import { Button } from '../../components/Button/Button';
-import { ComingVisits } from '../lazy-screens';
 import { useKiosk, useSend } from '../runtime';
 
-/** "Selamat datang di …" with "Sentuh untuk mulai", then the coming visits. */
+/** "Selamat datang di …" with "Sentuh untuk mulai" (the coming visits: ./ComingVisits.tsx). */
 export function Attract() {
   const send = useSend();
   const lang = useKiosk((s) => s.context.lang);
@@ -49,7 +48,6 @@ export function Attract() {
           ))}
         </fieldset>
       )}
-      <ComingVisits />
     </main>
   );
 }

@@ -1,19 +1,17 @@
 /**
  * The coming MPP bergerak visits on the attract screen ("MPP bergerak: Kelurahan
- * Sukamaju, Kamis 10 Desember, 08.00–14.00, di Balai Kelurahan."): loaded after the screen
- * is up (../lazy-screens.ts), so the first paint carries none of it.
+ * Sukamaju, Kamis 10 Desember, 08.00–14.00, di Balai Kelurahan."): rendered by the kiosk's
+ * idle duties (src/app/kiosk/idle-duties.ts) once the attract screen stands idle, so a
+ * citizen on the way to a ticket loads none of it.
  */
-import { businessDayOf } from '../../../domain/time';
+import type { Language, Visit } from '../../../domain/config/schema';
 import { comingVisits } from '../../../domain/visit-days';
 import { visitLine, visitsHeading } from '../../../domain/visits';
-import { useKiosk } from '../runtime';
 
-/** At most two coming visits, in the citizen's language; nothing when none is scheduled. */
-export function ComingVisits() {
-  const lang = useKiosk((s) => s.context.lang);
-  const config = useKiosk((s) => s.context.config);
-  const today = businessDayOf(Date.now(), config.site.timeZone);
-  const visits = comingVisits(config.visits, today, 2);
+/** At most two coming visits, in `lang`; nothing when none is scheduled. */
+export function ComingVisits(props: { visits: readonly Visit[]; today: string; lang: Language }) {
+  const { today, lang } = props;
+  const visits = comingVisits(props.visits, today, 2);
   if (visits.length === 0) return null;
   return (
     <section class="attract-visits" aria-label={visitsHeading(lang)}>

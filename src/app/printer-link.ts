@@ -3,13 +3,13 @@
  * Bluetooth, Web Serial or WebUSB (`printer.transport`), or the browser's print dialog (any
  * printer the OS has a driver for). The ESC/POS code loads only when a print is made.
  */
-import type { Profile } from '../../domain/config/schema';
-import { escposPrinter } from '../../printing/escpos-printer';
-import type { PrinterTransport, PrintOutcome } from '../../printing/printer';
-import type { PrintDocument } from '../../printing/ticket-layout';
-import { webBluetoothPrinterLink } from '../../printing/transports/web-bluetooth';
-import { pairSerialPrinter, webSerialTransport } from '../../printing/transports/web-serial';
-import { pairUsbPrinter, webUsbTransport } from '../../printing/transports/web-usb';
+import type { Profile } from '../domain/config/schema';
+import { escposPrinter } from '../printing/escpos-printer';
+import type { PrinterTransport, PrintOutcome } from '../printing/printer';
+import type { PrintDocument } from '../printing/ticket-layout';
+import { webBluetoothPrinterLink } from '../printing/transports/web-bluetooth';
+import { pairSerialPrinter, webSerialTransport } from '../printing/transports/web-serial';
+import { pairUsbPrinter, webUsbTransport } from '../printing/transports/web-usb';
 
 export type PairOutcome = { ok: true } | { ok: false; detail: string };
 

@@ -1,0 +1,69 @@
+/**
+ * Printing on a kiosk whose profile says ESC/POS (a lobby kiosk's USB printer, a mobile
+ * unit's Bluetooth one): the same documents the browser would print, sent through the
+ * profile's transport; a print that fails is told on the ticket screen with the way on
+ * (the QR code on the screen, try again). Loaded by the idle duties (./idle-duties.ts),
+ * at the kiosk's first idle moment after it starts, and only on such devices.
+ */
+import { h, render } from 'preact';
+import type { Profile } from '../../domain/config/schema';
+import { onPrintProblem, printProblem, setPrintProblem } from '../../printing/print-problem';
+import type { PrintDocument } from '../../printing/ticket-layout';
+import type { KioskLinks } from '../../ui/kiosk/links';
+import type { KioskActor } from '../../ui/kiosk/runtime';
+import { screenOf } from '../../ui/kiosk/screen-of';
+import { PrintProblemNotice } from '../../ui/kiosk/Ticket/PrintProblemNotice';
+import { missingListDocument, ticketDocument } from '../../ui/print/documents';
+import { setPrinter } from '../print';
+import { type PrinterLink, printerLink } from '../printer-link';
+
+/**
+ * Prints what the kiosk shows (its ticket, or its missing-documents list) over ESC/POS
+ * instead of the browser, and tells a print that did not come out; stop() gives printing
+ * back to the browser.
+ */
+export function escposPrinting(deps: {
+  profile: Profile;
+  actor: KioskActor;
+  links: KioskLinks;
+  link?: PrinterLink;
+}) {
+  const link = deps.link ?? printerLink(deps.profile);
+  const print = async (doc: PrintDocument) => {
+    const outcome = await link.print(doc);
+    setPrintProblem(outcome.ok ? null : { detail: outcome.detail, retry: () => void print(doc) });
+  };
+  const root = document.createElement('div');
+  const show = () => {
+    const snapshot = deps.actor.getSnapshot();
+    const problem = printProblem();
+    const onTicket = screenOf(snapshot) === 'ticket';
+    if (!root.isConnected) document.querySelector('.kiosk')?.prepend(root);
+    render(
+      problem && onTicket ? h(PrintProblemNotice, { problem, lang: snapshot.context.lang }) : null,
+      root,
+    );
+  };
+  const unwatch = onPrintProblem(show);
+  const subscription = deps.actor.subscribe(() => {
+    // A new citizen starts with no problem of the one before.
+    if (printProblem() && screenOf(deps.actor.getSnapshot()) !== 'ticket') setPrintProblem(null);
+  });
+  setPrinter(() => {
+    const snapshot = deps.actor.getSnapshot();
+    const doc =
+      screenOf(snapshot) === 'ticket'
+        ? ticketDocument(snapshot.context, deps.links)
+        : missingListDocument(snapshot.context, deps.links);
+    if (doc) void print(doc);
+  });
+  return {
+    stop() {
+      setPrinter(null);
+      unwatch();
+      subscription.unsubscribe();
+      render(null, root);
+      root.remove();
+    },
+  };
+}
