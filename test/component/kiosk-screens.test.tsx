@@ -2,6 +2,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import type { Availability } from '../../src/domain/availability';
+import { addDays } from '../../src/domain/lease-days';
+import { businessDayOf } from '../../src/domain/time';
 import { IssueError } from '../../src/machines/kiosk.types';
 import { sampleCatalogue } from '../fixtures/catalogue';
 import { kioskBundle, kioskProfile } from '../fixtures/kiosk';
@@ -215,6 +217,36 @@ describe('kiosk UI: failures', () => {
     expect(button('Beranda')).toBeTruthy();
     fireEvent.click(button('Kembali'));
     expect(heading('Pilih Layanan')).toBeTruthy();
+  });
+
+  it('says what the citizen can do instead: the next visit with the service, the MPP and its hours', async () => {
+    // Arrange: a visit tomorrow (by the real clock) that carries the passport service.
+    const tomorrow = addDays(businessDayOf(Date.now(), 'Asia/Jakarta'), 1);
+    const visit = {
+      id: 'besok',
+      date: tomorrow,
+      kelurahan: 'Sukamaju',
+      place: 'Balai Kelurahan',
+      hours: { from: '08:00', to: '12:00' },
+      services: [{ service: 'imigrasi-paspor-baru', quota: 20 }],
+    };
+    renderKiosk({
+      config: kioskBundle({ visits: [visit] }),
+      issue: async () => {
+        throw new IssueError('quota-exhausted');
+      },
+    });
+
+    // Act
+    confirmPassport();
+    const instead = await screen.findByRole('region', { name: 'Yang dapat Anda lakukan' });
+
+    // Assert
+    expect(instead.textContent).toContain(
+      'Datang ke MPP bergerak berikutnya yang membawa layanan ini:',
+    );
+    expect(instead.textContent).toContain('MPP bergerak: Kelurahan Sukamaju,');
+    expect(instead.textContent).toMatch(/Atau datang ke .+, Jl\. Merdeka No\. 1\. Jam buka: .+\./);
   });
 
   it('shows out-of-service in both languages when storage fails', () => {
