@@ -3,8 +3,10 @@
  * Content-Length, by counting bytes as they arrive when no length is given, and by the
  * bytes read), when it does not arrive in full within the request's time limit (408),
  * when the client breaks off (one info line, not an error), when it is not JSON by
- * content type, not UTF-8 or not valid JSON.
+ * content type, not UTF-8 or not valid JSON. A gzip body is inflated first, within the
+ * same size limit.
  */
+import { gunzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { MAX_BODY_BYTES } from '../../domain/protocol';
 import { ApiFailure, fail } from './errors';
@@ -52,8 +54,9 @@ export async function readJsonBody(
     declared === undefined
       ? readLimited(c.req.raw.body, MAX_BODY_BYTES)
       : c.req.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  const bytes = await arrival(c, reading);
-  if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
+  const received = await arrival(c, reading);
+  if (received.length > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = decoded(received, c.req.header('Content-Encoding'));
   if (bytes.length === 0 && options.emptyAs !== undefined) return options.emptyAs;
   if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
     throw fail(
@@ -143,6 +146,25 @@ function timedOut(ms: number) {
 
 function aborted() {
   return fail(400, 'request_aborted', 'The client stopped sending the body before its end.');
+}
+
+/**
+ * The body as sent before its Content-Encoding: gzip is read back (a device on a slow
+ * mobile link compresses its pushes), at most MAX_BODY_BYTES once inflated — a small body
+ * that would inflate beyond it is refused as too large without inflating the rest.
+ */
+function decoded(bytes: Uint8Array, encoding: string | undefined): Uint8Array {
+  const name = (encoding ?? 'identity').trim().toLowerCase();
+  if (name === 'identity' || name === '') return bytes;
+  if (name !== 'gzip') {
+    throw fail(415, 'unsupported_encoding', 'A body may be sent as is or with gzip only.');
+  }
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_BODY_BYTES });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooLarge();
+    throw fail(400, 'invalid_body', 'The gzip body could not be read.');
+  }
 }
 
 function tooLarge() {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse, StreamMessage } from '../../../src/domain/protocol';
 import { createSseParser, type SseEvent } from '../../../src/sync/sse';
@@ -57,6 +58,31 @@ describe('createHttpTransport', () => {
       'Bearer first',
       'Bearer second',
     ]);
+  });
+
+  it('gzips a long push (Content-Encoding: gzip), and sends a short one as it is', async () => {
+    // Arrange
+    const bodies: unknown[] = [];
+    const headers: (string | null)[] = [];
+    const fetch = (async (_input: RequestInfo | URL, init: RequestInit = {}) => {
+      bodies.push(init.body);
+      headers.push(new Headers(init.headers).get('Content-Encoding'));
+      return json(pushAnswer);
+    }) as typeof globalThis.fetch;
+    const recorded = createHttpTransport({ baseUrl: 'https://mpp.example', token: 't', fetch });
+    const events = Array.from({ length: 20 }, () => ticketIssued());
+
+    // Act
+    await recorded.push(events, signal());
+    await recorded.push([], signal());
+
+    // Assert
+    expect(headers).toEqual(['gzip', null]);
+    const sent = new Uint8Array(bodies[0] as ArrayBuffer);
+    const inflated = JSON.parse(gunzipSync(sent).toString('utf8'));
+    expect(inflated).toEqual({ events });
+    expect(sent.length).toBeLessThan(JSON.stringify({ events }).length / 3);
+    expect(bodies[1]).toBe('{"events":[]}');
   });
 
   it('pulls with cursor and limit in the query', async () => {
