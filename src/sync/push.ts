@@ -27,6 +27,12 @@ export type PushResult = {
   rewound: boolean;
 };
 
+/** The smallest batch a dropped push shrinks to. */
+export const MIN_BATCH = 10;
+
+/** Per sync set-up (a device's loop keeps one): the batch size after dropped pushes. */
+const batchSizes = new WeakMap<object, number>();
+
 /** Raised when the server keeps refusing to move this device's ack forward. */
 export class PushStalledError extends Error {
   constructor(ackSeq: number) {
@@ -39,10 +45,13 @@ export class PushStalledError extends Error {
  * Pushes until the outbox is empty. With an empty outbox and `probe`, sends one empty
  * push to learn what the server holds (after a new epoch it may have lost acked events).
  * While a full batch is on the wire the next one is read, so storage and network overlap.
+ * A push the link dropped halves the batch for the next try (down to MIN_BATCH); each
+ * push that goes through doubles it back, up to the configured size.
  */
 export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<PushResult> {
   const { db, device } = ctx.deps;
-  const limit = Math.min(ctx.deps.batchSize ?? MAX_BATCH, MAX_BATCH);
+  const most = Math.min(ctx.deps.batchSize ?? MAX_BATCH, MAX_BATCH);
+  const limit = batchSizes.get(ctx.deps) ?? most;
   const result: PushResult = { sent: 0, accepted: 0, flagged: 0, quarantined: 0, rewound: false };
   let { ackSeq } = ctx.synced;
   let probing = probe;
@@ -55,7 +64,15 @@ export async function pushOutbox(ctx: SyncContext, probe: boolean): Promise<Push
     // A full batch: read the next one while this one is on the wire (used if all is acked).
     const next = batch.length === limit ? readOutbox(db, device.deviceId, last, limit) : null;
     next?.catch(() => {});
-    const answer = await pushBatch(ctx, batch);
+    const answer = await pushBatch(ctx, batch).catch((error: unknown) => {
+      // A link that drops mid-push: the next sync sends smaller batches, so a link that
+      // carries a few KB at a time still moves the outbox forward.
+      if (error instanceof TransportError && error.kind === 'offline' && batch.length > 1) {
+        batchSizes.set(ctx.deps, Math.max(MIN_BATCH, Math.floor(batch.length / 2)));
+      }
+      throw error;
+    });
+    if (limit < most) batchSizes.set(ctx.deps, Math.min(most, limit * 2));
     result.sent += batch.length;
     result.accepted += answer.accepted;
     result.flagged += answer.flagged;

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import type { ConfigBundle } from '../../../src/domain/config/schema';
 import { hashCode, newCode } from '../../../src/server/auth/secrets';
 import { createApp } from '../../../src/server/http/app';
 import type { CompressionChoice } from '../../../src/server/http/compression';
@@ -32,8 +33,8 @@ export type BenchServer = {
   kind: ServerKind;
   store: 'sqlite' | 'postgres';
   url: string;
-  /** Enrolls a new device over HTTP with a fresh one-time code. */
-  enroll(name: string): Promise<HttpDevice>;
+  /** Enrolls a new device over HTTP with a fresh one-time code (a lobby kiosk unless told). */
+  enroll(name: string, profileId?: string): Promise<HttpDevice>;
   stop(): Promise<void>;
 };
 
@@ -47,14 +48,18 @@ export type BenchCompression = CompressionChoice | 'hono-gzip';
 export function startBenchServer(
   kind: ServerKind,
   pgUrl?: string,
-  options: { compression?: BenchCompression; log?: Logger } = {},
+  options: { compression?: BenchCompression; log?: Logger; config?: ConfigBundle } = {},
 ): Promise<BenchServer> {
   return kind === 'in-process' ? inProcess(pgUrl, options) : viaProcess(pgUrl);
 }
 
 async function inProcess(
   pgUrl: string | undefined,
-  { compression, log }: { compression?: BenchCompression; log?: Logger },
+  {
+    compression,
+    log,
+    config: given,
+  }: { compression?: BenchCompression; log?: Logger; config?: ConfigBundle },
 ): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anjungan-bench-'));
   const schema = pgUrl === undefined ? null : await freshPgSchema(pgUrl, 'bench_sync');
@@ -62,7 +67,7 @@ async function inProcess(
     pgUrl === undefined || schema === null
       ? await openStore({ dataDir })
       : await openPostgresStore({ url: pgUrl, schema: schema.schema, markerDir: dataDir });
-  const config = kioskBundle();
+  const config = given ?? kioskBundle();
   const app = createApp({
     store,
     config: () => config,
@@ -85,7 +90,7 @@ async function inProcess(
     kind: 'in-process',
     store: store.kind,
     url,
-    async enroll(name) {
+    async enroll(name, profileId) {
       const code = newCode(12);
       const now = Date.now();
       await store.createEnrollment({
@@ -96,7 +101,7 @@ async function inProcess(
         createdAt: now,
         expiresAt: now + 3_600_000,
       });
-      return enrollOverHttp(url, code, name);
+      return enrollOverHttp(url, code, name, profileId);
     },
     async stop() {
       await new Promise<void>((done) => {

@@ -14,13 +14,18 @@ import { ticketIssued } from '../../fixtures/events';
 /** An enrolled device: its tickets are numbered from its own emergency namespace (A-K0001). */
 export type HttpDevice = { deviceId: string; siteId: string; token: string; emergencyTag?: string };
 
-/** Enrolls a new device (a fresh UUID) with a one-time code, profile 'lobi-utama'. */
-export async function enrollOverHttp(url: string, code: string, name: string): Promise<HttpDevice> {
+/** Enrolls a new device (a fresh UUID) with a one-time code, profile 'lobi-utama' unless told. */
+export async function enrollOverHttp(
+  url: string,
+  code: string,
+  name: string,
+  profileId = 'lobi-utama',
+): Promise<HttpDevice> {
   const deviceId = randomUUID();
   const response = await fetch(`${url}/api/v1/enroll`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, deviceId, name, profileId: 'lobi-utama' }),
+    body: JSON.stringify({ code, deviceId, name, profileId }),
   });
   if (response.status !== 201) throw new Error(`enroll ${name}: ${response.status}`);
   const body = (await response.json()) as EnrollResponse;

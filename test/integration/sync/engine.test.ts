@@ -47,6 +47,40 @@ describe('syncOnce: push and pull', () => {
     expect(server.events().map((e) => e.deviceSeq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('sends smaller batches after the link dropped a push, and still sends each event once', async () => {
+    // Arrange: a link that drops any push of more than 30 events (a flaky mobile link).
+    const a = await openDevice(server, 1, { deps: { batchSize: 200 } });
+    for (let i = 0; i < 100; i += 1) await a.issue();
+    const real = a.deps.transport;
+    const sizes: number[] = [];
+    a.deps.transport = {
+      ...real,
+      push: (events, signal) => {
+        sizes.push(events.length);
+        if (events.length > 30) return Promise.reject(new TransportError('offline'));
+        return real.push(events, signal);
+      },
+    };
+
+    // Act: sync again after each drop, as the loop does.
+    let syncs = 0;
+    for (; syncs < 10; syncs += 1) {
+      const done = await a.sync().then(
+        () => true,
+        () => false,
+      );
+      if (done && (await readSyncState(a.db)).ackSeq === 100) break;
+    }
+
+    // Assert
+    expect((await readSyncState(a.db)).ackSeq).toBe(100);
+    expect(server.events().map((e) => e.deviceSeq)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
+    expect(sizes.slice(0, 4)).toEqual([100, 50, 25, 25]);
+    expect(syncs).toBeLessThan(10);
+  });
+
   it('reads where sync stands once per run, however many batches and pages it takes', async () => {
     const a = await openDevice(server, 1, { deps: { batchSize: 2, pageSize: 2 } });
     for (let i = 0; i < 5; i += 1) await a.issue();
