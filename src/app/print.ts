@@ -6,10 +6,23 @@ import { qrCodesDrawn } from '../ui/components/QrCode/QrCode';
 const QR_WAIT_MS = 1_000;
 
 let printer: (() => void) | null = null;
+let held = false;
 
-/** Prints through `print` instead of the browser (an ESC/POS printer: ./kiosk/escpos-print.ts). */
+/**
+ * Prints through `print` instead of the browser (an ESC/POS printer: ./kiosk/escpos-print.ts),
+ * first the print held for it, if any.
+ */
 export function setPrinter(print: (() => void) | null): void {
   printer = print;
+  if (print && held) print();
+  held = false;
+}
+
+/** A device whose printer is not ready yet: a print waits for it (`setPrinter`). */
+export function holdPrints(): void {
+  printer = () => {
+    held = true;
+  };
 }
 
 /** Prints what the print area shows, after the next paint and once its QR code is drawn.

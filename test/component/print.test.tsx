@@ -33,3 +33,23 @@ describe('printCurrentDocument', () => {
     host.remove();
   });
 });
+
+describe('a printer that is not ready yet', () => {
+  it('holds a print until the printer is set, then prints it there once', async () => {
+    // Arrange
+    const { holdPrints, setPrinter, printCurrentDocument } = await import('../../src/app/print');
+    const printed: string[] = [];
+    holdPrints();
+
+    // Act
+    printCurrentDocument();
+    const beforeReady = printed.length;
+    setPrinter(() => printed.push('escpos'));
+    printCurrentDocument();
+    setPrinter(null);
+
+    // Assert
+    expect(beforeReady).toBe(0);
+    expect(printed).toEqual(['escpos', 'escpos']);
+  });
+});

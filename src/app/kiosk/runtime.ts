@@ -16,7 +16,7 @@ import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { probeStorage } from '../../storage/device';
 import { newId } from '../../storage/ids';
 import type { KioskLinks } from '../../ui/kiosk/links';
-import { printCurrentDocument } from '../print';
+import { holdPrints, printCurrentDocument } from '../print';
 import type { IdleDuties } from './idle-duties';
 import { makeIssueTicket } from './issue';
 import type { KioskSync } from './sync';
@@ -167,9 +167,12 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     sendAvailability();
     sync.start();
   }, 0);
-  // The first idle moment on the attract screen installs the service worker.
+  // The first idle moment on the attract screen installs the service worker; an ESC/POS
+  // printer (./idle-duties.ts) is started then whatever the screen, its prints held till then.
+  const escpos = deps.profile.printer.kind === 'escpos';
+  if (escpos) holdPrints();
   const registerTimer = setTimeout(() => {
-    if (actor.getSnapshot().matches('attract')) background.idle();
+    if (escpos || actor.getSnapshot().matches('attract')) background.idle();
   }, SW_REGISTER_DELAY_MS);
   const timer = setInterval(() => {
     sendAvailability();
