@@ -24,7 +24,8 @@ type Message = {
   url: string;
   method: string;
   headers: [string, string][];
-  body: string | undefined;
+  /** JSON text, or a gzipped push's bytes. */
+  body: string | ArrayBuffer | undefined;
 };
 
 /** Where messages are delivered: the server's current app (it changes on restart). */
@@ -51,7 +52,7 @@ export class SimNetwork {
         url: String(input),
         method: init?.method ?? 'GET',
         headers: [...new Headers(init?.headers).entries()],
-        body: typeof init?.body === 'string' ? init.body : undefined,
+        body: bodyOf(init?.body),
       };
       if (this.partitioned.has(device)) {
         this.stats.add('net.partitioned');
@@ -116,4 +117,11 @@ export class SimNetwork {
 function kindOf(message: Message): string {
   const path = new URL(message.url).pathname;
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** What a request carries that the network can hold and deliver again. */
+function bodyOf(body: BodyInit | null | undefined): string | ArrayBuffer | undefined {
+  if (typeof body === 'string') return body;
+  if (body instanceof ArrayBuffer) return body.slice(0);
+  return undefined;
 }
