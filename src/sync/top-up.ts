@@ -99,9 +99,11 @@ export function leaseRequestFor(
     }
   }
   for (const { businessDay, prefix, count } of fill.numbers) {
-    // Short by a few (tickets issued online) is no reason for a block of its own.
-    const short = count - (levelsOf(businessDay).numbers[prefix] ?? 0);
-    if (short < NUMBERS_LOW_WATER) continue;
+    // Short by a few (tickets issued online) is no reason for a block of its own; holding
+    // none at all is (a visit with a small quota).
+    const held = levelsOf(businessDay).numbers[prefix] ?? 0;
+    const short = count - held;
+    if (short <= 0 || (held > 0 && short < NUMBERS_LOW_WATER)) continue;
     for (const part of lines(short, fill.blockSize)) {
       request.numbers.push({ businessDay, prefix, count: part });
     }

@@ -73,16 +73,27 @@ describe('kiosk printing ESC/POS', () => {
     // Act
     act(() => printCurrentDocument());
     const alert = await screen.findByRole('alert');
+    // The way on: the ticket's QR code stays on the screen.
+    const qrShown = screen.getAllByRole('img', {
+      name: `Kode QR tiket ${FAKE_TICKET.number}`,
+    }).length;
     transport.on = true;
     fireEvent.click(screen.getByRole('button', { name: 'Coba cetak lagi' }));
     await waitFor(() => expect(transport.written).toHaveLength(1));
 
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    const english = await (async () => {
+      transport.on = false;
+      act(() => printCurrentDocument());
+      await screen.findByRole('alert');
+      fireEvent.click(screen.getByRole('button', { name: 'English' }));
+      return (await screen.findByRole('alert')).textContent;
+    })();
+
     // Assert
+    expect(english).toContain('The ticket did not print');
     expect(alert.textContent).toContain('Tiket tidak tercetak');
     expect(alert.textContent).toContain('Nomor antrean Anda tetap tercatat');
-    expect(
-      screen.getAllByRole('img', { name: `Kode QR tiket ${FAKE_TICKET.number}` }).length,
-    ).toBeGreaterThan(0);
-    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(qrShown).toBeGreaterThan(0);
   });
 });

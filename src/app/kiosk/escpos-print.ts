@@ -46,8 +46,9 @@ export function escposPrinting(deps: {
   };
   const unwatch = onPrintProblem(show);
   const subscription = deps.actor.subscribe(() => {
-    // A new citizen starts with no problem of the one before.
+    // A new citizen starts with no problem of the one before; a language switch re-words it.
     if (printProblem() && screenOf(deps.actor.getSnapshot()) !== 'ticket') setPrintProblem(null);
+    else if (printProblem()) show();
   });
   setPrinter(() => {
     const snapshot = deps.actor.getSnapshot();

@@ -75,3 +75,30 @@ describe('leaseNeeds (mobile unit)', () => {
     }
   });
 });
+
+describe('leaseRequestFor (a visit day in full)', () => {
+  const needs = (count: number) => ({
+    days: ['2026-12-10'],
+    prefixes: ['A'],
+    quotaServices: [],
+    fill: {
+      blockSize: 100,
+      numbers: [{ businessDay: '2026-12-10', prefix: 'A', count }],
+      quotas: [],
+    },
+  });
+  const holding = (a: number) => () => ({ numbers: { A: a }, quotas: {} });
+
+  it.each([
+    ['a small quota with none held: all of it', 6, 0, [6]],
+    ['a few short after tickets issued online: none', 90, 85, []],
+    ['many short: the rest, in blocks', 250, 0, [100, 100, 50]],
+    ['enough held: none', 6, 6, []],
+  ])('asks for %s', (_name, count, held, lines) => {
+    // Act
+    const request = leaseRequestFor(needs(count), holding(held));
+
+    // Assert
+    expect(request.numbers.map((l) => l.count)).toEqual(lines);
+  });
+});
