@@ -18,10 +18,14 @@ export function setPrinter(print: (() => void) | null): void {
   held = false;
 }
 
-/** A device whose printer is not ready yet: a print waits for it (`setPrinter`). */
-export function holdPrints(): void {
+/**
+ * A device whose printer is not ready yet: a print waits for it (`setPrinter`), and the
+ * first one calls `start` to make it ready.
+ */
+export function holdPrints(start: () => void): void {
   printer = () => {
     held = true;
+    start();
   };
 }
 

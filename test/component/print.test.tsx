@@ -35,11 +35,14 @@ describe('printCurrentDocument', () => {
 });
 
 describe('a printer that is not ready yet', () => {
-  it('holds a print until the printer is set, then prints it there once', async () => {
+  it('holds a print and starts the printer, then prints it there once it is set', async () => {
     // Arrange
     const { holdPrints, setPrinter, printCurrentDocument } = await import('../../src/app/print');
     const printed: string[] = [];
-    holdPrints();
+    let starts = 0;
+    holdPrints(() => {
+      starts += 1;
+    });
 
     // Act
     printCurrentDocument();
@@ -50,6 +53,7 @@ describe('a printer that is not ready yet', () => {
 
     // Assert
     expect(beforeReady).toBe(0);
+    expect(starts).toBe(1);
     expect(printed).toEqual(['escpos', 'escpos']);
   });
 });

@@ -167,12 +167,11 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     sendAvailability();
     sync.start();
   }, 0);
-  // The first idle moment on the attract screen installs the service worker; an ESC/POS
-  // printer (./idle-duties.ts) is started then whatever the screen, its prints held till then.
-  const escpos = deps.profile.printer.kind === 'escpos';
-  if (escpos) holdPrints();
+  // The first idle moment on the attract screen installs the service worker. An ESC/POS
+  // printer comes with those duties (./idle-duties.ts): a print before them starts them.
+  if (deps.profile.printer.kind === 'escpos') holdPrints(background.idle);
   const registerTimer = setTimeout(() => {
-    if (escpos || actor.getSnapshot().matches('attract')) background.idle();
+    if (actor.getSnapshot().matches('attract')) background.idle();
   }, SW_REGISTER_DELAY_MS);
   const timer = setInterval(() => {
     sendAvailability();
