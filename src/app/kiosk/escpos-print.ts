@@ -2,8 +2,8 @@
  * Printing on a kiosk whose profile says ESC/POS (a lobby kiosk's USB printer, a mobile
  * unit's Bluetooth one): the same documents the browser would print, sent through the
  * profile's transport; a print that fails is told on the ticket screen with the way on
- * (the QR code on the screen, try again). Loaded by the idle duties (./idle-duties.ts),
- * at the kiosk's first idle moment after it starts, and only on such devices.
+ * (the QR code on the screen, try again). Loaded with the idle duties (./idle-duties.ts),
+ * at the first idle moment or at the first print before it, and started only on such devices.
  */
 import { h, render } from 'preact';
 import type { Profile } from '../../domain/config/schema';
