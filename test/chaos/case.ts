@@ -84,6 +84,8 @@ export type ChaosCase = {
   seed: number;
   batchSize: number;
   pageSize: number;
+  /** MPP bergerak units among the devices (they issue like kiosks, from their visit's stock). */
+  mobiles?: number;
   commands: Command[];
 };
 
@@ -97,11 +99,38 @@ export function chaosConfig(): ConfigBundle {
   for (const agency of config.agencies) {
     for (const service of agency.services) {
       if (service.id === 'imigrasi-paspor-baru') service.dailyQuota = 8;
+      if ((SERVICES as readonly string[]).includes(service.id)) {
+        service.offeredAt = ['lobby', 'mobile'];
+      }
     }
   }
   config.profiles.push(counterProfile());
+  const [kiosk] = config.profiles;
+  if (kiosk) config.profiles.push({ ...kiosk, id: MOBILE_PROFILE, surface: 'mobile' });
+  config.visits.push(CHAOS_VISIT);
   return config;
 }
+
+/** The mobile unit's profile id: the kiosks' settings, surface 'mobile'. */
+export const MOBILE_PROFILE = 'bergerak';
+
+/**
+ * An MPP bergerak visit on the run's first two days, with quotas a rush uses up: the
+ * unit stocks both days before it goes offline for whole days (the quotas are the
+ * visit's, site-wide: I8 holds them against every device).
+ */
+export const CHAOS_VISIT = {
+  id: 'sukamaju',
+  date: '2026-11-23',
+  until: '2026-11-24',
+  kelurahan: 'Sukamaju',
+  place: 'Balai Kelurahan Sukamaju',
+  hours: { from: '00:00', to: '23:59' },
+  services: [
+    { service: 'disdukcapil-ktp-el-cetak-ulang', quota: 6 },
+    { service: 'imigrasi-paspor-baru', quota: 5 },
+  ],
+};
 
 let loket: Profile | null = null;
 

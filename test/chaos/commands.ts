@@ -205,6 +205,8 @@ export const caseArb: fc.Arbitrary<ChaosCase> = fc.record({
     { weight: 3, arbitrary: fc.constant(2) },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 }) },
   ),
+  /** Sometimes an MPP bergerak unit too. */
+  mobiles: fc.integer({ min: 0, max: 1 }),
   seed: fc.integer(),
   batchSize: fc.constantFrom(2, 3, 500),
   pageSize: fc.constantFrom(2, 5, 500),

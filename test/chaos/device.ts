@@ -136,7 +136,7 @@ export class SimDevice {
       replica: this.replica,
       identity: this.identity,
       config: () => config,
-      place: 'lobby',
+      place: this.options.profile.surface === 'mobile' ? 'mobile' : 'lobby',
       now: () => this.now(),
       newId: () => uuidv7From(this.now(), rng.bytes(10)),
     });

@@ -8,7 +8,7 @@
  * I13–I15 and I17 again over the server's log).
  * I10 is not a check of its own: device clocks are days off while all of these hold.
  */
-import type { ConfigBundle } from '../../src/domain/config/schema';
+import type { ConfigBundle, Visit } from '../../src/domain/config/schema';
 import {
   isEventOf,
   isTicketAction,
@@ -16,9 +16,17 @@ import {
   type TicketActionType,
 } from '../../src/domain/events';
 import { type QueueBook, type QueueState, queueKey, type TicketView } from '../../src/domain/queue';
-import { conflictsOf, foldQueue, foldState, queueState } from '../../src/domain/queue-read';
+import {
+  conflictsOf,
+  foldQueue,
+  foldState,
+  queueState,
+  ticketsOfDay,
+} from '../../src/domain/queue-read';
 import { quotaRule } from '../../src/domain/quotas';
 import { canonicalOf, numberRefId } from '../../src/domain/ticket-ref';
+import { visitDays } from '../../src/domain/visit-days';
+import { type VisitReport, visitReport } from '../../src/domain/visit-report';
 import { type DeviceView, readSide } from './device';
 import type { Rng } from './rng';
 import type { ServerView } from './server';
@@ -750,4 +758,20 @@ export function countConflicts(s: Snapshot): Map<string, number> {
     }
   }
   return counts;
+}
+
+/**
+ * I18: an MPP bergerak visit's report as the server's admin API answers it equals the
+ * report folded from the converged log (the server's events, every day of the visit).
+ */
+export function checkVisitReport(s: Snapshot, visit: Visit, onServer: VisitReport): void {
+  const book = foldQueue(s.server.events.map(withoutSiteSeq));
+  const tickets = visitDays(visit).flatMap((day) => ticketsOfDay(book, day));
+  const folded = visitReport(visit, tickets);
+  if (canonical(folded) !== canonical(onServer)) {
+    fail(
+      'I18',
+      `visit ${visit.id}: the server reports ${canonical(onServer)}, the log folds to ${canonical(folded)}`,
+    );
+  }
 }

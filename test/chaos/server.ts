@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import type { Hono } from 'hono';
 import type { ConfigBundle } from '../../src/domain/config/schema';
 import type { SyncedEvent } from '../../src/domain/protocol';
+import type { VisitReport } from '../../src/domain/visit-report';
 import { hashCode, hashSecret } from '../../src/server/auth/secrets';
 import { createApp } from '../../src/server/http/app';
 import type { Logger } from '../../src/server/log/logger';
@@ -21,6 +22,8 @@ import type { Store } from '../../src/server/store/store';
 
 /** The chaos server's secret key (one-time codes are HMACs under it). */
 const CHAOS_SECRET_KEY = Buffer.alloc(32, 3);
+/** The chaos admin's token (its hash is what the store keeps). */
+const ADMIN_TOKEN = 'chaos-admin-token-0000000000000000000000000';
 
 /** A number block as the server's table records it. */
 export type GrantedBlock = {
@@ -87,6 +90,36 @@ export class SimServer {
     return server;
   }
 
+  /**
+   * The site's admin, made at the first start (so every backup holds it): what reads the
+   * visit reports through the admin API.
+   */
+  private async ensureAdmin(): Promise<void> {
+    const at = this.now();
+    if (await this.store.hasActiveAdmin(at)) return;
+    const code = hashCode('CHAOS-ADMIN-CODE', CHAOS_SECRET_KEY);
+    await this.store.setBootstrapCode(code, at);
+    await this.store.bootstrapAdmin(
+      code,
+      { adminId: 'chaos-admin', name: 'Admin', createdAt: at },
+      {
+        tokenId: 'chaos-admin-token',
+        tokenHash: hashSecret(ADMIN_TOKEN),
+        createdAt: at,
+        expiresAt: at + 10 * 365 * 86_400_000,
+      },
+    );
+  }
+
+  /** A visit's report as the admin API answers it. */
+  async visitReport(visitId: string): Promise<VisitReport> {
+    const answer = await this.app.request(`/api/v1/admin/visits/${visitId}/report`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    if (answer.status !== 200) throw new Error(`visit report ${visitId}: ${answer.status}`);
+    return ((await answer.json()) as { report: VisitReport }).report;
+  }
+
   /** The staff member of a counter device, as an admin would create them. */
   private async createLoketStaff(deviceId: string, at: number): Promise<void> {
     const staffId = `staff-${deviceId}`;
@@ -109,7 +142,7 @@ export class SimServer {
    * (`kiosk-n`, the first profile) or a counter (`counter-n`, the counter profile — the
    * server quarantines ticket actions of any other surface).
    */
-  async enroll(n: number, role: 'kiosk' | 'counter' = 'kiosk'): Promise<Enrolled> {
+  async enroll(n: number, role: 'kiosk' | 'counter' | 'mobile' = 'kiosk'): Promise<Enrolled> {
     const code = `CHAOS${n}CODE`;
     const token = `chaos-device-${n}-token-000000`;
     const at = this.now();
@@ -124,11 +157,11 @@ export class SimServer {
     const profile =
       role === 'kiosk'
         ? this.config.profiles[0]
-        : this.config.profiles.find((p) => p.surface === 'counter');
+        : this.config.profiles.find((p) => p.surface === role);
     if (!profile) throw new Error(`the chaos config has no ${role} profile`);
     const device = await this.store.enrollDevice(hashCode(code, CHAOS_SECRET_KEY), {
       deviceId: `${role}-${n}`,
-      name: `${role === 'kiosk' ? 'Anjungan' : 'Loket'} ${n}`,
+      name: `${{ kiosk: 'Anjungan', counter: 'Loket', mobile: 'Tablet' }[role]} ${n}`,
       profileId: profile.id,
       tokenHash: hashSecret(token),
       enrolledAt: at,
@@ -241,6 +274,7 @@ export class SimServer {
   private async open(): Promise<void> {
     this.store = await openSqliteStore({ file: this.file, now: this.now });
     this.epochs.push(this.store.epoch);
+    await this.ensureAdmin();
     this.app = createApp({
       store: this.store,
       config: () => this.config,

@@ -32,6 +32,7 @@ import {
   type Committed,
   checkConverged,
   checkSafety,
+  checkVisitReport,
   countConflicts,
   InvariantViolation,
   type Snapshot,
@@ -76,17 +77,18 @@ class World {
     world.server = await SimServer.start(world.config, () => world.time);
     for (let n = 1; n <= c.devices; n += 1) await world.enroll('kiosk');
     for (let n = 1; n <= (c.counters ?? 0); n += 1) await world.enroll('counter');
+    for (let n = 1; n <= (c.mobiles ?? 0); n += 1) await world.enroll('mobile');
     return world;
   }
 
-  /** Enrolls the next device, a kiosk or a counter, with the server and opens it. */
-  private async enroll(role: 'kiosk' | 'counter'): Promise<void> {
+  /** Enrolls the next device, a kiosk, a counter or a mobile unit, and opens it. */
+  private async enroll(role: 'kiosk' | 'counter' | 'mobile'): Promise<void> {
     const n = this.devices.length + 1;
     const enrolled = await this.server.enroll(n, role);
     const profile =
       role === 'kiosk'
         ? this.config.profiles[0]
-        : this.config.profiles.find((p) => p.surface === 'counter');
+        : this.config.profiles.find((p) => p.surface === role);
     if (!profile) throw new Error(`no ${role} profile`);
     const device = await SimDevice.open(n - 1, enrolled, {
       config: this.config,
@@ -98,7 +100,8 @@ class World {
       pageSize: this.sizes.pageSize,
     });
     this.devices.push(device);
-    if (role === 'kiosk') this.kiosks.push(device);
+    // A mobile unit issues like a kiosk (its visit's services, from its visit's stock).
+    if (role !== 'counter') this.kiosks.push(device);
     else this.counters.push(new SimCounter(device, this.counters.length, this.config, this.rng));
   }
 
@@ -402,6 +405,9 @@ class World {
     const snapshot = await this.snapshot();
     checkSafety(snapshot);
     checkConverged(snapshot, this.rng, SYNC_ROUNDS_BOUND);
+    for (const visit of this.config.visits) {
+      checkVisitReport(snapshot, visit, await this.server.visitReport(visit.id));
+    }
     const seen = countConflicts(snapshot);
     for (const [name, n] of seen) this.stats.add(name, n);
     if (this.counters.length >= 2) this.stats.add('run.twoCounters');

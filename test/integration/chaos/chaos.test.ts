@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ChaosCase, Command } from '../../chaos/case';
+import { type ChaosCase, type Command, DAY_MS } from '../../chaos/case';
 import { chaosProperty } from '../../chaos/commands';
 import { Stats } from '../../chaos/stats';
 import { runCase } from '../../chaos/world';
@@ -73,7 +73,26 @@ const RESTORE_AFTER_JOIN = fixedCase([
   { kind: 'sync', device: 2, dt: 0 },
 ]);
 
-describe('chaos: invariants I1–I17 under faults, kiosks and counters', () => {
+/**
+ * An MPP bergerak unit stocks its visit's two days, goes offline for both, serves past the
+ * visit's quota each day, and comes back over a lossy link with small batches.
+ */
+const MOBILE_TRIP: ChaosCase = {
+  ...fixedCase([
+    { kind: 'sync', device: 2, dt: 0 },
+    { kind: 'partition', device: 2 },
+    { kind: 'rush', device: 2, service: 0, count: 21, dt: 1000 },
+    { kind: 'advance', ms: DAY_MS },
+    { kind: 'rush', device: 2, service: 2, count: 21, dt: 1000 },
+    { kind: 'faults', rates: { dropRequest: 0.2, dropResponse: 0.2, duplicate: 0.2, delay: 0.1 } },
+    { kind: 'reconnect', device: 2 },
+    { kind: 'sync', device: 2, dt: 0 },
+    { kind: 'sync', device: 2, dt: 0 },
+  ]),
+  mobiles: 1,
+};
+
+describe('chaos: invariants I1–I18 under faults, kiosks, counters and a mobile unit', () => {
   it(`hold in ${runs} random runs (seed ${seed})`, async () => {
     const stats = new Stats();
 
@@ -108,5 +127,18 @@ describe('chaos: invariants I1–I17 under faults, kiosks and counters', () => {
 
     expect(stats.counts.get('server.devicesRelearned')).toBe(1);
     expect(stats.counts.get('device.joined')).toBe(2);
+  });
+
+  // Offline for its whole visit, the unit keeps within the visit's quotas (I8, site-wide),
+  // and once back its visit report on the server equals the fold of the converged log (I18).
+  it('a mobile unit offline for its whole visit keeps its quotas and reports what the log says (I8, I18)', async () => {
+    const stats = new Stats();
+
+    await runCase(MOBILE_TRIP, stats);
+
+    // 21 tickets a day in turn over KTP, BPJS and passports, 7 each, on each of the two
+    // days: the 7th KTP (quota 6) and the 6th and 7th passports (quota 5) are refused.
+    expect(stats.counts.get('run.quiesced')).toBe(1);
+    expect(stats.counts.get('issue.quotaReached')).toBe(6);
   });
 });
