@@ -32,6 +32,11 @@ export function visitDays(visit: Visit): string[] {
   return days;
 }
 
+/** The visits a device of `profile` makes: its team's (every visit when it names none). */
+export function visitsOfTeam(visits: readonly Visit[], team: string | undefined): Visit[] {
+  return team === undefined ? [...visits] : visits.filter((v) => visitTeam(v) === team);
+}
+
 /** Whether the visit serves on `day`. */
 export function visitsOn(visit: Visit, day: string): boolean {
   return visit.date <= day && day <= lastDay(visit);

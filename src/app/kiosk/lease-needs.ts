@@ -3,7 +3,7 @@ import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { addDays } from '../../domain/lease-days';
 import { quotaRule } from '../../domain/quotas';
 import { nextOpenDay } from '../../domain/time';
-import { visitDays } from '../../domain/visit-days';
+import { visitDays, visitsOfTeam } from '../../domain/visit-days';
 import type { LeaseFill, LeaseNeeds } from '../../sync/context';
 
 /** How far ahead a mobile unit leases for the visits of its trip. */
@@ -40,12 +40,12 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
   };
   if (profile.surface === 'mobile') {
     const horizon = addDays(today, VISIT_HORIZON_DAYS);
-    for (const visit of config.visits) {
+    for (const visit of visitsOfTeam(config.visits, profile.team)) {
       const ahead = visitDays(visit).filter((day) => day >= today && day <= horizon);
       if (ahead.length === 0) continue;
       for (const day of ahead) days.add(day);
     }
-    for (const day of days) addTripDay(config, day, fill);
+    for (const day of days) addTripDay(config, profile, day, fill);
   }
   const next = nextOpenDay(today, config.site.openingHours, config.site.holidays);
   return {
@@ -58,20 +58,22 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
 }
 
 /**
- * A visit day in full: each carried service's quota that day in tokens (`quotaRule`: the
- * sum over the day's visits), and numbers for every ticket those quotas allow, by queue.
+ * A visit day in full: for each service the unit's visits carry that day (its team's), the
+ * quotas they give it in tokens, and numbers for every ticket those quotas allow, by queue.
  */
-function addTripDay(config: ConfigBundle, day: string, fill: LeaseFill): void {
+function addTripDay(config: ConfigBundle, profile: Profile, day: string, fill: LeaseFill): void {
+  const quotas = new Map<string, number>();
+  for (const visit of visitsOfTeam(config.visits, profile.team)) {
+    if (!visitDays(visit).includes(day)) continue;
+    for (const { service, quota } of visit.services) {
+      quotas.set(service, (quotas.get(service) ?? 0) + quota);
+    }
+  }
   const numbers = new Map<string, number>();
-  const carried = new Set(
-    config.visits
-      .filter((v) => visitDays(v).includes(day))
-      .flatMap((v) => v.services.map((s) => s.service)),
-  );
   for (const agency of config.agencies) {
     for (const service of agency.services) {
-      if (!carried.has(service.id)) continue;
-      const quota = quotaRule(config, service.id, day)?.quota ?? 0;
+      const quota = quotas.get(service.id);
+      if (quota === undefined) continue;
       const prefix = service.prefix ?? agency.prefix;
       numbers.set(prefix, (numbers.get(prefix) ?? 0) + quota);
       fill.quotas.push({ businessDay: day, serviceId: service.id, count: quota });

@@ -12,7 +12,7 @@ import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { hlcPart } from '../../domain/hlc';
 import { ticketsOfDay } from '../../domain/queue-read';
 import { businessDayOf } from '../../domain/time';
-import { comingVisits, visitDays } from '../../domain/visit-days';
+import { comingVisits, visitDays, visitsOfTeam } from '../../domain/visit-days';
 import { visitReport, visitReportCsv } from '../../domain/visit-report';
 import type { PrintDocument } from '../../printing/ticket-layout';
 import { Replica } from '../../replica/replica';
@@ -106,7 +106,7 @@ export function startMobile(deps: MobileDeps) {
     const day = today();
     const needs = leaseNeeds(config, profile, day);
     const fill = needs.fill ?? { blockSize: 0, numbers: [], quotas: [] };
-    const trip = comingVisits(config.visits, day, 10).filter(
+    const trip = comingVisits(visitsOfTeam(config.visits, profile.team), day, 10).filter(
       (v) => needs.days.includes(v.date) || v.date <= day,
     );
     const days = [...new Set([...fill.numbers, ...fill.quotas].map((l) => l.businessDay))];

@@ -180,6 +180,8 @@ export const ProfileSchema = v.strictObject({
   surface: v.picklist(['kiosk', 'counter', 'display', 'mobile']),
   /** Agencies shown, in order; all when absent. */
   agencies: v.optional(v.array(slug)),
+  /** A mobile unit's team: it stocks and serves that team's visits only (every team's when absent). */
+  team: v.optional(slug),
   language: LanguageSchema,
   printer: v.strictObject({
     kind: v.picklist(['browser', 'escpos', 'none']),

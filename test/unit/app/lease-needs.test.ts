@@ -76,6 +76,36 @@ describe('leaseNeeds (mobile unit)', () => {
   });
 });
 
+describe('leaseNeeds (a mobile unit of one team)', () => {
+  it("stocks its own team's visits only", () => {
+    // Arrange: tim-1 in Sukamaju and tim-2 in Mekarsari on the same day.
+    const visit = (id: string, team: string, quota: number) => ({
+      id,
+      team,
+      date: '2026-11-30',
+      kelurahan: id,
+      place: 'Balai Kelurahan',
+      hours: { from: '08:00', to: '12:00' },
+      services: [{ service: 'disdukcapil-ktp-el-cetak-ulang', quota }],
+    });
+    const config = kioskBundle({
+      visits: [visit('sukamaju', 'tim-1', 30), visit('mekarsari', 'tim-2', 12)],
+    });
+
+    // Act
+    const tim2 = leaseNeeds(
+      config,
+      kioskProfile({ surface: 'mobile', team: 'tim-2' }),
+      '2026-11-27',
+    );
+    const any = leaseNeeds(config, kioskProfile({ surface: 'mobile' }), '2026-11-27');
+
+    // Assert
+    expect(tim2.fill?.quotas.map((q) => q.count)).toEqual([12]);
+    expect(any.fill?.quotas.map((q) => q.count)).toEqual([42]);
+  });
+});
+
 describe('leaseRequestFor (a visit day in full)', () => {
   const needs = (count: number) => ({
     days: ['2026-12-10'],
