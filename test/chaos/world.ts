@@ -78,6 +78,7 @@ class World {
     for (let n = 1; n <= c.devices; n += 1) await world.enroll('kiosk');
     for (let n = 1; n <= (c.counters ?? 0); n += 1) await world.enroll('counter');
     for (let n = 1; n <= (c.mobiles ?? 0); n += 1) await world.enroll('mobile');
+    if ((c.mobiles ?? 0) > 0) stats.add('run.mobile');
     return world;
   }
 

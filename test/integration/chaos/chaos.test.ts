@@ -42,6 +42,8 @@ const EXERCISED = [
   'conflict.doubleCall',
   // A typed number called before its ticket reached the counter, then joined to the ticket.
   'unseen.joined',
+  // An MPP bergerak unit among the devices.
+  'run.mobile',
 ];
 
 /** A fixed run of two kiosks at the start, with small batches and pages. */
