@@ -33,3 +33,6 @@ export function addDays(day: string, days: number): string {
 export function daysBefore(day: string, days: number): string {
   return addDays(day, -days);
 }
+
+/** The longest MPP bergerak visit, in days (a trip a device prepares for before it leaves). */
+export const MAX_VISIT_DAYS = 7;

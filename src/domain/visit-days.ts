@@ -4,13 +4,10 @@
  * only counts days (quotas, leases) carries no month names.
  */
 import type { Visit } from './config/schema';
-import { addDays } from './lease-days';
+import { addDays, MAX_VISIT_DAYS } from './lease-days';
 
 /** The team of a visit that names none: a site with one mobile unit. */
 export const DEFAULT_TEAM = 'tim-1';
-
-/** The longest visit, in days (a trip a device prepares for before it leaves). */
-export const MAX_VISIT_DAYS = 7;
 
 /** The mobile team that makes the visit. */
 export function visitTeam(visit: Visit): string {

@@ -4,8 +4,7 @@
  * generator of kiosk-config/schema.json. Rules that span files live in ./rules.ts.
  */
 import * as v from 'valibot';
-import { addDays } from '../lease-days';
-import { MAX_VISIT_DAYS } from '../visit-days';
+import { addDays, MAX_VISIT_DAYS } from '../lease-days';
 
 const slug = v.pipe(
   v.string(),

@@ -4,19 +4,12 @@
  */
 import { lazyComponent } from '../components/lazy';
 
-export const Missing = lazyComponent(() => import('./Missing/Missing').then((m) => m.Missing));
-export const Prerequisite = lazyComponent(() =>
-  import('./Prerequisite/Prerequisite').then((m) => m.Prerequisite),
-);
-export const QuotaExhausted = lazyComponent(() =>
-  import('./QuotaExhausted/QuotaExhausted').then((m) => m.QuotaExhausted),
-);
-export const OutOfService = lazyComponent(() =>
-  import('./OutOfService/OutOfService').then((m) => m.OutOfService),
-);
-export const IdleWarning = lazyComponent(() =>
-  import('./IdleWarning/IdleWarning').then((m) => m.IdleWarning),
-);
+const rare = () => import('./rare-screens');
+export const Missing = lazyComponent(() => rare().then((m) => m.Missing));
+export const Prerequisite = lazyComponent(() => rare().then((m) => m.Prerequisite));
+export const QuotaExhausted = lazyComponent(() => rare().then((m) => m.QuotaExhausted));
+export const OutOfService = lazyComponent(() => rare().then((m) => m.OutOfService));
+export const IdleWarning = lazyComponent(() => rare().then((m) => m.IdleWarning));
 export const JourneyList = lazyComponent(() =>
   import('./Ticket/JourneyList').then((m) => m.JourneyList),
 );
