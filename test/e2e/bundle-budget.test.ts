@@ -30,10 +30,11 @@ const DIST = join(ROOT, 'dist/app');
  * 63,541 B while they loaded the kiosk's entry, without the registration). The counter's
  * grew to 50,397 B when it began to serve MPP bergerak units (visit days in its leases,
  * waits and outcomes in the queue's tickets), then to 51,392 B when the mobile unit's own
- * screen came to share its staff list and leases (as chunks of their own): 51 KB, a desk PC
- * on the LAN loading once a day.
+ * screen came to share its staff list and leases, and to 52,235 B when it came to share the
+ * sign-in too (each shared piece a chunk of its own): 52 KB, a desk PC on the LAN loading
+ * once a day. What the budget guards is that the counter never loads the kiosk's code.
  */
-const COUNTER_JS_BUDGET_BYTES = 51 * 1024;
+const COUNTER_JS_BUDGET_BYTES = 52 * 1024;
 const BOARD_JS_BUDGET_BYTES = 43 * 1024;
 
 /** Chunks the kiosk loads after its first screen is up, by name. */

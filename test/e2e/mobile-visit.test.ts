@@ -272,6 +272,10 @@ describe.skipIf(!chromiumAvailable())('a whole MPP bergerak visit in Chromium', 
     });
     await context.setOffline(false);
     await page.goto(`${server.url}/mobile`);
+    // The device holds staff verifiers now: the screen opens with a PIN.
+    await button(page, 'Sari Wulandari').click();
+    await page.getByLabel('PIN', { exact: true }).fill(PIN);
+    await button(page, 'Masuk').click();
     const token = await server.adminToken();
     const serverReport = async () => {
       const answer = await fetch(`${server.url}/api/v1/admin/visits/hari-ini/report`, {

@@ -11,6 +11,7 @@
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { hlcPart } from '../../domain/hlc';
 import { ticketsOfDay } from '../../domain/queue-read';
+import type { StaffVerifier } from '../../domain/staff';
 import { businessDayOf } from '../../domain/time';
 import { comingVisits, visitDays, visitsOfTeam } from '../../domain/visit-days';
 import { visitReport, visitReportCsv } from '../../domain/visit-report';
@@ -24,6 +25,8 @@ import { readStaff, saveStaff } from '../../storage/staff';
 import { INITIAL_SYNC_STATE, readSyncState } from '../../storage/sync-state';
 import { createStaffClient } from '../../sync/staff-client';
 import type { MobileActions, MobileView } from '../../ui/mobile/view';
+import { signInRefusal } from '../counter/messages';
+import { setFirstPin, signIn } from '../counter/sign-in';
 import { startDeviceSync } from '../device-sync';
 import { leaseNeeds } from '../kiosk/lease-needs';
 import { type PrinterLink, printerLink } from '../printer-link';
@@ -95,6 +98,7 @@ export function startMobile(deps: MobileDeps) {
     printAsked: false,
     printerError: null,
     report: null,
+    signIn: null,
   };
   const set = (patch: Partial<MobileView>) => {
     view = { ...view, ...patch };
@@ -146,6 +150,27 @@ export function startMobile(deps: MobileDeps) {
   });
   const timer = setInterval(refresh, REFRESH_MS);
   refresh();
+
+  // Once the device holds staff verifiers, the screen opens with a PIN: before that (a new
+  // device, before its first "Siapkan perangkat") there is nobody to check against.
+  let verifiers: StaffVerifier[] = [];
+  const options = () =>
+    verifiers.map((p) => ({
+      staffId: p.staffId,
+      name: p.name,
+      hasPin: p.pin !== null,
+      locked: p.locked,
+    }));
+  const gate = (patch: Partial<NonNullable<MobileView['signIn']>>) => {
+    if (view.signIn) set({ signIn: { ...view.signIn, ...patch } });
+  };
+  void readStaff(db)
+    .catch(() => ({ staff: [] as StaffVerifier[] }))
+    .then(({ staff }) => {
+      verifiers = staff;
+      if (staff.length > 0 && !stopped)
+        set({ signIn: { staff: options(), message: null, busy: false } });
+    });
 
   const actions: MobileActions = {
     /** One action before leaving: storage kept, staff verifiers, config and leases by a sync. */
@@ -200,6 +225,27 @@ export function startMobile(deps: MobileDeps) {
     },
     setLanguage(lang: 'id' | 'en') {
       set({ lang });
+    },
+    signIn(staffId, pin) {
+      const person = verifiers.find((p) => p.staffId === staffId);
+      if (!person) return;
+      gate({ busy: true });
+      void signIn(db, person, pin, now()).then((result) => {
+        if (result.ok) return set({ signIn: null });
+        gate({ busy: false, message: signInRefusal(result) });
+      });
+    },
+    firstPin(setupCode, pin) {
+      gate({ busy: true });
+      const client = createStaffClient({ baseUrl: '', token: identity.token });
+      setFirstPin(db, client, setupCode, pin).then(
+        () => set({ signIn: null }),
+        (failure: { id: string; en: string }) =>
+          gate({ busy: false, message: { ...failure, tone: 'warn' } }),
+      );
+    },
+    dismissMessage() {
+      gate({ message: null });
     },
   };
   async function keepCheck(check: PrinterCheck) {

@@ -5,8 +5,10 @@ import { type CounterLanguage, ct } from './text';
 import type { CounterActions, CounterView } from './view';
 
 type SignInView = Extract<CounterView, { screen: 'sign-in' }>;
+/** What signing in calls: the counter's, and the MPP bergerak screen's (src/ui/mobile). */
+export type SignInActions = Pick<CounterActions, 'signIn' | 'firstPin'>;
 
-export function SignIn({ view, actions }: { view: SignInView; actions: CounterActions }) {
+export function SignIn({ view, actions }: { view: SignInView; actions: SignInActions }) {
   const { lang } = view;
   const [chosen, setChosen] = useState<string | null>(null);
   const [first, setFirst] = useState(false);
@@ -115,7 +117,7 @@ function FirstPin({
   onBack,
 }: {
   view: SignInView;
-  actions: CounterActions;
+  actions: SignInActions;
   onBack: () => void;
 }) {
   const { lang } = view;

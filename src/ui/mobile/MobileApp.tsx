@@ -6,12 +6,14 @@
  * Renders the view; every action goes to the runtime.
  */
 import '../styles/kiosk.css';
+import '../counter/counter.css';
 import './mobile.css';
 import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 import { formatClock } from '../../domain/format';
 import { localized } from '../../domain/i18n/local-text';
 import { minutesText, type VisitReportRow } from '../../domain/visit-report';
 import { visitLine } from '../../domain/visits';
+import { SignIn } from '../counter/SignIn';
 import { checkDetail, type MobileLanguage, type MobileWord, mt } from './text';
 import type { MobileActions, MobileStore, MobileView } from './view';
 
@@ -33,6 +35,20 @@ export function MobileApp({ store, actions }: Props) {
   );
   const serviceName = (id: string) => names.get(id) ?? id;
   const readiness = view.readiness;
+  if (view.signIn) {
+    // The counter's sign-in (a name, then the PIN on the pad), as the staff know it.
+    const signInView = { screen: 'sign-in' as const, lang, ...view.signIn };
+    return (
+      <div class="kiosk counter mobile" lang={lang}>
+        <header class="mobile-bar">
+          <span class="mobile-brand">
+            {mt(lang, 'title')} · {view.deviceName}
+          </span>
+        </header>
+        <SignIn view={signInView} actions={actions} />
+      </div>
+    );
+  }
   return (
     <div class={`kiosk mobile${large ? ' kiosk--large' : ''}`} lang={lang}>
       <header class="mobile-bar">

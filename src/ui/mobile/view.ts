@@ -5,6 +5,7 @@
  */
 import type { ConfigBundle, Visit } from '../../domain/config/schema';
 import type { VisitReport } from '../../domain/visit-report';
+import type { Message, StaffOption } from '../counter/view';
 
 /** One line a trip is short by: numbers of a queue, or quota tokens of a service, on a day. */
 export type Shortfall = {
@@ -49,6 +50,11 @@ export type MobileView = {
   /** A printer action's failure, in one line for the staff. */
   printerError: string | null;
   report: { visit: Visit; report: VisitReport } | null;
+  /**
+   * While staff must sign in first (the device holds staff verifiers): who may, what they
+   * were told, whether a check is running. Null: the screen is open.
+   */
+  signIn: { staff: StaffOption[]; message: Message | null; busy: boolean } | null;
 };
 
 export type MobileActions = {
@@ -64,6 +70,11 @@ export type MobileActions = {
   /** The shown report as CSV (the screen offers it as a file), null when none is shown. */
   reportCsv(): string | null;
   setLanguage(lang: 'id' | 'en'): void;
+  /** A staff member's PIN, checked on the device (offline too). */
+  signIn(staffId: string, pin: string): void;
+  /** A first PIN with an admin's set-up code (the server must answer). */
+  firstPin(setupCode: string, pin: string): void;
+  dismissMessage(): void;
 };
 
 /** A store of the view, subscribed to like useSyncExternalStore's. */
