@@ -72,9 +72,12 @@ describe('MobileApp', () => {
     for (const d of '480915') fireEvent.click(screen.getByRole('button', { name: d }));
     fireEvent.click(screen.getByRole('button', { name: 'Masuk' }));
 
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+
     // Assert
     expect(report).toBeNull();
     expect(spy.signIn).toHaveBeenCalledWith('s1', '480915');
+    expect(spy.setLanguage).toHaveBeenCalledWith('en');
   });
 
   it('says what waits to be sent and since when, and shows a report as a table and bars', () => {

@@ -41,9 +41,10 @@ export function MobileApp({ store, actions }: Props) {
     return (
       <div class="kiosk counter mobile" lang={lang}>
         <header class="mobile-bar">
-          <span class="mobile-brand">
+          <span class="mobile-brand mobile-sync">
             {mt(lang, 'title')} · {view.deviceName}
           </span>
+          <LanguageButton lang={lang} actions={actions} />
         </header>
         <SignIn view={signInView} actions={actions} />
       </div>
@@ -74,14 +75,7 @@ export function MobileApp({ store, actions }: Props) {
         >
           {mt(lang, 'largeText')}
         </button>
-        <button
-          type="button"
-          class="btn btn--secondary"
-          lang={lang === 'id' ? 'en' : 'id'}
-          onClick={() => actions.setLanguage(lang === 'id' ? 'en' : 'id')}
-        >
-          {mt(lang, 'language')}
-        </button>
+        <LanguageButton lang={lang} actions={actions} />
       </header>
       <main class="mobile-main">
         <section class="mobile-card" aria-labelledby="mobile-prepare">
@@ -188,6 +182,21 @@ export function MobileApp({ store, actions }: Props) {
         )}
       </main>
     </div>
+  );
+}
+
+/** The other language, named in that language. */
+function LanguageButton(props: { lang: MobileLanguage; actions: MobileActions }) {
+  const { lang } = props;
+  return (
+    <button
+      type="button"
+      class="btn btn--secondary"
+      lang={lang === 'id' ? 'en' : 'id'}
+      onClick={() => props.actions.setLanguage(lang === 'id' ? 'en' : 'id')}
+    >
+      {mt(lang, 'language')}
+    </button>
   );
 }
 
