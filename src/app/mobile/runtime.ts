@@ -9,6 +9,7 @@
  * log; one owner per state — leases in storage, sync in the loop, tickets in the replica.
  */
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import { serviceNamer } from '../../domain/config/service-names';
 import { hlcPart } from '../../domain/hlc';
 import { ticketsOfDay } from '../../domain/queue-read';
 import type { StaffVerifier } from '../../domain/staff';
@@ -218,10 +219,7 @@ export function startMobile(deps: MobileDeps) {
     reportCsv(): string | null {
       const shown = view.report;
       if (!shown) return null;
-      const names = new Map(
-        config.agencies.flatMap((a) => a.services.map((s) => [s.id, s.name.id] as const)),
-      );
-      return visitReportCsv(shown.report, (id) => names.get(id) ?? id);
+      return visitReportCsv(shown.report, serviceNamer(config, 'id'));
     },
     setLanguage(lang: 'id' | 'en') {
       set({ lang });

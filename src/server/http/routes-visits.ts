@@ -9,7 +9,8 @@
 import { Hono } from 'hono';
 import type { ConfigIssue } from '../../domain/config/issues';
 import { visitInPast } from '../../domain/config/rules-visits';
-import type { ConfigBundle, Visit } from '../../domain/config/schema';
+import type { Visit } from '../../domain/config/schema';
+import { serviceNamer } from '../../domain/config/service-names';
 import { validateBundle } from '../../domain/config/validate';
 import type { AuditAction } from '../../domain/protocol';
 import { ticketsOfDay } from '../../domain/queue-read';
@@ -106,7 +107,7 @@ export function visitRoutes(deps: ApiDeps): Hono {
     if (c.req.query('format') !== 'csv') return c.json({ visit, report });
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="kunjungan-${visit.id}.csv"`);
-    return c.body(visitReportCsv(report, serviceName(config)));
+    return c.body(visitReportCsv(report, serviceNamer(config, 'id')));
   });
   return api;
 }
@@ -117,11 +118,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function entryOf(visit: Visit) {
   return { file: `visits/${visit.id}.json`, value: visit };
-}
-
-function serviceName(config: ConfigBundle): (id: string) => string {
-  const names = new Map(config.agencies.flatMap((a) => a.services.map((s) => [s.id, s.name.id])));
-  return (id) => names.get(id) ?? id;
 }
 
 /** Audits a refused change, then gives the failure to throw (with the config issues, if any). */

@@ -6,12 +6,12 @@
  */
 import '../styles/kiosk.css';
 import './counter.css';
-import { useLayoutEffect, useReducer } from 'preact/hooks';
+import { useStore } from '../hooks/use-store';
 import { Desk } from './Desk';
 import { OpenLoket } from './OpenLoket';
 import { SignIn } from './SignIn';
 import { ct } from './text';
-import type { CounterActions, CounterStore, CounterView } from './view';
+import type { CounterActions, CounterStore } from './view';
 
 type Props = { store: CounterStore; actions: CounterActions };
 
@@ -49,10 +49,4 @@ export function CounterApp({ store, actions }: Props) {
       {view.screen === 'desk' && <Desk view={view} actions={actions} />}
     </div>
   );
-}
-
-function useStore(store: CounterStore): CounterView {
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  useLayoutEffect(() => store.subscribe(() => rerender(0)), [store]);
-  return store.getSnapshot();
 }

@@ -3,7 +3,9 @@
  * state and the signed-in session (src/app/counter/runtime.ts). The screens only render it
  * and call the actions; they never do I/O.
  */
+
 import type { CollectPlace } from '../../domain/events';
+import type { ViewStore } from '../hooks/use-store';
 import type { CounterLanguage } from './text';
 
 /** Words in both languages (from outside the counter's own table: errors, notices). */
@@ -103,8 +105,5 @@ export type CounterActions = {
   dismissMessage(): void;
 };
 
-/** A store of the view, subscribed to like useSyncExternalStore's. */
-export type CounterStore = {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): CounterView;
-};
+/** The view's store (../hooks/use-store.ts). */
+export type CounterStore = ViewStore<CounterView>;

@@ -8,33 +8,26 @@
 import '../styles/kiosk.css';
 import '../counter/counter.css';
 import './mobile.css';
-import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { serviceNamer } from '../../domain/config/service-names';
 import { formatClock } from '../../domain/format';
-import { localized } from '../../domain/i18n/local-text';
-import { minutesText, type VisitReportRow } from '../../domain/visit-report';
 import { visitLine } from '../../domain/visits';
 import { SignIn } from '../counter/SignIn';
-import { checkDetail, type MobileLanguage, type MobileWord, mt } from './text';
-import type { MobileActions, MobileStore, MobileView } from './view';
+import { useStore } from '../hooks/use-store';
+import { Prepare } from './Prepare';
+import { Report } from './Report';
+import { type MobileLanguage, mt } from './text';
+import type { MobileActions, MobileStore } from './view';
 
 type Props = { store: MobileStore; actions: MobileActions };
-
-function useStore(store: MobileStore): MobileView {
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  useLayoutEffect(() => store.subscribe(() => rerender(0)), [store]);
-  return store.getSnapshot();
-}
 
 export function MobileApp({ store, actions }: Props) {
   const view = useStore(store);
   const [large, setLarge] = useState(false);
   const lang = view.lang;
   const { timeZone } = view.config.site;
-  const names = new Map(
-    view.config.agencies.flatMap((a) => a.services.map((s) => [s.id, localized(s.name, lang)])),
-  );
-  const serviceName = (id: string) => names.get(id) ?? id;
-  const readiness = view.readiness;
+  const serviceName = serviceNamer(view.config, lang);
+  const _readiness = view.readiness;
   if (view.signIn) {
     // The counter's sign-in (a name, then the PIN on the pad), as the staff know it.
     const signInView = { screen: 'sign-in' as const, lang, ...view.signIn };
@@ -78,74 +71,7 @@ export function MobileApp({ store, actions }: Props) {
         <LanguageButton lang={lang} actions={actions} />
       </header>
       <main class="mobile-main">
-        <section class="mobile-card" aria-labelledby="mobile-prepare">
-          <h1 id="mobile-prepare">{mt(lang, 'prepareTitle')}</h1>
-          {readiness === null ? (
-            <p role="status">{mt(lang, 'checking')}</p>
-          ) : (
-            <div
-              class={`mobile-verdict mobile-verdict--${readiness.ready ? 'ok' : 'no'}`}
-              role="status"
-            >
-              <p class="mobile-verdict-title">{mt(lang, readiness.ready ? 'ready' : 'notReady')}</p>
-              <p>{mt(lang, readiness.ready ? 'readyLead' : 'notReadyLead')}</p>
-            </div>
-          )}
-          {readiness && (
-            <ul class="mobile-checks">
-              {readiness.checks.map((check) => (
-                <li key={check.id} class={`mobile-check mobile-check--${check.ok ? 'ok' : 'no'}`}>
-                  <span class="mobile-mark" aria-hidden="true">
-                    {check.ok ? '✓' : '✗'}
-                  </span>
-                  <span>
-                    <strong>{mt(lang, `check.${check.id}` as MobileWord)}</strong>
-                    <span class="visually-hidden">
-                      {check.ok ? ` — ${mt(lang, 'checkOk')}: ` : ` — ${mt(lang, 'checkNo')}: `}
-                    </span>
-                    <br />
-                    {checkDetail(check, lang, serviceName, timeZone)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <div class="mobile-actions">
-            <button
-              type="button"
-              class="btn btn--primary"
-              disabled={view.preparing}
-              onClick={() => void actions.prepare()}
-            >
-              {mt(lang, view.preparing ? 'preparing' : 'prepare')}
-            </button>
-            <PrinterButtons view={view} actions={actions} lang={lang} />
-          </div>
-          {view.printAsked && (
-            <fieldset class="mobile-ask">
-              <legend>{mt(lang, 'printAsk')}</legend>
-              <button
-                type="button"
-                class="btn btn--primary"
-                onClick={() => void actions.confirmPrint(true)}
-              >
-                {mt(lang, 'yes')}
-              </button>
-              <button
-                type="button"
-                class="btn btn--secondary"
-                onClick={() => void actions.confirmPrint(false)}
-              >
-                {mt(lang, 'no')}
-              </button>
-            </fieldset>
-          )}
-          {view.printerError && (
-            <p class="mobile-error" role="alert">
-              {mt(lang, 'printerError', { detail: view.printerError })}
-            </p>
-          )}
-        </section>
+        <Prepare view={view} actions={actions} serviceName={serviceName} />
         <section class="mobile-card" aria-labelledby="mobile-visits">
           <h2 id="mobile-visits">{mt(lang, 'visitsTitle')}</h2>
           <p>{mt(lang, 'serveLead')}</p>
@@ -197,132 +123,5 @@ function LanguageButton(props: { lang: MobileLanguage; actions: MobileActions })
     >
       {mt(lang, 'language')}
     </button>
-  );
-}
-
-function PrinterButtons(props: { view: MobileView; actions: MobileActions; lang: MobileLanguage }) {
-  const { actions, lang } = props;
-  const check = props.view.readiness?.checks.find((c) => c.id === 'printer');
-  if (check?.id === 'printer' && check.kind === 'none') return null;
-  return (
-    <>
-      {check?.id === 'printer' && check.kind === 'escpos' && (
-        <button type="button" class="btn btn--secondary" onClick={() => void actions.pairPrinter()}>
-          {mt(lang, 'pair')}
-        </button>
-      )}
-      <button type="button" class="btn btn--secondary" onClick={() => void actions.testPrint()}>
-        {mt(lang, 'testPrint')}
-      </button>
-    </>
-  );
-}
-
-const COLUMNS = [
-  'quota',
-  'issued',
-  'served',
-  'received',
-  'incomplete',
-  'noShows',
-  'open',
-  'averageWait',
-  'longestWait',
-] as const;
-
-function cell(row: VisitReportRow, column: (typeof COLUMNS)[number]): string {
-  if (column === 'averageWait') return minutesText(row.averageWaitMs) || '—';
-  if (column === 'longestWait') return minutesText(row.longestWaitMs) || '—';
-  return String(row[column]);
-}
-
-function Report(props: {
-  view: MobileView;
-  actions: MobileActions;
-  lang: MobileLanguage;
-  serviceName: (id: string) => string;
-}) {
-  const { view, actions, lang, serviceName } = props;
-  const shown = view.report;
-  if (!shown) return null;
-  const { report, visit } = shown;
-  const download = () => {
-    const csv = actions.reportCsv();
-    if (csv === null) return;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = `kunjungan-${visit.id}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
-  return (
-    <section class="mobile-card mobile-report" aria-labelledby="mobile-report">
-      <h2 id="mobile-report">{mt(lang, 'reportFor', { place: visit.kelurahan })}</h2>
-      <div class="mobile-table-wrap">
-        <table class="mobile-table">
-          <thead>
-            <tr>
-              <th scope="col">{mt(lang, 'col.service')}</th>
-              {COLUMNS.map((c) => (
-                <th key={c} scope="col">
-                  {mt(lang, `col.${c}` as MobileWord)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.map((row) => (
-              <tr key={row.serviceId}>
-                <th scope="row">{serviceName(row.serviceId)}</th>
-                {COLUMNS.map((c) => (
-                  <td key={c}>{cell(row, c)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{mt(lang, 'total')}</th>
-              {COLUMNS.map((c) => (
-                <td key={c}>{cell(report.total, c)}</td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-      <QuotaChart rows={report.rows} label={mt(lang, 'chartLabel')} serviceName={serviceName} />
-      <button type="button" class="btn btn--secondary" onClick={download}>
-        {mt(lang, 'csv')}
-      </button>
-    </section>
-  );
-}
-
-/** Issued against quota per service, as bars: what a team lead reads at a glance. */
-function QuotaChart(props: {
-  rows: readonly VisitReportRow[];
-  label: string;
-  serviceName: (id: string) => string;
-}) {
-  return (
-    <figure class="mobile-chart">
-      <figcaption id="mobile-chart-label">{props.label}</figcaption>
-      <ul class="mobile-bars" aria-labelledby="mobile-chart-label">
-        {props.rows.map((row) => {
-          const used = row.quota === 0 ? 0 : Math.min(1, row.issued / row.quota);
-          return (
-            <li key={row.serviceId}>
-              <span>{props.serviceName(row.serviceId)}</span>
-              <span class="mobile-bar-track" aria-hidden="true">
-                <span class="mobile-bar-fill" style={{ width: `${Math.round(used * 100)}%` }} />
-              </span>
-              <span class="mobile-bar-value">
-                {row.issued}/{row.quota}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
-    </figure>
   );
 }

@@ -3,9 +3,11 @@
  * (src/app/mobile/runtime.ts) from the device's storage and sync. The screen renders it
  * and calls the actions; it never does I/O.
  */
+
 import type { ConfigBundle, Visit } from '../../domain/config/schema';
 import type { VisitReport } from '../../domain/visit-report';
 import type { Message, StaffOption } from '../counter/view';
+import type { ViewStore } from '../hooks/use-store';
 
 /** One line a trip is short by: numbers of a queue, or quota tokens of a service, on a day. */
 export type Shortfall = {
@@ -77,8 +79,5 @@ export type MobileActions = {
   dismissMessage(): void;
 };
 
-/** A store of the view, subscribed to like useSyncExternalStore's. */
-export type MobileStore = {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): MobileView;
-};
+/** The view's store (../hooks/use-store.ts). */
+export type MobileStore = ViewStore<MobileView>;
