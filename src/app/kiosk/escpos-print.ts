@@ -38,7 +38,8 @@ export function escposPrinting(deps: {
     const snapshot = deps.actor.getSnapshot();
     const problem = printProblem();
     const onTicket = screenOf(snapshot) === 'ticket';
-    if (!root.isConnected) document.querySelector('.kiosk')?.prepend(root);
+    // Bad news first: right under the ticket screen's heading, the number and QR below it.
+    if (!root.isConnected) document.querySelector('.ticket > .screen-title')?.after(root);
     render(
       problem && onTicket ? h(PrintProblemNotice, { problem, lang: snapshot.context.lang }) : null,
       root,
