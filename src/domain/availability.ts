@@ -3,7 +3,7 @@
  * in the requirement check. Reasons are checked in a fixed order (see serviceAvailability).
  */
 import type { Agency, ConfigBundle, Service, Site } from './config/schema';
-import { quotaRule } from './quotas';
+import { type Issuer, quotaRule, teamVisitOn } from './quotas';
 import { businessDayOf, isOpenAt } from './time';
 
 /** What the kiosk shows on a service or agency tile. */
@@ -87,22 +87,34 @@ export function agencyAvailability(input: {
   return best;
 }
 
+/** Where a device of `issuer`'s profile takes numbers. */
+export function placeOf(issuer: Issuer): Place {
+  return issuer.surface === 'mobile' ? 'mobile' : 'lobby';
+}
+
 /**
- * Availability of every service of the site at `now`, given how many tickets each has on
- * `businessDay`. The quota is the one the server grants tokens by (`quotaRule`: a visit's on
- * its day, else the service's daily one).
+ * Availability of every service of the site at `now` for a device of `issuer`'s profile,
+ * given how many tickets of its place each has on `businessDay`. The quota is the one the
+ * server grants that device tokens by (`quotaRule`: its visit's on a visit day, else the
+ * service's daily one). On a day of its visit a mobile unit offers the visit's services only.
  */
 export function availabilityMap(
   config: ConfigBundle,
   issuedCount: (businessDay: string, serviceId: string) => number,
   businessDay: string,
   now: number,
-  place: Place,
+  issuer: Issuer,
 ): Record<string, Availability> {
+  const place = placeOf(issuer);
+  const visit = place === 'mobile' ? teamVisitOn(config, issuer.team, businessDay) : undefined;
   const map: Record<string, Availability> = {};
   for (const agency of config.agencies) {
     for (const service of agency.services) {
-      const quota = quotaRule(config, service.id, businessDay)?.quota;
+      if (visit && !visit.services.some((s) => s.service === service.id)) {
+        map[service.id] = { state: 'closed', reason: 'not-offered' };
+        continue;
+      }
+      const quota = quotaRule(config, service.id, businessDay, issuer)?.quota;
       map[service.id] = serviceAvailability({
         site: config.site,
         agency,

@@ -26,6 +26,8 @@ export type Day = {
   calls: Map<string, Rec[]>;
   /** service → tickets issued for it. */
   issued: Map<string, number>;
+  /** service → those of them issued by MPP bergerak units (their own quota pools). */
+  issuedByUnits: Map<string, number>;
   /** prefix → printed number → its ticket, or its tickets in issue order when repeated. */
   numbers: Map<string, Map<string, Rec | Rec[]>>;
   /** service → finished services' durations. */
@@ -50,6 +52,7 @@ export function emptyDay(): Day {
     queues: new Map(),
     calls: new Map(),
     issued: new Map(),
+    issuedByUnits: new Map(),
     numbers: new Map(),
     samples: new Map(),
     order: new Map(),
@@ -62,7 +65,8 @@ export function emptyDay(): Day {
  */
 export function countIssued(day: Day, rec: Rec): boolean {
   const { data } = rec.issued as KioskEvent<'ticket.issued'>;
-  day.issued.set(data.serviceId, (day.issued.get(data.serviceId) ?? 0) + 1);
+  addCount(day.issued, data.serviceId, 1);
+  if (data.channel === 'mobile') addCount(day.issuedByUnits, data.serviceId, 1);
   let numbers = day.numbers.get(data.prefix);
   if (numbers === undefined) {
     numbers = new Map();
@@ -79,12 +83,18 @@ export function countIssued(day: Day, rec: Rec): boolean {
   return true;
 }
 
+/** Adds `by` to a count, dropping it at 0. */
+function addCount(counts: Map<string, number>, key: string, by: number): void {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
+}
+
 /** Undoes `countIssued`. True when its number is no longer held by more than one ticket. */
 export function uncountIssued(day: Day, rec: Rec): boolean {
   const { data } = rec.issued as KioskEvent<'ticket.issued'>;
-  const count = (day.issued.get(data.serviceId) ?? 1) - 1;
-  if (count > 0) day.issued.set(data.serviceId, count);
-  else day.issued.delete(data.serviceId);
+  addCount(day.issued, data.serviceId, -1);
+  if (data.channel === 'mobile') addCount(day.issuedByUnits, data.serviceId, -1);
   const numbers = day.numbers.get(data.prefix);
   const owner = numbers?.get(data.number);
   if (numbers && Array.isArray(owner)) {

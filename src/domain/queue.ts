@@ -141,9 +141,16 @@ export class QueueBook {
     return Math.max(0, this.order(day, queueOf(rec)).indexOf(rec));
   }
 
-  /** Tickets issued for a service on a day (quota use). */
-  issuedCount(day: string, serviceId: string): number {
-    return this.days.get(day)?.issued.get(serviceId) ?? 0;
+  /**
+   * Tickets issued for a service on a day (quota use): all of them, or those of one
+   * channel — the lobby's kiosks and an MPP bergerak unit draw on quotas of their own.
+   */
+  issuedCount(day: string, serviceId: string, channel?: TicketView['channel']): number {
+    const counts = this.days.get(day);
+    const all = counts?.issued.get(serviceId) ?? 0;
+    if (channel === undefined) return all;
+    const byUnits = counts?.issuedByUnits.get(serviceId) ?? 0;
+    return channel === 'mobile' ? byUnits : all - byUnits;
   }
 
   /** The book's indexes, read-only, for the selectors of ./queue-read.ts. */

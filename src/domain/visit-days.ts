@@ -29,9 +29,13 @@ export function visitDays(visit: Visit): string[] {
   return days;
 }
 
-/** The visits a device of `profile` makes: its team's (every visit when it names none). */
+/**
+ * The visits a mobile unit of `team` makes (a profile without a team is the default
+ * team's, like a visit without one: a site with one unit names no teams at all).
+ */
 export function visitsOfTeam(visits: readonly Visit[], team: string | undefined): Visit[] {
-  return team === undefined ? [...visits] : visits.filter((v) => visitTeam(v) === team);
+  const unit = team ?? DEFAULT_TEAM;
+  return visits.filter((v) => visitTeam(v) === unit);
 }
 
 /** Whether the visit serves on `day`. */

@@ -5,4 +5,4 @@
 export { availabilityMap } from '../domain/availability';
 export { QueueBook } from '../domain/queue';
 export { estimatedWait } from '../domain/queue-read';
-export { quotaRule } from '../domain/quotas';
+export { quotaRule, siteQuota } from '../domain/quotas';

@@ -34,7 +34,11 @@ export type TicketDraft = {
   businessDay: string;
   prefix: string;
   digits: number;
-  /** The service's daily quota, or null: a quota service needs a leased quota token. */
+  /**
+   * Null for a service this device issues without a quota; else it needs a leased quota
+   * token, and the log may hold at most this many of the day's tickets of the service
+   * (the site's whole quota, every pool's: the log holds other devices' tickets too).
+   */
   dailyQuota: number | null;
   data: Omit<TicketIssued, 'number' | 'prefix' | 'seq' | 'emergencyTag'>;
 };

@@ -17,6 +17,7 @@ import { leaseNeeds } from '../../src/app/kiosk/lease-needs';
 import type { ConfigBundle, Profile } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
 import { uuidv7From } from '../../src/domain/ids';
+import type { Issuer } from '../../src/domain/quotas';
 import { businessDayOf } from '../../src/domain/time';
 import type { IssuedTicket } from '../../src/machines/kiosk.types';
 import {
@@ -41,6 +42,8 @@ import type { Enrolled } from './server';
 export type DeviceView = {
   n: number;
   deviceId: string;
+  /** Its profile, as quotas see it (which pool it draws on). */
+  profile: Issuer;
   events: KioskEvent[];
   clock: ClockState;
   sync: SyncState;
@@ -136,7 +139,7 @@ export class SimDevice {
       replica: this.replica,
       identity: this.identity,
       config: () => config,
-      place: this.options.profile.surface === 'mobile' ? 'mobile' : 'lobby',
+      profile: () => this.options.profile,
       now: () => this.now(),
       newId: () => uuidv7From(this.now(), rng.bytes(10)),
     });
@@ -198,6 +201,7 @@ export class SimDevice {
     return {
       n: this.n,
       deviceId: this.identity.deviceId,
+      profile: this.options.profile,
       events,
       clock,
       sync,

@@ -23,9 +23,9 @@ import {
   queueState,
   ticketsOfDay,
 } from '../../src/domain/queue-read';
-import { quotaRule } from '../../src/domain/quotas';
+import { type Issuer, LOBBY_POOL, quotaRule } from '../../src/domain/quotas';
 import { canonicalOf, numberRefId } from '../../src/domain/ticket-ref';
-import { visitDays } from '../../src/domain/visit-days';
+import { visitDays, visitsOn } from '../../src/domain/visit-days';
 import { type VisitReport, visitReport } from '../../src/domain/visit-report';
 import { type DeviceView, readSide } from './device';
 import type { Rng } from './rng';
@@ -264,23 +264,32 @@ function checkLeases(s: Snapshot): void {
       }
     }
   }
+  // Each quota pool on its own (src/domain/quotas.ts): the lobby's, and each visit's.
+  const profiles = new Map(s.devices.map((d) => [d.deviceId, d.profile]));
+  const unit = s.config.profiles.find((p) => p.surface === 'mobile') ?? { surface: 'mobile' };
+  const poolOf = (day: string, serviceId: string, issuer: Issuer) =>
+    quotaRule(s.config, serviceId, day, issuer)?.pool ?? 'none';
   const tokens = new Map<string, number>();
   for (const d of s.devices) {
     for (const q of d.quotas) {
-      const key = `${q.businessDay}|${q.serviceId}`;
+      const key = `${q.businessDay}|${q.serviceId}|${poolOf(q.businessDay, q.serviceId, d.profile)}`;
       tokens.set(key, (tokens.get(key) ?? 0) + q.granted);
     }
   }
   const used = new Map<string, number>();
   for (const event of union(s).values()) {
     if (event.type !== 'ticket.issued') continue;
-    const key = `${event.businessDay}|${(event.data as { serviceId: string }).serviceId}`;
+    const { serviceId, channel } = event.data as { serviceId: string; channel: string };
+    // A device replaced since has no view: its tickets' channel says which it was.
+    const issuer =
+      profiles.get(event.deviceId) ?? (channel === 'mobile' ? unit : { surface: 'kiosk' });
+    const key = `${event.businessDay}|${serviceId}|${poolOf(event.businessDay, serviceId, issuer)}`;
     used.set(key, (used.get(key) ?? 0) + 1);
   }
   const check = (what: string, totals: Map<string, number>, onlyQuota: boolean) => {
     for (const [key, total] of totals) {
-      const [day = '', serviceId = ''] = key.split('|');
-      const quota = quotaRule(s.config, serviceId, day)?.quota;
+      const [day = '', serviceId = '', pool = ''] = key.split('|');
+      const quota = poolQuota(s.config, serviceId, day, pool);
       if (quota === undefined) {
         if (!onlyQuota) fail('I8', `${what} for ${key}, a service without a quota`);
         continue;
@@ -774,4 +783,16 @@ export function checkVisitReport(s: Snapshot, visit: Visit, onServer: VisitRepor
       `visit ${visit.id}: the server reports ${canonical(onServer)}, the log folds to ${canonical(folded)}`,
     );
   }
+}
+
+/** The quota of one pool on a day: the lobby's daily one, or a visit's (on its days). */
+function poolQuota(
+  config: ConfigBundle,
+  serviceId: string,
+  day: string,
+  pool: string,
+): number | undefined {
+  if (pool === LOBBY_POOL) return quotaRule(config, serviceId, day, { surface: 'kiosk' })?.quota;
+  const visit = config.visits.find((v) => v.id === pool && visitsOn(v, day));
+  return visit?.services.find((c) => c.service === serviceId)?.quota;
 }

@@ -238,9 +238,9 @@ export class SimServer {
       }[];
       const grants = db
         .prepare(
-          'SELECT business_day, service_id, SUM(count) AS total FROM quota_grants GROUP BY business_day, service_id',
+          'SELECT business_day, service_id, pool, SUM(count) AS total FROM quota_grants GROUP BY business_day, service_id, pool',
         )
-        .all() as { business_day: string; service_id: string; total: number }[];
+        .all() as { business_day: string; service_id: string; pool: string; total: number }[];
       const relearned = db
         .prepare('SELECT COALESCE(SUM(count), 0) AS total FROM quota_grants WHERE device_id = ?')
         .get(UNKNOWN_HOLDER) as { total: number };
@@ -256,7 +256,9 @@ export class SimServer {
           end: l.end_no,
           deviceId: l.device_id,
         })),
-        quotaGranted: new Map(grants.map((g) => [`${g.business_day}|${g.service_id}`, g.total])),
+        quotaGranted: new Map(
+          grants.map((g) => [`${g.business_day}|${g.service_id}|${g.pool}`, g.total]),
+        ),
         quotaRelearned: relearned.total,
         quarantined: rows.filter((row) => row.quarantined !== 0).map((row) => row.id),
       };

@@ -6,14 +6,10 @@
 import type { Agency, ConfigBundle, Service } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
 import { chooseBusinessDay } from '../../domain/lease-days';
+import type { Issuer } from '../../domain/quotas';
 import { businessDayOf } from '../../domain/time';
 import { findService } from '../../machines/kiosk.selectors';
-import {
-  type IssuedTicket,
-  IssueError,
-  type IssueRequest,
-  type Place,
-} from '../../machines/kiosk.types';
+import { type IssuedTicket, IssueError, type IssueRequest } from '../../machines/kiosk.types';
 import type { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { type IssueBasis, readIssueBasis } from '../../storage/issue-basis';
@@ -25,7 +21,8 @@ export type IssueDeps = {
   replica: Replica;
   identity: DeviceIdentity;
   config: () => ConfigBundle;
-  place: Place;
+  /** The device's profile: its surface and team decide the quota it draws on. */
+  profile: () => Issuer;
   now: () => number;
   newId: () => string;
   /** Called once a ticket is durable, so sync can push it soon. */
@@ -142,7 +139,7 @@ export function ticketDraft(
       priority: request.priority,
       purpose: request.purpose,
       missing: request.missing,
-      channel: deps.place === 'mobile' ? 'mobile' : 'kiosk',
+      channel: deps.profile().surface === 'mobile' ? 'mobile' : 'kiosk',
       language: request.language,
       issuedAt: time.physicalMs,
     },
@@ -150,9 +147,10 @@ export function ticketDraft(
 }
 
 /**
- * The quota a ticket of `service` counts against on `day` (`quotaRule`, from the queue
- * state's code, loaded once the first screen is up); without that code, the service's
- * daily quota. The quota tokens the server granted stay the real limit either way.
+ * The bound of a ticket of `service` on `day`: null when this device draws on no quota for
+ * it (`quotaRule`, from the queue state's code, loaded once the first screen is up), else
+ * the most the site's log may hold (`siteQuota`); without that code, the service's daily
+ * quota. The quota tokens the server granted stay the real limit either way.
  */
 export async function quotaOf(
   deps: IssueDeps,
@@ -161,7 +159,9 @@ export async function quotaOf(
   day: string,
 ): Promise<number | null> {
   try {
-    return (await deps.replica.stateCode()).quotaRule(config, service.id, day)?.quota ?? null;
+    const code = await deps.replica.stateCode();
+    const rule = code.quotaRule(config, service.id, day, deps.profile());
+    return rule === undefined ? null : code.siteQuota(config, service.id, day);
   } catch {
     return service.dailyQuota ?? null;
   }

@@ -11,8 +11,8 @@ const VISIT_HORIZON_DAYS = 14;
 
 /**
  * The leases a device needs: today's numbers for every queue its profile issues from and
- * quota tokens for the services with a quota today (`quotaRule`: a visit's, else the
- * daily one — what the server grants by); a mobile unit also every visit day ahead, each
+ * quota tokens for the services it draws a quota for today (`quotaRule`: its visit's,
+ * else the daily one — what the server grants by); a mobile unit also every visit day ahead, each
  * in full (`fill`: the day's visit quotas and numbers for all of them); numbers (no
  * tokens) for the site's next open day, for a night spent offline.
  */
@@ -29,7 +29,8 @@ export function leaseNeeds(config: ConfigBundle, profile: Profile, today: string
     prefixes.add(agency.prefix);
     for (const service of agency.services) {
       if (service.prefix) prefixes.add(service.prefix);
-      if (quotaRule(config, service.id, today) !== undefined) quotaServices.add(service.id);
+      if (quotaRule(config, service.id, today, profile) !== undefined)
+        quotaServices.add(service.id);
     }
   }
   const days = new Set([today]);

@@ -91,7 +91,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     replica,
     identity: deps.identity,
     config: () => config,
-    place,
+    profile: () => profile,
     now,
     newId: () => newId(now()),
     // In a task of its own: the sync's reads do not hold up the ticket's screen.
@@ -113,10 +113,11 @@ export function startKiosk(deps: KioskRuntimeDeps) {
           replica.loadDay(day).catch(() => actor.send({ type: 'storage.failed' }));
           return;
         }
-        const issued = (d: string, serviceId: string) => book.issuedCount(d, serviceId);
+        const channel = place === 'mobile' ? 'mobile' : 'kiosk';
+        const issued = (d: string, serviceId: string) => book.issuedCount(d, serviceId, channel);
         actor.send({
           type: 'availability.updated',
-          availability: code.availabilityMap(config, issued, day, now(), place),
+          availability: code.availabilityMap(config, issued, day, now(), profile),
         });
       },
       () => {},

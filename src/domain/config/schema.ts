@@ -179,7 +179,7 @@ export const ProfileSchema = v.strictObject({
   surface: v.picklist(['kiosk', 'counter', 'display', 'mobile']),
   /** Agencies shown, in order; all when absent. */
   agencies: v.optional(v.array(slug)),
-  /** A mobile unit's team: it stocks and serves that team's visits only (every team's when absent). */
+  /** A mobile unit's team: it stocks and serves that team's visits only (the default team's, `tim-1`, when absent, like a visit's). */
   team: v.optional(slug),
   language: LanguageSchema,
   printer: v.strictObject({

@@ -17,11 +17,13 @@ import { valid } from './validate';
 export function leaseRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   api.post('/leases', requireDevice(deps), async (c) => {
-    const { deviceId } = c.get('device');
+    const { deviceId, profileId } = c.get('device');
     const request = valid(parseRequest(LeaseRequestSchema, await readJsonBody(c)));
     const config = deps.config();
     const today = businessDayOf(deps.now(), config.site.timeZone);
-    const plan = valid(planLeases(request, config, today), 'invalid_lease_request');
+    // A device whose profile is gone draws on the lobby's quotas, like a kiosk.
+    const issuer = config.profiles.find((p) => p.id === profileId) ?? { surface: 'kiosk' };
+    const plan = valid(planLeases(request, config, today, issuer), 'invalid_lease_request');
     const siteId = config.site.id;
     const numbers: NumberLease[] = [];
     for (const line of plan.numbers) {
@@ -36,11 +38,12 @@ export function leaseRoutes(deps: ApiDeps): Hono {
       if (lease !== null) numbers.push(lease);
     }
     const quotas: QuotaGrant[] = [];
-    for (const line of plan.quotas) {
+    for (const { pool, ...line } of plan.quotas) {
       const grant = await deps.store.leaseQuota({
         siteId,
         deviceId,
         ...line,
+        pool,
         grantedAt: deps.now(),
       });
       quotas.push({ businessDay: line.businessDay, serviceId: line.serviceId, ...grant });

@@ -30,6 +30,8 @@ export type QuotaLeaseInput = {
   deviceId: string;
   businessDay: string;
   serviceId: string;
+  /** The pool drawn on: LOBBY_POOL (src/domain/quotas.ts), or a visit's id. */
+  pool: string;
   count: number;
   quota: number;
   grantedAt: number;
@@ -95,8 +97,8 @@ function pick(input: NumberLeaseInput): Pick<NumberLease, 'businessDay' | 'prefi
 }
 
 /**
- * Grants up to `count` of the day's quota tokens; `remaining` is what is left after,
- * `granted` the tokens of the day granted in all, these included.
+ * Grants up to `count` of the pool's quota tokens of the day; `remaining` is what is left
+ * after, `granted` the pool's tokens of the day granted in all, these included.
  */
 export async function leaseQuota(
   db: SqlDb,
@@ -105,15 +107,17 @@ export async function leaseQuota(
   assertCount(input.count, 0);
   assertCount(input.quota, 0);
   return db.transaction(async (tx) => {
-    const key = [input.siteId, input.businessDay, input.serviceId];
+    const key = [input.siteId, input.businessDay, input.serviceId, input.pool];
     await tx.run(
-      `INSERT INTO quota_heads (site_id, business_day, service_id, granted) VALUES (?, ?, ?, 0)
-       ON CONFLICT (site_id, business_day, service_id) DO NOTHING`,
+      `INSERT INTO quota_heads (site_id, business_day, service_id, pool, granted)
+       VALUES (?, ?, ?, ?, 0)
+       ON CONFLICT (site_id, business_day, service_id, pool) DO NOTHING`,
       key,
     );
     const head = await one<{ granted: number }>(
       tx,
-      `SELECT granted FROM quota_heads WHERE site_id = ? AND business_day = ? AND service_id = ?
+      `SELECT granted FROM quota_heads
+       WHERE site_id = ? AND business_day = ? AND service_id = ? AND pool = ?
        FOR UPDATE`,
       key,
     );
@@ -124,12 +128,12 @@ export async function leaseQuota(
     if (count > 0) {
       await tx.run(
         `UPDATE quota_heads SET granted = granted + ?
-         WHERE site_id = ? AND business_day = ? AND service_id = ?`,
+         WHERE site_id = ? AND business_day = ? AND service_id = ? AND pool = ?`,
         [count, ...key],
       );
       await tx.run(
-        `INSERT INTO quota_grants (site_id, business_day, service_id, device_id, count, granted_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO quota_grants (site_id, business_day, service_id, pool, device_id, count, granted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
         [...key, input.deviceId, count, input.grantedAt],
       );
     }

@@ -18,6 +18,8 @@ const QuotaTotalSchema = v.object({
   siteId: Text,
   businessDay: Day,
   serviceId: Text,
+  /** The lobby's ('', and in entries written before there were pools) or a visit's id. */
+  pool: v.optional(v.pipe(v.string(), v.maxLength(128)), ''),
   granted: v.pipe(Count, v.maxValue(1_000_000)),
 });
 const LedgerDeviceSchema = v.object({

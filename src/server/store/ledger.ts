@@ -48,7 +48,7 @@ const DAY_MS = 86_400_000;
 const SPENT_CODE_DAYS = 8;
 
 const quotaKey = (t: Omit<QuotaTotal, 'granted'>) =>
-  `${t.siteId}\n${t.businessDay}\n${t.serviceId}`;
+  `${t.siteId}\n${t.businessDay}\n${t.serviceId}\n${t.pool}`;
 
 /** The ledger of an open store: records each grant, one durable write at a time. */
 export class Ledger {
@@ -97,13 +97,13 @@ export class Ledger {
     return new Ledger(path, content);
   }
 
-  /** Records that `granted` tokens in all are granted for the (site, day, service). */
+  /** Records that `granted` tokens in all are granted for the (site, day, service, pool). */
   recordQuota(total: QuotaTotal, now: number): Promise<void> {
     const key = quotaKey(total);
     return this.write(() => {
       if ((this.quotas.get(key)?.granted ?? -1) >= total.granted) return false;
-      const { siteId, businessDay, serviceId, granted } = total;
-      this.quotas.set(key, { siteId, businessDay, serviceId, granted });
+      const { siteId, businessDay, serviceId, pool, granted } = total;
+      this.quotas.set(key, { siteId, businessDay, serviceId, pool, granted });
       const oldest = new Date(now - 2 * DAY_MS).toISOString().slice(0, 10);
       for (const [k, t] of this.quotas) {
         if (k !== key && t.businessDay < oldest) this.quotas.delete(k);
@@ -187,23 +187,25 @@ export class Ledger {
 
 /** Raises the quota head to the ledger's total; the difference goes to no known device. */
 async function raiseQuotaHead(tx: SqlTx, t: QuotaTotal, now: number): Promise<void> {
-  const key = [t.siteId, t.businessDay, t.serviceId];
+  const key = [t.siteId, t.businessDay, t.serviceId, t.pool];
   const row = await one<{ granted: number }>(
     tx,
-    `SELECT granted FROM quota_heads WHERE site_id = ? AND business_day = ? AND service_id = ?
+    `SELECT granted FROM quota_heads
+     WHERE site_id = ? AND business_day = ? AND service_id = ? AND pool = ?
      FOR UPDATE`,
     key,
   );
   const missing = t.granted - (row?.granted ?? 0);
   if (missing <= 0) return;
   await tx.run(
-    `INSERT INTO quota_heads (site_id, business_day, service_id, granted) VALUES (?, ?, ?, ?)
-     ON CONFLICT (site_id, business_day, service_id) DO UPDATE SET granted = excluded.granted`,
+    `INSERT INTO quota_heads (site_id, business_day, service_id, pool, granted)
+     VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (site_id, business_day, service_id, pool) DO UPDATE SET granted = excluded.granted`,
     [...key, t.granted],
   );
   await tx.run(
-    `INSERT INTO quota_grants (site_id, business_day, service_id, device_id, count, granted_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO quota_grants (site_id, business_day, service_id, pool, device_id, count, granted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [...key, UNKNOWN_HOLDER, missing, now],
   );
 }

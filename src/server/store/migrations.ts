@@ -208,6 +208,27 @@ const V_STAFF: readonly MigrationStep[] = [
   'CREATE INDEX staff_site ON staff (site_id, created_at)',
 ];
 
+/**
+ * Quota pools (src/domain/quotas.ts): the MPP's lobby draws on its daily quotas ('') and
+ * each MPP bergerak visit on its own (the visit's id), so the head's key gains the pool.
+ * Heads and grants from before were the lobby's.
+ */
+const V_QUOTA_POOLS: readonly MigrationStep[] = [
+  `CREATE TABLE quota_pool_heads (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    pool TEXT NOT NULL,
+    granted BIGINT NOT NULL,
+    PRIMARY KEY (site_id, business_day, service_id, pool)
+  )`,
+  `INSERT INTO quota_pool_heads (site_id, business_day, service_id, pool, granted)
+   SELECT site_id, business_day, service_id, '', granted FROM quota_heads`,
+  'DROP TABLE quota_heads',
+  'ALTER TABLE quota_pool_heads RENAME TO quota_heads',
+  "ALTER TABLE quota_grants ADD COLUMN pool TEXT NOT NULL DEFAULT ''",
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
 export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V1,
@@ -215,6 +236,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_ADMIN_TOKENS,
   V_NUMBERS_ONE_INDEX,
   V_STAFF,
+  V_QUOTA_POOLS,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

@@ -76,14 +76,16 @@ export interface Leases {
     deviceShare?: number;
   }): Promise<NumberLease | null>;
   /**
-   * Up to `count` tokens of the day's quota, never more than `quota` in all nor more than
-   * `deviceShare` unused by the device (none when absent); 0 when none can be granted.
+   * Up to `count` tokens of the pool's quota of the day, never more than `quota` in all nor
+   * more than `deviceShare` unused by the device (none when absent); 0 when none can be granted.
    */
   leaseQuota(input: {
     siteId: string;
     deviceId: string;
     businessDay: string;
     serviceId: string;
+    /** LOBBY_POOL (src/domain/quotas.ts), or a visit's id. */
+    pool: string;
     count: number;
     quota: number;
     grantedAt: number;

@@ -1,7 +1,8 @@
 /**
  * Checking a lease request against the active config before anything is granted: days
  * within [today, today + MAX_LEASE_DAYS_AHEAD], prefixes that are queues of the site,
- * quota lines only for services that have a quota that day (a visit's quota wins).
+ * quota lines only for services the device draws a quota for that day (a mobile unit its
+ * visit's, the lobby the daily one), each with the pool it draws on.
  * Must: pure; either every line is fine or nothing is granted.
  */
 import { jsonPath } from '../../domain/config/issues';
@@ -9,15 +10,20 @@ import type { ConfigBundle } from '../../domain/config/schema';
 import { deviceShare } from '../../domain/numbering';
 import { type LeaseRequest, MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
 import type { Parsed, RequestIssue } from '../../domain/protocol-schema';
-import { quotaRule } from '../../domain/quotas';
+import { type Issuer, quotaRule } from '../../domain/quotas';
 import { daysBetween } from './push-rules';
 
-/** Lines to grant, each with its day filled in; number lines carry the device's share, quota lines the day's quota. */
+/**
+ * Lines to grant, each with its day filled in; number lines carry the device's share,
+ * quota lines the quota of the pool they draw on.
+ */
 export type LeasePlan = {
   numbers: { businessDay: string; prefix: string; count: number; deviceShare: number }[];
   quotas: {
     businessDay: string;
     serviceId: string;
+    /** LOBBY_POOL, or the visit's id. */
+    pool: string;
     count: number;
     quota: number;
     deviceShare: number;
@@ -34,11 +40,12 @@ export function queuePrefixes(config: ConfigBundle): Set<string> {
   return prefixes;
 }
 
-/** The plan for a request on server day `today`, or every issue with it. */
+/** The plan for a request of a device of `issuer`'s profile on server day `today`, or every issue with it. */
 export function planLeases(
   request: LeaseRequest,
   config: ConfigBundle,
   today: string,
+  issuer: Issuer,
 ): Parsed<LeasePlan> {
   const issues: RequestIssue[] = [];
   const prefixes = queuePrefixes(config);
@@ -71,15 +78,15 @@ export function planLeases(
   });
   const quotas = request.quotas.map((line, i) => {
     const businessDay = dayOf('quotas', i, line.businessDay);
-    const rule = quotaRule(config, line.serviceId, businessDay);
+    const rule = quotaRule(config, line.serviceId, businessDay, issuer);
     if (rule === undefined) {
       issues.push({
         path: jsonPath('quotas', i, 'serviceId'),
-        message: 'is not a service with a quota on that day',
+        message: 'is not a service with a quota for this device on that day',
       });
     }
-    const { quota, deviceShare } = rule ?? { quota: 0, deviceShare: 0 };
-    return { businessDay, serviceId: line.serviceId, count: line.count, quota, deviceShare };
+    const { quota, deviceShare, pool } = rule ?? { quota: 0, deviceShare: 0, pool: '' };
+    return { businessDay, serviceId: line.serviceId, pool, count: line.count, quota, deviceShare };
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { numbers, quotas } };
 }

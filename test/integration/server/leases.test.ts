@@ -2,7 +2,7 @@
 /** Leases through HTTP: the days window, queue prefixes, quotas never exceeded, visits. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LeaseResponse } from '../../../src/domain/protocol';
-import { kioskBundle } from '../../fixtures/kiosk';
+import { kioskBundle, MOBILE_PROFILE_ID, withMobileUnit } from '../../fixtures/kiosk';
 import { call, type Harness, json, seedDevice, startHarness, TODAY } from './support';
 
 const SITE = 'mpp-kota-contoh';
@@ -10,23 +10,28 @@ const VISIT_DAY = '2025-11-05';
 
 let h: Harness;
 let kiosk: { deviceId: string; token: string };
+/** An MPP bergerak unit (the default team's, which makes the visit). */
+let unit: { deviceId: string; token: string };
 
 beforeEach(async () => {
   h = await startHarness({
-    config: kioskBundle({
-      visits: [
-        {
-          id: 'sukamaju',
-          date: VISIT_DAY,
-          kelurahan: 'Sukamaju',
-          place: 'Balai Kelurahan',
-          hours: { from: '08:00', to: '12:00' },
-          services: [{ service: 'imigrasi-paspor-baru', quota: 5 }],
-        },
-      ],
-    }),
+    config: withMobileUnit(
+      kioskBundle({
+        visits: [
+          {
+            id: 'sukamaju',
+            date: VISIT_DAY,
+            kelurahan: 'Sukamaju',
+            place: 'Balai Kelurahan',
+            hours: { from: '08:00', to: '12:00' },
+            services: [{ service: 'imigrasi-paspor-baru', quota: 5 }],
+          },
+        ],
+      }),
+    ),
   });
   kiosk = await seedDevice(h.store);
+  unit = await seedDevice(h.store, { profileId: MOBILE_PROFILE_ID });
   return () => h.store.close();
 });
 
@@ -125,7 +130,9 @@ describe('quota leases', () => {
   });
 
   it('never grants more than the quota to many concurrent requests', async () => {
-    const devices = await Promise.all(Array.from({ length: 6 }, () => seedDevice(h.store)));
+    const devices = await Promise.all(
+      Array.from({ length: 6 }, () => seedDevice(h.store, { profileId: MOBILE_PROFILE_ID })),
+    );
     const ask = {
       quotas: [{ businessDay: VISIT_DAY, serviceId: 'imigrasi-paspor-baru', count: 2 }],
     };
@@ -138,16 +145,23 @@ describe('quota leases', () => {
     expect(granted).toBe(5);
   });
 
-  it("uses a visit's quota on its date instead of the daily quota", async () => {
-    const response = await json<LeaseResponse>(
-      await lease({
-        quotas: [{ businessDay: VISIT_DAY, serviceId: 'imigrasi-paspor-baru', count: 9 }],
-      }),
-    );
+  it("gives the mobile unit its visit's quota on its date, and leaves the lobby its daily one", async () => {
+    const ask = {
+      quotas: [{ businessDay: VISIT_DAY, serviceId: 'imigrasi-paspor-baru', count: 9 }],
+    };
 
-    expect(response.quotas).toEqual([
+    const atVisit = await json<LeaseResponse>(await lease(ask, unit.token));
+    const atLobby = await json<LeaseResponse>(await lease(ask, kiosk.token));
+    const again = await json<LeaseResponse>(await lease(ask, unit.token));
+
+    // The visit's 5 went to the unit; the lobby's daily 2 stayed the lobby's.
+    expect(atVisit.quotas).toEqual([
       { businessDay: VISIT_DAY, serviceId: 'imigrasi-paspor-baru', count: 5, remaining: 0 },
     ]);
+    expect(atLobby.quotas).toEqual([
+      { businessDay: VISIT_DAY, serviceId: 'imigrasi-paspor-baru', count: 2, remaining: 0 },
+    ]);
+    expect(again.quotas[0]?.count).toBe(0);
   });
 
   it('refuses quota lines for services without a quota or unknown to the config', async () => {

@@ -40,7 +40,7 @@ function issuer(clock: { now: number }) {
     replica: new Replica(db),
     identity: me,
     config: () => config,
-    place: 'lobby',
+    profile: () => ({ surface: 'kiosk' }),
     now: () => clock.now,
     newId: () => `0193a0b0-0000-7000-8000-${String(++n).padStart(12, '0')}`,
   });

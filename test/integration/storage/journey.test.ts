@@ -39,7 +39,7 @@ describe('a journey from the kiosk', () => {
       replica,
       identity: me,
       config: () => config,
-      place: 'lobby',
+      profile: () => ({ surface: 'kiosk' }),
       now: () => FIXTURE_NOW,
       newId,
     });

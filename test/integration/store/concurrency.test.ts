@@ -141,6 +141,7 @@ describe.each(storeTargets())('store under concurrency ($kind)', (target) => {
       deviceId: `kiosk-${i}`,
       businessDay: '2025-11-03',
       serviceId: 'ktp-el',
+      pool: '',
       count: 7,
       quota: 100,
       grantedAt: i,

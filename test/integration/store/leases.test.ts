@@ -28,6 +28,7 @@ function quota(deviceId: string, count: number, total: number) {
     deviceId,
     businessDay: DAY,
     serviceId: 'ktp-el',
+    pool: '',
     count,
     quota: total,
     grantedAt: 1,

@@ -40,6 +40,7 @@ const tokens = (deviceId: string, count: number) => ({
   deviceId,
   businessDay: TODAY,
   serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+  pool: '',
   count,
   quota: 10,
   grantedAt: 1,
@@ -65,6 +66,7 @@ describe.each(storeTargets())('store ledger ($kind)', (target) => {
         siteId: STORE_SITE,
         businessDay: TODAY,
         serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+        pool: '',
         granted: 4,
       },
     ]);

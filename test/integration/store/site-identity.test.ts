@@ -57,7 +57,14 @@ describe.each(storeTargets())('store site identity ($kind)', (target) => {
     await store().push(pushInput(deviceEvents('kiosk-1', 1, 2)));
     const lease = { deviceId: 'kiosk-1', businessDay: '2025-11-03', prefix: 'A', grantedAt: 1 };
     await store().leaseNumbers({ ...lease, siteId: STORE_SITE, count: 10 });
-    await store().leaseQuota({ ...lease, siteId: STORE_SITE, serviceId: 'x', count: 3, quota: 5 });
+    await store().leaseQuota({
+      ...lease,
+      siteId: STORE_SITE,
+      serviceId: 'x',
+      pool: '',
+      count: 3,
+      quota: 5,
+    });
 
     const renamed = await checkSite(store(), NEW_ID, { where: 'data', renameFrom: STORE_SITE });
     await store().close();
@@ -85,6 +92,7 @@ describe.each(storeTargets())('store site identity ($kind)', (target) => {
       ...lease,
       siteId: NEW_ID,
       serviceId: 'x',
+      pool: '',
       count: 5,
       quota: 5,
     });

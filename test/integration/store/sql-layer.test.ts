@@ -205,6 +205,44 @@ describe.each(storeTargets())('SQL layer ($kind)', ({ kind }) => {
     ).rejects.toThrow();
   });
 
+  it('carries the quota heads and grants of before the pools over as the lobby’s', async () => {
+    // Arrange: the tables as they were before version 6, with a grant in them.
+    await migrate(db(), 1);
+    const pools = 6;
+    await db().transaction(async (tx) => {
+      await tx.run('DROP TABLE quota_heads');
+      await tx.run(`CREATE TABLE quota_heads (
+        site_id TEXT NOT NULL, business_day TEXT NOT NULL, service_id TEXT NOT NULL,
+        granted BIGINT NOT NULL, PRIMARY KEY (site_id, business_day, service_id))`);
+      await tx.run("INSERT INTO quota_heads VALUES ('s', '2026-12-10', 'ktp', 4)");
+      await tx.run('ALTER TABLE quota_grants DROP COLUMN pool');
+      await tx.run(
+        `INSERT INTO quota_grants (site_id, business_day, service_id, device_id, count, granted_at)
+         VALUES ('s', '2026-12-10', 'ktp', 'd', 4, 1)`,
+      );
+      await tx.run('DELETE FROM schema_migrations WHERE version = ?', [pools]);
+    });
+
+    // Act
+    await migrate(db(), 2);
+
+    // Assert: the lobby's pool (''), and a visit's pool of the same day beside it.
+    const rows = await db().transaction(async (tx) => {
+      await tx.run("INSERT INTO quota_heads VALUES ('s', '2026-12-10', 'ktp', 'sukamaju', 3)");
+      return [
+        await tx.all('SELECT pool, granted FROM quota_heads ORDER BY pool'),
+        await tx.all('SELECT pool, count FROM quota_grants'),
+      ];
+    });
+    expect(rows).toEqual([
+      [
+        { pool: '', granted: 4 },
+        { pool: 'sukamaju', granted: 3 },
+      ],
+      [{ pool: '', count: 4 }],
+    ]);
+  });
+
   it('inserts only rows whose key is free, in order, and answers which it inserted', async () => {
     await db().transaction(async (tx) => {
       await tx.run('CREATE TABLE keyed (k TEXT PRIMARY KEY, id TEXT NOT NULL)');

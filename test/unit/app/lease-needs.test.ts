@@ -67,7 +67,7 @@ describe('leaseNeeds (mobile unit)', () => {
     for (const today of ['2026-12-05', '2026-12-10']) {
       // Act
       const request = leaseRequestFor(leaseNeeds(config, profile, today), empty);
-      const plan = planLeases(request, config, today);
+      const plan = planLeases(request, config, today, profile);
 
       // Assert
       expect(plan.ok ? [] : plan.issues).toEqual([]);
@@ -98,11 +98,12 @@ describe('leaseNeeds (a mobile unit of one team)', () => {
       kioskProfile({ surface: 'mobile', team: 'tim-2' }),
       '2026-11-27',
     );
-    const any = leaseNeeds(config, kioskProfile({ surface: 'mobile' }), '2026-11-27');
+    const untold = leaseNeeds(config, kioskProfile({ surface: 'mobile' }), '2026-11-27');
 
     // Assert
     expect(tim2.fill?.quotas.map((q) => q.count)).toEqual([12]);
-    expect(any.fill?.quotas.map((q) => q.count)).toEqual([42]);
+    // A profile that names no team is the default team's (tim-1), like a visit without one.
+    expect(untold.fill?.quotas.map((q) => q.count)).toEqual([30]);
   });
 });
 

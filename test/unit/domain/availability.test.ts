@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agencyAvailability, serviceAvailability } from '../../../src/domain/availability';
+import {
+  agencyAvailability,
+  availabilityMap,
+  serviceAvailability,
+} from '../../../src/domain/availability';
 import type { Agency, Service, Site } from '../../../src/domain/config/schema';
 import { agency, localInstant, rule, service, site } from '../../fixtures/catalogue';
+import { visitFixture } from '../../fixtures/config';
+import { kioskBundle, withMobileUnit } from '../../fixtures/kiosk';
 
 const MONDAY_10 = localInstant('2024-10-14T10:00');
 const MONDAY_16 = localInstant('2024-10-14T16:00');
@@ -231,5 +237,33 @@ describe('agencyAvailability', () => {
 
     // Assert
     expect(result).toEqual({ state: 'closed', reason: 'not-offered' });
+  });
+});
+
+describe('availabilityMap', () => {
+  const ktp = 'disdukcapil-ktp-el-cetak-ulang';
+  const config = withMobileUnit(
+    kioskBundle({
+      visits: [
+        visitFixture({ id: 'v', date: '2025-11-03', services: [{ service: ktp, quota: 3 }] }),
+      ],
+    }),
+  );
+  const unit = { surface: 'mobile' } as const;
+  const lobby = { surface: 'kiosk' } as const;
+  const noon = localInstant('2025-11-03T10:00');
+
+  it('offers a mobile unit its visit’s services alone, with the visit’s quota', () => {
+    const map = availabilityMap(config, () => 1, '2025-11-03', noon, unit);
+
+    expect(map[ktp]).toEqual({ state: 'open', remaining: 2 });
+    expect(map['disdukcapil-kk-perubahan']).toEqual({ state: 'closed', reason: 'not-offered' });
+  });
+
+  it('leaves the lobby its own quota and services on the visit’s day', () => {
+    const map = availabilityMap(config, () => 1, '2025-11-03', noon, lobby);
+
+    expect(map[ktp]).toEqual({ state: 'open', remaining: null });
+    expect(map['disdukcapil-kk-perubahan']?.state).toBe('open');
   });
 });

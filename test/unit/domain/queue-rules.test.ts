@@ -221,6 +221,25 @@ describe('transfer', () => {
   });
 });
 
+describe('quota use', () => {
+  it('counts the lobby’s tickets and a mobile unit’s apart, each against its own pool', () => {
+    // Arrange: three lobby tickets and two of a mobile unit.
+    const lobby = tickets(3);
+    const units = tickets(2, { channel: 'mobile', prefix: 'M' });
+    const book = new QueueBook();
+
+    // Act
+    for (const event of [...lobby, ...units]) book.apply(event);
+
+    // Assert
+    expect([
+      book.issuedCount(DAY, 'ktp-el'),
+      book.issuedCount(DAY, 'ktp-el', 'kiosk'),
+      book.issuedCount(DAY, 'ktp-el', 'mobile'),
+    ]).toEqual([5, 3, 2]);
+  });
+});
+
 describe('journeys', () => {
   it('holds the second step out of its queue until the first is finished, then keeps its arrival', () => {
     const journey = fixtureId(9_999_001);

@@ -75,11 +75,11 @@ describe('MPP bergerak visits', () => {
 
     // Act
     const rules = ['2026-02-09', '2026-02-10', '2026-02-11', '2026-02-12'].map((day) =>
-      quotaRule(config, 'disdukcapil-ktp-el-cetak-ulang', day),
+      quotaRule(config, 'disdukcapil-ktp-el-cetak-ulang', day, { surface: 'mobile' }),
     );
 
     // Assert
-    const visitRule = { quota: 30, deviceShare: 30 };
+    const visitRule = { quota: 30, deviceShare: 30, pool: 'sukamaju-2026-02-10' };
     expect(rules[1]).toEqual(visitRule);
     expect(rules[2]).toEqual(visitRule);
     expect(rules[0]).not.toEqual(visitRule);
