@@ -3,7 +3,7 @@ import { act, fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { showAttractVisits } from '../../src/app/kiosk/attract-visits';
 import type { Visit } from '../../src/domain/config/schema';
-import { kioskBundle } from '../fixtures/kiosk';
+import { kioskBundle, kioskProfile } from '../fixtures/kiosk';
 import { renderKiosk } from './kiosk-harness';
 
 const visit = (id: string, date: string, kelurahan: string): Visit => ({
@@ -52,5 +52,33 @@ describe('kiosk UI: coming MPP bergerak visits', () => {
     expect(duringSession).toBeNull();
     expect(back).not.toBeNull();
     expect(region()).toBeNull();
+  });
+
+  it('gives a mobile unit’s staff a way to /mobile, and a lobby kiosk none', async () => {
+    // Arrange
+    const staffDoor = () => screen.queryByRole('link', { name: 'Petugas' });
+    const unit = renderKiosk({ profile: kioskProfile({ surface: 'mobile' }) });
+
+    // Act
+    const shown = showAttractVisits(unit.actor, () => NOW);
+    await flush();
+    const href = staffDoor()?.getAttribute('href');
+    // The page would leave for /mobile (jsdom does not navigate); the touch starts no session.
+    window.addEventListener('click', (e) => e.preventDefault(), { capture: true, once: true });
+    const door = staffDoor();
+    if (door) fireEvent.click(door);
+    const started = unit.actor.getSnapshot().value;
+    shown.stop();
+    unit.unmount();
+    const lobby = renderKiosk();
+    const lobbyShown = showAttractVisits(lobby.actor, () => NOW);
+    await flush();
+    const inLobby = staffDoor();
+    lobbyShown.stop();
+
+    // Assert
+    expect(href).toBe('/mobile');
+    expect(started).toBe('attract');
+    expect(inLobby).toBeNull();
   });
 });

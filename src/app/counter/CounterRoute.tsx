@@ -14,7 +14,9 @@ export function CounterRoute() {
     <DeviceRoute
       surfaces={SURFACES}
       start={startCounter}
-      render={(runtime) => <CounterApp store={runtime.store} actions={runtime.actions} />}
+      render={(runtime) => (
+        <CounterApp store={runtime.store} actions={runtime.actions} unit={runtime.unit} />
+      )}
       notMine={NOT_MINE}
       mayUpdate={mayUpdate}
     />

@@ -266,6 +266,8 @@ export function startCounter(deps: CounterDeps) {
     store,
     actions,
     replica,
+    /** An MPP bergerak unit's counter: one device with the kiosk and /mobile. */
+    unit: profile.surface === 'mobile',
     stop() {
       clearInterval(tick);
       clearInterval(staffTimer);

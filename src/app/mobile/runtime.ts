@@ -48,8 +48,12 @@ export type MobileDeps = {
 export type MobileEnv = {
   persisted(): Promise<boolean | null>;
   persist(): Promise<boolean | null>;
-  offlineReady(): boolean;
+  /** A service worker controls the page and holds the shells of every screen the unit opens. */
+  offlineReady(): Promise<boolean>;
 };
+
+/** The screens a unit opens in the field, as the service worker keeps their shells (src/sw/static-routes.ts). */
+const UNIT_SHELLS = ['/kiosk', '/counter', '/mobile'];
 
 const REFRESH_MS = 10_000;
 
@@ -58,7 +62,11 @@ function browserEnv(): MobileEnv {
   return {
     persisted: async () => (storage?.persisted ? storage.persisted() : null),
     persist: async () => (storage?.persist ? storage.persist() : null),
-    offlineReady: () => Boolean(globalThis.navigator?.serviceWorker?.controller),
+    offlineReady: async () => {
+      if (!globalThis.navigator?.serviceWorker?.controller || !globalThis.caches) return false;
+      const kept = await Promise.all(UNIT_SHELLS.map((path) => caches.match(path)));
+      return kept.every((response) => response !== undefined);
+    },
   };
 }
 
@@ -117,8 +125,9 @@ export function startMobile(deps: MobileDeps) {
     const days = [...new Set([...fill.numbers, ...fill.quotas].map((l) => l.businessDay))];
     const levels: Record<string, LeaseLevels> = {};
     for (const d of days) levels[d] = await leaseLevels(db, d);
-    const [persisted, check, staff, since] = await Promise.all([
+    const [persisted, offlineReady, check, staff, since] = await Promise.all([
       env.persisted().catch(() => null),
+      env.offlineReady().catch(() => false),
       readPrinterCheck(db).catch(() => null),
       readStaff(db).catch(() => ({ staff: [] })),
       oldestPending(db, identity.deviceId),
@@ -130,7 +139,7 @@ export function startMobile(deps: MobileDeps) {
       fill,
       levels,
       persisted,
-      offlineReady: env.offlineReady(),
+      offlineReady,
       printerKind: profile.printer.kind,
       printer: check,
       staffCount: staff.staff.length,

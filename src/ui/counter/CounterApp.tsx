@@ -13,10 +13,15 @@ import { SignIn } from './SignIn';
 import { ct } from './text';
 import type { CounterActions, CounterStore } from './view';
 
-type Props = { store: CounterStore; actions: CounterActions };
+type Props = {
+  store: CounterStore;
+  actions: CounterActions;
+  /** On an MPP bergerak unit: the way to its preparation and report (/mobile). */
+  unit?: boolean;
+};
 
 /** The counter surface. */
-export function CounterApp({ store, actions }: Props) {
+export function CounterApp({ store, actions, unit = false }: Props) {
   const view = useStore(store);
   const { lang } = view;
   return (
@@ -37,6 +42,11 @@ export function CounterApp({ store, actions }: Props) {
         >
           {ct(lang, 'language')}
         </button>
+        {unit && (
+          <a class="btn btn--secondary" href="/mobile">
+            {ct(lang, 'unitSide')}
+          </a>
+        )}
         {(view.screen === 'desk' || view.screen === 'open-loket') && (
           <button type="button" class="btn btn--secondary" onClick={actions.signOut}>
             {ct(lang, 'signOut')}

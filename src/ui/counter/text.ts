@@ -7,6 +7,7 @@ export type CounterLanguage = 'id' | 'en';
 export const COUNTER_TEXT = {
   id: {
     title: 'Loket',
+    unitSide: 'Persiapan & laporan',
     signInTitle: 'Masuk petugas',
     signInLead: 'Pilih nama Anda, lalu masukkan PIN.',
     noStaff: 'Belum ada petugas untuk perangkat ini. Minta admin menambahkan petugas.',
@@ -82,6 +83,7 @@ export const COUNTER_TEXT = {
   },
   en: {
     title: 'Counter',
+    unitSide: 'Preparation & report',
     signInTitle: 'Staff sign-in',
     signInLead: 'Choose your name, then enter your PIN.',
     noStaff: 'No staff for this device yet. Ask an admin to add staff.',
