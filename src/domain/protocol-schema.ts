@@ -20,6 +20,7 @@ import {
   MAX_LEASE_COUNT,
 } from './protocol';
 import {
+  type AdminSignInRequest,
   type CreateStaffRequest,
   type LockStaffRequest,
   MAX_PIN_DIGITS,
@@ -185,6 +186,15 @@ export const CreateStaffRequestSchema = body({
     v.check((ids) => new Set(ids).size === ids.length, 'must not name an agency twice'),
   ),
 }) satisfies v.GenericSchema<unknown, CreateStaffRequest>;
+
+/**
+ * POST /admin/sign-in. The PIN is only bounded here: a wrong one is a wrong sign-in,
+ * whatever its shape.
+ */
+export const AdminSignInRequestSchema = body({
+  name: plainText(MAX_STAFF_NAME),
+  pin: v.pipe(v.string(), v.maxLength(MAX_PIN_DIGITS, `must be at most ${MAX_PIN_DIGITS} digits`)),
+}) satisfies v.GenericSchema<unknown, AdminSignInRequest>;
 
 /** POST /admin/staff/:id/setup-code: the body is empty or `{}`. */
 export const SetupCodeRequestSchema = body({});

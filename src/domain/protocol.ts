@@ -155,7 +155,9 @@ export type AuditAction =
   | 'staff.read'
   | 'visit.write'
   | 'visit.delete'
-  | 'visits.read';
+  | 'visits.read'
+  | 'session.start'
+  | 'session.end';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

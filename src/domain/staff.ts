@@ -8,9 +8,44 @@
  * `pinIssue` before it is ever hashed.
  */
 
-export const STAFF_ROLES = ['petugas', 'supervisor'] as const;
-/** petugas loket: calls and serves; supervisor: also sees every loket of its agencies. */
+export const STAFF_ROLES = ['petugas', 'supervisor', 'admin'] as const;
+/**
+ * petugas loket: calls and serves; supervisor: also sees every loket of its agencies, and
+ * reads the admin screens; admin: runs the site from the admin screens (devices, people,
+ * visits, the catalogue).
+ */
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The roles that sign in at /admin (POST /admin/sign-in). */
+export const ADMIN_ROLES = ['admin', 'supervisor'] as const satisfies readonly StaffRole[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+/** Whether a person of `role` may sign in at /admin. */
+export function signsInAtAdmin(role: StaffRole): role is AdminRole {
+  return (ADMIN_ROLES as readonly string[]).includes(role);
+}
+
+/** A staff member's admin session lasts a working day; then they sign in again. */
+export const ADMIN_SESSION_TTL_MS = 12 * 3_600_000;
+
+/** POST /api/v1/admin/sign-in: a person's name as the admin wrote it, and their PIN. */
+export type AdminSignInRequest = { name: string; pin: string };
+
+/**
+ * Who holds an admin token (POST /admin/sign-in, GET /admin/me): a staff member of an
+ * admin role, or an admin of the API's own tokens (`role` admin, `staffId` null).
+ */
+export type AdminSession = {
+  adminId: string;
+  staffId: string | null;
+  name: string;
+  role: AdminRole;
+  tokenId: string;
+  expiresAt: number;
+};
+
+/** The answer to a sign-in: the session and its token, shown once. */
+export type AdminSignInResponse = { session: AdminSession; token: string };
 
 export const MIN_PIN_DIGITS = 6;
 export const MAX_PIN_DIGITS = 12;

@@ -2,20 +2,26 @@
  * Who is calling: the bearer token of a device or of an admin, looked up by its hash.
  * Must: no, malformed or unknown token → 401; a revoked or expired admin token → 401
  * token_revoked / token_expired; a revoked device, the other kind of token, a device of
- * another site → 403. Last use is recorded at most every TOUCH_EVERY_MS.
+ * another site → 403. Last use is recorded at most every TOUCH_EVERY_MS. A staff member's
+ * session holds while they are of an admin role and not locked (401 staff_locked); a
+ * supervisor reads and does not write (403 read_only).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AdminTokenSummary } from '../../domain/protocol';
+import { type AdminRole, signsInAtAdmin } from '../../domain/staff';
 import { fail } from '../http/errors';
-import type { AdminAccess, DeviceRecord, Devices } from '../store/store';
+import type { AdminAccess, DeviceRecord, Devices, Staff } from '../store/store';
 import { hashSecret } from './secrets';
+
+/** Who called an admin route: the token, its role, and the staff member it is (null: an API admin). */
+export type AdminCaller = AdminTokenSummary & { role: AdminRole; staffId: string | null };
 
 /** lastSeenAt is "seen within the last half minute": one write per device per 30 s at most. */
 export const TOUCH_EVERY_MS = 30_000;
 
 /** What the guards need: the store, this site's id, and the clock. */
 export type GuardDeps = {
-  store: AdminAccess & Devices;
+  store: AdminAccess & Devices & Pick<Staff, 'staffById'>;
   siteId: () => string;
   now: () => number;
 };
@@ -54,10 +60,15 @@ export function requireDevice(
   };
 }
 
-/** Lets only admins with a valid token through; sets `admin` (the token and its admin). */
+/**
+ * Lets only admins with a valid token through; sets `admin` (the token, its admin and
+ * role). `reads` lets a supervisor through too, on a route that changes nothing it may
+ * not (reads, its own sign-out).
+ */
 export function requireAdmin(
   deps: GuardDeps,
-): MiddlewareHandler<{ Variables: { admin: AdminTokenSummary } }> {
+  options: { reads?: boolean } = {},
+): MiddlewareHandler<{ Variables: { admin: AdminCaller } }> {
   return async (c, next) => {
     const hash = hashSecret(bearerToken(c.req.header('Authorization')));
     const admin = await deps.store.adminByToken(hash);
@@ -67,12 +78,37 @@ export function requireAdmin(
     }
     const now = deps.now();
     checkAdminToken(admin, now);
+    const caller = await callerOf(deps, admin);
+    const reads = options.reads ?? c.req.method === 'GET';
+    if (caller.role === 'supervisor' && !reads) {
+      throw fail(
+        403,
+        'read_only',
+        'Supervisor hanya dapat melihat; minta admin untuk mengubah ' +
+          '(a supervisor reads; ask an admin to change this).',
+      );
+    }
     if (admin.lastUsedAt === null || now - admin.lastUsedAt >= TOUCH_EVERY_MS) {
       await deps.store.touchAdminToken(admin.tokenId, now);
     }
-    c.set('admin', admin);
+    c.set('admin', caller);
     await next();
   };
+}
+
+/** The token's role: its staff member's while they may sign in at /admin; an API admin's else. */
+async function callerOf(deps: GuardDeps, admin: AdminTokenSummary): Promise<AdminCaller> {
+  const person = await deps.store.staffById(deps.siteId(), admin.adminId);
+  if (person === null) return { ...admin, role: 'admin', staffId: null };
+  if (person.locked || !signsInAtAdmin(person.role)) {
+    throw fail(
+      401,
+      'staff_locked',
+      'Akun ini dikunci atau tidak lagi boleh masuk ke admin ' +
+        '(this account is locked or may no longer sign in to the admin).',
+    );
+  }
+  return { ...admin, role: person.role, staffId: person.staffId };
 }
 
 function checkAdminToken(token: AdminTokenSummary, now: number): void {

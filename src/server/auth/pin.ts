@@ -5,7 +5,7 @@
  * Must: a PIN is checked by `pinIssue` before it is hashed; hashing runs on the thread pool
  * (async `pbkdf2`, never `pbkdf2Sync`); salt and key are base64url; no PIN is ever logged.
  */
-import { pbkdf2, randomBytes } from 'node:crypto';
+import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { PIN_KDF, pinIssue } from '../../domain/staff';
 import type { PinVerifier } from '../store/staff';
@@ -33,4 +33,11 @@ export async function pinVerifier(pin: string): Promise<PinVerifier> {
   const salt = randomBytes(PIN_KDF.saltBytes).toString('base64url');
   const iterations = PIN_KDF.iterations;
   return { salt, hash: await pinKey(pin, salt, iterations), iterations };
+}
+
+/** Whether `pin` is the one `verifier` was made of (compared in constant time). */
+export async function pinMatches(pin: string, verifier: PinVerifier): Promise<boolean> {
+  const expected = Buffer.from(verifier.hash, 'base64url');
+  const actual = Buffer.from(await pinKey(pin, verifier.salt, verifier.iterations), 'base64url');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }

@@ -22,6 +22,7 @@ import { answerError, fail } from './errors';
 import { Pokes } from './pokes';
 import { adminRoutes } from './routes-admin';
 import { adminAccessRoutes } from './routes-admin-access';
+import { adminSessionRoutes } from './routes-admin-session';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
@@ -109,6 +110,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   });
   api.route('/', publicRoutes(deps));
   api.route('/', enrollRoutes(deps));
+  api.route('/admin', adminSessionRoutes(deps));
   api.route('/admin', adminRoutes(deps));
   api.route('/admin', adminAccessRoutes(deps));
   api.route('/admin', visitRoutes(deps));

@@ -132,3 +132,49 @@ export function adminTokens(db: SqlDb): Promise<AdminTokenSummary[]> {
     return rows.map(toSummary);
   });
 }
+
+/**
+ * A staff member's admin session (POST /admin/sign-in): their admin record (the staff id,
+ * made on their first sign-in, renamed with them) and a token, audited.
+ */
+export function startStaffSession(
+  db: SqlDb,
+  person: { staffId: string; name: string },
+  token: NewAdminToken,
+): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT INTO admins (admin_id, name, created_at) VALUES (?, ?, ?)
+       ON CONFLICT (admin_id) DO UPDATE SET name = excluded.name`,
+      [person.staffId, person.name, token.createdAt],
+    );
+    await insertToken(tx, person.staffId, token);
+    await appendAudit(tx, {
+      at: token.createdAt,
+      adminId: person.staffId,
+      action: 'session.start',
+      targetId: token.tokenId,
+      outcome: 'ok',
+    });
+  });
+}
+
+/**
+ * Ends a staff session (sign-out): its token is revoked whatever other tokens there are —
+ * the person signs in again with their PIN. Audited.
+ */
+export function endStaffSession(db: SqlDb, tokenId: string, adminId: string, at: number) {
+  return db.transaction(async (tx) => {
+    await tx.run(
+      'UPDATE admin_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE token_id = ?',
+      [at, tokenId],
+    );
+    await appendAudit(tx, {
+      at,
+      adminId,
+      action: 'session.end',
+      targetId: tokenId,
+      outcome: 'ok',
+    });
+  });
+}

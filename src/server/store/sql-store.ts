@@ -95,6 +95,9 @@ function storeOn(
     createAdminToken: (adminId, token) => adminTokens.createAdminToken(db, adminId, token),
     revokeAdminToken: (tokenId, at, by) => adminTokens.revokeAdminToken(db, tokenId, at, by),
     adminByToken: (tokenHash) => adminTokens.adminByToken(db, tokenHash),
+    startStaffSession: (person, token) => adminTokens.startStaffSession(db, person, token),
+    endStaffSession: (tokenId, adminId, at) =>
+      adminTokens.endStaffSession(db, tokenId, adminId, at),
     adminTokens: () => adminTokens.adminTokens(db),
     touchAdminToken: (tokenId, at) => adminTokens.touchAdminToken(db, tokenId, at),
     recordAudit: (entry) => audit.recordAudit(db, entry),

@@ -123,6 +123,10 @@ export interface AdminAccess {
   /** Every admin token, newest first. */
   adminTokens(): Promise<AdminTokenSummary[]>;
   touchAdminToken(tokenId: string, at: number): Promise<void>;
+  /** A staff member's admin session: their admin record (made or renamed) and its token, audited. */
+  startStaffSession(person: { staffId: string; name: string }, token: NewAdminToken): Promise<void>;
+  /** Ends a staff session: its token is revoked (no last-token rule), audited. */
+  endStaffSession(tokenId: string, adminId: string, at: number): Promise<void>;
   /** Appends an audit entry for what has no transaction of its own (reads, refusals). */
   recordAudit(entry: AuditInput): Promise<void>;
   /** Audit entries numbered below `before` (all when null), newest first, at most `limit`. */

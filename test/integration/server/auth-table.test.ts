@@ -29,6 +29,8 @@ type Caller =
   | 'unknown'
   | 'revoked'
   | 'admin'
+  | 'staffAdmin'
+  | 'supervisor'
   | 'expiredAdmin'
   | 'revokedAdmin'
   | 'device'
@@ -40,6 +42,8 @@ const CALLERS: Caller[] = [
   'unknown',
   'revoked',
   'admin',
+  'staffAdmin',
+  'supervisor',
   'expiredAdmin',
   'revokedAdmin',
   'device',
@@ -65,24 +69,31 @@ type Ids = {
 
 const publicAnswer = (status: number): Record<Caller, number> =>
   Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+/** An admin route that changes nothing: a supervisor's session reads it too. */
 const adminOnly = (ok: number): Record<Caller, number> => ({
   none: 401,
   malformed: 401,
   unknown: 401,
   revoked: 403,
   admin: ok,
+  staffAdmin: ok,
+  supervisor: ok,
   expiredAdmin: 401,
   revokedAdmin: 401,
   device: 403,
   counter: 403,
   otherSite: 403,
 });
+/** An admin route that changes something: a supervisor reads only (403 read_only). */
+const adminWrites = (ok: number): Record<Caller, number> => ({ ...adminOnly(ok), supervisor: 403 });
 const deviceOnly: Record<Caller, number> = {
   none: 401,
   malformed: 401,
   unknown: 401,
   revoked: 403,
   admin: 403,
+  staffAdmin: 403,
+  supervisor: 403,
   expiredAdmin: 403,
   revokedAdmin: 403,
   device: 200,
@@ -125,7 +136,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     path: () => '/admin/enrollments',
     body: () => ({}),
-    expect: adminOnly(201),
+    expect: adminWrites(201),
   },
   {
     name: 'GET /admin/devices',
@@ -137,7 +148,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /admin/devices/:id/revoke',
     method: 'POST',
     path: (ids) => `/admin/devices/${ids.revokedDeviceId}/revoke`,
-    expect: adminOnly(200),
+    expect: adminWrites(200),
   },
   {
     name: 'GET /admin/flagged',
@@ -150,20 +161,20 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     path: () => '/admin/admins',
     body: () => ({ name: 'Admin Dua' }),
-    expect: adminOnly(201),
+    expect: adminWrites(201),
   },
   { name: 'GET /admin/tokens', method: 'GET', path: () => '/admin/tokens', expect: adminOnly(200) },
   {
     name: 'POST /admin/tokens (renewal)',
     method: 'POST',
     path: () => '/admin/tokens',
-    expect: adminOnly(201),
+    expect: adminWrites(201),
   },
   {
     name: 'POST /admin/tokens/:id/revoke',
     method: 'POST',
     path: (ids) => `/admin/tokens/${ids.revokedTokenId}/revoke`,
-    expect: adminOnly(200),
+    expect: adminWrites(200),
   },
   {
     name: 'GET /admin/audit',
@@ -177,13 +188,13 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PUT',
     path: () => '/admin/visits/sukamaju',
     body: () => ({ date: 'besok' }),
-    expect: adminOnly(422),
+    expect: adminWrites(422),
   },
   {
     name: 'DELETE /admin/visits/:id (unknown)',
     method: 'DELETE',
     path: () => '/admin/visits/tidak-ada',
-    expect: adminOnly(404),
+    expect: adminWrites(404),
   },
   {
     name: 'GET /admin/visits/:id/report (unknown)',
@@ -212,21 +223,21 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     path: () => '/admin/staff',
     body: () => ({ name: 'Siti', role: 'petugas', agencies: ['disdukcapil'] }),
-    expect: adminOnly(201),
+    expect: adminWrites(201),
   },
   { name: 'GET /admin/staff', method: 'GET', path: () => '/admin/staff', expect: adminOnly(200) },
   {
     name: 'POST /admin/staff/:id/setup-code',
     method: 'POST',
     path: (ids) => `/admin/staff/${ids.staffId}/setup-code`,
-    expect: adminOnly(200),
+    expect: adminWrites(200),
   },
   {
     name: 'POST /admin/staff/:id/lock',
     method: 'POST',
     path: (ids) => `/admin/staff/${ids.staffId}/lock`,
     body: () => ({ locked: true }),
-    expect: adminOnly(200),
+    expect: adminWrites(200),
   },
   { name: 'GET /staff', method: 'GET', path: () => '/staff', expect: counterOnly },
   {
@@ -242,6 +253,28 @@ const ENDPOINTS: Endpoint[] = [
     path: () => '/staff/sign-in',
     body: (ids) => ({ staffId: ids.staffId, ok: false }),
     expect: counterOnly,
+  },
+  {
+    name: 'POST /admin/sign-in (wrong PIN)',
+    method: 'POST',
+    path: () => '/admin/sign-in',
+    body: () => ({ name: 'Kepala MPP', pin: '000000' }),
+    expect: publicAnswer(401),
+  },
+  {
+    name: 'POST /admin/first-pin (wrong code)',
+    method: 'POST',
+    path: () => '/admin/first-pin',
+    body: () => ({ setupCode: 'AAAAA-BBBBB', pin: '135790' }),
+    expect: publicAnswer(401),
+  },
+  { name: 'GET /admin/me', method: 'GET', path: () => '/admin/me', expect: adminOnly(200) },
+  // Last: a sign-out ends the session of the token that calls it.
+  {
+    name: 'POST /admin/sign-out',
+    method: 'POST',
+    path: () => '/admin/sign-out',
+    expect: adminOnly(200),
   },
 ];
 
@@ -277,6 +310,28 @@ async function seedStaff(h: Harness, adminId: string, setupCode: string): Promis
   return staffId;
 }
 
+/** A staff member of `role` with an admin session, straight through the store: its token. */
+async function staffSession(h: Harness, adminId: string, role: 'admin' | 'supervisor') {
+  const staffId = randomUUID();
+  const setup = { codeHash: hashCode(`${role}-CODE`, TEST_SECRET_KEY), expiresAt: NOW + 60_000 };
+  const person = { name: `Staf ${role}`, role, agencies: ['disdukcapil'] };
+  await h.store.createStaff(
+    { ...person, staffId, siteId: SITE_ID, setupCode: setup, createdAt: NOW },
+    adminId,
+  );
+  const token = newToken();
+  await h.store.startStaffSession(
+    { staffId, name: person.name },
+    {
+      tokenId: randomUUID(),
+      tokenHash: hashSecret(token),
+      createdAt: NOW,
+      expiresAt: NOW + 3_600_000,
+    },
+  );
+  return token;
+}
+
 beforeAll(async () => {
   const loket = kioskProfile({ id: 'loket', surface: 'counter' });
   h = await startHarness({ config: kioskBundle({ profiles: [kioskProfile(), loket] }) });
@@ -296,12 +351,16 @@ beforeAll(async () => {
     setupCode,
   };
   await seedStaff(h, admin.adminId, setupCode);
+  const staffAdmin = await staffSession(h, admin.adminId, 'admin');
+  const supervisor = await staffSession(h, admin.adminId, 'supervisor');
   authorization = {
     none: undefined,
     malformed: 'Basic YWRtaW46YWRtaW4=',
     unknown: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     revoked: `Bearer ${revoked.token}`,
     admin: `Bearer ${admin.token}`,
+    staffAdmin: `Bearer ${staffAdmin}`,
+    supervisor: `Bearer ${supervisor}`,
     expiredAdmin: `Bearer ${expired.token}`,
     revokedAdmin: `Bearer ${revokedAdmin.token}`,
     device: `Bearer ${device.token}`,

@@ -1,0 +1,171 @@
+// @vitest-environment node
+/**
+ * Staff sessions at /admin: a person of an admin role sets their first PIN with their
+ * set-up code and signs in with name and PIN; wrong names and PINs get one answer and
+ * count towards the person's lockout; a supervisor reads and does not write; locking a
+ * person ends what their session can do; sign-out ends it; each session is audited.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ApiError, AuditPage } from '../../../src/domain/protocol';
+import {
+  type AdminSignInResponse,
+  PIN_FREE_FAILURES,
+  type StaffSetupResponse,
+} from '../../../src/domain/staff';
+import { kioskBundle } from '../../fixtures/kiosk';
+import { call, type Harness, json, seedAdminWithIds, startHarness } from './support';
+
+let h: Harness;
+let admin: { adminId: string; token: string };
+
+beforeEach(async () => {
+  h = await startHarness({ config: kioskBundle() });
+  admin = await seedAdminWithIds(h.store);
+  return () => h.store.close();
+});
+
+const PIN = '246813';
+
+/** A person made by the API admin; their set-up code. */
+async function person(name: string, role: string): Promise<StaffSetupResponse> {
+  const response = await call(h, 'POST', '/admin/staff', {
+    token: admin.token,
+    body: { name, role, agencies: ['disdukcapil'] },
+  });
+  expect(response.status).toBe(201);
+  return json<StaffSetupResponse>(response);
+}
+const firstPin = (setupCode: string, pin = PIN) =>
+  call(h, 'POST', '/admin/first-pin', { body: { setupCode, pin } });
+const signIn = (name: string, pin = PIN, client?: string) =>
+  call(h, 'POST', '/admin/sign-in', {
+    body: { name, pin },
+    ...(client === undefined ? {} : { client }),
+  });
+/** A person of `role` with their PIN set here; their session's token. */
+async function signedIn(name: string, role: 'admin' | 'supervisor'): Promise<string> {
+  const { setupCode } = await person(name, role);
+  return (await json<AdminSignInResponse>(await firstPin(setupCode))).token;
+}
+
+describe('admin sign-in', () => {
+  it('sets the first PIN with the set-up code, then signs in with name and PIN', async () => {
+    // Arrange
+    const created = await person('Dewi Lestari', 'admin');
+
+    // Act
+    const first = await json<AdminSignInResponse>(await firstPin(created.setupCode));
+    const again = await signIn('  dewi   LESTARI ');
+    const session = await json<AdminSignInResponse>(again);
+    const me = await call(h, 'GET', '/admin/me', { token: session.token });
+    const devices = await call(h, 'GET', '/admin/devices', { token: session.token });
+
+    // Assert
+    expect(first.session).toMatchObject({
+      staffId: created.staff.staffId,
+      name: 'Dewi Lestari',
+      role: 'admin',
+    });
+    expect(again.status).toBe(200);
+    expect(session.token).not.toBe(first.token);
+    expect((await json(me)).session).toMatchObject({ name: 'Dewi Lestari', role: 'admin' });
+    expect(devices.status).toBe(200);
+  });
+
+  it('gives a wrong PIN and an unknown name one answer, and a petugas no session', async () => {
+    // Arrange
+    await signedIn('Dewi Lestari', 'admin');
+    const petugas = await person('Budi Santoso', 'petugas');
+
+    // Act
+    const wrongPin = await signIn('Dewi Lestari', '999999');
+    const unknown = await signIn('Tidak Ada');
+    const petugasCode = await firstPin(petugas.setupCode);
+    const petugasSignIn = await signIn('Budi Santoso');
+
+    // Assert
+    for (const response of [wrongPin, unknown, petugasSignIn]) {
+      expect(response.status).toBe(401);
+      expect((await json<ApiError>(response)).error).toBe('wrong_sign_in');
+    }
+    expect(petugasCode.status).toBe(401);
+    // The petugas's code was not spent here: their counter still takes it.
+    const staff = await json<{ staff: { staffId: string; pinSet: boolean }[] }>(
+      await call(h, 'GET', '/admin/staff', { token: admin.token }),
+    );
+    expect(staff.staff.find((s) => s.staffId === petugas.staff.staffId)?.pinSet).toBe(false);
+  });
+
+  it('locks a person out after their free wrong PINs, from any address', async () => {
+    await signedIn('Dewi Lestari', 'admin');
+
+    const answers = [];
+    for (let i = 0; i <= PIN_FREE_FAILURES; i++) {
+      answers.push((await signIn('Dewi Lestari', '999999', `203.0.113.${i}`)).status);
+    }
+    const rightPin = await signIn('Dewi Lestari', PIN, '203.0.113.99');
+
+    expect(answers.slice(0, PIN_FREE_FAILURES)).toEqual(Array(PIN_FREE_FAILURES).fill(401));
+    expect(answers.at(-1)).toBe(429);
+    expect(rightPin.status).toBe(429);
+  });
+
+  it('refuses a name two admin accounts share, saying why', async () => {
+    await signedIn('Dewi Lestari', 'admin');
+    await signedIn('Dewi Lestari', 'supervisor');
+
+    const response = await signIn('Dewi Lestari');
+
+    expect(response.status).toBe(409);
+    expect((await json<ApiError>(response)).error).toBe('ambiguous_name');
+  });
+});
+
+describe('an admin session', () => {
+  it('lets a supervisor read and not write', async () => {
+    const token = await signedIn('Rina Wati', 'supervisor');
+
+    const read = await call(h, 'GET', '/admin/staff', { token });
+    const write = await call(h, 'POST', '/admin/enrollments', { token, body: {} });
+
+    expect(read.status).toBe(200);
+    expect(write.status).toBe(403);
+    expect((await json<ApiError>(write)).error).toBe('read_only');
+  });
+
+  it('ends when the person is locked, and refuses their sign-in while locked', async () => {
+    const token = await signedIn('Dewi Lestari', 'admin');
+    const { staff } = await json<{ staff: { staffId: string }[] }>(
+      await call(h, 'GET', '/admin/staff', { token }),
+    );
+    const staffId = staff[0]?.staffId ?? '';
+
+    await call(h, 'POST', `/admin/staff/${staffId}/lock`, {
+      token: admin.token,
+      body: { locked: true },
+    });
+    const after = await call(h, 'GET', '/admin/devices', { token });
+    const signInLocked = await signIn('Dewi Lestari');
+
+    expect(after.status).toBe(401);
+    expect((await json<ApiError>(after)).error).toBe('staff_locked');
+    expect(signInLocked.status).toBe(401);
+  });
+
+  it('ends at sign-out, and every session is in the audit log', async () => {
+    const token = await signedIn('Dewi Lestari', 'admin');
+
+    const out = await call(h, 'POST', '/admin/sign-out', { token });
+    const after = await call(h, 'GET', '/admin/me', { token });
+    const audit = await json<AuditPage>(
+      await call(h, 'GET', '/admin/audit?limit=50', { token: admin.token }),
+    );
+
+    expect(out.status).toBe(200);
+    expect(after.status).toBe(401);
+    expect((await json<ApiError>(after)).error).toBe('token_revoked');
+    expect(audit.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['session.start', 'session.end']),
+    );
+  });
+});
