@@ -179,6 +179,7 @@ function appBuild(mode: string): UserConfig {
           counter: 'src/app/counter/index.html',
           display: 'src/app/display/index.html',
           mobile: 'src/app/mobile/index.html',
+          admin: 'src/app/admin/index.html',
         },
         output: {
           // Code every surface needs at start (Preact, hooks, texts, time, the shell's boot

@@ -14,6 +14,7 @@ export const SHELLS = {
   counter: 'src/app/counter/index.html',
   display: 'src/app/display/index.html',
   mobile: 'src/app/mobile/index.html',
+  admin: 'src/app/admin/index.html',
 } as const;
 
 /** Surfaces with a shell of their own (their own entry), by the paths they answer. */
@@ -22,6 +23,8 @@ const OWN_SHELLS: readonly { shell: string; paths: RegExp }[] = [
   { shell: SHELLS.counter, paths: /^\/counter\/?$/ },
   { shell: SHELLS.display, paths: /^\/display\/?$/ },
   { shell: SHELLS.mobile, paths: /^\/mobile\/?$/ },
+  // Online only (it calls the server), but its own shell: never the kiosk's.
+  { shell: SHELLS.admin, paths: /^\/admin\/?$/ },
 ];
 
 /** Every other navigation outside the API renders the precached app shell (the kiosk). */

@@ -12,6 +12,7 @@ export const OWN_SHELLS = {
   '/counter': 'src/app/counter/index.html',
   '/display': 'src/app/display/index.html',
   '/mobile': 'src/app/mobile/index.html',
+  '/admin': 'src/app/admin/index.html',
 } as const;
 
 /** Routes for the PWA files under appDir, with an app-shell fallback for its routes. */

@@ -35,12 +35,21 @@ function Both({ text }: { text: { id: string; en: string } }) {
 
 const say = (key: SetupTextKey) => <Both text={SETUP_TEXT[key]} />;
 
+/**
+ * The code an admin's QR code carries (/admin: `…/kiosk#kode=ABCD-EFGH`), or ''. The hash
+ * never reaches the server or its logs.
+ */
+function codeFromAddress(): string {
+  const hash = globalThis.location?.hash ?? '';
+  return new URLSearchParams(hash.slice(1)).get('kode') ?? '';
+}
+
 /** The device enrollment form. */
 export function SetupScreen({ profiles, onSubmit, error, busy }: SetupProps) {
   // The route offers only the profiles this surface may be enrolled as.
   const usable = profiles;
   const [values, setValues] = useState<SetupValues>({
-    code: '',
+    code: codeFromAddress(),
     name: '',
     profileId: usable.length === 1 ? (usable[0]?.id ?? '') : '',
   });

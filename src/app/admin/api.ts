@@ -1,0 +1,165 @@
+/**
+ * The admin screens' calls to the site server (/api/v1/admin/*, README "Admin API"): one
+ * function per call, each with the session's token; a refusal becomes an AdminApiError
+ * carrying the server's code, its message and the issues it listed.
+ * Must: the token lives in the tab's sessionStorage only (closing the tab signs out), and
+ * is never logged.
+ */
+import type {
+  AuditPage,
+  BootstrapResponse,
+  CreateEnrollmentResponse,
+  DeviceSummary,
+} from '../../domain/protocol';
+import type {
+  AdminSession,
+  AdminSignInResponse,
+  AdminStaffListResponse,
+  StaffRole,
+  StaffSetupResponse,
+  StaffSummary,
+} from '../../domain/staff';
+
+/** A refusal of the server (or no answer: status 0, error 'offline'). */
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    message: string,
+    readonly issues: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'anjungan.admin.token';
+
+/** Where the tab keeps its session's token. */
+export type TokenStore = {
+  get(): string | null;
+  set(token: string | null): void;
+};
+
+/** The tab's own store: sessionStorage, or memory where there is none. */
+export function tabTokenStore(): TokenStore {
+  let memory: string | null = null;
+  const storage = globalThis.sessionStorage as Storage | undefined;
+  return {
+    get: () => storage?.getItem(TOKEN_KEY) ?? memory,
+    set: (token) => {
+      memory = token;
+      if (!storage) return;
+      if (token === null) storage.removeItem(TOKEN_KEY);
+      else storage.setItem(TOKEN_KEY, token);
+    },
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;
+
+/** The calls, through `fetchImpl` (the browser's fetch unless a test gives its own). */
+export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  async function call<T>(method: string, path: string, body?: unknown, token = tokens.get()) {
+    const headers: Record<string, string> = {};
+    if (token !== null) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchImpl(`/api/v1${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new AdminApiError(0, 'offline', 'Server tidak terhubung (the server is unreachable).');
+    }
+    const answer = await response.json().catch(() => null);
+    if (!response.ok) {
+      const refusal = (answer ?? {}) as { error?: string; message?: string; issues?: [] };
+      throw new AdminApiError(
+        response.status,
+        refusal.error ?? 'http_error',
+        refusal.message ?? `HTTP ${response.status}`,
+        refusal.issues ?? [],
+      );
+    }
+    return answer as T;
+  }
+  const started = (answer: AdminSignInResponse): AdminSession => {
+    tokens.set(answer.token);
+    return answer.session;
+  };
+  return {
+    hasToken: () => tokens.get() !== null,
+    async signIn(name: string, pin: string): Promise<AdminSession> {
+      return started(await call('POST', '/admin/sign-in', { name, pin }, null));
+    },
+    async firstPin(setupCode: string, pin: string): Promise<AdminSession> {
+      return started(await call('POST', '/admin/first-pin', { setupCode, pin }, null));
+    },
+    /**
+     * A new site's first admin: the bootstrap code the server printed makes an API admin,
+     * which makes this person (role admin, every agency) and their PIN; then its own token
+     * is revoked, so only the person's session is left.
+     */
+    async startSite(
+      code: string,
+      name: string,
+      pin: string,
+      agencies: readonly string[],
+    ): Promise<AdminSession> {
+      const boot = await call<BootstrapResponse>('POST', '/bootstrap', { code, name }, null);
+      const person = await call<StaffSetupResponse>(
+        'POST',
+        '/admin/staff',
+        { name, role: 'admin', agencies },
+        boot.token,
+      );
+      const session = started(
+        await call('POST', '/admin/first-pin', { setupCode: person.setupCode, pin }, null),
+      );
+      await call('POST', `/admin/tokens/${boot.tokenId}/revoke`).catch(() => undefined);
+      return session;
+    },
+    async me(): Promise<AdminSession> {
+      return (await call<{ session: AdminSession }>('GET', '/admin/me')).session;
+    },
+    async signOut(): Promise<void> {
+      try {
+        await call('POST', '/admin/sign-out');
+      } finally {
+        tokens.set(null);
+      }
+    },
+    forget: () => tokens.set(null),
+    async devices(): Promise<DeviceSummary[]> {
+      return (await call<{ devices: DeviceSummary[] }>('GET', '/admin/devices')).devices;
+    },
+    enrollment(label: string): Promise<CreateEnrollmentResponse> {
+      return call('POST', '/admin/enrollments', label === '' ? {} : { label });
+    },
+    async revokeDevice(deviceId: string): Promise<void> {
+      await call('POST', `/admin/devices/${encodeURIComponent(deviceId)}/revoke`);
+    },
+    async staff(): Promise<StaffSummary[]> {
+      return (await call<AdminStaffListResponse>('GET', '/admin/staff')).staff;
+    },
+    createStaff(person: {
+      name: string;
+      role: StaffRole;
+      agencies: string[];
+    }): Promise<StaffSetupResponse> {
+      return call('POST', '/admin/staff', person);
+    },
+    newSetupCode(staffId: string): Promise<StaffSetupResponse> {
+      return call('POST', `/admin/staff/${encodeURIComponent(staffId)}/setup-code`);
+    },
+    async lockStaff(staffId: string, locked: boolean): Promise<void> {
+      await call('POST', `/admin/staff/${encodeURIComponent(staffId)}/lock`, { locked });
+    },
+    audit(before: number | null): Promise<AuditPage> {
+      const query = before === null ? '' : `&before=${before}`;
+      return call('GET', `/admin/audit?limit=50${query}`);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** Small pieces the admin screens share: a refusal's message, a loaded list, a time. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { formatClock, formatDate } from '../../domain/format';
+import type { TimeZone } from '../../domain/time';
+import { type AdminLanguage, at } from './text';
+
+/** What a failed call says: the server's message, and each issue it listed. */
+export function Refusal({ error }: { error: unknown }) {
+  if (error === null || error === undefined) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  const issues = (error as { issues?: readonly { path: string; message: string }[] }).issues ?? [];
+  return (
+    <div class="admin-refusal" role="alert">
+      <p>{message}</p>
+      {issues.length > 0 && (
+        <ul>
+          {issues.map((issue) => (
+            <li key={issue.path}>
+              <code>{issue.path}</code> {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A list read from the server once the screen is up: its value, the refusal, and a way to
+ * read it again (after a change). `load` is the one of the latest render.
+ */
+export function useLoaded<T>(load: () => Promise<T>) {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const latest = useRef(load);
+  latest.current = load;
+  const reload = useCallback(() => {
+    setError(null);
+    latest.current().then(setValue, setError);
+  }, []);
+  useEffect(reload, [reload]);
+  return { value, error, reload };
+}
+
+/** A loading line, or the refusal with a retry, while `value` is not there. */
+export function Pending(props: { lang: AdminLanguage; error: unknown; retry: () => void }) {
+  if (props.error === null) {
+    return (
+      <p aria-busy="true" class="admin-pending">
+        {at(props.lang, 'loading')}
+      </p>
+    );
+  }
+  return (
+    <div>
+      <Refusal error={props.error} />
+      <button type="button" class="btn btn--secondary" onClick={props.retry}>
+        {at(props.lang, 'retry')}
+      </button>
+    </div>
+  );
+}
+
+/** "5 Desember 2026 09.14 WIB": a moment in the site's time zone. */
+export function when(ms: number, timeZone: TimeZone, lang: AdminLanguage): string {
+  return `${formatDate(ms, timeZone, lang)} ${formatClock(ms, timeZone)}`;
+}
