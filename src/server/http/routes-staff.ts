@@ -96,7 +96,7 @@ export function staffRoutes(deps: ApiDeps): Hono {
   api.get('/staff', device, async (c) => {
     const profile = staffProfile(deps, c.get('device'));
     const staff = (await deps.store.staffOfSite(deps.siteId()))
-      .filter((person) => allowedOnProfile(profile.agencies, person.agencies))
+      .filter((person) => onDevices(person) && allowedOnProfile(profile.agencies, person.agencies))
       .map(verifierOf);
     return c.json({ staff, serverTime: deps.now() } satisfies StaffListResponse);
   });
@@ -108,12 +108,25 @@ export function staffRoutes(deps: ApiDeps): Hono {
     const profile = staffProfile(deps, c.get('device'));
     const { staffId, ok } = valid(parseRequest(SignInReportRequestSchema, await readJsonBody(c)));
     const person = (await deps.store.staffOfSite(deps.siteId())).find((p) => p.staffId === staffId);
-    if (person === undefined || !allowedOnProfile(profile.agencies, person.agencies)) {
+    if (
+      person === undefined ||
+      !onDevices(person) ||
+      !allowedOnProfile(profile.agencies, person.agencies)
+    ) {
       throw unknownStaff();
     }
     return c.json(reportSignIn(deps, staffId, ok));
   });
   return api;
+}
+
+/**
+ * Whether a person's verifier may sit on counter and mobile devices: not an admin's. A
+ * device's verifiers can be tested offline by whoever takes the device (README, Staff and
+ * PINs), and an admin's PIN opens the admin screens.
+ */
+function onDevices(person: StaffRecord): boolean {
+  return person.role !== 'admin';
 }
 
 /** The site's lockout key of a person. */
@@ -158,8 +171,15 @@ function setPin(deps: ApiDeps) {
     const siteId = deps.siteId();
     const codeHash = hashCode(request.setupCode, deps.secretKey);
     // A wrong code is refused before the PIN is hashed: guesses cost no PBKDF2.
-    if ((await deps.store.staffBySetupCode(siteId, codeHash, deps.now())) === null) {
-      throw invalidCode(attempt);
+    const holder = await deps.store.staffBySetupCode(siteId, codeHash, deps.now());
+    if (holder === null) throw invalidCode(attempt);
+    if (!onDevices(holder)) {
+      throw fail(
+        403,
+        'admin_pin_at_admin',
+        'Admin membuat PIN di halaman /admin, bukan di loket ' +
+          '(an admin chooses their PIN at /admin, not at a counter).',
+      );
     }
     const pin = await pinVerifier(request.pin);
     const record = await deps.store.setPinByCode(siteId, codeHash, pin, deps.now());

@@ -12,14 +12,15 @@ import {
   PIN_FREE_FAILURES,
   type StaffSetupResponse,
 } from '../../../src/domain/staff';
-import { kioskBundle } from '../../fixtures/kiosk';
-import { call, type Harness, json, seedAdminWithIds, startHarness } from './support';
+import { kioskBundle, kioskProfile } from '../../fixtures/kiosk';
+import { call, type Harness, json, seedAdminWithIds, seedDevice, startHarness } from './support';
 
 let h: Harness;
 let admin: { adminId: string; token: string };
 
 beforeEach(async () => {
-  h = await startHarness({ config: kioskBundle() });
+  const loket = kioskProfile({ id: 'loket', surface: 'counter' });
+  h = await startHarness({ config: kioskBundle({ profiles: [kioskProfile(), loket] }) });
   admin = await seedAdminWithIds(h.store);
   return () => h.store.close();
 });
@@ -167,5 +168,31 @@ describe('an admin session', () => {
     expect(audit.entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['session.start', 'session.end']),
     );
+  });
+});
+
+describe("an admin's PIN", () => {
+  it('never sits on a counter: not in its staff list, not chosen there', async () => {
+    // Arrange: an admin with a PIN, a supervisor with a PIN, an admin with a fresh code.
+    const counter = await seedDevice(h.store, { profileId: 'loket' });
+    await signedIn('Dewi Lestari', 'admin');
+    await signedIn('Rina Wati', 'supervisor');
+    const fresh = await person('Agus Salim', 'admin');
+
+    // Act
+    const list = await json<{ staff: { name: string }[] }>(
+      await call(h, 'GET', '/staff', { token: counter.token }),
+    );
+    const atCounter = await call(h, 'POST', '/staff/pin', {
+      token: counter.token,
+      body: { setupCode: fresh.setupCode, pin: PIN },
+    });
+    const atAdmin = await firstPin(fresh.setupCode);
+
+    // Assert: the supervisor is there (they call tickets); no admin is.
+    expect(list.staff.map((s) => s.name)).toEqual(['Rina Wati']);
+    expect(atCounter.status).toBe(403);
+    expect((await json<ApiError>(atCounter)).error).toBe('admin_pin_at_admin');
+    expect(atAdmin.status).toBe(200);
   });
 });
