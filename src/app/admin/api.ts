@@ -5,6 +5,7 @@
  * Must: the token lives in the tab's sessionStorage only (closing the tab signs out), and
  * is never logged.
  */
+import type { Visit } from '../../domain/config/schema';
 import type {
   AuditPage,
   BootstrapResponse,
@@ -19,6 +20,7 @@ import type {
   StaffSetupResponse,
   StaffSummary,
 } from '../../domain/staff';
+import type { VisitReport } from '../../domain/visit-report';
 
 /** A refusal of the server (or no answer: status 0, error 'offline'). */
 export class AdminApiError extends Error {
@@ -156,6 +158,38 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     },
     async lockStaff(staffId: string, locked: boolean): Promise<void> {
       await call('POST', `/admin/staff/${encodeURIComponent(staffId)}/lock`, { locked });
+    },
+    async visits(): Promise<Visit[]> {
+      return (await call<{ visits: Visit[] }>('GET', '/admin/visits')).visits;
+    },
+    /** Creates or changes a visit (PUT /admin/visits/:id); a 422 lists every issue. */
+    async saveVisit(visit: Visit): Promise<Visit> {
+      const { id, ...rest } = visit;
+      return (await call<{ visit: Visit }>('PUT', `/admin/visits/${encodeURIComponent(id)}`, rest))
+        .visit;
+    },
+    async deleteVisit(id: string): Promise<void> {
+      await call('DELETE', `/admin/visits/${encodeURIComponent(id)}`);
+    },
+    async visitReport(id: string): Promise<VisitReport> {
+      const path = `/admin/visits/${encodeURIComponent(id)}/report`;
+      return (await call<{ report: VisitReport }>('GET', path)).report;
+    },
+    /** The visit's report as the CSV the server makes (for a download). */
+    async visitReportCsv(id: string): Promise<Blob> {
+      const token = tokens.get();
+      const response = await fetchImpl(
+        `/api/v1/admin/visits/${encodeURIComponent(id)}/report?format=csv`,
+        { headers: token === null ? {} : { Authorization: `Bearer ${token}` } },
+      ).catch(() => null);
+      if (response === null || !response.ok) {
+        throw new AdminApiError(
+          response?.status ?? 0,
+          'report',
+          'CSV tidak terunduh (the CSV did not download).',
+        );
+      }
+      return response.blob();
     },
     audit(before: number | null): Promise<AuditPage> {
       const query = before === null ? '' : `&before=${before}`;
