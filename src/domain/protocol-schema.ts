@@ -15,6 +15,7 @@ import {
   type BootstrapRequest,
   type CreateEnrollmentRequest,
   type EnrollRequest,
+  FLAG_RESOLUTIONS,
   type LeaseRequest,
   MAX_BATCH,
   MAX_LEASE_COUNT,
@@ -244,6 +245,13 @@ export const MAX_FLAGGED_PAGE = 500;
 export const FlaggedQuerySchema = v.object({
   after: queryInteger('0', 0, Number.MAX_SAFE_INTEGER),
   limit: queryInteger(String(MAX_FLAGGED_PAGE), 1, MAX_FLAGGED_PAGE),
+  /** `open=1`: only the events nobody reviewed yet. */
+  open: v.optional(v.picklist(['0', '1'], "must be '0' or '1'"), '0'),
+});
+
+/** POST /admin/flagged/:eventId/review. */
+export const FlagReviewRequestSchema = body({
+  resolution: v.picklist(FLAG_RESOLUTIONS, `must be one of ${FLAG_RESOLUTIONS.join(', ')}`),
 });
 
 /** Runs a schema over untrusted input; never throws. */

@@ -136,6 +136,16 @@ export type AdminTokenSummary = {
   revokedAt: number | null;
 };
 
+/**
+ * What a reviewer found of a flagged event: `expected` — nothing wrong (a clock that was
+ * ahead, numbers after a restore); `handled` — something was wrong and was dealt with (the
+ * device's clock set, the device revoked, the citizen helped).
+ */
+export const FLAG_RESOLUTIONS = ['expected', 'handled'] as const;
+export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
+/** A flagged event's review. */
+export type FlagReview = { at: number; adminId: string; resolution: FlagResolution };
+
 /** What an admin did, as the audit log names it. */
 export type AuditAction =
   | 'bootstrap'
@@ -157,7 +167,8 @@ export type AuditAction =
   | 'visit.delete'
   | 'visits.read'
   | 'session.start'
-  | 'session.end';
+  | 'session.end'
+  | 'flagged.review';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

@@ -62,12 +62,12 @@ export function requireDevice(
 
 /**
  * Lets only admins with a valid token through; sets `admin` (the token, its admin and
- * role). `reads` lets a supervisor through too, on a route that changes nothing it may
- * not (reads, its own sign-out).
+ * role). A supervisor gets through on reads (GET), and on the writes that are theirs too
+ * (`supervisors`: their own sign-out, reviewing flagged events).
  */
 export function requireAdmin(
   deps: GuardDeps,
-  options: { reads?: boolean } = {},
+  options: { supervisors?: boolean } = {},
 ): MiddlewareHandler<{ Variables: { admin: AdminCaller } }> {
   return async (c, next) => {
     const hash = hashSecret(bearerToken(c.req.header('Authorization')));
@@ -79,8 +79,8 @@ export function requireAdmin(
     const now = deps.now();
     checkAdminToken(admin, now);
     const caller = await callerOf(deps, admin);
-    const reads = options.reads ?? c.req.method === 'GET';
-    if (caller.role === 'supervisor' && !reads) {
+    const theirs = options.supervisors ?? c.req.method === 'GET';
+    if (caller.role === 'supervisor' && !theirs) {
       throw fail(
         403,
         'read_only',

@@ -79,7 +79,7 @@ export function adminSessionRoutes(deps: ApiDeps): Hono {
     }),
   );
   api.get('/me', requireAdmin(deps), (c) => c.json({ session: sessionOf(c.get('admin')) }));
-  api.post('/sign-out', requireAdmin(deps, { reads: true }), async (c) => {
+  api.post('/sign-out', requireAdmin(deps, { supervisors: true }), async (c) => {
     const caller = c.get('admin');
     await deps.store.endStaffSession(caller.tokenId, caller.adminId, deps.now());
     return c.json({ signedOut: true });

@@ -10,6 +10,7 @@ import {
   CreateEnrollmentRequestSchema,
   DEFAULT_ENROLLMENT_TTL_MINUTES,
   FlaggedQuerySchema,
+  FlagReviewRequestSchema,
   parseRequest,
 } from '../../domain/protocol-schema';
 import { requireAdmin } from '../auth/guard';
@@ -20,7 +21,10 @@ import type { ApiDeps } from './deps';
 import { fail } from './errors';
 import { valid } from './validate';
 
-/** POST /admin/enrollments, GET /admin/devices, POST /admin/devices/:id/revoke, GET /admin/flagged. */
+/**
+ * POST /admin/enrollments, GET /admin/devices, POST /admin/devices/:id/revoke,
+ * GET /admin/flagged, POST /admin/flagged/:id/review.
+ */
 export function adminRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   const admin = requireAdmin(deps);
@@ -63,11 +67,33 @@ export function adminRoutes(deps: ApiDeps): Hono {
   });
   api.get('/flagged', admin, async (c) => {
     const query = valid(parseRequest(FlaggedQuerySchema, c.req.query()));
-    const flagged = await deps.store.flaggedEvents(deps.siteId(), query.after, query.limit);
+    const open = query.open === '1';
+    const flagged = await deps.store.flaggedEvents(deps.siteId(), query.after, query.limit, open);
     await auditRead(deps, c.get('admin').adminId, 'flagged.read');
     // A full page may have more after it: `next` is the `after` of the next page.
     const next = flagged.length === query.limit ? (flagged.at(-1)?.siteSeq ?? null) : null;
     return c.json({ flagged, next });
+  });
+  // A supervisor reviews too: looking into what the server flagged is their work.
+  api.post('/flagged/:id/review', requireAdmin(deps, { supervisors: true }), async (c) => {
+    const { resolution } = valid(parseRequest(FlagReviewRequestSchema, await readJsonBody(c)));
+    const id = c.req.param('id');
+    const by = c.get('admin').adminId;
+    const review = isUuid(id)
+      ? await deps.store.reviewFlagged(deps.siteId(), id, {
+          at: deps.now(),
+          adminId: by,
+          resolution,
+        })
+      : null;
+    if (review === null) {
+      if (!isUuid(id)) {
+        const entry = { at: deps.now(), adminId: by, action: 'flagged.review' as const };
+        await deps.store.recordAudit({ ...entry, targetId: null, outcome: 'unknown_event' });
+      }
+      throw fail(404, 'unknown_event', 'No such flagged event at this site.');
+    }
+    return c.json({ review });
   });
   return api;
 }

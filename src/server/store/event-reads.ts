@@ -4,7 +4,8 @@
  * events; it is read only by id (`findEvent` says so) and in the flagged list.
  */
 import type { KioskEvent } from '../../domain/events';
-import type { SyncedEvent } from '../../domain/protocol';
+import type { FlagResolution, FlagReview, SyncedEvent } from '../../domain/protocol';
+import { appendAudit } from './audit';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent, toSyncedEvent } from './rows';
 import { one, type SqlDb, type SqlReader } from './sql';
 import type { FlaggedEvent, SkipOwn } from './store';
@@ -127,12 +128,16 @@ export function findEvent(
   });
 }
 
-/** The site's flagged and quarantined events, in siteSeq order, at most `limit` after `after`. */
+/**
+ * The site's flagged or quarantined events after `after` (site order), at most `limit`,
+ * each with its review; `open` leaves out the reviewed ones.
+ */
 export function flaggedEvents(
   db: SqlDb,
   siteId: string,
   after = 0,
   limit = 500,
+  open = false,
 ): Promise<FlaggedEvent[]> {
   return db.read(async (tx) => {
     const rows = await tx.all<{
@@ -143,22 +148,81 @@ export function flaggedEvents(
       drift_ms: number;
       flags: string;
       quarantined: number;
+      reviewed_at: number | null;
+      admin_id: string | null;
+      resolution: string | null;
     }>(
-      `SELECT id, device_id, site_seq, business_day, drift_ms, flags, quarantined FROM events
-       WHERE site_id = ? AND flagged = 1 AND site_seq > ? ORDER BY site_seq LIMIT ?`,
+      `SELECT e.id, e.device_id, e.site_seq, e.business_day, e.drift_ms, e.flags, e.quarantined,
+         r.reviewed_at, r.admin_id, r.resolution
+       FROM events e LEFT JOIN flag_reviews r ON r.site_id = e.site_id AND r.event_id = e.id
+       WHERE e.site_id = ? AND e.flagged = 1 AND e.site_seq > ?${open ? ' AND r.event_id IS NULL' : ''}
+       ORDER BY e.site_seq LIMIT ?`,
       [siteId, after, limit],
     );
     return rows.map((row) => ({
       eventId: row.id,
       deviceId: row.device_id,
-      siteSeq: row.site_seq,
+      siteSeq: Number(row.site_seq),
       businessDay: row.business_day,
-      driftMs: row.drift_ms,
+      driftMs: Number(row.drift_ms),
       // Events stored before the reasons were kept were flagged for their clock only.
       reasons: (row.flags === ''
         ? ['clock_ahead']
         : row.flags.split(',')) as FlaggedEvent['reasons'],
       quarantined: row.quarantined === 1,
+      review:
+        row.reviewed_at === null || row.admin_id === null
+          ? null
+          : {
+              at: Number(row.reviewed_at),
+              adminId: row.admin_id,
+              resolution: row.resolution as FlagResolution,
+            },
     }));
+  });
+}
+
+/**
+ * Records a review of a flagged event of the site, audited; the first review stands.
+ * Null when the site has no such flagged event.
+ */
+export function reviewFlagged(
+  db: SqlDb,
+  siteId: string,
+  eventId: string,
+  review: FlagReview,
+): Promise<FlagReview | null> {
+  return db.transaction(async (tx) => {
+    const flagged = await one<{ id: string }>(
+      tx,
+      'SELECT id FROM events WHERE site_id = ? AND id = ? AND flagged = 1',
+      [siteId, eventId],
+    );
+    const outcome = flagged === null ? 'unknown_event' : 'ok';
+    await appendAudit(tx, {
+      at: review.at,
+      adminId: review.adminId,
+      action: 'flagged.review',
+      targetId: flagged === null ? null : eventId,
+      outcome,
+    });
+    if (flagged === null) return null;
+    await tx.run(
+      `INSERT INTO flag_reviews (site_id, event_id, reviewed_at, admin_id, resolution)
+       VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, event_id) DO NOTHING`,
+      [siteId, eventId, review.at, review.adminId, review.resolution],
+    );
+    const stored = await one<{ reviewed_at: number; admin_id: string; resolution: string }>(
+      tx,
+      'SELECT reviewed_at, admin_id, resolution FROM flag_reviews WHERE site_id = ? AND event_id = ?',
+      [siteId, eventId],
+    );
+    return stored === null
+      ? null
+      : {
+          at: Number(stored.reviewed_at),
+          adminId: stored.admin_id,
+          resolution: stored.resolution as FlagResolution,
+        };
   });
 }

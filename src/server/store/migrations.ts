@@ -229,6 +229,21 @@ const V_QUOTA_POOLS: readonly MigrationStep[] = [
   "ALTER TABLE quota_grants ADD COLUMN pool TEXT NOT NULL DEFAULT ''",
 ];
 
+/**
+ * Reviews of flagged events (GET /admin/flagged): who looked at one, when, and what they
+ * found — a code, never free text (it could carry personal data). One review an event.
+ */
+const V_FLAG_REVIEWS: readonly MigrationStep[] = [
+  `CREATE TABLE flag_reviews (
+    site_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    reviewed_at BIGINT NOT NULL,
+    admin_id TEXT NOT NULL,
+    resolution TEXT NOT NULL,
+    PRIMARY KEY (site_id, event_id)
+  )`,
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
 export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V1,
@@ -237,6 +252,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_NUMBERS_ONE_INDEX,
   V_STAFF,
   V_QUOTA_POOLS,
+  V_FLAG_REVIEWS,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

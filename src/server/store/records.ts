@@ -4,7 +4,7 @@
  */
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
-import type { DeviceSummary } from '../../domain/protocol';
+import type { DeviceSummary, FlagReview } from '../../domain/protocol';
 import type { FlagReason, QuarantineReason } from '../../domain/trust';
 
 export type PushInput = {
@@ -70,6 +70,8 @@ export type FlaggedEvent = {
   driftMs: number;
   reasons: (FlagReason | QuarantineReason)[];
   quarantined: boolean;
+  /** Null until someone reviewed it. */
+  review: FlagReview | null;
 };
 
 /** Leave out one device's own events through a deviceSeq (it holds them already). */

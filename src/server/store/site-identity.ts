@@ -26,6 +26,7 @@ const SITE_TABLES = [
   'config_versions',
   'ticket_numbers',
   'staff',
+  'flag_reviews',
 ] as const;
 
 /** The recorded identity; else the one site the rows name; null for an empty database. */

@@ -79,7 +79,9 @@ function storeOn(
     head: (siteId) => reads.head(db, siteId),
     eventsOfDay: (siteId, day) => reads.eventsOfDay(db, siteId, day),
     findEvent: (eventId) => reads.findEvent(db, eventId),
-    flaggedEvents: (siteId, after, limit) => reads.flaggedEvents(db, siteId, after, limit),
+    flaggedEvents: (siteId, after, limit, open) =>
+      reads.flaggedEvents(db, siteId, after, limit, open),
+    reviewFlagged: (siteId, eventId, review) => reads.reviewFlagged(db, siteId, eventId, review),
     leaseNumbers: (input) => leases.leaseNumbers(db, input),
     leaseQuota: async (input) => {
       const { granted, ...grant } = await leases.leaseQuota(db, input);

@@ -12,6 +12,7 @@ import type { KioskEvent } from '../../domain/events';
 import type {
   AdminTokenSummary,
   AuditEntry,
+  FlagReview,
   NumberLease,
   SyncedEvent,
 } from '../../domain/protocol';
@@ -55,7 +56,15 @@ export interface EventLog {
   /** The event with this id, and whether it is quarantined (kept from public pages); null when none. */
   findEvent(eventId: string): Promise<{ event: SyncedEvent; quarantined: boolean } | null>;
   /** Flagged and quarantined events, in siteSeq order: at most `limit` (500) after siteSeq `after`. */
-  flaggedEvents(siteId: string, after?: number, limit?: number): Promise<FlaggedEvent[]>;
+  /** Flagged and quarantined events, with their reviews; `open`: the unreviewed ones. */
+  flaggedEvents(
+    siteId: string,
+    after?: number,
+    limit?: number,
+    open?: boolean,
+  ): Promise<FlaggedEvent[]>;
+  /** Records a review of a flagged event (the first stands), audited; null: no such event. */
+  reviewFlagged(siteId: string, eventId: string, review: FlagReview): Promise<FlagReview | null>;
 }
 
 /** Number blocks and quota tokens granted in advance (ARCHITECTURE.md §5). */

@@ -157,6 +157,14 @@ const ENDPOINTS: Endpoint[] = [
     expect: adminOnly(200),
   },
   {
+    name: 'POST /admin/flagged/:id/review (unknown)',
+    method: 'POST',
+    path: () => '/admin/flagged/0190f5e0-0000-7000-8000-0000000000ff/review',
+    body: () => ({ resolution: 'expected' }),
+    // A supervisor reviews too: past the guard, the event is unknown (404) for both.
+    expect: adminOnly(404),
+  },
+  {
     name: 'POST /admin/admins',
     method: 'POST',
     path: () => '/admin/admins',

@@ -174,6 +174,34 @@ describe('flagged: counted, listed, never moving a head or a clock', () => {
     expect(await bad.text()).toContain('limit');
   });
 
+  it('records a review of a flagged event once, and lists the open ones apart', async () => {
+    const events = [1, 2].map((seq) => ticket(hostile, seq, { serviceId: `x-${seq}` }));
+    await push(hostile, events);
+    const [first] = events;
+    type Page = { flagged: { eventId: string; review: { resolution: string } | null }[] };
+    const list = async (query = '') =>
+      json<Page>(await call(h, 'GET', `/admin/flagged${query}`, { token: admin }));
+    const review = (id: string, body: unknown) =>
+      call(h, 'POST', `/admin/flagged/${id}/review`, { token: admin, body });
+
+    const done = await review(first?.id ?? '', { resolution: 'handled' });
+    const again = await review(first?.id ?? '', { resolution: 'expected' });
+    const bad = await review(first?.id ?? '', { resolution: 'whatever' });
+    const unknown = await review('0190f5e0-0000-7000-8000-0000000000ff', { resolution: 'handled' });
+
+    expect(done.status).toBe(200);
+    expect((await json<{ review: { resolution: string } }>(again)).review.resolution).toBe(
+      'handled',
+    );
+    expect(bad.status).toBe(400);
+    expect(unknown.status).toBe(404);
+    expect((await list()).flagged.map((f) => f.review?.resolution ?? null)).toEqual([
+      'handled',
+      null,
+    ]);
+    expect((await list('?open=1')).flagged.map((f) => f.eventId)).toEqual([events[1]?.id]);
+  });
+
   it('flags a number outside the device’s leases and keeps the queue’s numbers for others', async () => {
     await json<LeaseResponse>(await lease(hostile, 5));
     const inside = ticket(hostile, 1, { seq: 3, number: 'A-003', emergencyTag: undefined });

@@ -215,7 +215,51 @@ describe.each(storeTargets())('store push ($kind)', (target) => {
         driftMs: 3 * 86_400_000,
         reasons: ['clock_ahead'],
         quarantined: false,
+        review: null,
       },
+    ]);
+  });
+
+  it('records the first review of a flagged event, audited, and lists the open ones apart', async () => {
+    // Arrange: an event flagged for its clock, and one that is not flagged.
+    await enrollDevice(store(), 'kiosk-1');
+    const ahead = {
+      ...deviceEvent('kiosk-1', 1),
+      hlc: encodeHlc({ ms: RECEIVED_AT + 3 * 86_400_000, counter: 0 }),
+    };
+    const plain = deviceEvent('kiosk-1', 2);
+    await store().push(pushInput([ahead, plain]));
+    const NOW = RECEIVED_AT;
+
+    // Act
+    const first = await store().reviewFlagged(STORE_SITE, ahead.id, {
+      at: NOW + 1,
+      adminId: 'admin-1',
+      resolution: 'expected',
+    });
+    const second = await store().reviewFlagged(STORE_SITE, ahead.id, {
+      at: NOW + 2,
+      adminId: 'admin-2',
+      resolution: 'handled',
+    });
+    const notFlagged = await store().reviewFlagged(STORE_SITE, plain.id, {
+      at: NOW + 3,
+      adminId: 'admin-1',
+      resolution: 'handled',
+    });
+
+    // Assert
+    const review = { at: NOW + 1, adminId: 'admin-1', resolution: 'expected' };
+    expect(first).toEqual(review);
+    expect(second).toEqual(review);
+    expect(notFlagged).toBeNull();
+    expect((await store().flaggedEvents(STORE_SITE))[0]?.review).toEqual(review);
+    expect(await store().flaggedEvents(STORE_SITE, 0, 10, true)).toEqual([]);
+    const audit = (await store().auditLog(null, 10)).filter((e) => e.action === 'flagged.review');
+    expect(audit.map((e) => [e.action, e.outcome])).toEqual([
+      ['flagged.review', 'unknown_event'],
+      ['flagged.review', 'ok'],
+      ['flagged.review', 'ok'],
     ]);
   });
 
