@@ -8,7 +8,7 @@
 import type * as v from 'valibot';
 import type { KioskEvent } from './events';
 import type { JourneyStepStatusSchema, TicketStatusSchema } from './status-schema';
-import type { FlagReason } from './trust';
+import type { FlagReason, QuarantineReason } from './trust';
 
 /** At most this many events per push request and per pull page. */
 export const MAX_BATCH = 500;
@@ -145,6 +145,23 @@ export const FLAG_RESOLUTIONS = ['expected', 'handled'] as const;
 export type FlagResolution = (typeof FLAG_RESOLUTIONS)[number];
 /** A flagged event's review. */
 export type FlagReview = { at: number; adminId: string; resolution: FlagResolution };
+/**
+ * GET /api/v1/admin/flagged — flagged or quarantined events, oldest first, each with its
+ * review (null until reviewed); `next` is the `after` of the next page, null on the last.
+ */
+export type FlaggedPage = {
+  flagged: {
+    eventId: string;
+    deviceId: string;
+    siteSeq: number;
+    businessDay: string;
+    driftMs: number;
+    reasons: (FlagReason | QuarantineReason)[];
+    quarantined: boolean;
+    review: FlagReview | null;
+  }[];
+  next: number | null;
+};
 
 /** What an admin did, as the audit log names it. */
 export type AuditAction =

@@ -12,6 +12,7 @@ import { chromiumAvailable, launchBrowser } from './support/browser';
 import { button } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { bootstrapCodeIn, type RunningServer, startServer, writeConfigDir } from './support/server';
+import { enrollOverHttp, eventsOf, pushOverHttp } from './support/sync-http';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ADMIN_PIN = '730461';
@@ -125,11 +126,88 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
     expect(supervisorCode).toMatch(/\S{4,}/);
   }, 60_000);
 
+  it('plans an MPP bergerak visit, refused first for a past day, and opens its report', async () => {
+    await page.getByRole('link', { name: 'Kunjungan' }).click();
+    const day = (offset: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(
+        new Date(Date.now() + offset * 86_400_000),
+      );
+    await page.getByLabel('Kelurahan', { exact: true }).fill('Mekarsari');
+    await page
+      .getByLabel('Tempat (mis. Balai Kelurahan Sukamaju)')
+      .fill('Balai Kelurahan Mekarsari');
+    await page.getByLabel('Hari pertama').fill(day(-2));
+    await page.getByLabel('Jam buka').fill('08:00');
+    await page.getByLabel('Jam tutup').fill('12:00');
+    const ktp = page.getByRole('checkbox', { name: /Cetak ulang KTP-el/ });
+    await ktp.check();
+    await page.getByLabel(/^Kuota per hari, Cetak ulang KTP-el/).fill('25');
+    await button(page, 'Simpan kunjungan').click();
+    // A day already past: refused with the reason, nothing typed is lost.
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('Kelurahan', { exact: true }).inputValue()).toBe('Mekarsari');
+    await axe(page, 'visit refused');
+
+    await page.getByLabel('Hari pertama').fill(day(7));
+    await page.getByLabel('Kode kunjungan').fill(`mekarsari-${day(7)}`);
+    await button(page, 'Simpan kunjungan').click();
+    const row = page.getByRole('row', { name: /Mekarsari/ });
+    await row.getByText('Akan datang').waitFor();
+    await row.getByRole('button', { name: /^Laporan/ }).click();
+    await page.getByRole('heading', { name: /^Laporan Kelurahan Mekarsari/ }).waitFor();
+    await axe(page, 'visits and a report');
+  }, 60_000);
+
+  it('lists what the server flagged, and records a review of it', async () => {
+    // A device whose clock runs three days ahead: the server keeps its tickets, flagged.
+    await page.getByRole('link', { name: 'Perangkat' }).click();
+    await button(page, 'Buat kode pendaftaran').click();
+    const code = (await page.locator('.admin-code-value').textContent()) ?? '';
+    await button(page, 'Tutup').click();
+    const device = await enrollOverHttp(server.url, code, 'Anjungan jam salah');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+    const ahead = Date.now() + 3 * 86_400_000;
+    expect((await pushOverHttp(server.url, device, eventsOf(device, 2, today, ahead))).status).toBe(
+      200,
+    );
+
+    await page.getByRole('link', { name: 'Kejadian ditandai' }).click();
+    const rows = page.getByRole('row', { name: /Anjungan jam salah/ });
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows
+      .first()
+      .getByText(/^Jam perangkat di depan \(3,0 hari\)$/)
+      .waitFor();
+    await axe(page, 'flagged events');
+    await page
+      .getByRole('button', { name: /^Wajar: Anjungan jam salah/ })
+      .first()
+      .click();
+    await rows
+      .first()
+      .getByText(/^Wajar — Dewi Lestari, /)
+      .waitFor();
+
+    // Read again, only the open one is left; all of them on request.
+    await page.getByRole('link', { name: 'Log audit' }).click();
+    await page.getByRole('link', { name: 'Kejadian ditandai' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Hanya yang belum ditinjau').uncheck();
+    await expect.poll(() => rows.count()).toBe(2);
+  }, 60_000);
+
   it('lists what was done in the audit log', async () => {
     await page.getByRole('link', { name: 'Log audit' }).click();
     const log = page.getByRole('table');
     await log.getByText('device.revoke').waitFor();
-    for (const action of ['bootstrap', 'session.start', 'enrollment.create', 'staff.lock']) {
+    for (const action of [
+      'bootstrap',
+      'session.start',
+      'enrollment.create',
+      'staff.lock',
+      'flagged.review',
+      'visit.write',
+    ]) {
       await expect.poll(() => log.getByText(action, { exact: true }).count()).toBeGreaterThan(0);
     }
     await axe(page, 'audit log');

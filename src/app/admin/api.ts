@@ -11,6 +11,9 @@ import type {
   BootstrapResponse,
   CreateEnrollmentResponse,
   DeviceSummary,
+  FlaggedPage,
+  FlagResolution,
+  FlagReview,
 } from '../../domain/protocol';
 import type {
   AdminSession,
@@ -190,6 +193,14 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
         );
       }
       return response.blob();
+    },
+    /** Flagged and quarantined events after `after`, each with its review; `open`: unreviewed. */
+    flagged(after: number, open: boolean): Promise<FlaggedPage> {
+      return call('GET', `/admin/flagged?after=${after}&limit=100${open ? '&open=1' : ''}`);
+    },
+    async reviewFlagged(eventId: string, resolution: FlagResolution): Promise<FlagReview> {
+      const path = `/admin/flagged/${encodeURIComponent(eventId)}/review`;
+      return (await call<{ review: FlagReview }>('POST', path, { resolution })).review;
     },
     audit(before: number | null): Promise<AuditPage> {
       const query = before === null ? '' : `&before=${before}`;

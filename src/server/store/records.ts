@@ -4,8 +4,8 @@
  */
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
-import type { DeviceSummary, FlagReview } from '../../domain/protocol';
-import type { FlagReason, QuarantineReason } from '../../domain/trust';
+import type { DeviceSummary, FlaggedPage } from '../../domain/protocol';
+import type { QuarantineReason } from '../../domain/trust';
 
 export type PushInput = {
   siteId: string;
@@ -62,17 +62,7 @@ export type ConfigVersionRecord = {
  * A flagged event, listed for staff: flagged ones are kept and folded like any other,
  * quarantined ones are kept out of everything other devices and public pages see.
  */
-export type FlaggedEvent = {
-  eventId: string;
-  deviceId: string;
-  siteSeq: number;
-  businessDay: string;
-  driftMs: number;
-  reasons: (FlagReason | QuarantineReason)[];
-  quarantined: boolean;
-  /** Null until someone reviewed it. */
-  review: FlagReview | null;
-};
+export type FlaggedEvent = FlaggedPage['flagged'][number];
 
 /** Leave out one device's own events through a deviceSeq (it holds them already). */
 export type SkipOwn = { deviceId: string; throughSeq: number };

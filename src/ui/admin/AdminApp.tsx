@@ -7,16 +7,21 @@ import '../styles/kiosk.css';
 import './admin.css';
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { AdminSession } from '../../domain/staff';
+import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
 import { type DeviceActions, Devices } from './Devices';
+import { Flagged, type FlaggedActions } from './Flagged';
 import { Staff, type StaffActions } from './Staff';
 import { type AdminLanguage, at } from './text';
+import { type VisitActions, Visits } from './Visits';
 
-export const SECTIONS = ['devices', 'staff', 'audit'] as const;
+export const SECTIONS = ['devices', 'staff', 'visits', 'flagged', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type AdminActions = DeviceActions &
   StaffActions &
+  FlaggedActions &
+  VisitActions &
   AuditActions & {
     signOut(): void;
     setLanguage(lang: AdminLanguage): void;
@@ -73,6 +78,16 @@ export function AdminApp(props: {
         {section === 'staff' && (
           <Staff lang={lang} config={config} actions={actions} canWrite={canWrite} />
         )}
+        {section === 'visits' && (
+          <Visits
+            lang={lang}
+            config={config}
+            actions={actions}
+            canWrite={canWrite}
+            today={businessDayOf(Date.now(), config.site.timeZone)}
+          />
+        )}
+        {section === 'flagged' && <Flagged lang={lang} config={config} actions={actions} />}
         {section === 'audit' && <Audit lang={lang} config={config} actions={actions} />}
       </main>
     </div>

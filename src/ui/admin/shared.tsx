@@ -26,10 +26,11 @@ export function Refusal({ error }: { error: unknown }) {
 }
 
 /**
- * A list read from the server once the screen is up: its value, the refusal, and a way to
- * read it again (after a change). `load` is the one of the latest render.
+ * A list read from the server once the screen is up, and again whenever `keys` change (a
+ * filter): its value, the refusal, and a way to read it again (after a change). `load` is
+ * the one of the latest render.
  */
-export function useLoaded<T>(load: () => Promise<T>) {
+export function useLoaded<T>(load: () => Promise<T>, keys: readonly unknown[] = []) {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const latest = useRef(load);
@@ -38,7 +39,7 @@ export function useLoaded<T>(load: () => Promise<T>) {
     setError(null);
     latest.current().then(setValue, setError);
   }, []);
-  useEffect(reload, [reload]);
+  useEffect(reload, keys);
   return { value, error, reload };
 }
 
