@@ -21,6 +21,12 @@ import {
   MAX_LEASE_COUNT,
 } from './protocol';
 import {
+  MAX_SKM_SUGGESTION,
+  profileOptions,
+  type SkmAnswerRequest,
+  type SkmProfileField,
+} from './skm-respondent';
+import {
   type AdminSignInRequest,
   type CreateStaffRequest,
   type LockStaffRequest,
@@ -248,6 +254,24 @@ export const FlaggedQuerySchema = v.object({
   /** `open=1`: only the events nobody reviewed yet. */
   open: v.optional(v.picklist(['0', '1'], "must be '0' or '1'"), '0'),
 });
+
+/** POST /tickets/:id/skm: nine scores of 1–4, then optional profile choices and a suggestion. */
+const skmScore = v.picklist([1, 2, 3, 4] as const, 'must be 1, 2, 3 or 4');
+const profileField = <F extends SkmProfileField>(field: F) =>
+  v.optional(
+    v.picklist(profileOptions(field), `must be one of ${profileOptions(field).join(', ')}`),
+  );
+export const SkmAnswerRequestSchema = body({
+  answers: v.tuple(
+    [skmScore, skmScore, skmScore, skmScore, skmScore, skmScore, skmScore, skmScore, skmScore],
+    'must be nine scores',
+  ),
+  ageBand: profileField('ageBand'),
+  sex: profileField('sex'),
+  education: profileField('education'),
+  occupation: profileField('occupation'),
+  suggestion: v.optional(plainText(MAX_SKM_SUGGESTION)),
+}) satisfies v.GenericSchema<unknown, SkmAnswerRequest>;
 
 /** POST /admin/flagged/:eventId/review. */
 export const FlagReviewRequestSchema = body({

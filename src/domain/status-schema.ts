@@ -81,4 +81,9 @@ export const TicketStatusSchema = v.strictObject({
   ),
   /** The coming MPP bergerak visits, one line each ("MPP bergerak: Kelurahan …"). */
   visits: v.pipe(v.array(LocalTextSchema), v.maxLength(3)),
+  /**
+   * The SKM survey (src/domain/skm.ts) of a ticket that was served: open until its answer
+   * came, then answered; null while it is not served (or was a no-show).
+   */
+  survey: v.nullable(v.picklist(['open', 'answered'])),
 });

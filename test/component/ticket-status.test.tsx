@@ -22,6 +22,7 @@ const STATUS: TicketStatus = {
   waitMinutes: 25,
   finish: null,
   visits: [],
+  survey: null,
 };
 
 describe('TicketStatusPage', () => {
@@ -106,6 +107,7 @@ function firstStep(kk: JourneyStepStatus, bpjs: JourneyStepStatus, current: numb
     journey: { step: 1, of: 2, current, steps: [kk, bpjs] },
     finish: null,
     visits: [],
+    survey: null,
   };
 }
 

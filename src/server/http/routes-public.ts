@@ -8,17 +8,23 @@
  */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { parseRequest, SkmAnswerRequestSchema } from '../../domain/protocol-schema';
 import { businessDayOf } from '../../domain/time';
 import { findTicket, type StatusSources, statusOf, ticketStatus } from '../sync/ticket-status';
+import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
 import { holdStream } from './routes-stream';
+import { valid } from './validate';
 
 /** Phones following their tickets at once, at most (each a held connection). */
 export const MAX_PHONE_STREAMS = 2_000;
 let phoneStreams = 0;
 
-/** GET /health, GET /config (ETag), GET /tickets/:id, GET /tickets/:id/stream. */
+/**
+ * GET /health, GET /config (ETag), GET /tickets/:id, GET /tickets/:id/stream,
+ * POST /tickets/:id/skm.
+ */
 export function publicRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   api.get('/health', (c) => {
@@ -66,6 +72,38 @@ export function publicRoutes(deps: ApiDeps): Hono {
       await holdStream(stream, deps, siteId, `phone:${found.id}`, () => void sendIfChanged());
       phoneStreams -= 1;
     });
+  });
+  // The SKM survey of a served ticket: whoever holds the ticket's page may answer, once.
+  api.post('/tickets/:id/skm', async (c) => {
+    const request = valid(parseRequest(SkmAnswerRequestSchema, await readJsonBody(c)));
+    const sources = statusSources(deps);
+    const found = await findTicket(sources, c.req.param('id'));
+    if (found === null) throw fail(404, 'unknown_ticket', 'There is no such ticket at this site.');
+    const siteId = sources.config.site.id;
+    const ticket = (await deps.days.state(siteId, found.businessDay)).ticket(found.id);
+    if (ticket?.status !== 'done') {
+      throw fail(
+        409,
+        'not_served',
+        'Survei dibuka setelah layanan selesai (the survey opens once the service is finished).',
+      );
+    }
+    const stored = await deps.store.recordSkm(siteId, {
+      ...request,
+      ticketId: ticket.id,
+      businessDay: ticket.businessDay,
+      agencyId: ticket.agencyId,
+      serviceId: ticket.serviceId,
+      answeredAt: deps.now(),
+    });
+    if (!stored) {
+      throw fail(
+        409,
+        'already_answered',
+        'Survei tiket ini sudah diisi; terima kasih (this ticket’s survey is answered already).',
+      );
+    }
+    return c.json({ answered: true }, 201);
   });
   api.get('/tickets/:id', async (c) => {
     const status = await ticketStatus(statusSources(deps), c.req.param('id'));

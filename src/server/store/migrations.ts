@@ -244,6 +244,30 @@ const V_FLAG_REVIEWS: readonly MigrationStep[] = [
   )`,
 ];
 
+/**
+ * SKM answers (src/domain/skm.ts), one per ticket: the ticket's day, agency and service,
+ * the nine scores as digits ('443334443'), the optional profile choices and suggestion,
+ * and when it came. Anonymous: nothing else of the citizen.
+ */
+const V_SKM: readonly MigrationStep[] = [
+  `CREATE TABLE skm_responses (
+    site_id TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    agency_id TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    age_band TEXT,
+    sex TEXT,
+    education TEXT,
+    occupation TEXT,
+    suggestion TEXT,
+    answered_at BIGINT NOT NULL,
+    PRIMARY KEY (site_id, ticket_id)
+  )`,
+  'CREATE INDEX skm_responses_day ON skm_responses (site_id, business_day)',
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
 export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V1,
@@ -253,6 +277,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_STAFF,
   V_QUOTA_POOLS,
   V_FLAG_REVIEWS,
+  V_SKM,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

@@ -27,6 +27,7 @@ const SITE_TABLES = [
   'ticket_numbers',
   'staff',
   'flag_reviews',
+  'skm_responses',
 ] as const;
 
 /** The recorded identity; else the one site the rows name; null for an empty database. */

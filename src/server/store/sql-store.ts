@@ -19,6 +19,7 @@ import { ledgerPathOf } from './ledger-file';
 import { migrate } from './migrations';
 import { batchedPush } from './push';
 import * as site from './site-identity';
+import * as skm from './skm';
 import type { SqlDb } from './sql';
 import * as staff from './staff';
 import { ledgerStaffOf } from './staff-ledger';
@@ -97,6 +98,9 @@ function storeOn(
     createAdminToken: (adminId, token) => adminTokens.createAdminToken(db, adminId, token),
     revokeAdminToken: (tokenId, at, by) => adminTokens.revokeAdminToken(db, tokenId, at, by),
     adminByToken: (tokenHash) => adminTokens.adminByToken(db, tokenHash),
+    recordSkm: (siteId, response) => skm.recordSkm(db, siteId, response),
+    hasSkm: (siteId, ticketId) => skm.hasSkm(db, siteId, ticketId),
+    skmResponses: (siteId, from, to) => skm.skmResponses(db, siteId, from, to),
     startStaffSession: (person, token) => adminTokens.startStaffSession(db, person, token),
     endStaffSession: (tokenId, adminId, at) =>
       adminTokens.endStaffSession(db, tokenId, adminId, at),

@@ -29,6 +29,7 @@ import type {
   SkipOwn,
 } from './records';
 import type { SiteIdentity } from './site-identity';
+import type { SkmResponse } from './skm';
 import type { NewStaff, PinVerifier, SetupCode, StaffRecord } from './staff';
 
 export type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
@@ -104,6 +105,15 @@ export interface Leases {
     siteId: string,
     businessDay: string,
   ): Promise<(NumberLease & { deviceId: string })[]>;
+}
+
+/** SKM answers, one per ticket (./skm.ts). */
+export interface SkmAnswers {
+  /** Stores the ticket's answer unless it has one: true when this one was stored. */
+  recordSkm(siteId: string, response: SkmResponse): Promise<boolean>;
+  hasSkm(siteId: string, ticketId: string): Promise<boolean>;
+  /** The answers of tickets of days `from`…`to`, inclusive. */
+  skmResponses(siteId: string, from: string, to: string): Promise<SkmResponse[]>;
 }
 
 /** Admins, their tokens, the bootstrap code and the audit log. */
@@ -236,7 +246,8 @@ export interface Store
     Devices,
     ConfigVersions,
     SiteData,
-    Staff {
+    Staff,
+    SkmAnswers {
   readonly kind: 'sqlite' | 'postgres';
   /**
    * The store's epoch: a new one after every unclean stop or restore, so devices that

@@ -14,7 +14,7 @@ import type { QueueBook, TicketView } from '../../domain/queue';
 import { estimatedWait } from '../../domain/queue-read';
 import { comingVisits } from '../../domain/visit-days';
 import { visitLine } from '../../domain/visits';
-import type { EventLog } from '../store/store';
+import type { EventLog, SkmAnswers } from '../store/store';
 import type { DayStates } from './day-states';
 
 /** Used when a ticket's service left the config since it was issued. */
@@ -22,7 +22,7 @@ const FALLBACK_SERVICE_MINUTES = 10;
 
 /** What a ticket's status is read from. */
 export type StatusSources = {
-  store: EventLog;
+  store: EventLog & Pick<SkmAnswers, 'hasSkm'>;
   config: ConfigBundle;
   catalogue: Catalogue;
   days: DayStates;
@@ -78,6 +78,13 @@ export async function statusOf(
       id: visitLine(visit, sources.today, 'id'),
       en: visitLine(visit, sources.today, 'en'),
     })),
+    // A store read only for a served ticket: a waiting one's page asks often.
+    survey:
+      ticket.status !== 'done'
+        ? null
+        : (await sources.store.hasSkm(sources.config.site.id, ticket.id))
+          ? 'answered'
+          : 'open',
   };
 }
 

@@ -53,6 +53,7 @@ describe('ticket status', () => {
       waitMinutes: expect.any(Number),
       finish: null,
       visits: [],
+      survey: null,
     });
     expect(status.waitMinutes).toBeGreaterThan(0);
     expect(status.waitMinutes % 5).toBe(0);
