@@ -273,6 +273,22 @@ export const SkmAnswerRequestSchema = body({
   suggestion: v.optional(plainText(MAX_SKM_SUGGESTION)),
 }) satisfies v.GenericSchema<unknown, SkmAnswerRequest>;
 
+/** The longest period an SKM report covers: a year (the regulation asks for one a year). */
+export const MAX_SKM_DAYS = 366;
+
+/** GET /admin/skm?from=&to=[&format=csv]: a period of days, `from` first. */
+export const SkmQuerySchema = v.pipe(
+  v.object({
+    from: businessDay,
+    to: businessDay,
+    format: v.optional(v.picklist(['json', 'csv'], "must be 'json' or 'csv'"), 'json'),
+  }),
+  v.forward(
+    v.check((q) => q.from <= q.to, 'must not be after `to`'),
+    ['from'],
+  ),
+);
+
 /** POST /admin/flagged/:eventId/review. */
 export const FlagReviewRequestSchema = body({
   resolution: v.picklist(FLAG_RESOLUTIONS, `must be one of ${FLAG_RESOLUTIONS.join(', ')}`),

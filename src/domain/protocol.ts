@@ -185,7 +185,8 @@ export type AuditAction =
   | 'visits.read'
   | 'session.start'
   | 'session.end'
-  | 'flagged.review';
+  | 'flagged.review'
+  | 'skm.read';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

@@ -5,6 +5,7 @@
  * agree once their logs do.
  */
 import type { Visit } from './config/schema';
+import { csvDocument } from './csv';
 import type { TicketView } from './queue-types';
 import { visitDays } from './visit-days';
 
@@ -116,37 +117,28 @@ const CSV_HEADER = [
   'Kuota terpakai (%)',
 ];
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /**
  * The report as CSV for a spreadsheet set to Indonesian: `;` between fields, decimal
  * commas, a UTF-8 byte order mark, CRLF lines, and the total last. `name` gives a
  * service's name (its id when unknown).
  */
 export function visitReportCsv(report: VisitReport, name: (serviceId: string) => string): string {
-  const line = (label: string, row: VisitReportRow) =>
-    [
-      label,
-      row.quota,
-      row.issued,
-      row.served,
-      row.received,
-      row.incomplete,
-      row.noShows,
-      row.open,
-      minutesText(row.averageWaitMs),
-      minutesText(row.longestWaitMs),
-      row.quota === 0 ? '' : String(Math.round((row.issued / row.quota) * 100)),
-    ]
-      .map(csvField)
-      .join(';');
-  const lines = [
-    CSV_HEADER.join(';'),
+  const line = (label: string, row: VisitReportRow) => [
+    label,
+    row.quota,
+    row.issued,
+    row.served,
+    row.received,
+    row.incomplete,
+    row.noShows,
+    row.open,
+    minutesText(row.averageWaitMs),
+    minutesText(row.longestWaitMs),
+    row.quota === 0 ? '' : String(Math.round((row.issued / row.quota) * 100)),
+  ];
+  return csvDocument([
+    CSV_HEADER,
     ...report.rows.map((row) => line(name(row.serviceId), row)),
     line('Jumlah', report.total),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  ]);
 }

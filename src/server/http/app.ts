@@ -26,6 +26,7 @@ import { adminSessionRoutes } from './routes-admin-session';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
+import { skmRoutes } from './routes-skm';
 import { staffRoutes } from './routes-staff';
 import { streamRoutes } from './routes-stream';
 import { syncRoutes } from './routes-sync';
@@ -114,6 +115,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/admin', adminRoutes(deps));
   api.route('/admin', adminAccessRoutes(deps));
   api.route('/admin', visitRoutes(deps));
+  api.route('/admin', skmRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));

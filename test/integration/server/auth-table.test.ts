@@ -277,6 +277,19 @@ const ENDPOINTS: Endpoint[] = [
     expect: publicAnswer(401),
   },
   { name: 'GET /admin/me', method: 'GET', path: () => '/admin/me', expect: adminOnly(200) },
+  {
+    name: 'GET /admin/skm',
+    method: 'GET',
+    path: () => '/admin/skm?from=2025-11-01&to=2025-11-03',
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /tickets/:id/skm (unknown)',
+    method: 'POST',
+    path: () => '/tickets/0190f5e0-0000-7000-8000-000000000001/skm',
+    body: () => ({ answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] }),
+    expect: publicAnswer(404),
+  },
   // Last: a sign-out ends the session of the token that calls it.
   {
     name: 'POST /admin/sign-out',

@@ -7,10 +7,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../src/domain/events';
 import type { ApiError, TicketStatus } from '../../../src/domain/protocol';
+import type { SkmReport } from '../../../src/domain/skm-report';
 import { ticketAction } from '../../fixtures/events';
 import { kioskBundle, withCounterProfile } from '../../fixtures/kiosk';
 import { seedStaff } from '../../fixtures/staff';
-import { call, eventsOf, type Harness, json, seedDevice, startHarness, TODAY } from './support';
+import {
+  call,
+  eventsOf,
+  type Harness,
+  json,
+  seedAdmin,
+  seedDevice,
+  startHarness,
+  TODAY,
+} from './support';
 
 let h: Harness;
 let served: KioskEvent<'ticket.issued'>;
@@ -99,5 +109,31 @@ describe('the SKM survey of a ticket', () => {
     expect(unknown.status).toBe(404);
     expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
     expect(await h.store.skmResponses(h.config.site.id, TODAY, TODAY)).toEqual([]);
+  });
+});
+
+describe('the SKM report of a period', () => {
+  it('gives the IKM of the answers, the tickets served and the sample they need, as JSON and CSV', async () => {
+    const admin = await seedAdmin(h.store);
+    await answer(served.id, ANSWER);
+    const query = `/admin/skm?from=${TODAY}&to=${TODAY}`;
+
+    const report = await json<SkmReport>(await call(h, 'GET', query, { token: admin }));
+    const csv = await (await call(h, 'GET', `${query}&format=csv`, { token: admin })).text();
+    const bad = await call(h, 'GET', `/admin/skm?from=${TODAY}&to=2020-01-01`, { token: admin });
+    const long = await call(h, 'GET', '/admin/skm?from=2025-01-01&to=2026-06-30', {
+      token: admin,
+    });
+
+    // One answer totalling 4+4+3+4+3+3+4+4+3 = 32: IKM 25 × 32 ÷ 9 = 88,89, A. One ticket
+    // served of the two: population 1, sample 1.
+    expect(report.site).toMatchObject({ respondents: 1, population: 1, target: 1 });
+    expect(report.site.ikm).toMatchObject({ total: 32, value: 88.89, mutu: 'A' });
+    expect(report.services.map((s) => s.serviceId)).toEqual([served.data.serviceId]);
+    expect(csv.split('\r\n')[1]).toMatch(
+      /^Mal Pelayanan Publik Kota Contoh;1;1;1;4,00;4,00;3,00;4,00;3,00;3,00;4,00;4,00;3,00;88,89;A;Sangat Baik$/,
+    );
+    expect(bad.status).toBe(400);
+    expect(long.status).toBe(400);
   });
 });
