@@ -196,6 +196,13 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(2);
   }, 60_000);
 
+  it('shows the SKM report of the year so far, with the sample it needs', async () => {
+    await page.getByRole('link', { name: 'SKM' }).click();
+    await page.getByRole('heading', { name: 'Survei Kepuasan Masyarakat (SKM)' }).waitFor();
+    await page.getByText(/^Belum ada jawaban pada periode ini/).waitFor();
+    await axe(page, 'SKM report');
+  }, 30_000);
+
   it('lists what was done in the audit log', async () => {
     await page.getByRole('link', { name: 'Log audit' }).click();
     const log = page.getByRole('table');

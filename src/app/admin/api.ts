@@ -15,6 +15,7 @@ import type {
   FlagResolution,
   FlagReview,
 } from '../../domain/protocol';
+import type { SkmReport } from '../../domain/skm-report';
 import type {
   AdminSession,
   AdminSignInResponse,
@@ -89,6 +90,21 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       );
     }
     return answer as T;
+  }
+  /** A CSV the server makes, for a download. */
+  async function csv(path: string): Promise<Blob> {
+    const token = tokens.get();
+    const response = await fetchImpl(`/api/v1${path}`, {
+      headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+    }).catch(() => null);
+    if (response === null || !response.ok) {
+      throw new AdminApiError(
+        response?.status ?? 0,
+        'report',
+        'CSV tidak terunduh (the CSV did not download).',
+      );
+    }
+    return response.blob();
   }
   const started = (answer: AdminSignInResponse): AdminSession => {
     tokens.set(answer.token);
@@ -179,20 +195,15 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       return (await call<{ report: VisitReport }>('GET', path)).report;
     },
     /** The visit's report as the CSV the server makes (for a download). */
-    async visitReportCsv(id: string): Promise<Blob> {
-      const token = tokens.get();
-      const response = await fetchImpl(
-        `/api/v1/admin/visits/${encodeURIComponent(id)}/report?format=csv`,
-        { headers: token === null ? {} : { Authorization: `Bearer ${token}` } },
-      ).catch(() => null);
-      if (response === null || !response.ok) {
-        throw new AdminApiError(
-          response?.status ?? 0,
-          'report',
-          'CSV tidak terunduh (the CSV did not download).',
-        );
-      }
-      return response.blob();
+    visitReportCsv(id: string): Promise<Blob> {
+      return csv(`/admin/visits/${encodeURIComponent(id)}/report?format=csv`);
+    },
+    /** The SKM report of days `from`…`to` (GET /admin/skm). */
+    skm(from: string, to: string): Promise<SkmReport> {
+      return call('GET', `/admin/skm?from=${from}&to=${to}`);
+    },
+    skmCsv(from: string, to: string): Promise<Blob> {
+      return csv(`/admin/skm?from=${from}&to=${to}&format=csv`);
     },
     /** Flagged and quarantined events after `after`, each with its review; `open`: unreviewed. */
     flagged(after: number, open: boolean): Promise<FlaggedPage> {

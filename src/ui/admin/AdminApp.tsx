@@ -11,17 +11,19 @@ import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
 import { type DeviceActions, Devices } from './Devices';
 import { Flagged, type FlaggedActions } from './Flagged';
+import { Skm, type SkmActions } from './Skm';
 import { Staff, type StaffActions } from './Staff';
 import { type AdminLanguage, at } from './text';
 import { type VisitActions, Visits } from './Visits';
 
-export const SECTIONS = ['devices', 'staff', 'visits', 'flagged', 'audit'] as const;
+export const SECTIONS = ['devices', 'staff', 'visits', 'skm', 'flagged', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type AdminActions = DeviceActions &
   StaffActions &
   FlaggedActions &
   VisitActions &
+  SkmActions &
   AuditActions & {
     signOut(): void;
     setLanguage(lang: AdminLanguage): void;
@@ -84,6 +86,14 @@ export function AdminApp(props: {
             config={config}
             actions={actions}
             canWrite={canWrite}
+            today={businessDayOf(Date.now(), config.site.timeZone)}
+          />
+        )}
+        {section === 'skm' && (
+          <Skm
+            lang={lang}
+            config={config}
+            actions={actions}
             today={businessDayOf(Date.now(), config.site.timeZone)}
           />
         )}

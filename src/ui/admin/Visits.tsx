@@ -4,6 +4,7 @@
  * what that does; and a visit's report per service with its CSV. A visit that is over stays
  * as it was, and a supervisor reads only.
  */
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigBundle, Visit } from '../../domain/config/schema';
 import { serviceNamer } from '../../domain/config/service-names';
@@ -11,6 +12,7 @@ import { MAX_VISIT_DAYS } from '../../domain/lease-days';
 import { comingVisits, DEFAULT_TEAM, lastDay, visitsOn, visitTeam } from '../../domain/visit-days';
 import { minutesText, type VisitReport, type VisitReportRow } from '../../domain/visit-report';
 import { calendarDay, visitHours } from '../../domain/visits';
+import { saveFile } from '../save-file';
 import { Pending, Refusal, useLoaded } from './shared';
 import type { AdminLanguage } from './text';
 import { type VisitsTextKey, vt } from './visits-text';
@@ -536,17 +538,9 @@ function ReportPanel(props: {
   useEffect(() => heading.current?.focus(), []);
   const download = () => {
     setError(null);
-    actions.visitReportCsv(visit.id).then((blob) => {
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `kunjungan-${visit.id}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // After the browser took the file.
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    }, setError);
+    actions
+      .visitReportCsv(visit.id)
+      .then((blob) => saveFile(blob, `kunjungan-${visit.id}.csv`), setError);
   };
   const days = report.value?.days ?? [visit.date, lastDay(visit)];
   return (

@@ -36,6 +36,29 @@ export const ADMIN_TEXT = {
     'tab.staff': 'Petugas',
     'tab.visits': 'Kunjungan',
     'tab.audit': 'Log audit',
+    'tab.skm': 'SKM',
+    skmTitle: 'Survei Kepuasan Masyarakat (SKM)',
+    skmLead:
+      'Jawaban warga setelah dilayani, dari halaman tiket di ponsel. IKM dan mutu menurut PermenPANRB 14/2017.',
+    periodFrom: 'Dari tanggal',
+    periodTo: 'Sampai tanggal',
+    show: 'Tampilkan',
+    skmUnits: 'Per instansi dan layanan',
+    colUnit: 'Unit layanan',
+    colRespondents: 'Responden',
+    colServed: 'Dilayani',
+    colSample: 'Sampel minimal',
+    colMutu: 'Mutu',
+    colUnsur: 'Unsur',
+    nrrCaption: 'Nilai rata-rata (NRR) per unsur, seluruh MPP',
+    mutuIs: 'mutu {mutu} ({kinerja})',
+    sampleIs:
+      '{respondents} responden dari {target} yang dibutuhkan untuk {served} warga yang dilayani (Krejcie–Morgan).',
+    skmNone:
+      'Belum ada jawaban pada periode ini ({served} warga dilayani; sampel minimal {target}).',
+    csv: 'Unduh CSV',
+    skmMethod:
+      'IKM = 25 × jumlah nilai ÷ (responden × 9): bobot tiap unsur tepat 1/9, dibulatkan hanya di akhir. Banyak laporan memakai bobot 0,111, yang dapat menggeser angka kedua di belakang koma.',
     'tab.flagged': 'Kejadian ditandai',
     flaggedTitle: 'Kejadian yang ditandai server',
     flaggedLead:
@@ -162,6 +185,28 @@ export const ADMIN_TEXT = {
     'tab.staff': 'Staff',
     'tab.visits': 'Visits',
     'tab.audit': 'Audit log',
+    'tab.skm': 'SKM',
+    skmTitle: 'Public satisfaction survey (SKM)',
+    skmLead:
+      "Citizens' answers after their service, from the ticket's page on their phone. IKM and mutu as PermenPANRB 14/2017 sets them.",
+    periodFrom: 'From',
+    periodTo: 'To',
+    show: 'Show',
+    skmUnits: 'By agency and service',
+    colUnit: 'Service unit',
+    colRespondents: 'Respondents',
+    colServed: 'Served',
+    colSample: 'Sample needed',
+    colMutu: 'Mutu',
+    colUnsur: 'Element',
+    nrrCaption: 'Average score (NRR) per element, the whole MPP',
+    mutuIs: 'mutu {mutu} ({kinerja})',
+    sampleIs:
+      '{respondents} respondents of the {target} needed for {served} citizens served (Krejcie–Morgan).',
+    skmNone: 'No answer in this period yet ({served} citizens served; sample needed {target}).',
+    csv: 'Download CSV',
+    skmMethod:
+      'IKM = 25 × total score ÷ (respondents × 9): each element weighs exactly 1/9, rounded only at the end. Many reports use a weight of 0.111, which can move the second decimal.',
     'tab.flagged': 'Flagged events',
     flaggedTitle: 'Events the server flagged',
     flaggedLead:

@@ -3,7 +3,9 @@
  * issued, served, received, incomplete, no-shows, still open, waits — a table, bars of the
  * quota used, and the CSV a spreadsheet in Indonesian reads.
  */
+
 import { minutesText, type VisitReportRow } from '../../domain/visit-report';
+import { saveFile } from '../save-file';
 import { type MobileLanguage, type MobileWord, mt } from './text';
 import type { MobileActions, MobileView } from './view';
 
@@ -38,11 +40,7 @@ export function Report(props: {
   const download = () => {
     const csv = actions.reportCsv();
     if (csv === null) return;
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    link.download = `kunjungan-${visit.id}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `kunjungan-${visit.id}.csv`);
   };
   return (
     <section class="mobile-card mobile-report" aria-labelledby="mobile-report">
