@@ -125,6 +125,7 @@ export function ticketView(rec: Rec): TicketView {
     calledHlc: derived.lastCall?.hlc ?? null,
     channel: data.channel,
     waitMs: derived.firstCall ? elapsedMs(issued.hlc, derived.firstCall.hlc) : null,
+    serviceMs: derived.serviceMs,
     ready: derived.finish?.data.ready ?? null,
     missingAtFinish: derived.finish?.data.missing ?? NONE,
   };

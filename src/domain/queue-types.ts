@@ -48,6 +48,8 @@ export type TicketView = {
   channel: 'kiosk' | 'mobile';
   /** From issue to its first call (HLC times); null until called. */
   waitMs: number | null;
+  /** From "serving" to its finish (HLC times); null until finished after serving. */
+  serviceMs: number | null;
   /** What its finish recorded: where and when to collect (received), what was missing (incomplete). */
   ready: { date: string; place: CollectPlace } | null;
   missingAtFinish: readonly string[];

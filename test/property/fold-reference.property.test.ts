@@ -83,6 +83,7 @@ function referenceFold(events: readonly KioskEvent[]): QueueState {
         calledHlc: null,
         channel: e.data.channel,
         waitMs: null,
+        serviceMs: null,
         ready: null,
         missingAtFinish: [],
       },

@@ -178,6 +178,7 @@ describe('foldQueue', () => {
       calledHlc: null,
       channel: 'kiosk',
       waitMs: null,
+      serviceMs: null,
       ready: null,
       missingAtFinish: [],
     });
