@@ -186,7 +186,8 @@ export type AuditAction =
   | 'session.start'
   | 'session.end'
   | 'flagged.review'
-  | 'skm.read';
+  | 'skm.read'
+  | 'reports.read';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

@@ -26,6 +26,7 @@ import { adminSessionRoutes } from './routes-admin-session';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
+import { reportRoutes } from './routes-reports';
 import { skmRoutes } from './routes-skm';
 import { staffRoutes } from './routes-staff';
 import { streamRoutes } from './routes-stream';
@@ -116,6 +117,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/admin', adminAccessRoutes(deps));
   api.route('/admin', visitRoutes(deps));
   api.route('/admin', skmRoutes(deps));
+  api.route('/admin', reportRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));

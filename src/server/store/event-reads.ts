@@ -115,6 +115,22 @@ export function eventsOfDay(db: SqlDb, siteId: string, businessDay: string): Pro
   });
 }
 
+/**
+ * What changes whenever an event of the day is stored: how many there are and the last
+ * siteSeq among them ("count:seq"); a day's report is kept while its stamp holds.
+ */
+export function dayStamp(db: SqlDb, siteId: string, businessDay: string): Promise<string> {
+  return db.read(async (tx) => {
+    const row = await one<{ n: number | string; last: number | string | null }>(
+      tx,
+      `SELECT COUNT(*) AS n, MAX(site_seq) AS last FROM events
+       WHERE site_id = ? AND business_day = ?`,
+      [siteId, businessDay],
+    );
+    return `${row?.n ?? 0}:${row?.last ?? 0}`;
+  });
+}
+
 /** The stored event with this id, and whether it is quarantined; null when there is none. */
 export function findEvent(
   db: SqlDb,

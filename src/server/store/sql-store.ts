@@ -79,6 +79,7 @@ function storeOn(
     pullPage: (siteId, cursor, limit, skip) => reads.pullPage(db, siteId, cursor, limit, skip),
     head: (siteId) => reads.head(db, siteId),
     eventsOfDay: (siteId, day) => reads.eventsOfDay(db, siteId, day),
+    dayStamp: (siteId, day) => reads.dayStamp(db, siteId, day),
     findEvent: (eventId) => reads.findEvent(db, eventId),
     flaggedEvents: (siteId, after, limit, open) =>
       reads.flaggedEvents(db, siteId, after, limit, open),

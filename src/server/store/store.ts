@@ -54,6 +54,8 @@ export interface EventLog {
   ): Promise<{ events: SyncedEvent[]; last: number | null }>;
   head(siteId: string): Promise<number>;
   eventsOfDay(siteId: string, businessDay: string): Promise<KioskEvent[]>;
+  /** Changes whenever an event of the day is stored (count and last siteSeq). */
+  dayStamp(siteId: string, businessDay: string): Promise<string>;
   /** The event with this id, and whether it is quarantined (kept from public pages); null when none. */
   findEvent(eventId: string): Promise<{ event: SyncedEvent; quarantined: boolean } | null>;
   /** Flagged and quarantined events, in siteSeq order: at most `limit` (500) after siteSeq `after`. */

@@ -284,6 +284,12 @@ const ENDPOINTS: Endpoint[] = [
     expect: adminOnly(200),
   },
   {
+    name: 'GET /admin/reports',
+    method: 'GET',
+    path: () => '/admin/reports?from=2025-11-01&to=2025-11-03&by=week',
+    expect: adminOnly(200),
+  },
+  {
     name: 'POST /tickets/:id/skm (unknown)',
     method: 'POST',
     path: () => '/tickets/0190f5e0-0000-7000-8000-000000000001/skm',
