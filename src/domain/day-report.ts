@@ -194,7 +194,9 @@ export function periodReport(
       }
       addInto(service.counts, unit.counts);
     }
-    summary.hours.forEach((n, h) => bump(hours, h, n));
+    summary.hours.forEach((n, h) => {
+      bump(hours, h, n);
+    });
   }
   return {
     from,
