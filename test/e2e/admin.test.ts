@@ -196,6 +196,17 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(2);
   }, 60_000);
 
+  it('reports the last 30 days with charts: the tickets the flagged device issued today', async () => {
+    await page.getByRole('link', { name: 'Laporan' }).click();
+    await page.getByText('2 tiket, 0 dilayani, 0 tidak hadir').waitFor();
+    await page.getByRole('img', { name: /^Grafik tiket: 2 diterbitkan/ }).waitFor();
+    await page.getByRole('row', { name: /^Seluruh MPP 2 0 0/ }).waitFor();
+    await axe(page, 'reports');
+    await page.getByLabel('Dikelompokkan per').selectOption({ label: 'Minggu' });
+    await button(page, 'Tampilkan').click();
+    await page.getByRole('heading', { name: 'Tiket per minggu' }).waitFor();
+  }, 30_000);
+
   it('shows the SKM report of the year so far, with the sample it needs', async () => {
     await page.getByRole('link', { name: 'SKM' }).click();
     await page.getByRole('heading', { name: 'Survei Kepuasan Masyarakat (SKM)' }).waitFor();

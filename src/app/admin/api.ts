@@ -6,6 +6,7 @@
  * is never logged.
  */
 import type { Visit } from '../../domain/config/schema';
+import type { PeriodReport, ReportGrain } from '../../domain/day-report';
 import type {
   AuditPage,
   BootstrapResponse,
@@ -197,6 +198,13 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     /** The visit's report as the CSV the server makes (for a download). */
     visitReportCsv(id: string): Promise<Blob> {
       return csv(`/admin/visits/${encodeURIComponent(id)}/report?format=csv`);
+    },
+    /** The period's report (GET /admin/reports), cut by day, week or month. */
+    report(from: string, to: string, by: ReportGrain): Promise<PeriodReport> {
+      return call('GET', `/admin/reports?from=${from}&to=${to}&by=${by}`);
+    },
+    reportCsv(from: string, to: string, by: ReportGrain): Promise<Blob> {
+      return csv(`/admin/reports?from=${from}&to=${to}&by=${by}&format=csv`);
     },
     /** The SKM report of days `from`…`to` (GET /admin/skm). */
     skm(from: string, to: string): Promise<SkmReport> {

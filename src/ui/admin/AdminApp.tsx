@@ -11,12 +11,21 @@ import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
 import { type DeviceActions, Devices } from './Devices';
 import { Flagged, type FlaggedActions } from './Flagged';
+import { type ReportActions, Reports } from './Reports';
 import { Skm, type SkmActions } from './Skm';
 import { Staff, type StaffActions } from './Staff';
 import { type AdminLanguage, at } from './text';
 import { type VisitActions, Visits } from './Visits';
 
-export const SECTIONS = ['devices', 'staff', 'visits', 'skm', 'flagged', 'audit'] as const;
+export const SECTIONS = [
+  'devices',
+  'staff',
+  'visits',
+  'reports',
+  'skm',
+  'flagged',
+  'audit',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type AdminActions = DeviceActions &
@@ -24,6 +33,7 @@ export type AdminActions = DeviceActions &
   FlaggedActions &
   VisitActions &
   SkmActions &
+  ReportActions &
   AuditActions & {
     signOut(): void;
     setLanguage(lang: AdminLanguage): void;
@@ -86,6 +96,14 @@ export function AdminApp(props: {
             config={config}
             actions={actions}
             canWrite={canWrite}
+            today={businessDayOf(Date.now(), config.site.timeZone)}
+          />
+        )}
+        {section === 'reports' && (
+          <Reports
+            lang={lang}
+            config={config}
+            actions={actions}
             today={businessDayOf(Date.now(), config.site.timeZone)}
           />
         )}

@@ -75,27 +75,29 @@ export function Skm(props: {
       ) : (
         <>
           <SiteFigures lang={lang} report={report.value} />
-          <table class="admin-table">
-            <caption>{at(lang, 'skmUnits')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{at(lang, 'colUnit')}</th>
-                <th scope="col">{at(lang, 'colRespondents')}</th>
-                <th scope="col">{at(lang, 'colServed')}</th>
-                <th scope="col">{at(lang, 'colSample')}</th>
-                <th scope="col">IKM</th>
-                <th scope="col">{at(lang, 'colMutu')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.value.agencies.flatMap((agency) => [
-                <UnitRow key={agency.agencyId} unit={agency} name={nameOf(agency)} strong />,
-                ...(report.value?.services ?? [])
-                  .filter((s) => s.agencyId === agency.agencyId)
-                  .map((s) => <UnitRow key={s.serviceId} unit={s} name={nameOf(s)} />),
-              ])}
-            </tbody>
-          </table>
+          {report.value.agencies.length > 0 && (
+            <table class="admin-table">
+              <caption>{at(lang, 'skmUnits')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{at(lang, 'colUnit')}</th>
+                  <th scope="col">{at(lang, 'colRespondents')}</th>
+                  <th scope="col">{at(lang, 'colServed')}</th>
+                  <th scope="col">{at(lang, 'colSample')}</th>
+                  <th scope="col">IKM</th>
+                  <th scope="col">{at(lang, 'colMutu')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.value.agencies.flatMap((agency) => [
+                  <UnitRow key={agency.agencyId} unit={agency} name={nameOf(agency)} strong />,
+                  ...(report.value?.services ?? [])
+                    .filter((s) => s.agencyId === agency.agencyId)
+                    .map((s) => <UnitRow key={s.serviceId} unit={s} name={nameOf(s)} />),
+                ])}
+              </tbody>
+            </table>
+          )}
           <button
             type="button"
             class="btn btn--secondary"
