@@ -2,8 +2,9 @@
  * /t/<id> on the citizen's phone: the ticket's number, where it stands (waiting with the
  * people ahead and the wait, called to a loket, served, sent on, held for a journey's
  * step, finished as received or with requirements missing), for a journey every step, the
- * one the citizen is at now shown first, and the coming MPP bergerak visits. No
- * personal data: a ticket has none. Names are the server's, from the site's config.
+ * one the citizen is at now shown first, the SKM survey once the page's own ticket is served
+ * (./SkmSection.tsx), and the coming MPP bergerak visits. No personal data: a ticket has
+ * none. Names are the server's, from the site's config.
  */
 import '../styles/kiosk.css';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
@@ -15,6 +16,7 @@ import { visitsHeading } from '../../domain/visits';
 import { Screen } from '../components/Screen/Screen';
 import { JourneySteps } from './JourneySteps';
 import { movedOnLine, shownOf, stepNowLine } from './journey-text';
+import { SkmSection } from './SkmSection';
 import { finishWords, statusWords } from './status-text';
 
 export type TicketStatusView =
@@ -74,6 +76,9 @@ export function TicketStatusPage(props: {
           )}
           <p class="note">{t(lang, 'status.updated', { time: formatClock(view.checkedAt, tz) })}</p>
         </div>
+        {shown.id === status.id && (
+          <SkmSection ticketId={status.id} survey={status.survey} lang={lang} />
+        )}
         {status.journey && status.journey.steps.length > 1 && (
           <JourneySteps journey={status.journey} lang={lang} />
         )}

@@ -1,0 +1,380 @@
+/**
+ * The SKM survey (PermenPANRB 14/2017) on the citizen's phone, once the ticket is served:
+ * the nine questions, each four answers with a drawn face and the regulation's words; then what
+ * the citizen may tell about themselves (all optional) and a suggestion. Anonymous: no
+ * name, no NIK, no phone — the ticket is the one link.
+ *
+ * Sending: an answer is kept on the phone (./skm-pending.ts) from the moment it is sent
+ * until the server has it (201, or 409 already_answered); without a network or with a
+ * failing server it stays kept and goes again when the phone is online, every minute while
+ * the page is open, and at the page's next load. A refusal (400 …) shows the server's
+ * words and gives the form back as it was typed.
+ *
+ * A chunk of its own, fetched by ./SkmSection.tsx only when the survey is open.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Language } from '../../domain/config/schema';
+import type { ApiError } from '../../domain/protocol';
+import { SKM_UNSUR, type SkmAnswers, type SkmScore } from '../../domain/skm';
+import {
+  MAX_SKM_SUGGESTION,
+  SKM_PROFILE,
+  SKM_PROFILE_FIELDS,
+  type SkmAnswerRequest,
+  type SkmProfileField,
+} from '../../domain/skm-respondent';
+import { forgetSkmAnswer, skmPendingKey } from './skm-pending';
+import { skmWords } from './skm-text';
+
+export type SkmSurveyProps = { ticketId: string; lang: Language };
+
+/**
+ * The mouths of the faces for scores 1 to 4, from a frown to a wide smile: drawn, not
+ * emoji, so that every phone shows all four alike (an old phone's font may lack some).
+ */
+const MOUTHS = ['M7.5 17q4.5-5 9 0', 'M8 16q4-2 8 0', 'M8 14.5q4 2.5 8 0', 'M7 13.5q5 6 10 0'];
+const SCORES = [1, 2, 3, 4] as const satisfies readonly SkmScore[];
+const RETRY_MS = 60_000;
+
+type Profile = Partial<Pick<SkmAnswerRequest, SkmProfileField>>;
+/** The form as typed: a score or nothing per unsur, the profile's choices, the suggestion. */
+type Draft = { scores: (SkmScore | null)[]; profile: Profile; suggestion: string };
+/**
+ * form: being filled in (or refused); sending: the form's answer on its way; pending: kept
+ * on the phone, not sent yet; resending: a kept answer on its way; done: the server has it.
+ */
+type Phase = 'form' | 'sending' | 'pending' | 'resending' | 'done';
+type Outcome = { kind: 'sent' } | { kind: 'later' } | { kind: 'refused'; message: string };
+
+/** What was typed, per ticket, while this page is open: a page that re-renders keeps it. */
+const drafts = new Map<string, Draft>();
+/** Tickets whose answer the server has, while this page is open. */
+const answered = new Set<string>();
+
+/** The survey of one served ticket, in `lang`. */
+export function SkmSurvey({ ticketId, lang }: SkmSurveyProps) {
+  const words = skmWords(lang);
+  const [draft, setDraftState] = useState<Draft>(() => {
+    const kept = readKept(ticketId);
+    return drafts.get(ticketId) ?? (kept ? draftOf(kept) : emptyDraft());
+  });
+  const [phase, setPhase] = useState<Phase>(() => {
+    if (answered.has(ticketId)) return 'done';
+    return readKept(ticketId) ? 'resending' : 'form';
+  });
+  const [missing, setMissing] = useState<number[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  /** The answer last sent, for a retry where the phone keeps nothing (storage off). */
+  const last = useRef<SkmAnswerRequest | null>(null);
+  const busy = useRef(false);
+
+  const setDraft = (next: Draft) => {
+    drafts.set(ticketId, next);
+    setDraftState(next);
+  };
+
+  const send = async (request: SkmAnswerRequest, from: 'form' | 'kept') => {
+    if (busy.current) return;
+    busy.current = true;
+    last.current = request;
+    keep(ticketId, request);
+    setRefusal(null);
+    setPhase(from === 'form' ? 'sending' : 'resending');
+    const outcome = await postAnswer(ticketId, request);
+    busy.current = false;
+    if (outcome.kind === 'later') {
+      setPhase('pending');
+      return;
+    }
+    forgetSkmAnswer(ticketId);
+    last.current = null;
+    if (outcome.kind === 'sent') {
+      answered.add(ticketId);
+      drafts.delete(ticketId);
+      setPhase('done');
+      return;
+    }
+    // Refused: the form as typed (or as kept), with the server's words.
+    if (!drafts.has(ticketId)) setDraft(draftOf(request));
+    setRefusal(outcome.message);
+    setPhase('form');
+  };
+
+  const resend = () => {
+    const request = readKept(ticketId) ?? last.current;
+    if (request) void send(request, 'kept');
+  };
+
+  // A kept answer goes at once when the page opens.
+  useEffect(() => {
+    if (phase === 'resending') resend();
+  }, []);
+
+  // While kept and unsent: again when the phone is back online, and every minute.
+  useEffect(() => {
+    if (phase !== 'pending') return;
+    window.addEventListener('online', resend);
+    const timer = setInterval(resend, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', resend);
+      clearInterval(timer);
+    };
+  }, [phase, ticketId]);
+
+  if (phase === 'done') {
+    return (
+      <p class="lead skm-note skm-note--ok" role="status">
+        {words.thanks}
+      </p>
+    );
+  }
+  if (phase === 'pending' || phase === 'resending') {
+    return (
+      <>
+        <p class="lead skm-note skm-note--pending" role="status">
+          {phase === 'resending' ? words.sending : words.pending}
+        </p>
+        {phase === 'pending' && (
+          <button type="button" class="btn skm-send-now" onClick={resend}>
+            {words.sendNow}
+          </button>
+        )}
+      </>
+    );
+  }
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const unanswered = draft.scores.flatMap((score, i) => (score === null ? [i] : []));
+    setMissing(unanswered);
+    if (unanswered.length > 0) {
+      setRefusal(null);
+      document.getElementById(questionId(unanswered[0] ?? 0))?.focus();
+      return;
+    }
+    void send(requestOf(draft), 'form');
+  };
+
+  const used = draft.suggestion.length;
+  return (
+    <form class="skm-form" noValidate onSubmit={submit}>
+      <p class="lead">{words.lead}</p>
+      {SKM_UNSUR.map((unsur, i) => {
+        const lacking = missing.includes(i) && draft.scores[i] === null;
+        return (
+          <fieldset
+            key={unsur.id}
+            id={questionId(i)}
+            class={`skm-q${lacking ? ' skm-q--missing' : ''}`}
+            tabIndex={-1}
+            aria-describedby={lacking ? `${questionId(i)}-missing` : undefined}
+          >
+            <legend>
+              {i + 1}. {unsur.question[lang]}
+            </legend>
+            {lacking && (
+              <p class="skm-missing" id={`${questionId(i)}-missing`}>
+                {words.notAnswered}
+              </p>
+            )}
+            <div class="skm-answers">
+              {SCORES.map((score) => (
+                <label key={score} class="skm-answer">
+                  <input
+                    type="radio"
+                    name={`skm-${unsur.id}`}
+                    value={score}
+                    checked={draft.scores[i] === score}
+                    onChange={() => {
+                      const scores = draft.scores.slice();
+                      scores[i] = score;
+                      setDraft({ ...draft, scores });
+                    }}
+                  />
+                  <Face score={score} />
+                  <span>{unsur.answers[score - 1]?.[lang]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+      <fieldset class="skm-profile">
+        <legend>{words.profile}</legend>
+        {SKM_PROFILE_FIELDS.map((field) => (
+          <div key={field} class="skm-field">
+            <label for={`skm-${field}`}>{words.fields[field]}</label>
+            <select
+              id={`skm-${field}`}
+              value={draft.profile[field] ?? ''}
+              onChange={(e) => {
+                const profile: Profile = { ...draft.profile };
+                const chosen = optionOf(field, e.currentTarget.value);
+                if (chosen) Object.assign(profile, { [field]: chosen });
+                else delete profile[field];
+                setDraft({ ...draft, profile });
+              }}
+            >
+              <option value="">{words.notGiven}</option>
+              {SKM_PROFILE[field].map(([option, text]) => (
+                <option key={option} value={option}>
+                  {text[lang]}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </fieldset>
+      <div class="skm-field">
+        <label for="skm-suggestion">{words.suggestion}</label>
+        <textarea
+          id="skm-suggestion"
+          rows={4}
+          maxLength={MAX_SKM_SUGGESTION}
+          aria-describedby="skm-suggestion-count"
+          value={draft.suggestion}
+          onInput={(e) =>
+            setDraft({
+              ...draft,
+              suggestion: e.currentTarget.value.slice(0, MAX_SKM_SUGGESTION),
+            })
+          }
+        />
+        <p id="skm-suggestion-count" class="note skm-count">
+          {words.count(used, MAX_SKM_SUGGESTION)}
+        </p>
+      </div>
+      {missing.some((i) => draft.scores[i] === null) && (
+        <p class="notice" role="alert">
+          {words.missing(
+            missing
+              .filter((i) => draft.scores[i] === null)
+              .map((i) => `${i + 1} (${SKM_UNSUR[i]?.name[lang]})`),
+          )}
+        </p>
+      )}
+      {refusal !== null && (
+        <div class="notice" role="alert">
+          <p>{words.refused}</p>
+          <p>{refusal}</p>
+        </div>
+      )}
+      {phase === 'sending' && (
+        <p class="lead" role="status">
+          {words.sending}
+        </p>
+      )}
+      <button type="submit" class="btn btn--primary skm-send">
+        {words.send}
+      </button>
+    </form>
+  );
+}
+
+/** A face for a score, decorative: the answer's words beside it carry the meaning. */
+function Face({ score }: { score: SkmScore }) {
+  return (
+    <svg class="skm-face" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="10" />
+      <circle class="skm-eye" cx="8.5" cy="9.5" r="1.3" />
+      <circle class="skm-eye" cx="15.5" cy="9.5" r="1.3" />
+      <path d={MOUTHS[score - 1]} />
+    </svg>
+  );
+}
+
+function questionId(index: number): string {
+  return `skm-q${index + 1}`;
+}
+
+function emptyDraft(): Draft {
+  return { scores: SKM_UNSUR.map(() => null), profile: {}, suggestion: '' };
+}
+
+/** The form of an answer (one that was kept, or refused). */
+function draftOf(request: SkmAnswerRequest): Draft {
+  const profile: Profile = {};
+  for (const field of SKM_PROFILE_FIELDS) {
+    const chosen = optionOf(field, request[field]);
+    if (chosen) Object.assign(profile, { [field]: chosen });
+  }
+  return { scores: [...request.answers], profile, suggestion: request.suggestion ?? '' };
+}
+
+/** The option `value` names among a profile field's, or null ('' is "not given"). */
+function optionOf(field: SkmProfileField, value: string | undefined): string | null {
+  return SKM_PROFILE[field].some(([option]) => option === value) ? (value ?? null) : null;
+}
+
+/** The request of a complete form: no key for what was left empty. */
+function requestOf(draft: Draft): SkmAnswerRequest {
+  const request: SkmAnswerRequest = {
+    answers: draft.scores as unknown as SkmAnswers,
+    ...draft.profile,
+  };
+  const suggestion = plainSuggestion(draft.suggestion).slice(0, MAX_SKM_SUGGESTION);
+  if (suggestion !== '') request.suggestion = suggestion;
+  return request;
+}
+
+/**
+ * A suggestion as the server takes it, plain text on one line: each run of line breaks,
+ * tabs and other control characters (with the spaces around them) becomes one space, and
+ * the ends are trimmed.
+ */
+export function plainSuggestion(text: string): string {
+  return text.replace(/\s*\p{Cc}[\p{Cc}\s]*/gu, ' ').trim();
+}
+
+/** The answer kept on this phone for the ticket, or null (none, unreadable, no storage). */
+function readKept(ticketId: string): SkmAnswerRequest | null {
+  try {
+    const text = localStorage.getItem(skmPendingKey(ticketId));
+    if (text === null) return null;
+    const request = JSON.parse(text) as SkmAnswerRequest;
+    const ok =
+      Array.isArray(request?.answers) &&
+      request.answers.length === SKM_UNSUR.length &&
+      request.answers.every((s) => SCORES.includes(s));
+    if (!ok) forgetSkmAnswer(ticketId);
+    return ok ? request : null;
+  } catch {
+    return null;
+  }
+}
+
+function keep(ticketId: string, request: SkmAnswerRequest): void {
+  try {
+    localStorage.setItem(skmPendingKey(ticketId), JSON.stringify(request));
+  } catch {
+    // Full or switched off: the answer is retried while this page is open only.
+  }
+}
+
+/** POSTs an answer: sent (201, or answered already), refused (a 4xx with the server's words), or later. */
+async function postAnswer(ticketId: string, request: SkmAnswerRequest): Promise<Outcome> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/tickets/${encodeURIComponent(ticketId)}/skm`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+      cache: 'no-store',
+    });
+  } catch {
+    return { kind: 'later' };
+  }
+  if (response.status === 201) return { kind: 'sent' };
+  const body = (await response.json().catch(() => null)) as ApiError | null;
+  if (response.status === 409 && body?.error === 'already_answered') return { kind: 'sent' };
+  // The server's refusal is final; anything else (5xx, a timeout, a portal's page) passes.
+  const refused =
+    response.status >= 400 &&
+    response.status < 500 &&
+    response.status !== 408 &&
+    response.status !== 429 &&
+    typeof body?.error === 'string';
+  if (!refused || !body) return { kind: 'later' };
+  const issues = (body.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`);
+  return { kind: 'refused', message: [body.message, ...issues].join(' ') };
+}
