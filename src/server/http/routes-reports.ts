@@ -2,8 +2,9 @@
  * GET /admin/reports?from=&to=[&by=day|week|month][&format=csv] (admin or supervisor): the
  * period's figures per bucket, agency and service, and tickets by hour
  * (src/domain/day-report.ts). Each day is folded from the store like every other figure,
- * then kept as its small summary while the day's stamp (its events' count and last
- * siteSeq) holds, so a period of months reads summaries. At most MAX_REPORT_DAYS days.
+ * then kept as its small summary — in memory and in the store — while the day's stamp (its
+ * events' count and last siteSeq) holds, so a period of months reads summaries, after a
+ * restart too. At most MAX_REPORT_DAYS days.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -48,19 +49,26 @@ const ReportQuerySchema = v.pipe(
 export function reportRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   const summaries = new Map<string, { stamp: string; summary: DaySummary }>();
+  // In memory, then in the store, then folded: a day is folded again only when its stamp moved.
   const summaryOf = async (siteId: string, businessDay: string): Promise<DaySummary> => {
     const key = `${siteId}\n${businessDay}`;
     const stamp = await deps.store.dayStamp(siteId, businessDay);
-    const kept = summaries.get(key);
-    if (kept?.stamp === stamp) return kept.summary;
-    const book = foldQueue(await deps.store.eventsOfDay(siteId, businessDay), {
-      priorityCap: deps.config().site.priorityCap,
-    });
-    const summary = daySummary(
-      businessDay,
-      ticketsOfDay(book, businessDay),
-      deps.config().site.timeZone,
-    );
+    const held = summaries.get(key);
+    if (held?.stamp === stamp) return held.summary;
+    const kept = await deps.store.keptDaySummary(siteId, businessDay);
+    let summary: DaySummary;
+    if (kept?.stamp === stamp) summary = JSON.parse(kept.summary) as DaySummary;
+    else {
+      const book = foldQueue(await deps.store.eventsOfDay(siteId, businessDay), {
+        priorityCap: deps.config().site.priorityCap,
+      });
+      summary = daySummary(
+        businessDay,
+        ticketsOfDay(book, businessDay),
+        deps.config().site.timeZone,
+      );
+      await deps.store.keepDaySummary(siteId, businessDay, stamp, JSON.stringify(summary));
+    }
     summaries.delete(key);
     summaries.set(key, { stamp, summary });
     while (summaries.size > MAX_SUMMARIES) {

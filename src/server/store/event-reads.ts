@@ -131,6 +131,38 @@ export function dayStamp(db: SqlDb, siteId: string, businessDay: string): Promis
   });
 }
 
+/** A day's report summary as kept (JSON) with the stamp it was made at, or null. */
+export function keptDaySummary(
+  db: SqlDb,
+  siteId: string,
+  businessDay: string,
+): Promise<{ stamp: string; summary: string } | null> {
+  return db.read((tx) =>
+    one<{ stamp: string; summary: string }>(
+      tx,
+      'SELECT stamp, summary FROM day_summaries WHERE site_id = ? AND business_day = ?',
+      [siteId, businessDay],
+    ),
+  );
+}
+
+/** Keeps a day's report summary (JSON) made at `stamp`, replacing the one before. */
+export function keepDaySummary(
+  db: SqlDb,
+  siteId: string,
+  businessDay: string,
+  stamp: string,
+  summary: string,
+): Promise<void> {
+  return db.transaction(async (tx) => {
+    await tx.run(
+      `INSERT INTO day_summaries (site_id, business_day, stamp, summary) VALUES (?, ?, ?, ?)
+       ON CONFLICT (site_id, business_day) DO UPDATE SET stamp = excluded.stamp, summary = excluded.summary`,
+      [siteId, businessDay, stamp, summary],
+    );
+  });
+}
+
 /** The stored event with this id, and whether it is quarantined; null when there is none. */
 export function findEvent(
   db: SqlDb,

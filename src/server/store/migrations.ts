@@ -268,6 +268,21 @@ const V_SKM: readonly MigrationStep[] = [
   'CREATE INDEX skm_responses_day ON skm_responses (site_id, business_day)',
 ];
 
+/**
+ * Reports' day summaries (src/domain/day-report.ts), kept with the stamp of the day's
+ * events they were made from (count and last siteSeq): a report of months reads these,
+ * and folds again only a day whose stamp moved.
+ */
+const V_DAY_SUMMARIES: readonly MigrationStep[] = [
+  `CREATE TABLE day_summaries (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    PRIMARY KEY (site_id, business_day)
+  )`,
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
 export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V1,
@@ -278,6 +293,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_QUOTA_POOLS,
   V_FLAG_REVIEWS,
   V_SKM,
+  V_DAY_SUMMARIES,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

@@ -28,6 +28,7 @@ const SITE_TABLES = [
   'staff',
   'flag_reviews',
   'skm_responses',
+  'day_summaries',
 ] as const;
 
 /** The recorded identity; else the one site the rows name; null for an empty database. */

@@ -80,6 +80,9 @@ function storeOn(
     head: (siteId) => reads.head(db, siteId),
     eventsOfDay: (siteId, day) => reads.eventsOfDay(db, siteId, day),
     dayStamp: (siteId, day) => reads.dayStamp(db, siteId, day),
+    keptDaySummary: (siteId, day) => reads.keptDaySummary(db, siteId, day),
+    keepDaySummary: (siteId, day, stamp, summary) =>
+      reads.keepDaySummary(db, siteId, day, stamp, summary),
     findEvent: (eventId) => reads.findEvent(db, eventId),
     flaggedEvents: (siteId, after, limit, open) =>
       reads.flaggedEvents(db, siteId, after, limit, open),

@@ -56,6 +56,17 @@ export interface EventLog {
   eventsOfDay(siteId: string, businessDay: string): Promise<KioskEvent[]>;
   /** Changes whenever an event of the day is stored (count and last siteSeq). */
   dayStamp(siteId: string, businessDay: string): Promise<string>;
+  /** A day's report summary as kept (JSON), with its stamp; null when none is. */
+  keptDaySummary(
+    siteId: string,
+    businessDay: string,
+  ): Promise<{ stamp: string; summary: string } | null>;
+  keepDaySummary(
+    siteId: string,
+    businessDay: string,
+    stamp: string,
+    summary: string,
+  ): Promise<void>;
   /** The event with this id, and whether it is quarantined (kept from public pages); null when none. */
   findEvent(eventId: string): Promise<{ event: SyncedEvent; quarantined: boolean } | null>;
   /** Flagged and quarantined events, in siteSeq order: at most `limit` (500) after siteSeq `after`. */

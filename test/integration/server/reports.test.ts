@@ -84,6 +84,32 @@ describe('reports', () => {
     expect(after).toEqual(folded(TODAY, TODAY));
   });
 
+  it('reads the stored summaries after a restart, folding no day whose events did not move', async () => {
+    counterSeq = 0;
+    await push(desk, eventsOf(desk.deviceId, 1, 2));
+    const first = await report(`from=${TODAY}&to=${TODAY}`);
+    // The same store behind a fresh app (a restarted server): count its day reads.
+    let dayReads = 0;
+    const restarted = await startHarness({
+      config: h.config,
+      store: h.store,
+      wrapStore: (store) =>
+        Object.assign(Object.create(store) as typeof store, {
+          eventsOfDay: (siteId: string, day: string) => {
+            dayReads += 1;
+            return store.eventsOfDay(siteId, day);
+          },
+        }),
+    });
+
+    const again = await json<PeriodReport>(
+      await call(restarted, 'GET', `/admin/reports?from=${TODAY}&to=${TODAY}`, { token: admin }),
+    );
+
+    expect(again).toEqual(first);
+    expect(dayReads).toBe(0);
+  });
+
   it('writes a CSV of each bucket then each agency and service, and refuses bad periods', async () => {
     await push(desk, eventsOf(desk.deviceId, 1, 2));
 
