@@ -124,9 +124,16 @@ function smallPreloadHelper(): Plugin {
 }
 
 /** The PWA: every surface, one shell, precached by the service worker. */
+/**
+ * What a device reports as its app version (POST /sync/health): the package's version and
+ * when this build was made, to the minute ("0.1.0+2026-12-05T07.02").
+ */
+const APP_BUILD = `${process.env.npm_package_version ?? '0'}+${new Date().toISOString().slice(0, 16).replace(':', '.')}`;
+
 function appBuild(mode: string): UserConfig {
   const testing = mode === 'test';
   return {
+    define: { __APP_BUILD__: JSON.stringify(APP_BUILD) },
     plugins: [
       preact(),
       testing

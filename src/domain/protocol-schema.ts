@@ -273,6 +273,30 @@ export const SkmAnswerRequestSchema = body({
   suggestion: v.optional(plainText(MAX_SKM_SUGGESTION)),
 }) satisfies v.GenericSchema<unknown, SkmAnswerRequest>;
 
+/** Bytes, or null where the browser does not say. */
+const bytesOrNull = v.nullable(
+  v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 53 - 1)),
+);
+
+/**
+ * POST /sync/health: how a device stands, for the admin's device list — its build and
+ * config, what waits to be sent and since when, its storage (used, offered, persistent)
+ * and the last sync error it saw. Bounded: a device cannot fill a row.
+ */
+export const DeviceHealthSchema = body({
+  app: v.pipe(v.string(), v.maxLength(40)),
+  config: v.pipe(v.string(), v.maxLength(80)),
+  pending: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),
+  oldestPendingAt: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  storage: v.strictObject({
+    usage: bytesOrNull,
+    quota: bytesOrNull,
+    persisted: v.nullable(v.boolean()),
+  }),
+  lastError: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+});
+export type DeviceHealth = v.InferOutput<typeof DeviceHealthSchema>;
+
 /** The longest period an SKM report covers: a year (the regulation asks for one a year). */
 export const MAX_SKM_DAYS = 366;
 

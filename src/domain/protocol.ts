@@ -7,6 +7,7 @@
  */
 import type * as v from 'valibot';
 import type { KioskEvent } from './events';
+import type { DeviceHealth } from './protocol-schema';
 import type { JourneyStepStatusSchema, TicketStatusSchema } from './status-schema';
 import type { FlagReason, QuarantineReason } from './trust';
 
@@ -218,6 +219,12 @@ export type DeviceSummary = {
   revokedAt: number | null;
   lastSeenAt: number | null;
   lastSeq: number;
+};
+
+/** GET /api/v1/admin/devices — a device with its last health report, when it sent one. */
+export type AdminDeviceSummary = DeviceSummary & {
+  health: DeviceHealth | null;
+  healthAt: number | null;
 };
 
 /** GET /api/v1/tickets/:id — a ticket's status for the citizen's phone (./status-schema.ts). */

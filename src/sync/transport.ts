@@ -13,6 +13,7 @@ import type {
   PushResponse,
   StreamMessage,
 } from '../domain/protocol';
+import type { DeviceHealth } from '../domain/protocol-schema';
 import { checkLeaseResponse, checkPullResponse, checkPushResponse } from './responses';
 import { createSseParser } from './sse';
 
@@ -24,6 +25,8 @@ export interface Transport {
   leases(request: LeaseRequest, signal: AbortSignal): Promise<LeaseResponse>;
   /** Reads the server's stream until it ends (resolves) or fails (rejects). */
   stream(signal: AbortSignal, onMessage: (message: StreamMessage) => void): Promise<void>;
+  /** Tells the server how the device stands (for the admin's device list). */
+  health?(report: DeviceHealth, signal: AbortSignal): Promise<void>;
 }
 
 /** A failed call: no answer ('offline'), or an error or malformed answer ('http'). */
@@ -125,6 +128,10 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     stream: async (signal, onMessage) => {
       const response = await call('/stream', { headers: { Accept: 'text/event-stream' } }, signal);
       await readStream(response, signal, onMessage);
+    },
+    health: async (report, signal) => {
+      // The answer carries nothing the device needs: its body is left unread.
+      await (await call('/health', post(report), signal)).body?.cancel();
     },
   };
 }

@@ -87,12 +87,22 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
     await kiosk.getByLabel('Profil').selectOption({ label: 'Anjungan lobi utama (printer 80 mm)' });
     await kiosk.getByRole('button', { name: 'Daftarkan' }).click();
     await kiosk.getByRole('button', { name: 'Sentuh untuk mulai' }).waitFor();
-    await kiosk.close();
 
+    // After its first sync the kiosk says how it stands: the list shows it.
     await button(page, 'Tutup').click();
-    await page.getByRole('link', { name: 'Petugas' }).click();
-    await page.getByRole('link', { name: 'Perangkat' }).click();
     const row = page.getByRole('row', { name: /Anjungan lobi 2/ });
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('link', { name: 'Petugas' }).click();
+          await page.getByRole('link', { name: 'Perangkat' }).click();
+          await row.waitFor();
+          return row.textContent();
+        },
+        { timeout: 30_000, intervals: [500] },
+      )
+      .toMatch(/Aplikasi 0\.1\.0\+.*Semua kejadian terkirim.*Penyimpanan/);
+    await kiosk.close();
     await row.getByText('Aktif').waitFor();
     await button(page, 'Cabut Anjungan lobi 2').click();
     await page.getByRole('alertdialog').waitFor();

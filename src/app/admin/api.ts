@@ -8,10 +8,10 @@
 import type { Visit } from '../../domain/config/schema';
 import type { PeriodReport, ReportGrain } from '../../domain/day-report';
 import type {
+  AdminDeviceSummary,
   AuditPage,
   BootstrapResponse,
   CreateEnrollmentResponse,
-  DeviceSummary,
   FlaggedPage,
   FlagResolution,
   FlagReview,
@@ -154,8 +154,8 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       }
     },
     forget: () => tokens.set(null),
-    async devices(): Promise<DeviceSummary[]> {
-      return (await call<{ devices: DeviceSummary[] }>('GET', '/admin/devices')).devices;
+    async devices(): Promise<AdminDeviceSummary[]> {
+      return (await call<{ devices: AdminDeviceSummary[] }>('GET', '/admin/devices')).devices;
     },
     enrollment(label: string): Promise<CreateEnrollmentResponse> {
       return call('POST', '/admin/enrollments', label === '' ? {} : { label });

@@ -10,6 +10,7 @@ import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
 import { businessDayOf } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
+import { oldestPending } from '../../storage/outbox-age';
 import { pruneAcknowledged, retentionCutoff } from '../../storage/prune';
 import { syncOnce } from '../../sync/engine';
 import { startSyncLoop } from '../../sync/loop';
@@ -28,6 +29,8 @@ export type KioskSyncDeps = {
 };
 
 const PRUNE_MS = 60 * 60_000;
+/** How often a device tells the server how it stands, at most: after a sync that worked. */
+const HEALTH_EVERY_MS = 5 * 60_000;
 
 /** Starts syncing this device; the returned loop's status feeds the badge. */
 export function startKioskSync(deps: KioskSyncDeps) {
@@ -36,9 +39,10 @@ export function startKioskSync(deps: KioskSyncDeps) {
     const offsetMs = loop.status.getSnapshot().serverOffsetMs ?? 0;
     return businessDayOf(deps.now() + offsetMs, deps.config().site.timeZone);
   };
+  const transport = createHttpTransport({ baseUrl: '', token: deps.identity.token });
   const loop = startSyncLoop({
     db: deps.db,
-    transport: createHttpTransport({ baseUrl: '', token: deps.identity.token }),
+    transport,
     device: deps.identity,
     now: deps.now,
     needs: () => leaseNeeds(deps.config(), deps.profile(), today()),
@@ -50,6 +54,7 @@ export function startKioskSync(deps: KioskSyncDeps) {
     });
   prune();
   const pruneTimer = setInterval(prune, PRUNE_MS);
+  const stopHealth = reportHealth(deps, loop.status, transport);
   // The staff sync line lives in its own element, beside (not inside) the kiosk's UI.
   const badge = document.body.appendChild(document.createElement('div'));
   render(<SyncBadge store={loop.status} />, badge);
@@ -58,6 +63,7 @@ export function startKioskSync(deps: KioskSyncDeps) {
     requestSync: loop.requestSync,
     async stop() {
       clearInterval(pruneTimer);
+      stopHealth();
       render(null, badge);
       badge.remove();
       await loop.stop();
@@ -66,6 +72,59 @@ export function startKioskSync(deps: KioskSyncDeps) {
 }
 
 export type KioskSync = ReturnType<typeof startKioskSync>;
+
+/**
+ * Tells the server how this device stands (POST /sync/health) after a sync that worked, at
+ * most every HEALTH_EVERY_MS: its build and config, what waits to be sent and since when,
+ * its storage, the last sync error. A report that fails is left for the next time.
+ */
+function reportHealth(
+  deps: KioskSyncDeps,
+  status: KioskSyncStatus,
+  transport: ReturnType<typeof createHttpTransport>,
+): () => void {
+  let reportedAt = Number.NEGATIVE_INFINITY;
+  let lastSyncAt: number | null = null;
+  const stopping = new AbortController();
+  const send = async () => {
+    const storage = globalThis.navigator?.storage;
+    const [estimate, persisted, oldestPendingAt] = await Promise.all([
+      storage?.estimate?.().catch(() => null) ?? null,
+      storage?.persisted?.().catch(() => null) ?? null,
+      oldestPending(deps.db, deps.identity.deviceId).catch(() => null),
+    ]);
+    const { pending, lastError } = status.getSnapshot();
+    await transport.health?.(
+      {
+        app: __APP_BUILD__,
+        config: deps.config().version,
+        pending,
+        oldestPendingAt,
+        storage: {
+          usage: estimate?.usage ?? null,
+          quota: estimate?.quota ?? null,
+          persisted,
+        },
+        lastError: lastError === null ? null : lastError.slice(0, 200),
+      },
+      stopping.signal,
+    );
+  };
+  const unsubscribe = status.subscribe(() => {
+    const snapshot = status.getSnapshot();
+    if (snapshot.lastSyncAt === lastSyncAt || snapshot.lastSyncAt === null) return;
+    lastSyncAt = snapshot.lastSyncAt;
+    if (deps.now() - reportedAt < HEALTH_EVERY_MS) return;
+    reportedAt = deps.now();
+    void send().catch(() => {});
+  });
+  return () => {
+    unsubscribe();
+    stopping.abort();
+  };
+}
+
+type KioskSyncStatus = ReturnType<typeof startSyncLoop>['status'];
 
 /**
  * One sync right after enrollment, while the network is surely there: the device starts

@@ -10,7 +10,6 @@
  */
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
 import { serviceNamer } from '../../domain/config/service-names';
-import { hlcPart } from '../../domain/hlc';
 import { ticketsOfDay } from '../../domain/queue-read';
 import type { StaffVerifier } from '../../domain/staff';
 import { businessDayOf } from '../../domain/time';
@@ -19,11 +18,10 @@ import { visitReport, visitReportCsv } from '../../domain/visit-report';
 import type { PrintDocument } from '../../printing/ticket-layout';
 import { Replica } from '../../replica/replica';
 import type { AnjunganDatabase, DeviceIdentity, PrinterCheck } from '../../storage/db';
-import { readOutbox } from '../../storage/events';
 import { type LeaseLevels, leaseLevels } from '../../storage/leases';
+import { oldestPending } from '../../storage/outbox-age';
 import { readPrinterCheck, savePrinterCheck } from '../../storage/printer-check';
 import { readStaff, saveStaff } from '../../storage/staff';
-import { INITIAL_SYNC_STATE, readSyncState } from '../../storage/sync-state';
 import { createStaffClient } from '../../sync/staff-client';
 import type { MobileActions, MobileView } from '../../ui/mobile/view';
 import { signInRefusal } from '../counter/messages';
@@ -279,12 +277,3 @@ export function startMobile(deps: MobileDeps) {
 }
 
 export type MobileRuntime = ReturnType<typeof startMobile>;
-
-/** When the oldest own event the server has not acknowledged was recorded; null: none. */
-async function oldestPending(db: AnjunganDatabase, deviceId: string): Promise<number | null> {
-  const state = await readSyncState(db).catch(() => INITIAL_SYNC_STATE);
-  const [first] = await readOutbox(db, deviceId, state.ackSeq, 1).catch(() => []);
-  if (!first) return null;
-  const ms = hlcPart(first.hlc, 0);
-  return ms < 0 ? null : ms;
-}

@@ -5,10 +5,16 @@
  */
 import { Hono } from 'hono';
 import { isUuid } from '../../domain/ids';
-import type { AuditAction, CreateEnrollmentResponse, DeviceSummary } from '../../domain/protocol';
+import type {
+  AdminDeviceSummary,
+  AuditAction,
+  CreateEnrollmentResponse,
+  DeviceSummary,
+} from '../../domain/protocol';
 import {
   CreateEnrollmentRequestSchema,
   DEFAULT_ENROLLMENT_TTL_MINUTES,
+  type DeviceHealth,
   FlaggedQuerySchema,
   FlagReviewRequestSchema,
   parseRequest,
@@ -46,9 +52,12 @@ export function adminRoutes(deps: ApiDeps): Hono {
     return c.json(answer, 201);
   });
   api.get('/devices', admin, async (c) => {
-    const devices = await deps.store.devices(deps.siteId());
+    const [devices, health] = await Promise.all([
+      deps.store.devices(deps.siteId()),
+      deps.store.deviceHealth(deps.siteId()),
+    ]);
     await auditRead(deps, c.get('admin').adminId, 'devices.read');
-    return c.json({ devices: devices.map(summary) });
+    return c.json({ devices: devices.map((d) => withHealth(summary(d), health.get(d.deviceId))) });
   });
   api.post('/devices/:id/revoke', admin, async (c) => {
     const id = c.req.param('id');
@@ -105,6 +114,15 @@ export function auditRead(deps: ApiDeps, adminId: string, action: AuditAction): 
 
 async function findDevice(deps: ApiDeps, id: string): Promise<DeviceRecord | undefined> {
   return (await deps.store.devices(deps.siteId())).find((d) => d.deviceId === id);
+}
+
+/** A device with its last health report (stored by the server, so parsed as trusted JSON). */
+function withHealth(
+  device: DeviceSummary,
+  report: { health: string; at: number } | undefined,
+): AdminDeviceSummary {
+  if (report === undefined) return { ...device, health: null, healthAt: null };
+  return { ...device, health: JSON.parse(report.health) as DeviceHealth, healthAt: report.at };
 }
 
 /** A device as admins see it: everything but its site (theirs) and its token (never kept). */

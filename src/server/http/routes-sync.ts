@@ -7,7 +7,12 @@ import { Hono } from 'hono';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { DEFAULT_MAX_DRIFT_MS } from '../../domain/hlc';
 import type { PullResponse, PushResponse } from '../../domain/protocol';
-import { PullQuerySchema, parsePushRequest, parseRequest } from '../../domain/protocol-schema';
+import {
+  DeviceHealthSchema,
+  PullQuerySchema,
+  parsePushRequest,
+  parseRequest,
+} from '../../domain/protocol-schema';
 import type { Surface } from '../../domain/trust';
 import { requireDevice } from '../auth/guard';
 import { batchIssues, foreignEventIssues, quarantineOf } from '../sync/push-rules';
@@ -70,6 +75,12 @@ export function syncRoutes(deps: ApiDeps): Hono {
       serverTime: deps.now(),
     };
     return c.json(answer);
+  });
+  // How the device stands, for the admin's list: kept as the device's last word on it.
+  api.post('/health', device, async (c) => {
+    const health = valid(parseRequest(DeviceHealthSchema, await readJsonBody(c)));
+    await deps.store.reportHealth(c.get('device').deviceId, JSON.stringify(health), deps.now());
+    return c.json({ recorded: true });
   });
   api.get('/pull', device, async (c) => {
     const query = valid(parseRequest(PullQuerySchema, c.req.query()));

@@ -195,3 +195,28 @@ export function touchDevice(db: SqlDb, deviceId: string, at: number): Promise<vo
     await tx.run('UPDATE devices SET last_seen_at = ? WHERE device_id = ?', [at, deviceId]);
   });
 }
+
+/** Records a device's health report (JSON) and when it came. */
+export function reportHealth(db: SqlDb, deviceId: string, health: string, at: number) {
+  return db.transaction(async (tx) => {
+    await tx.run('UPDATE devices SET health = ?, health_at = ? WHERE device_id = ?', [
+      health,
+      at,
+      deviceId,
+    ]);
+  });
+}
+
+/** The site's devices' last health reports (JSON), by device. */
+export function deviceHealth(
+  db: SqlDb,
+  siteId: string,
+): Promise<Map<string, { health: string; at: number }>> {
+  return db.read(async (tx) => {
+    const rows = await tx.all<{ device_id: string; health: string; health_at: number | string }>(
+      'SELECT device_id, health, health_at FROM devices WHERE site_id = ? AND health IS NOT NULL',
+      [siteId],
+    );
+    return new Map(rows.map((r) => [r.device_id, { health: r.health, at: Number(r.health_at) }]));
+  });
+}

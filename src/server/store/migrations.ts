@@ -283,6 +283,15 @@ const V_DAY_SUMMARIES: readonly MigrationStep[] = [
   )`,
 ];
 
+/**
+ * Each device's last health report (POST /sync/health, src/domain/protocol-schema.ts
+ * DeviceHealthSchema) as JSON, and when it came: read for the admin's device list only.
+ */
+const V_DEVICE_HEALTH: readonly MigrationStep[] = [
+  'ALTER TABLE devices ADD COLUMN health TEXT',
+  'ALTER TABLE devices ADD COLUMN health_at BIGINT',
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
 export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V1,
@@ -294,6 +303,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_FLAG_REVIEWS,
   V_SKM,
   V_DAY_SUMMARIES,
+  V_DEVICE_HEALTH,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

@@ -129,6 +129,8 @@ function storeOn(
       return revoked;
     },
     touchDevice: (deviceId, at) => devices.touchDevice(db, deviceId, at),
+    reportHealth: (deviceId, health, at) => devices.reportHealth(db, deviceId, health, at),
+    deviceHealth: (siteId) => devices.deviceHealth(db, siteId),
     saveConfigVersion: (siteId, record, audit) =>
       configVersions.saveConfigVersion(db, siteId, record, audit),
     activeConfig: (siteId) => configVersions.activeConfig(db, siteId),

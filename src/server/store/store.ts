@@ -188,6 +188,10 @@ export interface Devices {
   /** Revokes a device (first time kept); audited as `by`'s action when given. */
   revokeDevice(deviceId: string, at: number, by?: string): Promise<boolean>;
   touchDevice(deviceId: string, at: number): Promise<void>;
+  /** Records a device's last health report (JSON). */
+  reportHealth(deviceId: string, health: string, at: number): Promise<void>;
+  /** The site's devices' last health reports (JSON) and when they came, by device id. */
+  deviceHealth(siteId: string): Promise<Map<string, { health: string; at: number }>>;
 }
 
 /** The site's config versions: seeded from CONFIG_DIR or published by an admin. */

@@ -5,13 +5,15 @@
  */
 import { useState } from 'preact/hooks';
 import type { ConfigBundle } from '../../domain/config/schema';
-import type { CreateEnrollmentResponse, DeviceSummary } from '../../domain/protocol';
+import { formatClock } from '../../domain/format';
+import type { AdminDeviceSummary, CreateEnrollmentResponse } from '../../domain/protocol';
+import type { TimeZone } from '../../domain/time';
 import { AddressQr } from './AddressQr';
 import { Pending, Refusal, useLoaded, when } from './shared';
 import { type AdminLanguage, at } from './text';
 
 export type DeviceActions = {
-  devices(): Promise<DeviceSummary[]>;
+  devices(): Promise<AdminDeviceSummary[]>;
   enrollment(label: string): Promise<CreateEnrollmentResponse>;
   revokeDevice(deviceId: string): Promise<void>;
 };
@@ -34,11 +36,11 @@ export function Devices(props: {
 }) {
   const { lang, config, actions, canWrite } = props;
   const list = useLoaded(actions.devices);
-  const [confirming, setConfirming] = useState<DeviceSummary | null>(null);
+  const [confirming, setConfirming] = useState<AdminDeviceSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const timeZone = config.site.timeZone;
   const profileName = (id: string) => config.profiles.find((p) => p.id === id)?.name ?? id;
-  const revoke = (device: DeviceSummary) => {
+  const revoke = (device: AdminDeviceSummary) => {
     setError(null);
     actions.revokeDevice(device.deviceId).then(() => {
       setConfirming(null);
@@ -78,6 +80,7 @@ export function Devices(props: {
               <th scope="col">{at(lang, 'colLastSeen')}</th>
               <th scope="col">{at(lang, 'colEvents')}</th>
               <th scope="col">{at(lang, 'colStatus')}</th>
+              <th scope="col">{at(lang, 'colHealth')}</th>
               {canWrite && <th scope="col">{at(lang, 'colActions')}</th>}
             </tr>
           </thead>
@@ -97,6 +100,9 @@ export function Devices(props: {
                   {device.revokedAt === null
                     ? at(lang, 'active')
                     : at(lang, 'revokedAt', { time: when(device.revokedAt, timeZone, lang) })}
+                </td>
+                <td>
+                  <Health lang={lang} device={device} timeZone={timeZone} />
                 </td>
                 {canWrite && (
                   <td>
@@ -195,5 +201,50 @@ function Enroll(props: {
         {at(lang, 'makeCode')}
       </button>
     </form>
+  );
+}
+
+const MB = 1_048_576;
+
+/** What the device last said of itself (POST /sync/health), or that it has not yet. */
+function Health(props: { lang: AdminLanguage; device: AdminDeviceSummary; timeZone: TimeZone }) {
+  const { lang, device, timeZone } = props;
+  const health = device.health;
+  if (health === null || device.healthAt === null) return <>{at(lang, 'noHealth')}</>;
+  const { usage, quota, persisted } = health.storage;
+  return (
+    <ul class="admin-health">
+      <li>{at(lang, 'healthApp', { app: health.app, config: health.config.slice(0, 12) })}</li>
+      <li>
+        {health.pending === 0
+          ? at(lang, 'healthSent')
+          : at(lang, 'healthPending', {
+              n: health.pending.toLocaleString('id-ID'),
+              since:
+                health.oldestPendingAt === null
+                  ? '—'
+                  : when(health.oldestPendingAt, timeZone, lang),
+            })}
+      </li>
+      <li>
+        {at(lang, 'healthStorage', {
+          used: usage === null ? '—' : Math.ceil(usage / MB).toLocaleString('id-ID'),
+          quota: quota === null ? '—' : Math.floor(quota / MB).toLocaleString('id-ID'),
+        })}
+        {' · '}
+        {at(
+          lang,
+          persisted === true
+            ? 'persisted'
+            : persisted === false
+              ? 'notPersisted'
+              : 'persistUnknown',
+        )}
+      </li>
+      {health.lastError !== null && <li>{at(lang, 'healthError', { error: health.lastError })}</li>}
+      <li class="admin-health-at">
+        {at(lang, 'healthAt', { time: formatClock(device.healthAt, timeZone) })}
+      </li>
+    </ul>
   );
 }

@@ -227,6 +227,20 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /sync/stream', method: 'GET', path: () => '/sync/stream', expect: deviceOnly },
   {
+    name: 'POST /sync/health',
+    method: 'POST',
+    path: () => '/sync/health',
+    body: () => ({
+      app: 'x',
+      config: 'y',
+      pending: 0,
+      oldestPendingAt: null,
+      storage: { usage: null, quota: null, persisted: null },
+      lastError: null,
+    }),
+    expect: deviceOnly,
+  },
+  {
     name: 'POST /admin/staff',
     method: 'POST',
     path: () => '/admin/staff',
