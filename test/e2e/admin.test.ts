@@ -99,7 +99,7 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
           await row.waitFor();
           return row.textContent();
         },
-        { timeout: 30_000, intervals: [500] },
+        { timeout: 30_000, interval: 500 },
       )
       .toMatch(/Aplikasi 0\.1\.0\+.*Semua kejadian terkirim.*Penyimpanan/);
     await kiosk.close();
