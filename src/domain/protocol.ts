@@ -188,7 +188,9 @@ export type AuditAction =
   | 'session.end'
   | 'flagged.review'
   | 'skm.read'
-  | 'reports.read';
+  | 'reports.read'
+  | 'config.read'
+  | 'config.restore';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

@@ -23,6 +23,7 @@ import { Pokes } from './pokes';
 import { adminRoutes } from './routes-admin';
 import { adminAccessRoutes } from './routes-admin-access';
 import { adminSessionRoutes } from './routes-admin-session';
+import { configRoutes } from './routes-config';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
@@ -118,6 +119,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/admin', visitRoutes(deps));
   api.route('/admin', skmRoutes(deps));
   api.route('/admin', reportRoutes(deps));
+  api.route('/admin', configRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));

@@ -135,6 +135,8 @@ function storeOn(
       configVersions.saveConfigVersion(db, siteId, record, audit),
     activeConfig: (siteId) => configVersions.activeConfig(db, siteId),
     configHistory: (siteId) => configVersions.configHistory(db, siteId),
+    configVersionList: (siteId) => configVersions.configVersionList(db, siteId),
+    configVersion: (siteId, version) => configVersions.configVersion(db, siteId, version),
     siteIdentity: () => site.readSiteIdentity(db),
     claimSite: (siteId) => site.claimSite(db, siteId),
     renameSite: async (from, to) => {

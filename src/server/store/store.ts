@@ -202,6 +202,10 @@ export interface ConfigVersions {
   activeConfig(siteId: string): Promise<ConfigVersionRecord | null>;
   /** Every version the site ever stored, oldest first: what pushed events may name. */
   configHistory(siteId: string): Promise<ConfigBundle[]>;
+  /** Every stored version without its content, newest first. */
+  configVersionList(siteId: string): Promise<Omit<ConfigVersionRecord, 'bundle'>[]>;
+  /** One stored version, or null. */
+  configVersion(siteId: string, version: string): Promise<ConfigVersionRecord | null>;
 }
 
 /** Which site the data belongs to, and renaming it (./site-identity.ts). */

@@ -304,6 +304,18 @@ const ENDPOINTS: Endpoint[] = [
     expect: adminOnly(200),
   },
   {
+    name: 'GET /admin/config/versions',
+    method: 'GET',
+    path: () => '/admin/config/versions',
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /admin/config/versions/:v/restore (unknown)',
+    method: 'POST',
+    path: () => '/admin/config/versions/tidak-ada/restore',
+    expect: adminWrites(404),
+  },
+  {
     name: 'POST /tickets/:id/skm (unknown)',
     method: 'POST',
     path: () => '/tickets/0190f5e0-0000-7000-8000-000000000001/skm',

@@ -35,12 +35,21 @@ describe.each(storeTargets())('store config versions ($kind)', (target) => {
     expect(active?.version).toBe('a2');
   });
 
-  it('ignores a version already stored for the site', async () => {
+  it('never stores a version twice: the seed again changes nothing, an admin publishing it makes it the newest', async () => {
     await store().saveConfigVersion(STORE_SITE, version('v1', 'dir', 1));
+    await store().saveConfigVersion(STORE_SITE, version('a1', 'admin', 5));
 
+    await store().saveConfigVersion(STORE_SITE, version('v1', 'dir', 50));
+    const afterSeed = await store().activeConfig(STORE_SITE);
+    // Restoring the seed's version from the admin screen.
     await store().saveConfigVersion(STORE_SITE, version('v1', 'admin', 99));
 
-    expect(await store().activeConfig(STORE_SITE)).toEqual(version('v1', 'dir', 1));
+    expect(afterSeed?.version).toBe('a1');
+    expect(await store().activeConfig(STORE_SITE)).toEqual(version('v1', 'admin', 99));
+    expect(await store().configVersionList(STORE_SITE)).toEqual([
+      { version: 'v1', source: 'admin', createdAt: 99 },
+      { version: 'a1', source: 'admin', createdAt: 5 },
+    ]);
     expect(await store().activeConfig('mpp-lain')).toBeNull();
   });
 
