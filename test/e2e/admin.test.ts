@@ -168,6 +168,29 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
     await axe(page, 'visits and a report');
   }, 60_000);
 
+  it('lists the config versions and restores the one before the visit', async () => {
+    await page.getByRole('link', { name: 'Konfigurasi' }).click();
+    const rows = page.getByRole('table').getByRole('row');
+    await page.getByText('dipakai sekarang').waitFor();
+    // The seed (CONFIG_DIR) and the version that added the visit, newest first.
+    await expect.poll(() => rows.count()).toBe(3);
+    await page
+      .getByRole('button', { name: /^Lihat perubahan/ })
+      .first()
+      .click();
+    await page.getByText(/^Kunjungan mekarsari-.* dihapus$/).waitFor();
+    await axe(page, 'config versions');
+    await button(page, 'Pulihkan versi ini').click();
+    await page
+      .getByRole('status')
+      .getByText(/^Versi .* dipulihkan/)
+      .waitFor();
+    await page.getByRole('link', { name: 'Kunjungan' }).click();
+    await page.getByRole('heading', { name: 'Kunjungan MPP bergerak' }).waitFor();
+    await page.getByRole('table').first().waitFor();
+    expect(await page.getByRole('row', { name: /Mekarsari/ }).count()).toBe(0);
+  }, 30_000);
+
   it('lists what the server flagged, and records a review of it', async () => {
     // A device whose clock runs three days ahead: the server keeps its tickets, flagged.
     await page.getByRole('link', { name: 'Perangkat' }).click();
@@ -235,6 +258,7 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
       'staff.lock',
       'flagged.review',
       'visit.write',
+      'config.restore',
     ]) {
       await expect.poll(() => log.getByText(action, { exact: true }).count()).toBeGreaterThan(0);
     }

@@ -5,6 +5,7 @@
  * Must: the token lives in the tab's sessionStorage only (closing the tab signs out), and
  * is never logged.
  */
+import type { ConfigChange } from '../../domain/config/diff';
 import type { Visit } from '../../domain/config/schema';
 import type { PeriodReport, ReportGrain } from '../../domain/day-report';
 import type {
@@ -26,6 +27,9 @@ import type {
   StaffSummary,
 } from '../../domain/staff';
 import type { VisitReport } from '../../domain/visit-report';
+
+/** A stored config version, as the list shows it. */
+export type ConfigVersionInfo = { version: string; source: 'dir' | 'admin'; createdAt: number };
 
 /** A refusal of the server (or no answer: status 0, error 'offline'). */
 export class AdminApiError extends Error {
@@ -220,6 +224,17 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     async reviewFlagged(eventId: string, resolution: FlagResolution): Promise<FlagReview> {
       const path = `/admin/flagged/${encodeURIComponent(eventId)}/review`;
       return (await call<{ review: FlagReview }>('POST', path, { resolution })).review;
+    },
+    configVersions(): Promise<{ active: string; versions: ConfigVersionInfo[] }> {
+      return call('GET', '/admin/config/versions');
+    },
+    async configChanges(version: string): Promise<ConfigChange[]> {
+      const path = `/admin/config/versions/${encodeURIComponent(version)}/changes`;
+      return (await call<{ changes: ConfigChange[] }>('GET', path)).changes;
+    },
+    async restoreConfig(version: string): Promise<string> {
+      const path = `/admin/config/versions/${encodeURIComponent(version)}/restore`;
+      return (await call<{ version: string }>('POST', path)).version;
     },
     audit(before: number | null): Promise<AuditPage> {
       const query = before === null ? '' : `&before=${before}`;

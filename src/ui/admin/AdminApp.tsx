@@ -15,6 +15,7 @@ import { type ReportActions, Reports } from './Reports';
 import { Skm, type SkmActions } from './Skm';
 import { Staff, type StaffActions } from './Staff';
 import { type AdminLanguage, at } from './text';
+import { type VersionActions, Versions } from './Versions';
 import { type VisitActions, Visits } from './Visits';
 
 export const SECTIONS = [
@@ -24,6 +25,7 @@ export const SECTIONS = [
   'reports',
   'skm',
   'flagged',
+  'versions',
   'audit',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -34,6 +36,7 @@ export type AdminActions = DeviceActions &
   VisitActions &
   SkmActions &
   ReportActions &
+  VersionActions &
   AuditActions & {
     signOut(): void;
     setLanguage(lang: AdminLanguage): void;
@@ -116,6 +119,9 @@ export function AdminApp(props: {
           />
         )}
         {section === 'flagged' && <Flagged lang={lang} config={config} actions={actions} />}
+        {section === 'versions' && (
+          <Versions lang={lang} config={config} actions={actions} canWrite={canWrite} />
+        )}
         {section === 'audit' && <Audit lang={lang} config={config} actions={actions} />}
       </main>
     </div>
