@@ -186,6 +186,8 @@ async function main(): Promise<void> {
     adminTokenTtlMs: env.adminTokenTtlMs,
     log,
     afterBootstrap: () => removeBootstrapCode(env.dataDir),
+    // A minute after the start: the reports' past days summarized while nobody waits.
+    warmReportsAfterMs: 60_000,
   });
   const https = tls && { createServer: createHttpsServer };
   const serverOptions = { ...serverLimits(), ...(tls && { cert: tls.cert, key: tls.key }) };

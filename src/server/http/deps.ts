@@ -36,6 +36,11 @@ export type AppDeps = {
   compression?: CompressionChoice;
   /** Called once the first admin was made with the bootstrap code (main.ts removes its file). */
   afterBootstrap?: () => void;
+  /**
+   * Summarize past days for the reports in the background, one at a time, after this delay
+   * (ms); off when absent (tests, benchmarks). The server turns it on.
+   */
+  warmReportsAfterMs?: number;
   /** Milliseconds between heartbeat comments on a sync stream (25 s). */
   heartbeatMs?: number;
   /** The site's secret key (DATA_DIR/secret.key): one-time codes are stored as HMACs under it. */
@@ -49,12 +54,13 @@ export type AppDeps = {
 };
 
 /** AppDeps with every default filled in, as the route modules see them. */
-export type ApiDeps = Required<AppDeps> & {
-  siteId: () => string;
-  days: DayStates;
-  /**
-   * Stores `bundle` as a new admin config version (its version made from its content) with
-   * `audit` in the same transaction, then serves it as the active config; answers it.
-   */
-  publishConfig: (bundle: ConfigBundle, audit: AuditInput) => Promise<ConfigBundle>;
-};
+export type ApiDeps = Required<Omit<AppDeps, 'warmReportsAfterMs'>> &
+  Pick<AppDeps, 'warmReportsAfterMs'> & {
+    siteId: () => string;
+    days: DayStates;
+    /**
+     * Stores `bundle` as a new admin config version (its version made from its content) with
+     * `audit` in the same transaction, then serves it as the active config; answers it.
+     */
+    publishConfig: (bundle: ConfigBundle, audit: AuditInput) => Promise<ConfigBundle>;
+  };

@@ -20,6 +20,7 @@ import { localized } from '../../domain/i18n/local-text';
 import { addDays } from '../../domain/lease-days';
 import { isCalendarDay, parseRequest } from '../../domain/protocol-schema';
 import { foldQueue, ticketsOfDay } from '../../domain/queue-read';
+import { businessDayOf } from '../../domain/time';
 import { requireAdmin } from '../auth/guard';
 import { daysBetween } from '../sync/push-rules';
 import type { ApiDeps } from './deps';
@@ -79,6 +80,8 @@ export function reportRoutes(deps: ApiDeps): Hono {
     return summary;
   };
 
+  if (deps.warmReportsAfterMs !== undefined) warm(deps, summaryOf, deps.warmReportsAfterMs);
+
   api.get('/reports', requireAdmin(deps), async (c) => {
     const query = valid(parseRequest(ReportQuerySchema, c.req.query()));
     if (daysBetween(query.from, query.to) >= MAX_REPORT_DAYS) {
@@ -99,6 +102,37 @@ export function reportRoutes(deps: ApiDeps): Hono {
     return c.body(reportCsv(report, deps));
   });
   return api;
+}
+
+/** Days back the background summarizes: the reports' usual quarter. */
+const WARM_DAYS = 92;
+/** A pause between two days' folds, so devices' requests are never kept waiting long. */
+const WARM_GAP_MS = 250;
+
+/**
+ * Summarizes the past WARM_DAYS days that have no summary for their events yet, newest
+ * first, one fold at a time with a pause between, starting `afterMs` from now: the first
+ * report of months after deploying over history needs no waiting. Errors end the pass
+ * quietly (the report folds what it lacks itself).
+ */
+function warm(
+  deps: ApiDeps,
+  summaryOf: (siteId: string, day: string) => Promise<DaySummary>,
+  afterMs: number,
+): void {
+  const start = setTimeout(async () => {
+    const siteId = deps.siteId();
+    const today = businessDayOf(deps.now(), deps.config().site.timeZone);
+    for (let back = 1; back <= WARM_DAYS; back++) {
+      try {
+        await summaryOf(siteId, addDays(today, -back));
+      } catch {
+        return;
+      }
+      await new Promise((resume) => setTimeout(resume, WARM_GAP_MS).unref?.());
+    }
+  }, afterMs);
+  start.unref?.();
 }
 
 const HEADER = [
