@@ -36,3 +36,6 @@ export function daysBefore(day: string, days: number): string {
 
 /** The longest MPP bergerak visit, in days (a trip a device prepares for before it leaves). */
 export const MAX_VISIT_DAYS = 7;
+
+/** How long acknowledged events stay on a device, in business days (src/storage/prune.ts). */
+export const DEVICE_RETENTION_DAYS = 14;

@@ -5,11 +5,11 @@
  * acknowledged ones for the retention window, so a server that went back in time can
  * get them again.
  */
-import { daysBefore } from '../domain/lease-days';
+import { DEVICE_RETENTION_DAYS, daysBefore } from '../domain/lease-days';
 import type { AnjunganDatabase, DeviceIdentity, SyncState } from './db';
 
 /** How long acknowledged events stay on the device, in business days. */
-export const RETENTION_DAYS = 14;
+export const RETENTION_DAYS = DEVICE_RETENTION_DAYS;
 
 /** The first business day still kept when today is `today`. */
 export function retentionCutoff(today: string, days: number = RETENTION_DAYS): string {

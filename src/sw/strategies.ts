@@ -30,7 +30,8 @@ const OWN_SHELLS: readonly { shell: string; paths: RegExp }[] = [
 /** Every other navigation outside the API renders the precached app shell (the kiosk). */
 export function appShellRoute(): NavigationRoute {
   return new NavigationRoute(createHandlerBoundToURL(SHELLS.kiosk), {
-    denylist: [/^\/api\//, ...OWN_SHELLS.map((s) => s.paths)],
+    // /privasi is the server's own page (src/server/http/privacy-page.ts), never the kiosk.
+    denylist: [/^\/api\//, /^\/privasi\/?$/, ...OWN_SHELLS.map((s) => s.paths)],
   });
 }
 

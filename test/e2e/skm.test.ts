@@ -102,6 +102,16 @@ describe.skipIf(!chromiumAvailable())('the SKM survey in Chromium, to the IKM', 
     await page.getByText('Terima kasih, jawaban Anda sudah kami terima.').waitFor();
     await page.reload();
     await page.getByText('Survei sudah diisi. Terima kasih.').waitFor();
+
+    // The page's way to what the site keeps about the citizen, and who answers for it.
+    await page.getByRole('link', { name: 'Privasi dan data Anda' }).click();
+    await page.getByRole('heading', { name: /^Privasi di / }).waitFor();
+    await new AxeBuilder({ page })
+      .withTags(WCAG)
+      .analyze()
+      .then((r) => {
+        expect(r.violations.map((v) => v.id)).toEqual([]);
+      });
   }, 60_000);
 
   it('gives the admin the IKM of that answer: 25 × 32 ÷ 9 = 88,89, mutu A', async () => {

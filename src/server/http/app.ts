@@ -20,6 +20,7 @@ import { compression, PULL_COMPRESSION } from './compression';
 import type { ApiDeps, AppDeps } from './deps';
 import { answerError, fail } from './errors';
 import { Pokes } from './pokes';
+import { privacyPage } from './privacy-page';
 import { adminRoutes } from './routes-admin';
 import { adminAccessRoutes } from './routes-admin-access';
 import { adminSessionRoutes } from './routes-admin-session';
@@ -50,6 +51,10 @@ export function createApp(deps: AppDeps): Hono {
   // few hundred bytes. What is used, and why: ./compression.ts.
   app.use(compression(api.compression));
   app.route('/api/v1', apiRoutes(api));
+  app.get('/privasi', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.html(privacyPage(api.config()));
+  });
   app.route('/', serveApp(deps.appDir));
   return app;
 }

@@ -92,6 +92,9 @@ export function TicketStatusPage(props: {
             </ul>
           </section>
         )}
+        <p class="note">
+          <a href="/privasi">{lang === 'id' ? 'Privasi dan data Anda' : 'Privacy and your data'}</a>
+        </p>
       </Screen>
     </div>
   );
