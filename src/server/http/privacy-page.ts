@@ -8,13 +8,13 @@ import type { ConfigBundle } from '../../domain/config/schema';
 import { localized } from '../../domain/i18n/local-text';
 import { DEVICE_RETENTION_DAYS as RETENTION_DAYS } from '../../domain/lease-days';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const htmlText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page for the site of `config`. */
 export function privacyPage(config: ConfigBundle): string {
-  const site = escape(localized(config.site.name, 'id'));
-  const controller = escape(config.site.privacy.controller);
-  const contact = escape(config.site.privacy.contact);
+  const site = htmlText(localized(config.site.name, 'id'));
+  const controller = htmlText(config.site.privacy.controller);
+  const contact = htmlText(config.site.privacy.contact);
   return `<!doctype html>
 <html lang="id">
 <head>
