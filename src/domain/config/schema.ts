@@ -22,6 +22,20 @@ export const LocalTextSchema = v.strictObject({
   en: v.optional(nonEmpty),
 });
 
+/**
+ * What a config file may say for a part of a service's standar pelayanan nobody has
+ * recorded yet ("belum dicatat"): a catalogue begun from a list of names says so instead of
+ * inventing. It is read as the honest words (UNRECORDED_TEXT) before the schema, and
+ * `config:check` lists each as a warning (./unrecorded.ts).
+ */
+export const UNRECORDED = 'belum-dicatat';
+
+/** What the kiosk shows for a part not recorded yet: ask at the counter. */
+export const UNRECORDED_TEXT = {
+  id: 'Belum dicatat — tanyakan di loket',
+  en: 'Not recorded yet — ask at the counter',
+} as const;
+
 export const WeekdaySchema = v.picklist(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
 /** Opening hours as rules: on these days, from–to (local time of the site). */

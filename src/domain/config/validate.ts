@@ -18,13 +18,17 @@ import {
   SiteSchema,
   VisitSchema,
 } from './schema';
+import { readUnrecorded } from './unrecorded';
 
 export type { ConfigFile, ConfigIssue } from './issues';
 export { formatIssues } from './issues';
 
-/** A validated bundle, or every issue found. */
+/**
+ * A validated bundle (with its warnings: the parts of services not recorded yet), or every
+ * issue found.
+ */
 export type ConfigResult =
-  | { ok: true; bundle: ConfigBundle }
+  | { ok: true; bundle: ConfigBundle; warnings?: ConfigIssue[] }
   | { ok: false; issues: ConfigIssue[] };
 
 /** Files that exist but could not be read as JSON (already reported by the loader). */
@@ -50,13 +54,16 @@ function parseFile<S extends v.GenericSchema>(
 function parseFiles(files: readonly LayoutFile[], unreadable: readonly string[]) {
   const parts: ConfigSetParts = { agencies: [], profiles: [], visits: [], unparsed: noUnparsed() };
   const issues: ConfigIssue[] = [];
+  const warnings: ConfigIssue[] = [];
   for (const file of files) {
     const at = file.file;
     if (file.kind === 'site') {
       const value = parseFile(SiteSchema, file, issues);
       if (value) parts.site = { file: at, value };
     } else if (file.kind === 'agency') {
-      const value = parseFile(AgencySchema, file, issues);
+      const read = readUnrecorded(at, file.content);
+      warnings.push(...read.warnings);
+      const value = parseFile(AgencySchema, { ...file, content: read.content }, issues);
       if (value) parts.agencies.push({ file: at, value });
       else noteUnparsedAgency(parts.unparsed, file.name, file.content);
     } else if (file.kind === 'profile') {
@@ -71,7 +78,7 @@ function parseFiles(files: readonly LayoutFile[], unreadable: readonly string[])
     const kind = classifyFile(file);
     if (kind?.kind === 'agency') noteUnparsedAgency(parts.unparsed, kind.name, undefined);
   }
-  return { set: buildConfigSet(parts), issues };
+  return { set: buildConfigSet(parts), issues, warnings };
 }
 
 /**
@@ -85,10 +92,10 @@ export function validateConfigFiles(
 ): ConfigResult {
   const unreadable = options.unreadable ?? [];
   const layout = checkLayout(files, unreadable);
-  const { set, issues } = parseFiles(layout.files, unreadable);
+  const { set, issues, warnings } = parseFiles(layout.files, unreadable);
   issues.push(...layout.issues, ...checkCrossFileRules(set));
   if (issues.length > 0 || !set.site) return { ok: false, issues: sortIssues(issues) };
-  return { ok: true, bundle: toBundle(set, set.site, version) };
+  return { ok: true, bundle: toBundle(set, set.site, version), warnings: sortIssues(warnings) };
 }
 
 /**

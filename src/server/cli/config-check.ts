@@ -41,6 +41,15 @@ const issues = result.ok
   : result.issues;
 if (result.ok && issues.length === 0) {
   console.log(describeBundle(result.bundle));
+  const unrecorded = result.warnings ?? [];
+  if (unrecorded.length > 0) {
+    // Warnings, not errors: the kiosk says "Belum dicatat — tanyakan di loket" meanwhile.
+    console.log(
+      `Peringatan: ${unrecorded.length} bagian standar pelayanan belum dicatat ` +
+        '(anjungan menampilkan “Belum dicatat — tanyakan di loket”):',
+    );
+    console.log(formatIssues(unrecorded));
+  }
 } else {
   console.error(`Konfigurasi tidak valid (${issues.length} masalah):`);
   console.error(formatIssues(issues));

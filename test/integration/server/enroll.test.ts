@@ -181,6 +181,8 @@ describe('enrollment', () => {
         revokedAt: null,
         lastSeenAt: NOW,
         lastSeq: 0,
+        health: null,
+        healthAt: null,
       },
     ]);
     expect(revoke.status).toBe(200);
