@@ -168,6 +168,12 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
     await axe(page, 'visits and a report');
   }, 60_000);
 
+  it('shows the catalogue with what is not recorded yet (nothing, in the sample)', async () => {
+    await page.getByRole('link', { name: 'Katalog' }).click();
+    await page.getByText(/Standar pelayanan yang belum lengkap dicatat: 0 layanan\./).waitFor();
+    await axe(page, 'catalogue');
+  }, 30_000);
+
   it('lists the config versions and restores the one before the visit', async () => {
     await page.getByRole('link', { name: 'Konfigurasi' }).click();
     const rows = page.getByRole('table').getByRole('row');

@@ -9,6 +9,7 @@ import type { ConfigBundle } from '../../domain/config/schema';
 import type { AdminSession } from '../../domain/staff';
 import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
+import { Catalogue } from './Catalogue';
 import { type DeviceActions, Devices } from './Devices';
 import { Flagged, type FlaggedActions } from './Flagged';
 import { type ReportActions, Reports } from './Reports';
@@ -25,6 +26,7 @@ export const SECTIONS = [
   'reports',
   'skm',
   'flagged',
+  'catalogue',
   'versions',
   'audit',
 ] as const;
@@ -119,6 +121,7 @@ export function AdminApp(props: {
           />
         )}
         {section === 'flagged' && <Flagged lang={lang} config={config} actions={actions} />}
+        {section === 'catalogue' && <Catalogue lang={lang} config={config} />}
         {section === 'versions' && (
           <Versions lang={lang} config={config} actions={actions} canWrite={canWrite} />
         )}

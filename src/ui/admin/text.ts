@@ -36,6 +36,20 @@ export const ADMIN_TEXT = {
     'tab.staff': 'Petugas',
     'tab.visits': 'Kunjungan',
     'tab.audit': 'Log audit',
+    'tab.catalogue': 'Katalog',
+    catalogueTitle: 'Katalog layanan',
+    catalogueLead:
+      '{agencies} instansi, {services} layanan. Standar pelayanan yang belum lengkap dicatat: {unrecorded} layanan.',
+    colServiceName: 'Layanan',
+    colQueue: 'Antrean',
+    colUnrecorded: 'Belum dicatat',
+    allRecorded: 'Lengkap',
+    'part.cost': 'biaya',
+    'part.duration': 'waktu penyelesaian',
+    'part.product': 'produk layanan',
+    'part.procedure': 'prosedur',
+    catalogueHow:
+      'Bagian yang belum dicatat ditulis "belum-dicatat" di berkas instansi; anjungan menampilkan "Belum dicatat — tanyakan di loket", dan npm run config:check mendaftarnya sebagai peringatan.',
     'tab.versions': 'Konfigurasi',
     versionsTitle: 'Versi konfigurasi',
     versionsLead:
@@ -248,6 +262,20 @@ export const ADMIN_TEXT = {
     'tab.staff': 'Staff',
     'tab.visits': 'Visits',
     'tab.audit': 'Audit log',
+    'tab.catalogue': 'Catalogue',
+    catalogueTitle: 'Service catalogue',
+    catalogueLead:
+      '{agencies} agencies, {services} services. Services whose standar pelayanan is not fully recorded yet: {unrecorded}.',
+    colServiceName: 'Service',
+    colQueue: 'Queue',
+    colUnrecorded: 'Not recorded yet',
+    allRecorded: 'Complete',
+    'part.cost': 'cost',
+    'part.duration': 'time to complete',
+    'part.product': 'product',
+    'part.procedure': 'procedure',
+    catalogueHow:
+      'A part not recorded yet is written "belum-dicatat" in the agency file; the kiosk shows "Not recorded yet — ask at the counter", and npm run config:check lists it as a warning.',
     'tab.versions': 'Configuration',
     versionsTitle: 'Config versions',
     versionsLead:
