@@ -190,7 +190,8 @@ export type AuditAction =
   | 'skm.read'
   | 'reports.read'
   | 'config.read'
-  | 'config.restore';
+  | 'config.restore'
+  | 'catalogue.import';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

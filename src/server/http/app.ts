@@ -24,6 +24,7 @@ import { privacyPage } from './privacy-page';
 import { adminRoutes } from './routes-admin';
 import { adminAccessRoutes } from './routes-admin-access';
 import { adminSessionRoutes } from './routes-admin-session';
+import { catalogueRoutes } from './routes-catalogue';
 import { configRoutes } from './routes-config';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
@@ -125,6 +126,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/admin', skmRoutes(deps));
   api.route('/admin', reportRoutes(deps));
   api.route('/admin', configRoutes(deps));
+  api.route('/admin', catalogueRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));

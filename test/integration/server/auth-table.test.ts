@@ -316,6 +316,19 @@ const ENDPOINTS: Endpoint[] = [
     expect: adminWrites(404),
   },
   {
+    name: 'GET /admin/catalogue/template.csv',
+    method: 'GET',
+    path: () => '/admin/catalogue/template.csv',
+    expect: adminOnly(200),
+  },
+  {
+    name: 'POST /admin/catalogue/import (a check, not published)',
+    method: 'POST',
+    path: () => '/admin/catalogue/import',
+    body: () => ({ csv: 'instansi;layanan\ndisdukcapil;x', publish: false }),
+    expect: adminWrites(200),
+  },
+  {
     name: 'POST /tickets/:id/skm (unknown)',
     method: 'POST',
     path: () => '/tickets/0190f5e0-0000-7000-8000-000000000001/skm',
@@ -436,8 +449,14 @@ describe('authorization table', () => {
         body: endpoint.body?.(ids),
         client,
       });
-      const isStream = response.headers.get('Content-Type')?.startsWith('text/event-stream');
-      const body = isStream ? null : await response.json();
+      const type = response.headers.get('Content-Type') ?? '';
+      const isStream = type.startsWith('text/event-stream');
+      // A CSV download answers its rows, not JSON.
+      const body = isStream
+        ? null
+        : type.startsWith('text/csv')
+          ? await response.text()
+          : await response.json();
       if (isStream) await response.body?.cancel();
 
       expect(response.status).toBe(status);

@@ -1,0 +1,242 @@
+/**
+ * The catalogue from the spreadsheet a Pemda already keeps (issue 12): one row per service,
+ * columns named in Indonesian. A row changes the service it names (only the columns it
+ * fills) or adds one to an agency the site has; a part left empty on a new service is
+ * "belum dicatat" (./unrecorded.ts), never invented. Every row gets a line of the report:
+ * what was read, or why not. The result is checked like any config before it is published.
+ */
+
+import type { Agency, ConfigBundle, Service } from './schema';
+import { UNRECORDED_TEXT } from './schema';
+
+/** The template's columns, in order (README "Catalogue import"). */
+export const IMPORT_COLUMNS = [
+  'instansi',
+  'layanan',
+  'nama',
+  'nama_en',
+  'biaya',
+  'biaya_en',
+  'dasar_hukum',
+  'waktu',
+  'waktu_en',
+  'produk',
+  'produk_en',
+  'prosedur',
+  'prosedur_en',
+  'persyaratan',
+  'persyaratan_en',
+  'kuota_harian',
+  'menit_layanan',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export type ImportRow = Partial<Record<ImportColumn, string>>;
+
+/** One row's outcome; `row` counts as a spreadsheet does (the header is row 1). */
+export type RowReport = {
+  row: number;
+  service: string;
+  status: 'added' | 'changed' | 'unchanged' | 'refused';
+  message: string;
+};
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Items of a list cell: "KTP-el | Kartu Keluarga". */
+const items = (cell: string) =>
+  cell
+    .split('|')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+const slugOf = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'persyaratan';
+
+/** A cost cell: "gratis", a whole rupiah amount, "belum-dicatat", or words (a variable cost). */
+function costOf(
+  cell: string,
+  english: string | undefined,
+  legalBasis: string | undefined,
+): Service['cost'] | string {
+  const text = cell.trim();
+  if (text.toLowerCase() === 'gratis')
+    return { kind: 'free', ...(legalBasis ? { legalBasis } : {}) };
+  if (text === 'belum-dicatat') {
+    return { kind: 'variable', note: { ...UNRECORDED_TEXT }, legalBasis: UNRECORDED_TEXT.id };
+  }
+  const amount = text.replace(/^Rp\.?\s*/i, '').replace(/\./g, '');
+  if (/^\d+$/.test(amount)) {
+    if (!legalBasis) return 'a cost in rupiah needs its dasar_hukum';
+    return {
+      kind: 'fixed',
+      items: [{ label: { id: 'Biaya', en: 'Fee' }, amount: Number(amount) }],
+      legalBasis,
+    };
+  }
+  return {
+    kind: 'variable',
+    note: textOf(text, english),
+    legalBasis: legalBasis ?? UNRECORDED_TEXT.id,
+  };
+}
+
+/** A text cell and its English one ("belum-dicatat": the honest words in both). */
+function textOf(cell: string, english: string | undefined) {
+  if (cell === 'belum-dicatat') return { ...UNRECORDED_TEXT };
+  return { id: cell, ...(english ? { en: english } : {}) };
+}
+
+/** The items of a list cell, each with the English at its place in the other, if any. */
+function listOf(cell: string, english: string | undefined) {
+  const en = items(english ?? '');
+  return items(cell).map((id, i) => ({ id, ...(en[i] ? { en: en[i] } : {}) }));
+}
+
+/**
+ * The agencies of `bundle` with `rows` applied, and the report of each row. A row is
+ * refused (and changes nothing) when it names no agency of the site, no valid service id,
+ * or a new service without its name, requirements and minutes of service.
+ */
+export function importCatalogue(
+  bundle: ConfigBundle,
+  rows: readonly ImportRow[],
+): { agencies: Agency[]; report: RowReport[] } {
+  const agencies = bundle.agencies.map((a) => ({ ...a, services: [...a.services] }));
+  const report: RowReport[] = [];
+  each: for (const [i, raw] of rows.entries()) {
+    const row = Object.fromEntries(
+      Object.entries(raw).map(([k, v]) => [k, (v ?? '').trim()]),
+    ) as Record<ImportColumn, string | undefined>;
+    const at = i + 2;
+    const serviceId = row.layanan ?? '';
+    const refuse = (message: string) =>
+      report.push({ row: at, service: serviceId, status: 'refused', message });
+    const agency = agencies.find((a) => a.id === row.instansi);
+    if (!agency) {
+      refuse(`instansi '${row.instansi ?? ''}' tidak ada di situs ini`);
+      continue;
+    }
+    if (!SLUG.test(serviceId)) {
+      refuse('layanan: huruf kecil, angka dan tanda hubung');
+      continue;
+    }
+    const index = agency.services.findIndex((s) => s.id === serviceId);
+    const before = index >= 0 ? agency.services[index] : undefined;
+    // A cell as the template wrote it changes nothing (a service's requirements keep their
+    // alternatives and notes when the row says the same names): only what differs applies.
+    const legalBasis = row.dasar_hukum || before?.cost.legalBasis || undefined;
+    if (before) {
+      const was = rowOf(agency.id, before);
+      for (const column of IMPORT_COLUMNS) if (row[column] === was[column]) row[column] = '';
+    }
+    if (!before && (!row.nama || !row.persyaratan || !row.menit_layanan)) {
+      refuse('layanan baru: nama, persyaratan dan menit_layanan wajib diisi');
+      continue;
+    }
+    const next: Record<string, unknown> = {
+      ...(before ?? {
+        id: serviceId,
+        offeredAt: ['lobby'],
+        procedure: [{ ...UNRECORDED_TEXT }],
+        duration: { ...UNRECORDED_TEXT },
+        product: { ...UNRECORDED_TEXT },
+        cost: { kind: 'variable', note: { ...UNRECORDED_TEXT }, legalBasis: UNRECORDED_TEXT.id },
+      }),
+    };
+    if (row.nama) next.name = { id: row.nama, ...(row.nama_en ? { en: row.nama_en } : {}) };
+    else if (row.nama_en && before) next.name = { ...before.name, en: row.nama_en };
+    if (row.biaya) {
+      const cost = costOf(row.biaya, row.biaya_en, legalBasis);
+      if (typeof cost === 'string') {
+        refuse(cost);
+        continue;
+      }
+      next.cost = cost;
+    } else if (row.dasar_hukum && before) {
+      next.cost = { ...before.cost, legalBasis: row.dasar_hukum };
+    }
+    if (row.waktu) next.duration = textOf(row.waktu, row.waktu_en);
+    if (row.produk) next.product = textOf(row.produk, row.produk_en);
+    if (row.prosedur) {
+      next.procedure =
+        row.prosedur === 'belum-dicatat'
+          ? [{ ...UNRECORDED_TEXT }]
+          : listOf(row.prosedur, row.prosedur_en);
+    }
+    if (row.persyaratan) {
+      const labels = listOf(row.persyaratan, row.persyaratan_en);
+      next.requirements = labels.map((label, n) => {
+        const id = slugOf(label.id);
+        const taken = labels.slice(0, n).some((l) => slugOf(l.id) === id);
+        return { id: taken ? `${id}-${n + 1}` : id, label, mandatory: true };
+      });
+    }
+    for (const [column, field] of [
+      ['kuota_harian', 'dailyQuota'],
+      ['menit_layanan', 'averageServiceMinutes'],
+    ] as const) {
+      const cell = row[column];
+      if (!cell) continue;
+      if (!/^\d+$/.test(cell)) {
+        refuse(`${column}: bilangan bulat`);
+        continue each;
+      }
+      next[field] = Number(cell);
+    }
+    const service = next as Service;
+    if (before) agency.services[index] = service;
+    else agency.services.push(service);
+    const status = !before
+      ? 'added'
+      : JSON.stringify(before) === JSON.stringify(service)
+        ? 'unchanged'
+        : 'changed';
+    report.push({
+      row: at,
+      service: serviceId,
+      status,
+      message: status === 'added' ? 'ditambahkan' : status === 'changed' ? 'diubah' : 'sama',
+    });
+  }
+  return { agencies, report };
+}
+
+/** The catalogue as template rows: every service, each column filled from the config. */
+export function catalogueRows(bundle: ConfigBundle): Record<ImportColumn, string>[] {
+  return bundle.agencies.flatMap((agency) => agency.services.map((s) => rowOf(agency.id, s)));
+}
+
+/** A service as its template row. */
+function rowOf(agencyId: string, s: Service): Record<ImportColumn, string> {
+  return {
+    instansi: agencyId,
+    layanan: s.id,
+    nama: s.name.id,
+    nama_en: s.name.en ?? '',
+    biaya_en: s.cost.kind === 'variable' ? (s.cost.note.en ?? '') : '',
+    biaya:
+      s.cost.kind === 'free'
+        ? 'gratis'
+        : s.cost.kind === 'fixed' && s.cost.items.length === 1
+          ? String(s.cost.items[0]?.amount ?? '')
+          : s.cost.kind === 'variable'
+            ? s.cost.note.id === UNRECORDED_TEXT.id
+              ? 'belum-dicatat'
+              : s.cost.note.id
+            : s.cost.items.map((item) => `${item.label.id}: ${item.amount}`).join(' | '),
+    dasar_hukum: s.cost.legalBasis ?? '',
+    waktu: s.duration.id === UNRECORDED_TEXT.id ? 'belum-dicatat' : s.duration.id,
+    waktu_en: s.duration.en ?? '',
+    produk: s.product.id === UNRECORDED_TEXT.id ? 'belum-dicatat' : s.product.id,
+    produk_en: s.product.en ?? '',
+    prosedur: s.procedure.map((p) => p.id).join(' | '),
+    prosedur_en: s.procedure.map((p) => p.en ?? '').join(' | '),
+    persyaratan: s.requirements.map((r) => r.label.id).join(' | '),
+    persyaratan_en: s.requirements.map((r) => r.label.en ?? '').join(' | '),
+    kuota_harian: s.dailyQuota === undefined ? '' : String(s.dailyQuota),
+    menit_layanan: String(s.averageServiceMinutes),
+  };
+}
