@@ -84,6 +84,7 @@ export function AdminRoute(props: { api?: AdminApi; fetchConfig?: () => Promise<
     ...api,
     signOut: () => void api.signOut().finally(() => setSession(null)),
     setLanguage: setLang,
+    refreshConfig: loadConfig,
     show: (next) => {
       history.replaceState(null, '', `#${next}`);
       setSection(next);

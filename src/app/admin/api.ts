@@ -5,6 +5,7 @@
  * Must: the token lives in the tab's sessionStorage only (closing the tab signs out), and
  * is never logged.
  */
+import type { RowReport } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import type { Visit } from '../../domain/config/schema';
 import type { PeriodReport, ReportGrain } from '../../domain/day-report';
@@ -27,6 +28,15 @@ import type {
   StaffSummary,
 } from '../../domain/staff';
 import type { VisitReport } from '../../domain/visit-report';
+
+/** What an import of the catalogue read, row by row, and what it changed or published. */
+export type CatalogueImport = {
+  rows: RowReport[];
+  unknownColumns: string[];
+  issues: { path: string; message: string }[];
+  changes: ConfigChange[];
+  published: string | null;
+};
 
 /** A stored config version, as the list shows it. */
 export type ConfigVersionInfo = { version: string; source: 'dir' | 'admin'; createdAt: number };
@@ -224,6 +234,12 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     async reviewFlagged(eventId: string, resolution: FlagResolution): Promise<FlagReview> {
       const path = `/admin/flagged/${encodeURIComponent(eventId)}/review`;
       return (await call<{ review: FlagReview }>('POST', path, { resolution })).review;
+    },
+    catalogueTemplate(): Promise<Blob> {
+      return csv('/admin/catalogue/template.csv');
+    },
+    importCatalogue(text: string, publish: boolean): Promise<CatalogueImport> {
+      return call('POST', '/admin/catalogue/import', { csv: text, publish });
     },
     configVersions(): Promise<{ active: string; versions: ConfigVersionInfo[] }> {
       return call('GET', '/admin/config/versions');

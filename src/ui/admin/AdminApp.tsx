@@ -10,6 +10,7 @@ import type { AdminSession } from '../../domain/staff';
 import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
 import { Catalogue } from './Catalogue';
+import type { CatalogueImportActions } from './CatalogueImport';
 import { type DeviceActions, Devices } from './Devices';
 import { Flagged, type FlaggedActions } from './Flagged';
 import { type ReportActions, Reports } from './Reports';
@@ -39,6 +40,7 @@ export type AdminActions = DeviceActions &
   SkmActions &
   ReportActions &
   VersionActions &
+  CatalogueImportActions &
   AuditActions & {
     signOut(): void;
     setLanguage(lang: AdminLanguage): void;
@@ -121,7 +123,9 @@ export function AdminApp(props: {
           />
         )}
         {section === 'flagged' && <Flagged lang={lang} config={config} actions={actions} />}
-        {section === 'catalogue' && <Catalogue lang={lang} config={config} />}
+        {section === 'catalogue' && (
+          <Catalogue lang={lang} config={config} actions={actions} canWrite={canWrite} />
+        )}
         {section === 'versions' && (
           <Versions lang={lang} config={config} actions={actions} canWrite={canWrite} />
         )}

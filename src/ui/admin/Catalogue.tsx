@@ -6,9 +6,15 @@
 import type { ConfigBundle } from '../../domain/config/schema';
 import { unrecordedIn } from '../../domain/config/unrecorded';
 import { localized } from '../../domain/i18n/local-text';
+import { CatalogueImport, type CatalogueImportActions } from './CatalogueImport';
 import { type AdminLanguage, type AdminTextKey, at } from './text';
 
-export function Catalogue(props: { lang: AdminLanguage; config: ConfigBundle }) {
+export function Catalogue(props: {
+  lang: AdminLanguage;
+  config: ConfigBundle;
+  actions: CatalogueImportActions;
+  canWrite: boolean;
+}) {
   const { lang, config } = props;
   const missing = new Map<string, string[]>();
   for (const warning of unrecordedIn(config.agencies)) {
@@ -30,6 +36,7 @@ export function Catalogue(props: { lang: AdminLanguage; config: ConfigBundle }) 
           unrecorded: missing.size,
         })}
       </p>
+      {props.canWrite && <CatalogueImport lang={lang} actions={props.actions} />}
       <table class="admin-table">
         <thead>
           <tr>

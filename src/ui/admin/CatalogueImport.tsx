@@ -1,0 +1,146 @@
+/**
+ * Importing the catalogue from a spreadsheet saved as CSV: the template to fill (every
+ * service as it stands), a file to check — a line per row, columns not understood, every
+ * issue, and what would change — then publishing a clean one as the newest version.
+ */
+import { useState } from 'preact/hooks';
+import type { RowReport } from '../../domain/config/catalogue-import';
+import type { ConfigChange } from '../../domain/config/diff';
+import { saveFile } from '../save-file';
+import { Refusal } from './shared';
+import { type AdminLanguage, type AdminTextKey, at } from './text';
+
+type Checked = {
+  rows: RowReport[];
+  unknownColumns: string[];
+  issues: { path: string; message: string }[];
+  changes: ConfigChange[];
+  published: string | null;
+};
+
+export type CatalogueImportActions = {
+  catalogueTemplate(): Promise<Blob>;
+  importCatalogue(text: string, publish: boolean): Promise<Checked>;
+  /** Reads the site's config again (after a publish). */
+  refreshConfig(): void;
+};
+
+export function CatalogueImport(props: { lang: AdminLanguage; actions: CatalogueImportActions }) {
+  const { lang, actions } = props;
+  const [text, setText] = useState<string | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = (publish: boolean) => {
+    if (text === null) return;
+    setError(null);
+    actions.importCatalogue(text, publish).then((answer) => {
+      setChecked(answer);
+      if (answer.published) actions.refreshConfig();
+    }, setError);
+  };
+  const refused = checked?.rows.filter((r) => r.status === 'refused') ?? [];
+  const clean = checked !== null && refused.length === 0 && checked.issues.length === 0;
+  return (
+    <section class="admin-panel" aria-labelledby="admin-import">
+      <h2 id="admin-import">{at(lang, 'importTitle')}</h2>
+      <p>{at(lang, 'importLead')}</p>
+      <div class="admin-actions">
+        <button
+          type="button"
+          class="btn btn--secondary"
+          onClick={() =>
+            actions
+              .catalogueTemplate()
+              .then((blob) => saveFile(blob, 'katalog-layanan.csv'), setError)
+          }
+        >
+          {at(lang, 'template')}
+        </button>
+      </div>
+      <div class="admin-form admin-form--inline">
+        <label>
+          {at(lang, 'importFile')}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              setChecked(null);
+              if (file) file.text().then(setText, setError);
+              else setText(null);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          class="btn btn--primary"
+          disabled={text === null}
+          onClick={() => run(false)}
+        >
+          {at(lang, 'check')}
+        </button>
+      </div>
+      <Refusal error={error} />
+      {checked && (
+        <>
+          {checked.published && (
+            <p class="admin-note" role="status">
+              {at(lang, 'importPublished', { version: checked.published.slice(0, 12) })}
+            </p>
+          )}
+          {checked.unknownColumns.length > 0 && (
+            <p>{at(lang, 'unknownColumns', { columns: checked.unknownColumns.join(', ') })}</p>
+          )}
+          <table class="admin-table">
+            <caption>{at(lang, 'importRows')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{at(lang, 'colRow')}</th>
+                <th scope="col">{at(lang, 'colServiceName')}</th>
+                <th scope="col">{at(lang, 'colStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checked.rows.map((r) => (
+                <tr key={r.row}>
+                  <td class="admin-number">{r.row}</td>
+                  <th scope="row">{r.service || '—'}</th>
+                  <td>
+                    {at(lang, `row.${r.status}` as AdminTextKey)}
+                    {r.status === 'refused' && `: ${r.message}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {checked.changes.length > 0 && (
+            <ul>
+              {checked.changes.map((c) => (
+                <li key={`${c.what}-${c.id}`}>
+                  {at(lang, `change.${c.kind}` as AdminTextKey, {
+                    what: at(lang, `what.${c.what}` as AdminTextKey),
+                    id: c.id,
+                  })}
+                  {c.fields.length > 0 && `: ${c.fields.join(', ')}`}
+                </li>
+              ))}
+            </ul>
+          )}
+          {!checked.published && (
+            <div class="admin-actions">
+              <button
+                type="button"
+                class="btn btn--primary"
+                disabled={!clean || checked.changes.length === 0}
+                onClick={() => run(true)}
+              >
+                {at(lang, 'publish')}
+              </button>
+              {!clean && <p>{at(lang, 'fixFirst')}</p>}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
