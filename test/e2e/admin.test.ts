@@ -283,6 +283,18 @@ describe.skipIf(!chromiumAvailable())('the admin screens in Chromium', () => {
     await axe(page, 'SKM report');
   }, 30_000);
 
+  it('lists who holds admin access: this session, and the bootstrap token revoked', async () => {
+    await page.getByRole('link', { name: 'Akses admin' }).click();
+    await page.getByRole('row', { name: /Dewi Lestari · sesi ini/ }).waitFor();
+    // The first admin's API token, made from the bootstrap code, was revoked at once.
+    await page
+      .getByRole('row')
+      .filter({ hasText: /Dicabut / })
+      .first()
+      .waitFor();
+    await axe(page, 'admin access');
+  }, 30_000);
+
   it('lists what was done in the audit log', async () => {
     await page.getByRole('link', { name: 'Log audit' }).click();
     const log = page.getByRole('table');

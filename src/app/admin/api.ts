@@ -11,6 +11,7 @@ import type { Visit } from '../../domain/config/schema';
 import type { PeriodReport, ReportGrain } from '../../domain/day-report';
 import type {
   AdminDeviceSummary,
+  AdminTokenSummary,
   AuditPage,
   BootstrapResponse,
   CreateEnrollmentResponse,
@@ -251,6 +252,12 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     async restoreConfig(version: string): Promise<string> {
       const path = `/admin/config/versions/${encodeURIComponent(version)}/restore`;
       return (await call<{ version: string }>('POST', path)).version;
+    },
+    async tokens(): Promise<AdminTokenSummary[]> {
+      return (await call<{ tokens: AdminTokenSummary[] }>('GET', '/admin/tokens')).tokens;
+    },
+    async revokeToken(tokenId: string): Promise<void> {
+      await call('POST', `/admin/tokens/${encodeURIComponent(tokenId)}/revoke`);
     },
     audit(before: number | null): Promise<AuditPage> {
       const query = before === null ? '' : `&before=${before}`;

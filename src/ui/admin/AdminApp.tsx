@@ -16,6 +16,7 @@ import { Flagged, type FlaggedActions } from './Flagged';
 import { type ReportActions, Reports } from './Reports';
 import { Skm, type SkmActions } from './Skm';
 import { Staff, type StaffActions } from './Staff';
+import { type TokenActions, Tokens } from './Tokens';
 import { type AdminLanguage, at } from './text';
 import { type VersionActions, Versions } from './Versions';
 import { type VisitActions, Visits } from './Visits';
@@ -29,6 +30,7 @@ export const SECTIONS = [
   'flagged',
   'catalogue',
   'versions',
+  'tokens',
   'audit',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -41,6 +43,7 @@ export type AdminActions = DeviceActions &
   ReportActions &
   VersionActions &
   CatalogueImportActions &
+  TokenActions &
   AuditActions & {
     signOut(): void;
     setLanguage(lang: AdminLanguage): void;
@@ -128,6 +131,15 @@ export function AdminApp(props: {
         )}
         {section === 'versions' && (
           <Versions lang={lang} config={config} actions={actions} canWrite={canWrite} />
+        )}
+        {section === 'tokens' && (
+          <Tokens
+            lang={lang}
+            config={config}
+            actions={actions}
+            canWrite={canWrite}
+            ownTokenId={session.tokenId}
+          />
         )}
         {section === 'audit' && <Audit lang={lang} config={config} actions={actions} />}
       </main>
