@@ -25,6 +25,11 @@ export function signsInAtAdmin(role: StaffRole): role is AdminRole {
   return (ADMIN_ROLES as readonly string[]).includes(role);
 }
 
+/** A name as sign-in at /admin matches it: case and extra spaces aside. */
+export function signInName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
+}
+
 /** A staff member's admin session lasts a working day; then they sign in again. */
 export const ADMIN_SESSION_TTL_MS = 12 * 3_600_000;
 

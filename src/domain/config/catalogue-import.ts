@@ -30,6 +30,16 @@ export const IMPORT_COLUMNS = [
   'menit_layanan',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** Each text column and its English. */
+const TEXT_PAIRS = [
+  ['nama', 'nama_en'],
+  ['biaya', 'biaya_en'],
+  ['waktu', 'waktu_en'],
+  ['produk', 'produk_en'],
+  ['prosedur', 'prosedur_en'],
+  ['persyaratan', 'persyaratan_en'],
+] as const satisfies readonly (readonly [ImportColumn, ImportColumn])[];
 export type ImportRow = Partial<Record<ImportColumn, string>>;
 
 /** One row's outcome; `row` counts as a spreadsheet does (the header is row 1). */
@@ -41,12 +51,6 @@ export type RowReport = {
 };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Items of a list cell: "KTP-el | Kartu Keluarga". */
-const items = (cell: string) =>
-  cell
-    .split('|')
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
 const slugOf = (text: string) =>
   text
     .toLowerCase()
@@ -89,10 +93,16 @@ function textOf(cell: string, english: string | undefined) {
   return { id: cell, ...(english ? { en: english } : {}) };
 }
 
-/** The items of a list cell, each with the English at its place in the other, if any. */
+/**
+ * The items of a list cell, each with the English at the same place in the other (an empty
+ * place keeps the others where they are), if any.
+ */
 function listOf(cell: string, english: string | undefined) {
-  const en = items(english ?? '');
-  return items(cell).map((id, i) => ({ id, ...(en[i] ? { en: en[i] } : {}) }));
+  const places = (text: string) => text.split('|').map((x) => x.trim());
+  const en = places(english ?? '');
+  return places(cell)
+    .map((id, i) => ({ id, ...(en[i] ? { en: en[i] } : {}) }))
+    .filter((item) => item.id !== '');
 }
 
 /**
@@ -107,13 +117,18 @@ export function importCatalogue(
   const agencies = bundle.agencies.map((a) => ({ ...a, services: [...a.services] }));
   const report: RowReport[] = [];
   each: for (const [i, raw] of rows.entries()) {
+    // A cell that is not text is papaparse's list of fields beyond the header's.
     const row = Object.fromEntries(
-      Object.entries(raw).map(([k, v]) => [k, (v ?? '').trim()]),
+      Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : '']),
     ) as Record<ImportColumn, string | undefined>;
     const at = i + 2;
     const serviceId = row.layanan ?? '';
     const refuse = (message: string) =>
       report.push({ row: at, service: serviceId, status: 'refused', message });
+    if ('__parsed_extra' in raw) {
+      refuse('lebih banyak kolom daripada judul: beri tanda kutip pada sel yang berisi titik koma');
+      continue;
+    }
     const agency = agencies.find((a) => a.id === row.instansi);
     if (!agency) {
       refuse(`instansi '${row.instansi ?? ''}' tidak ada di situs ini`);
@@ -130,7 +145,22 @@ export function importCatalogue(
     const legalBasis = row.dasar_hukum || before?.cost.legalBasis || undefined;
     if (before) {
       const was = rowOf(agency.id, before);
-      for (const column of IMPORT_COLUMNS) if (row[column] === was[column]) row[column] = '';
+      // A text and its English go together: both as they stand change nothing; either
+      // changed applies the pair, the other cell as it stands when left empty.
+      for (const [text, english] of TEXT_PAIRS) {
+        // Only a cost in words has English of its own.
+        const wordsOnly = text === 'biaya' && before.cost.kind !== 'variable';
+        if (row[text] === was[text] && (row[english] === was[english] || wordsOnly)) {
+          row[text] = '';
+          row[english] = '';
+        } else {
+          row[text] = row[text] || was[text];
+          row[english] = row[english] || was[english];
+        }
+      }
+      for (const column of ['dasar_hukum', 'kuota_harian', 'menit_layanan'] as const) {
+        if (row[column] === was[column]) row[column] = '';
+      }
     }
     if (!before && (!row.nama || !row.persyaratan || !row.menit_layanan)) {
       refuse('layanan baru: nama, persyaratan dan menit_layanan wajib diisi');
@@ -147,7 +177,6 @@ export function importCatalogue(
       }),
     };
     if (row.nama) next.name = { id: row.nama, ...(row.nama_en ? { en: row.nama_en } : {}) };
-    else if (row.nama_en && before) next.name = { ...before.name, en: row.nama_en };
     if (row.biaya) {
       const cost = costOf(row.biaya, row.biaya_en, legalBasis);
       if (typeof cost === 'string') {
@@ -167,11 +196,22 @@ export function importCatalogue(
           : listOf(row.prosedur, row.prosedur_en);
     }
     if (row.persyaratan) {
-      const labels = listOf(row.persyaratan, row.persyaratan_en);
-      next.requirements = labels.map((label, n) => {
-        const id = slugOf(label.id);
-        const taken = labels.slice(0, n).some((l) => slugOf(l.id) === id);
-        return { id: taken ? `${id}-${n + 1}` : id, label, mandatory: true };
+      // A requirement the row names as before keeps its id, alternatives, conditions and
+      // notes; only new names become new (mandatory) requirements.
+      const kept = new Map((before?.requirements ?? []).map((r) => [r.label.id, r]));
+      const ids = new Set<string>();
+      next.requirements = listOf(row.persyaratan, row.persyaratan_en).map((label) => {
+        const old = kept.get(label.id);
+        if (old) {
+          ids.add(old.id);
+          return { ...old, label: { ...old.label, ...(label.en ? { en: label.en } : {}) } };
+        }
+        let id = slugOf(label.id);
+        for (let n = 2; ids.has(id) || [...kept.values()].some((r) => r.id === id); n++) {
+          id = `${slugOf(label.id)}-${n}`;
+        }
+        ids.add(id);
+        return { id, label, mandatory: true };
       });
     }
     for (const [column, field] of [

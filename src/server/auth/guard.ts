@@ -99,8 +99,11 @@ export function requireAdmin(
 /** The token's role: its staff member's while they may sign in at /admin; an API admin's else. */
 async function callerOf(deps: GuardDeps, admin: AdminTokenSummary): Promise<AdminCaller> {
   const person = await deps.store.staffById(deps.siteId(), admin.adminId);
-  if (person === null) return { ...admin, role: 'admin', staffId: null };
-  if (person.locked || !signsInAtAdmin(person.role)) {
+  // A staff member's session whose person is not found is no API admin's token.
+  if (person === null && !(await deps.store.isStaffAdmin(admin.adminId))) {
+    return { ...admin, role: 'admin', staffId: null };
+  }
+  if (person === null || person.locked || !signsInAtAdmin(person.role)) {
     throw fail(
       401,
       'staff_locked',

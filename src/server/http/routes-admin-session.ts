@@ -20,6 +20,7 @@ import {
   type AdminSession,
   type AdminSignInResponse,
   pinIssue,
+  signInName,
   signsInAtAdmin,
 } from '../../domain/staff';
 import { newAdminToken } from '../auth/admin-token';
@@ -66,7 +67,9 @@ export function adminSessionRoutes(deps: ApiDeps): Hono {
       const holder = await deps.store.staffBySetupCode(siteId, codeHash, deps.now());
       // Only a person who may sign in here spends their code here; a counter's own person
       // sets their PIN at their counter.
-      if (holder === null || !signsInAtAdmin(holder.role)) throw invalidCode(attempt);
+      if (holder === null || holder.locked || !signsInAtAdmin(holder.role)) {
+        throw invalidCode(attempt);
+      }
       const record = await deps.store.setPinByCode(
         siteId,
         codeHash,
@@ -89,9 +92,9 @@ export function adminSessionRoutes(deps: ApiDeps): Hono {
 
 /** The one person of an admin role with this name (case and spaces aside), or null. */
 async function personNamed(deps: ApiDeps, name: string): Promise<StaffRecord | null> {
-  const wanted = normalName(name);
+  const wanted = signInName(name);
   const named = (await deps.store.staffOfSite(deps.siteId())).filter(
-    (p) => signsInAtAdmin(p.role) && normalName(p.name) === wanted,
+    (p) => signsInAtAdmin(p.role) && signInName(p.name) === wanted,
   );
   if (named.length > 1) {
     throw fail(
@@ -102,10 +105,6 @@ async function personNamed(deps: ApiDeps, name: string): Promise<StaffRecord | n
     );
   }
   return named[0] ?? null;
-}
-
-function normalName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('id');
 }
 
 /**

@@ -37,6 +37,14 @@ export function configRoutes(deps: ApiDeps): Hono {
   api.post('/config/versions/:version/restore', admin, async (c) => {
     const by = c.get('admin').adminId;
     const record = await find(c.req.param('version'));
+    if (record.bundle.site.id !== deps.siteId()) {
+      throw fail(
+        409,
+        'other_site',
+        'Versi ini milik id situs sebelum diganti nama; tidak dapat dipulihkan ' +
+          '(this version names the site id from before a rename; it cannot be restored).',
+      );
+    }
     const checked = validateBundle(record.bundle);
     if (!checked.ok) {
       const at = deps.now();

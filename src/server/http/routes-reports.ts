@@ -11,7 +11,6 @@ import * as v from 'valibot';
 import { csvDocument } from '../../domain/csv';
 import {
   type DaySummary,
-  daySummary,
   type PeriodReport,
   periodReport,
   type ReportFigures,
@@ -19,9 +18,9 @@ import {
 import { localized } from '../../domain/i18n/local-text';
 import { addDays } from '../../domain/lease-days';
 import { isCalendarDay, parseRequest } from '../../domain/protocol-schema';
-import { foldQueue, ticketsOfDay } from '../../domain/queue-read';
 import { businessDayOf } from '../../domain/time';
 import { requireAdmin } from '../auth/guard';
+import { daySummaries } from '../sync/day-summaries';
 import { daysBetween } from '../sync/push-rules';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
@@ -30,8 +29,6 @@ import { valid } from './validate';
 
 /** The longest period a report covers: a year and a day. */
 export const MAX_REPORT_DAYS = 366;
-/** Day summaries kept in memory: a year of a few sites. */
-const MAX_SUMMARIES = 2_000;
 
 const day = v.pipe(v.string(), v.check(isCalendarDay, 'must be a calendar day YYYY-MM-DD'));
 const ReportQuerySchema = v.pipe(
@@ -49,36 +46,7 @@ const ReportQuerySchema = v.pipe(
 
 export function reportRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
-  const summaries = new Map<string, { stamp: string; summary: DaySummary }>();
-  // In memory, then in the store, then folded: a day is folded again only when its stamp moved.
-  const summaryOf = async (siteId: string, businessDay: string): Promise<DaySummary> => {
-    const key = `${siteId}\n${businessDay}`;
-    const stamp = await deps.store.dayStamp(siteId, businessDay);
-    const held = summaries.get(key);
-    if (held?.stamp === stamp) return held.summary;
-    const kept = await deps.store.keptDaySummary(siteId, businessDay);
-    let summary: DaySummary;
-    if (kept?.stamp === stamp) summary = JSON.parse(kept.summary) as DaySummary;
-    else {
-      const book = foldQueue(await deps.store.eventsOfDay(siteId, businessDay), {
-        priorityCap: deps.config().site.priorityCap,
-      });
-      summary = daySummary(
-        businessDay,
-        ticketsOfDay(book, businessDay),
-        deps.config().site.timeZone,
-      );
-      await deps.store.keepDaySummary(siteId, businessDay, stamp, JSON.stringify(summary));
-    }
-    summaries.delete(key);
-    summaries.set(key, { stamp, summary });
-    while (summaries.size > MAX_SUMMARIES) {
-      const oldest = summaries.keys().next().value;
-      if (oldest === undefined) break;
-      summaries.delete(oldest);
-    }
-    return summary;
-  };
+  const summaryOf = daySummaries(deps);
 
   if (deps.warmReportsAfterMs !== undefined) warm(deps, summaryOf, deps.warmReportsAfterMs);
 

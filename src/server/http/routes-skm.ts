@@ -8,9 +8,9 @@ import { Hono } from 'hono';
 import { localized } from '../../domain/i18n/local-text';
 import { addDays } from '../../domain/lease-days';
 import { MAX_SKM_DAYS, parseRequest, SkmQuerySchema } from '../../domain/protocol-schema';
-import { ticketsOfDay } from '../../domain/queue-read';
 import { type SkmInput, skmReport, skmReportCsv } from '../../domain/skm-report';
 import { requireAdmin } from '../auth/guard';
+import { daySummaries } from '../sync/day-summaries';
 import { daysBetween } from '../sync/push-rules';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
@@ -19,6 +19,7 @@ import { valid } from './validate';
 
 export function skmRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
+  const summaryOf = daySummaries(deps);
   api.get('/skm', requireAdmin(deps), async (c) => {
     const query = valid(parseRequest(SkmQuerySchema, c.req.query()));
     if (daysBetween(query.from, query.to) >= MAX_SKM_DAYS) {
@@ -28,19 +29,16 @@ export function skmRoutes(deps: ApiDeps): Hono {
     }
     const siteId = deps.siteId();
     const responses = await deps.store.skmResponses(siteId, query.from, query.to);
+    // Tickets served per service, from the days' report summaries (kept, not refolded).
     const served = new Map<string, SkmInput['served'][number]>();
     for (let day = query.from; day <= query.to; day = addDays(day, 1)) {
-      const book = await deps.days.state(siteId, day);
-      for (const ticket of ticketsOfDay(book, day)) {
-        if (ticket.status !== 'done') continue;
-        const line = served.get(ticket.serviceId);
-        if (line) line.count += 1;
-        else
-          served.set(ticket.serviceId, {
-            agencyId: ticket.agencyId,
-            serviceId: ticket.serviceId,
-            count: 1,
-          });
+      for (const unit of (await summaryOf(siteId, day)).units) {
+        const line = served.get(unit.serviceId);
+        if (line) line.count += unit.counts.served;
+        else {
+          const { agencyId, serviceId } = unit;
+          served.set(serviceId, { agencyId, serviceId, count: unit.counts.served });
+        }
       }
     }
     const report = skmReport({ ...query, responses, served: [...served.values()] });

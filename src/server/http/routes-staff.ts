@@ -36,6 +36,8 @@ import {
   type StaffSetupResponse,
   type StaffSummary,
   type StaffVerifier,
+  signInName,
+  signsInAtAdmin,
 } from '../../domain/staff';
 import type { Attempt } from '../auth/attempts';
 import { requireAdmin, requireDevice } from '../auth/guard';
@@ -60,6 +62,22 @@ export function staffRoutes(deps: ApiDeps): Hono {
   api.post('/admin/staff', admin, async (c) => {
     const request = valid(parseRequest(CreateStaffRequestSchema, await readJsonBody(c)));
     checkAgencies(deps, request.agencies);
+    // People who sign in at /admin sign in by name: no two of them may share one.
+    if (signsInAtAdmin(request.role)) {
+      const wanted = signInName(request.name);
+      const taken = (await deps.store.staffOfSite(deps.siteId())).some(
+        (p) => signsInAtAdmin(p.role) && signInName(p.name) === wanted,
+      );
+      if (taken) {
+        throw fail(
+          409,
+          'name_taken',
+          'Nama ini sudah dipakai admin atau supervisor lain; bedakan namanya ' +
+            '(an admin or supervisor already has this name; tell them apart).',
+          { issues: [{ path: jsonPath('name'), message: 'already taken' }] },
+        );
+      }
+    }
     const at = deps.now();
     const { code, setupCode } = newSetupCode(deps, at);
     const staffId = randomUUID();

@@ -144,8 +144,8 @@ export function startStaffSession(
 ): Promise<void> {
   return db.transaction(async (tx) => {
     await tx.run(
-      `INSERT INTO admins (admin_id, name, created_at) VALUES (?, ?, ?)
-       ON CONFLICT (admin_id) DO UPDATE SET name = excluded.name`,
+      `INSERT INTO admins (admin_id, name, created_at, staff) VALUES (?, ?, ?, 1)
+       ON CONFLICT (admin_id) DO UPDATE SET name = excluded.name, staff = 1`,
       [person.staffId, person.name, token.createdAt],
     );
     await insertToken(tx, person.staffId, token);
@@ -176,5 +176,17 @@ export function endStaffSession(db: SqlDb, tokenId: string, adminId: string, at:
       targetId: tokenId,
       outcome: 'ok',
     });
+  });
+}
+
+/** Whether the admin is a staff member's (their sessions at /admin), not an API admin. */
+export function isStaffAdmin(db: SqlDb, adminId: string): Promise<boolean> {
+  return db.read(async (tx) => {
+    const row = await one<{ staff: number | string }>(
+      tx,
+      'SELECT staff FROM admins WHERE admin_id = ?',
+      [adminId],
+    );
+    return Number(row?.staff ?? 0) === 1;
   });
 }

@@ -292,6 +292,15 @@ const V_DEVICE_HEALTH: readonly MigrationStep[] = [
   'ALTER TABLE devices ADD COLUMN health_at BIGINT',
 ];
 
+/**
+ * Which admins are staff members' (their sessions at /admin): a session of someone no
+ * longer found among the staff must never pass for an API admin's token.
+ */
+const V_STAFF_ADMINS: readonly MigrationStep[] = [
+  'ALTER TABLE admins ADD COLUMN staff INTEGER NOT NULL DEFAULT 0',
+  'UPDATE admins SET staff = 1 WHERE admin_id IN (SELECT staff_id FROM staff)',
+];
+
 /** Every migration, oldest first; the schema version is the length of this list. */
 export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V1,
@@ -304,6 +313,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_SKM,
   V_DAY_SUMMARIES,
   V_DEVICE_HEALTH,
+  V_STAFF_ADMINS,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

@@ -106,6 +106,7 @@ function storeOn(
     hasSkm: (siteId, ticketId) => skm.hasSkm(db, siteId, ticketId),
     skmResponses: (siteId, from, to) => skm.skmResponses(db, siteId, from, to),
     startStaffSession: (person, token) => adminTokens.startStaffSession(db, person, token),
+    isStaffAdmin: (adminId) => adminTokens.isStaffAdmin(db, adminId),
     endStaffSession: (tokenId, adminId, at) =>
       adminTokens.endStaffSession(db, tokenId, adminId, at),
     adminTokens: () => adminTokens.adminTokens(db),

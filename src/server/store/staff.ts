@@ -147,9 +147,18 @@ export function staffBySetupCode(
   });
 }
 
+/** Revokes every admin session of a staff member (their tokens' admin id is theirs). */
+async function endSessionsOf(tx: SqlTx, staffId: string, at: number): Promise<void> {
+  await tx.run('UPDATE admin_tokens SET revoked_at = ? WHERE admin_id = ? AND revoked_at IS NULL', [
+    at,
+    staffId,
+  ]);
+}
+
 /**
- * Gives the person a new set-up code and clears their PIN (version + 1), audited as `by`'s
- * action whatever happens; null when the site has no such person.
+ * Gives the person a new set-up code and clears their PIN (version + 1), and ends their
+ * admin sessions, audited as `by`'s action whatever happens; null when the site has no
+ * such person.
  */
 export function replaceSetupCode(
   db: SqlDb,
@@ -167,6 +176,8 @@ export function replaceSetupCode(
       [code.codeHash, code.expiresAt, at, staffId, siteId],
     );
     const outcome = changed > 0 ? 'ok' : 'unknown_staff';
+    // A new code is for a PIN that may have leaked: the person's admin sessions end too.
+    if (changed > 0) await endSessionsOf(tx, staffId, at);
     await audit(tx, at, by, 'staff.setup-code', staffId, outcome);
     return changed > 0 ? rowOf(tx, siteId, staffId) : null;
   });
@@ -217,6 +228,7 @@ export function setStaffLocked(
       [flag, at, staffId, siteId, flag],
     );
     const record = await rowOf(tx, siteId, staffId);
+    if (locked && record !== null) await endSessionsOf(tx, staffId, at);
     const action = locked ? 'staff.lock' : 'staff.unlock';
     await audit(tx, at, by, action, staffId, record === null ? 'unknown_staff' : 'ok');
     return record;

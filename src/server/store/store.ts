@@ -157,6 +157,8 @@ export interface AdminAccess {
   touchAdminToken(tokenId: string, at: number): Promise<void>;
   /** A staff member's admin session: their admin record (made or renamed) and its token, audited. */
   startStaffSession(person: { staffId: string; name: string }, token: NewAdminToken): Promise<void>;
+  /** Whether the admin is a staff member's (sessions at /admin), not an API admin. */
+  isStaffAdmin(adminId: string): Promise<boolean>;
   /** Ends a staff session: its token is revoked (no last-token rule), audited. */
   endStaffSession(tokenId: string, adminId: string, at: number): Promise<void>;
   /** Appends an audit entry for what has no transaction of its own (reads, refusals). */

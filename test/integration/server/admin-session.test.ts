@@ -5,6 +5,7 @@
  * count towards the person's lockout; a supervisor reads and does not write; locking a
  * person ends what their session can do; sign-out ends it; each session is audited.
  */
+import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ApiError, AuditPage } from '../../../src/domain/protocol';
 import {
@@ -111,14 +112,23 @@ describe('admin sign-in', () => {
     expect(rightPin.status).toBe(429);
   });
 
-  it('refuses a name two admin accounts share, saying why', async () => {
+  it('refuses a second admin or supervisor of the same name (they sign in by name)', async () => {
     await signedIn('Dewi Lestari', 'admin');
-    await signedIn('Dewi Lestari', 'supervisor');
 
-    const response = await signIn('Dewi Lestari');
+    const twin = await call(h, 'POST', '/admin/staff', {
+      token: admin.token,
+      body: { name: ' dewi  lestari', role: 'supervisor', agencies: ['disdukcapil'] },
+    });
+    const counterPerson = await call(h, 'POST', '/admin/staff', {
+      token: admin.token,
+      body: { name: 'Dewi Lestari', role: 'petugas', agencies: ['disdukcapil'] },
+    });
+    const signIn1 = await signIn('Dewi Lestari');
 
-    expect(response.status).toBe(409);
-    expect((await json<ApiError>(response)).error).toBe('ambiguous_name');
+    expect(twin.status).toBe(409);
+    expect((await json<ApiError>(twin)).error).toBe('name_taken');
+    expect(counterPerson.status).toBe(201);
+    expect(signIn1.status).toBe(200);
   });
 });
 
@@ -148,9 +158,35 @@ describe('an admin session', () => {
     const after = await call(h, 'GET', '/admin/devices', { token });
     const signInLocked = await signIn('Dewi Lestari');
 
+    // Locking ends the person's sessions at once.
     expect(after.status).toBe(401);
-    expect((await json<ApiError>(after)).error).toBe('staff_locked');
+    expect((await json<ApiError>(after)).error).toBe('token_revoked');
     expect(signInLocked.status).toBe(401);
+  });
+
+  it('ends when the person is given a new set-up code (their PIN may have leaked)', async () => {
+    const token = await signedIn('Dewi Lestari', 'admin');
+    const { staff } = await json<{ staff: { staffId: string }[] }>(
+      await call(h, 'GET', '/admin/staff', { token }),
+    );
+
+    await call(h, 'POST', `/admin/staff/${staff[0]?.staffId}/setup-code`, { token: admin.token });
+    const after = await call(h, 'GET', '/admin/me', { token });
+
+    expect(after.status).toBe(401);
+  });
+
+  it('is no admin token once its person is gone from the staff', async () => {
+    const token = await signedIn('Dewi Lestari', 'admin');
+    const db = new Database(h.file);
+    db.prepare('DELETE FROM staff').run();
+    db.close();
+
+    const after = await call(h, 'GET', '/admin/devices', { token });
+    const apiAdmin = await call(h, 'GET', '/admin/devices', { token: admin.token });
+
+    expect(after.status).toBe(401);
+    expect(apiAdmin.status).toBe(200);
   });
 
   it('ends at sign-out, and every session is in the audit log', async () => {

@@ -71,4 +71,20 @@ describe('config versions', () => {
       first.version,
     ]);
   });
+
+  it('refuses to restore a version stored under the site id from before a rename', async () => {
+    const old = { ...h.config, site: { ...h.config.site, id: 'mpp-nama-lama' }, version: 'lama1' };
+    await h.store.saveConfigVersion(h.config.site.id, {
+      version: 'lama1',
+      source: 'admin',
+      bundle: old,
+      createdAt: 1,
+    });
+
+    const restored = await call(h, 'POST', '/admin/config/versions/lama1/restore', { token });
+    const served = await json<{ site: { id: string } }>(await call(h, 'GET', '/config'));
+
+    expect(restored.status).toBe(409);
+    expect(served.site.id).toBe(h.config.site.id);
+  });
 });

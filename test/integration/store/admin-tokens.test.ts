@@ -241,7 +241,8 @@ describe.each(storeTargets().map((t) => t.kind))('migrating a V1 database (%s)',
     expect(left).toEqual({
       codes: [{ code_hash: 'spent' }],
       bootstrap: [],
-      adminColumns: ['admin_id', 'created_at', 'name'],
+      // The token moved to admin_tokens; `staff` marks staff members' admins (migration 11).
+      adminColumns: ['admin_id', 'created_at', 'name', 'staff'],
     });
   });
 });

@@ -74,4 +74,63 @@ describe('importCatalogue', () => {
     expect(report[1]?.message).toBe("instansi 'tidak-ada' tidak ada di situs ini");
     expect(validateBundle({ ...bundle, agencies }).ok).toBe(true);
   });
+
+  it('keeps what a row leaves as it stands: English beside a changed Indonesian, requirements named again', () => {
+    // Arrange: the template rows, then edits a person makes in a spreadsheet.
+    const rows = catalogueRows(bundle);
+    const kk = rows.find((r) => r.layanan === 'disdukcapil-kk-perubahan');
+    const paspor = rows.find((r) => r.layanan === 'imigrasi-paspor-baru');
+    if (!kk || !paspor) throw new Error('fixture services');
+    kk.nama = `${kk.nama} Baru`;
+    kk.persyaratan = `${kk.persyaratan} | Pas foto`;
+    kk.persyaratan_en = `${kk.persyaratan_en} | Photo`;
+    paspor.waktu_en = 'Four working days';
+
+    // Act
+    const { agencies, report } = importCatalogue(bundle, [kk, paspor]);
+
+    // Assert
+    const before = service(bundle.agencies, 'disdukcapil-kk-perubahan');
+    const after = service(agencies, 'disdukcapil-kk-perubahan');
+    expect(report.map((r) => r.status)).toEqual(['changed', 'changed']);
+    expect(after?.name.en).toBe(before?.name.en);
+    // The requirements named before keep their ids, alternatives and whether they are
+    // mandatory; the new one is added at the end.
+    expect(after?.requirements.slice(0, -1)).toEqual(before?.requirements);
+    expect(after?.requirements.at(-1)).toEqual({
+      id: 'pas-foto',
+      label: { id: 'Pas foto', en: 'Photo' },
+      mandatory: true,
+    });
+    // Only the English changed: the Indonesian stays, the English is taken.
+    const pasporAfter = service(agencies, 'imigrasi-paspor-baru');
+    expect(pasporAfter?.duration).toEqual({
+      id: service(bundle.agencies, 'imigrasi-paspor-baru')?.duration.id,
+      en: 'Four working days',
+    });
+    expect(validateBundle({ ...bundle, agencies }).ok).toBe(true);
+  });
+
+  it('refuses a row with more cells than the header, and keeps English in place across a gap', () => {
+    const { report, agencies } = importCatalogue(bundle, [
+      { instansi: 'disdukcapil', layanan: 'x', __parsed_extra: ['lebih'] } as unknown as ImportRow,
+      {
+        instansi: 'disdukcapil',
+        layanan: 'akta-kematian',
+        nama: 'Akta Kematian',
+        nama_en: 'Death certificate',
+        persyaratan: 'A | B | C',
+        persyaratan_en: 'A-en |  | C-en',
+        menit_layanan: '20',
+      },
+    ]);
+
+    expect(report[0]?.status).toBe('refused');
+    expect(report[0]?.message).toContain('lebih banyak kolom');
+    expect(service(agencies, 'akta-kematian')?.requirements.map((r) => r.label)).toEqual([
+      { id: 'A', en: 'A-en' },
+      { id: 'B' },
+      { id: 'C', en: 'C-en' },
+    ]);
+  });
 });
