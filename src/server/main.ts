@@ -204,7 +204,37 @@ async function main(): Promise<void> {
       );
     },
   );
+  forgetOldSuggestions(store, () => config);
   stopCleanly(server, pokes, store);
+}
+
+/** How often the retention job runs. */
+const RETENTION_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * The site's retention of personal data (`site.privacy.retentionDays`, /privasi): the SKM
+ * suggestions older than that are forgotten, at the start and every six hours; each run that
+ * forgets any is logged (how many, never what).
+ */
+function forgetOldSuggestions(store: Store, config: () => ConfigBundle): void {
+  const run = () => {
+    const { site } = config();
+    const before = Date.now() - site.privacy.retentionDays * 86_400_000;
+    store.forgetSuggestions(site.id, before).then(
+      (count) => {
+        if (count > 0) {
+          log.info(
+            { count, retentionDays: site.privacy.retentionDays },
+            `Saran SKM yang lebih lama dari ${site.privacy.retentionDays} hari dihapus: ${count}`,
+          );
+        }
+      },
+      (error: unknown) =>
+        log.warn({ err: error }, 'Saran SKM lama gagal dihapus (retention job failed)'),
+    );
+  };
+  run();
+  setInterval(run, RETENTION_EVERY_MS).unref();
 }
 
 /** How kiosks can trust the self-signed certificate: one line, the steps in `detail`. */

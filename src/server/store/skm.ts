@@ -101,3 +101,17 @@ export function skmResponses(
     }));
   });
 }
+
+/**
+ * Forgets the free-text suggestions of answers that came before `before` (they may hold a
+ * name or a number the citizen typed); the scores and choices stay. How many were forgotten.
+ */
+export function forgetSuggestions(db: SqlDb, siteId: string, before: number): Promise<number> {
+  return db.transaction((tx) =>
+    tx.run(
+      `UPDATE skm_responses SET suggestion = NULL
+       WHERE site_id = ? AND answered_at < ? AND suggestion IS NOT NULL`,
+      [siteId, before],
+    ),
+  );
+}

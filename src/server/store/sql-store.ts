@@ -105,6 +105,7 @@ function storeOn(
     recordSkm: (siteId, response) => skm.recordSkm(db, siteId, response),
     hasSkm: (siteId, ticketId) => skm.hasSkm(db, siteId, ticketId),
     skmResponses: (siteId, from, to) => skm.skmResponses(db, siteId, from, to),
+    forgetSuggestions: (siteId, before) => skm.forgetSuggestions(db, siteId, before),
     startStaffSession: (person, token) => adminTokens.startStaffSession(db, person, token),
     isStaffAdmin: (adminId) => adminTokens.isStaffAdmin(db, adminId),
     endStaffSession: (tokenId, adminId, at) =>

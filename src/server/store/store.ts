@@ -127,6 +127,8 @@ export interface SkmAnswers {
   hasSkm(siteId: string, ticketId: string): Promise<boolean>;
   /** The answers of tickets of days `from`…`to`, inclusive. */
   skmResponses(siteId: string, from: string, to: string): Promise<SkmResponse[]>;
+  /** Forgets suggestions that came before `before` (personal-data retention); how many. */
+  forgetSuggestions(siteId: string, before: number): Promise<number>;
 }
 
 /** Admins, their tokens, the bootstrap code and the audit log. */

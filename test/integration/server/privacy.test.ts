@@ -24,6 +24,7 @@ describe('the privacy page', () => {
       expect(html).toContain('ppdp@kotacontoh.go.id');
       expect(html).toContain('setelah 14 hari');
       expect(html).toContain('dihapus setelah 30 hari');
+      expect(html).toContain('deleted after 30 days');
       expect(html).toContain('UU No. 27 Tahun 2022');
       expect(html).toContain('Law No. 27 of 2022');
     } finally {

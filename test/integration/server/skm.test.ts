@@ -137,3 +137,20 @@ describe('the SKM report of a period', () => {
     expect(long.status).toBe(400);
   });
 });
+
+describe('the retention of suggestions', () => {
+  it('forgets suggestions older than the limit and keeps the scores', async () => {
+    await answer(served.id, ANSWER);
+    const answeredAt =
+      (await h.store.skmResponses(h.config.site.id, TODAY, TODAY))[0]?.answeredAt ?? 0;
+
+    const none = await h.store.forgetSuggestions(h.config.site.id, answeredAt);
+    const one = await h.store.forgetSuggestions(h.config.site.id, answeredAt + 1);
+    const [kept] = await h.store.skmResponses(h.config.site.id, TODAY, TODAY);
+
+    expect([none, one]).toEqual([0, 1]);
+    expect(kept?.suggestion).toBeUndefined();
+    expect(kept?.answers).toEqual(ANSWER.answers);
+    expect(kept?.ageBand).toBe('30-39');
+  });
+});
