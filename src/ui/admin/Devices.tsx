@@ -9,7 +9,7 @@ import { formatClock } from '../../domain/format';
 import type { AdminDeviceSummary, CreateEnrollmentResponse } from '../../domain/protocol';
 import type { TimeZone } from '../../domain/time';
 import { AddressQr } from './AddressQr';
-import { Pending, Refusal, useLoaded, when } from './shared';
+import { Confirm, Pending, Refusal, useLoaded, when } from './shared';
 import { type AdminLanguage, at } from './text';
 
 export type DeviceActions = {
@@ -54,17 +54,14 @@ export function Devices(props: {
       {canWrite && <Enroll lang={lang} config={config} actions={actions} origin={props.origin} />}
       <Refusal error={error} />
       {confirming && (
-        <div class="admin-confirm" role="alertdialog" aria-labelledby="admin-revoke-question">
-          <p id="admin-revoke-question">{at(lang, 'revokeConfirm', { name: confirming.name })}</p>
-          <div class="admin-actions">
-            <button type="button" class="btn btn--danger" onClick={() => revoke(confirming)}>
-              {at(lang, 'confirmRevoke')}
-            </button>
-            <button type="button" class="btn btn--secondary" onClick={() => setConfirming(null)}>
-              {at(lang, 'cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          id="admin-revoke-question"
+          question={at(lang, 'revokeConfirm', { name: confirming.name })}
+          confirm={at(lang, 'confirmRevoke')}
+          cancel={at(lang, 'cancel')}
+          onConfirm={() => revoke(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
       {list.value === null ? (
         <Pending lang={lang} error={list.error} retry={list.reload} />

@@ -11,7 +11,7 @@ import { addDays } from '../../domain/lease-days';
 import { calendarDay } from '../../domain/visits';
 import { saveFile } from '../save-file';
 import { BarChart } from './Charts';
-import { Pending, Refusal, useLoaded } from './shared';
+import { Pending, PeriodFields, Refusal, useLoaded } from './shared';
 import { type AdminLanguage, at } from './text';
 
 export type ReportActions = {
@@ -47,24 +47,7 @@ export function Reports(props: {
           setAsked(form);
         }}
       >
-        <label>
-          {at(lang, 'periodFrom')}
-          <input
-            type="date"
-            required
-            value={form.from}
-            onInput={(e) => setForm({ ...form, from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          {at(lang, 'periodTo')}
-          <input
-            type="date"
-            required
-            value={form.to}
-            onInput={(e) => setForm({ ...form, to: e.currentTarget.value })}
-          />
-        </label>
+        <PeriodFields lang={lang} period={form} onChange={(p) => setForm({ ...form, ...p })} />
         <label>
           {at(lang, 'grain')}
           <select

@@ -10,7 +10,7 @@ import { localized } from '../../domain/i18n/local-text';
 import { formatIkm, SKM_UNSUR } from '../../domain/skm';
 import type { SkmReport, SkmUnit } from '../../domain/skm-report';
 import { saveFile } from '../save-file';
-import { Pending, Refusal, useLoaded } from './shared';
+import { Pending, PeriodFields, Refusal, useLoaded } from './shared';
 import { type AdminLanguage, at } from './text';
 
 export type SkmActions = {
@@ -47,24 +47,7 @@ export function Skm(props: {
           setAsked(period);
         }}
       >
-        <label>
-          {at(lang, 'periodFrom')}
-          <input
-            type="date"
-            required
-            value={period.from}
-            onInput={(e) => setPeriod({ ...period, from: e.currentTarget.value })}
-          />
-        </label>
-        <label>
-          {at(lang, 'periodTo')}
-          <input
-            type="date"
-            required
-            value={period.to}
-            onInput={(e) => setPeriod({ ...period, to: e.currentTarget.value })}
-          />
-        </label>
+        <PeriodFields lang={lang} period={period} onChange={setPeriod} />
         <button type="submit" class="btn btn--primary">
           {at(lang, 'show')}
         </button>

@@ -12,7 +12,7 @@ import {
   type StaffSetupResponse,
   type StaffSummary,
 } from '../../domain/staff';
-import { Pending, Refusal, useLoaded, when } from './shared';
+import { Confirm, Pending, Refusal, useLoaded, when } from './shared';
 import { type AdminLanguage, at } from './text';
 
 export type StaffActions = {
@@ -69,25 +69,16 @@ export function Staff(props: {
       )}
       <Refusal error={error} />
       {resetting && (
-        <div class="admin-confirm" role="alertdialog" aria-labelledby="admin-reset-question">
-          <p id="admin-reset-question">{at(lang, 'resetConfirm', { name: resetting.name })}</p>
-          <div class="admin-actions">
-            <button
-              type="button"
-              class="btn btn--danger"
-              onClick={() =>
-                act(actions.newSetupCode(resetting.staffId).then(setSetup), () =>
-                  setResetting(null),
-                )
-              }
-            >
-              {at(lang, 'confirmReset')}
-            </button>
-            <button type="button" class="btn btn--secondary" onClick={() => setResetting(null)}>
-              {at(lang, 'cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          id="admin-reset-question"
+          question={at(lang, 'resetConfirm', { name: resetting.name })}
+          confirm={at(lang, 'confirmReset')}
+          cancel={at(lang, 'cancel')}
+          onConfirm={() =>
+            act(actions.newSetupCode(resetting.staffId).then(setSetup), () => setResetting(null))
+          }
+          onCancel={() => setResetting(null)}
+        />
       )}
       {list.value === null ? (
         <Pending lang={lang} error={list.error} retry={list.reload} />

@@ -66,3 +66,58 @@ export function Pending(props: { lang: AdminLanguage; error: unknown; retry: () 
 export function when(ms: number, timeZone: TimeZone, lang: AdminLanguage): string {
   return `${formatDate(ms, timeZone, lang)} ${formatClock(ms, timeZone)}`;
 }
+
+/** "Are you sure?" before an action that cannot be undone: the question, do it, or not. */
+export function Confirm(props: {
+  id: string;
+  question: string;
+  confirm: string;
+  cancel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div class="admin-confirm" role="alertdialog" aria-labelledby={props.id}>
+      <p id={props.id}>{props.question}</p>
+      <div class="admin-actions">
+        <button type="button" class="btn btn--danger" onClick={props.onConfirm}>
+          {props.confirm}
+        </button>
+        <button type="button" class="btn btn--secondary" onClick={props.onCancel}>
+          {props.cancel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The two days of a period, for a report's form. */
+export function PeriodFields(props: {
+  lang: AdminLanguage;
+  period: { from: string; to: string };
+  onChange: (period: { from: string; to: string }) => void;
+}) {
+  const { lang, period, onChange } = props;
+  return (
+    <>
+      <label>
+        {at(lang, 'periodFrom')}
+        <input
+          type="date"
+          required
+          value={period.from}
+          onInput={(e) => onChange({ ...period, from: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        {at(lang, 'periodTo')}
+        <input
+          type="date"
+          required
+          value={period.to}
+          onInput={(e) => onChange({ ...period, to: e.currentTarget.value })}
+        />
+      </label>
+    </>
+  );
+}
