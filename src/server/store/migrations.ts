@@ -5,10 +5,18 @@
  * Must: migrations are only ever appended, never edited once released; each runs in one
  * transaction together with its row in schema_migrations.
  */
+import {
+  V_DAY_SUMMARIES,
+  V_DEVICE_HEALTH,
+  V_FLAG_REVIEWS,
+  V_QUOTA_POOLS,
+  V_SKM,
+  V_STAFF_ADMINS,
+} from './migrations-admin';
 import type { SqlDb, SqlValue } from './sql';
 
 /** A statement, or one whose parameters depend on when the migration runs. */
-type MigrationStep = string | ((now: number) => readonly [string, readonly SqlValue[]]);
+export type MigrationStep = string | ((now: number) => readonly [string, readonly SqlValue[]]);
 
 /** Version 1: the event log, sync heads, devices, leases, auth records, config, meta. */
 const V1 = [
@@ -206,99 +214,6 @@ const V_STAFF: readonly MigrationStep[] = [
   )`,
   'CREATE UNIQUE INDEX staff_setup_code ON staff (setup_code_hash)',
   'CREATE INDEX staff_site ON staff (site_id, created_at)',
-];
-
-/**
- * Quota pools (src/domain/quotas.ts): the MPP's lobby draws on its daily quotas ('') and
- * each MPP bergerak visit on its own (the visit's id), so the head's key gains the pool.
- * Heads and grants from before were the lobby's.
- */
-const V_QUOTA_POOLS: readonly MigrationStep[] = [
-  `CREATE TABLE quota_pool_heads (
-    site_id TEXT NOT NULL,
-    business_day TEXT NOT NULL,
-    service_id TEXT NOT NULL,
-    pool TEXT NOT NULL,
-    granted BIGINT NOT NULL,
-    PRIMARY KEY (site_id, business_day, service_id, pool)
-  )`,
-  `INSERT INTO quota_pool_heads (site_id, business_day, service_id, pool, granted)
-   SELECT site_id, business_day, service_id, '', granted FROM quota_heads`,
-  'DROP TABLE quota_heads',
-  'ALTER TABLE quota_pool_heads RENAME TO quota_heads',
-  "ALTER TABLE quota_grants ADD COLUMN pool TEXT NOT NULL DEFAULT ''",
-];
-
-/**
- * Reviews of flagged events (GET /admin/flagged): who looked at one, when, and what they
- * found — a code, never free text (it could carry personal data). One review an event.
- */
-const V_FLAG_REVIEWS: readonly MigrationStep[] = [
-  `CREATE TABLE flag_reviews (
-    site_id TEXT NOT NULL,
-    event_id TEXT NOT NULL,
-    reviewed_at BIGINT NOT NULL,
-    admin_id TEXT NOT NULL,
-    resolution TEXT NOT NULL,
-    PRIMARY KEY (site_id, event_id)
-  )`,
-];
-
-/**
- * SKM answers (src/domain/skm.ts), one per ticket: the ticket's day, agency and service,
- * the nine scores as digits ('443334443'), the optional profile choices and suggestion,
- * and when it came. Anonymous: nothing else of the citizen.
- */
-const V_SKM: readonly MigrationStep[] = [
-  `CREATE TABLE skm_responses (
-    site_id TEXT NOT NULL,
-    ticket_id TEXT NOT NULL,
-    business_day TEXT NOT NULL,
-    agency_id TEXT NOT NULL,
-    service_id TEXT NOT NULL,
-    answers TEXT NOT NULL,
-    age_band TEXT,
-    sex TEXT,
-    education TEXT,
-    occupation TEXT,
-    suggestion TEXT,
-    answered_at BIGINT NOT NULL,
-    PRIMARY KEY (site_id, ticket_id)
-  )`,
-  'CREATE INDEX skm_responses_day ON skm_responses (site_id, business_day)',
-];
-
-/**
- * Reports' day summaries (src/domain/day-report.ts), kept with the stamp of the day's
- * events they were made from (count and last siteSeq): a report of months reads these,
- * and folds again only a day whose stamp moved.
- */
-const V_DAY_SUMMARIES: readonly MigrationStep[] = [
-  `CREATE TABLE day_summaries (
-    site_id TEXT NOT NULL,
-    business_day TEXT NOT NULL,
-    stamp TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    PRIMARY KEY (site_id, business_day)
-  )`,
-];
-
-/**
- * Each device's last health report (POST /sync/health, src/domain/protocol-schema.ts
- * DeviceHealthSchema) as JSON, and when it came: read for the admin's device list only.
- */
-const V_DEVICE_HEALTH: readonly MigrationStep[] = [
-  'ALTER TABLE devices ADD COLUMN health TEXT',
-  'ALTER TABLE devices ADD COLUMN health_at BIGINT',
-];
-
-/**
- * Which admins are staff members' (their sessions at /admin): a session of someone no
- * longer found among the staff must never pass for an API admin's token.
- */
-const V_STAFF_ADMINS: readonly MigrationStep[] = [
-  'ALTER TABLE admins ADD COLUMN staff INTEGER NOT NULL DEFAULT 0',
-  'UPDATE admins SET staff = 1 WHERE admin_id IN (SELECT staff_id FROM staff)',
 ];
 
 /** Every migration, oldest first; the schema version is the length of this list. */

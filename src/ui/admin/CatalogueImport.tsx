@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { RowReport } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import { saveFile } from '../save-file';
-import { Refusal } from './shared';
+import { ChangeList, Refusal } from './shared';
 import { type AdminLanguage, type AdminTextKey, at } from './text';
 
 type Checked = {
@@ -113,19 +113,7 @@ export function CatalogueImport(props: { lang: AdminLanguage; actions: Catalogue
               ))}
             </tbody>
           </table>
-          {checked.changes.length > 0 && (
-            <ul>
-              {checked.changes.map((c) => (
-                <li key={`${c.what}-${c.id}`}>
-                  {at(lang, `change.${c.kind}` as AdminTextKey, {
-                    what: at(lang, `what.${c.what}` as AdminTextKey),
-                    id: c.id,
-                  })}
-                  {c.fields.length > 0 && `: ${c.fields.join(', ')}`}
-                </li>
-              ))}
-            </ul>
-          )}
+          {checked.changes.length > 0 && <ChangeList lang={lang} changes={checked.changes} />}
           {!checked.published && (
             <div class="admin-actions">
               <button

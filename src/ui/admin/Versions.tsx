@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { ConfigChange } from '../../domain/config/diff';
 import type { ConfigBundle } from '../../domain/config/schema';
-import { Pending, Refusal, useLoaded, when } from './shared';
-import { type AdminLanguage, type AdminTextKey, at } from './text';
+import { ChangeList, Pending, Refusal, useLoaded, when } from './shared';
+import { type AdminLanguage, at } from './text';
 
 export type VersionActions = {
   configVersions(): Promise<{
@@ -52,17 +52,7 @@ export function Versions(props: {
           {chosen.changes.length === 0 ? (
             <p>{at(lang, 'noChanges')}</p>
           ) : (
-            <ul>
-              {chosen.changes.map((c) => (
-                <li key={`${c.what}-${c.id}`}>
-                  {at(lang, `change.${c.kind}` as AdminTextKey, {
-                    what: at(lang, `what.${c.what}` as AdminTextKey),
-                    id: c.id,
-                  })}
-                  {c.fields.length > 0 && `: ${c.fields.join(', ')}`}
-                </li>
-              ))}
-            </ul>
+            <ChangeList lang={lang} changes={chosen.changes} />
           )}
           <div class="admin-actions">
             {canWrite && (

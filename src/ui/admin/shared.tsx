@@ -1,8 +1,9 @@
 /** Small pieces the admin screens share: a refusal's message, a loaded list, a time. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ConfigChange } from '../../domain/config/diff';
 import { formatClock, formatDate } from '../../domain/format';
 import type { TimeZone } from '../../domain/time';
-import { type AdminLanguage, at } from './text';
+import { type AdminLanguage, type AdminTextKey, at } from './text';
 
 /** What a failed call says: the server's message, and each issue it listed. */
 export function Refusal({ error }: { error: unknown }) {
@@ -119,5 +120,28 @@ export function PeriodFields(props: {
         />
       </label>
     </>
+  );
+}
+
+/** What a config change does, a line each: "Layanan x ditambahkan", "… diubah: fields". */
+export function ChangeList({
+  lang,
+  changes,
+}: {
+  lang: AdminLanguage;
+  changes: readonly ConfigChange[];
+}) {
+  return (
+    <ul>
+      {changes.map((c) => (
+        <li key={`${c.what}-${c.id}`}>
+          {at(lang, `change.${c.kind}` as AdminTextKey, {
+            what: at(lang, `what.${c.what}` as AdminTextKey),
+            id: c.id,
+          })}
+          {c.fields.length > 0 && `: ${c.fields.join(', ')}`}
+        </li>
+      ))}
+    </ul>
   );
 }
