@@ -87,6 +87,26 @@ function compileHints(): Plugin {
 }
 
 /**
+ * XState's hook for its browser devtools (`window.__xstate__`), left out of the build: no
+ * device of ours runs them, and it was ≈ 0.15 KB gzip on the kiosk's way to a ticket. An
+ * actor given `devTools` explicitly would still get its own adapter.
+ */
+function noStateDevTools(): Plugin {
+  const id = '\0xstate-dev-none.js';
+  return {
+    name: 'anjungan-no-state-devtools',
+    enforce: 'pre',
+    apply: 'build',
+    resolveId: (source, importer) =>
+      source === './xstate-dev.esm.js' && importer?.includes('/xstate/dist/') ? id : null,
+    load: (source) =>
+      source === id
+        ? 'export const devToolsAdapter = () => {}; export const registerService = () => {}; export const getGlobal = () => globalThis;'
+        : null,
+  };
+}
+
+/**
  * Vite's preload helper, made small. Vite wraps every lazy import in it to load the CSS
  * and preload the modules a lazy chunk needs; here no lazy chunk has styles of its own
  * (each entry brings them) and module preloads are off, so all it did was ≈ 0.5 KB gzip in
@@ -168,6 +188,7 @@ function appBuild(mode: string): UserConfig {
           }),
       preloadEntryImports(),
       smallPreloadHelper(),
+      noStateDevTools(),
       compileHints(),
       testing ? [] : precompress('dist/app'),
     ],

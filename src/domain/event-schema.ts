@@ -3,6 +3,7 @@
  * envelope and each type's payload. Must: accept exactly what ./events.ts describes.
  */
 import * as v from 'valibot';
+import { BOOKING_CODE, MAX_BOOKED_SHIFT_MS } from './bookings';
 import {
   COLLECT_PLACES,
   type EventPayloads,
@@ -52,9 +53,26 @@ export const TicketIssuedSchema = v.pipe(
         ),
       ),
     ),
+    booking: v.optional(
+      v.strictObject({
+        code: v.pipe(v.string(), v.regex(BOOKING_CODE)),
+        arrivalMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      }),
+    ),
   }),
   // The printed number is made from prefix, tag and seq: one that says otherwise is not a
   // number any device of ours printed.
+  // A booked place is within the business day of the ticket: a device claiming more is not
+  // checking in a booking (src/domain/bookings.ts).
+  v.forward(
+    v.check(
+      (data: TicketIssued) =>
+        data.booking?.arrivalMs === undefined ||
+        Math.abs(data.booking.arrivalMs - data.issuedAt) <= MAX_BOOKED_SHIFT_MS,
+      'a booked arrival is within the day of the ticket',
+    ),
+    ['booking'],
+  ),
   v.forward(
     v.check(
       (data: TicketIssued) => numberAgrees(data),

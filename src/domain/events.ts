@@ -6,6 +6,8 @@
  * ./event-schema.ts, so code that only writes events does not carry them.
  */
 
+import type { TicketBooking } from './bookings';
+
 export const PRIORITY_CATEGORIES = ['lansia', 'disabilitas', 'hamil', 'balita'] as const;
 /** A priority group, stored as a category only (never a reason or a health detail). */
 export type PriorityCategory = (typeof PRIORITY_CATEGORIES)[number];
@@ -32,6 +34,8 @@ export type TicketIssued = {
   issuedAt: number;
   /** Set when the ticket is one step of a journey across agencies. */
   journey?: JourneyStep;
+  /** Set when the ticket checks in a booking made elsewhere (./bookings.ts). */
+  booking?: TicketBooking;
 };
 
 /**

@@ -5,6 +5,7 @@
  */
 import { compareEvents } from './event-order';
 import type { KioskEvent, TicketActionType } from './events';
+import { hlcPart } from './hlc';
 import type { TicketStatus, TicketView } from './queue-types';
 import { type Derived, elapsedMs } from './ticket-rules';
 
@@ -69,8 +70,21 @@ export function isPriority(rec: Rec): boolean {
   return rec.issued?.data.priority != null;
 }
 
+/**
+ * Arrival order: the HLC of the issue, or a booking's window start where the ticket checked
+ * one in (src/domain/bookings.ts, its fair place); ties in log order.
+ */
 export function byArrival(a: Rec, b: Rec): number {
-  return compareEvents(a.issued as Issued, b.issued as Issued);
+  const x = a.issued as Issued;
+  const y = b.issued as Issued;
+  const bx = x.data.booking?.arrivalMs;
+  const by = y.data.booking?.arrivalMs;
+  if (bx !== undefined || by !== undefined) {
+    const kx = bx ?? hlcPart(x.hlc, 0);
+    const ky = by ?? hlcPart(y.hlc, 0);
+    if (kx !== ky) return kx < ky ? -1 : 1;
+  }
+  return compareEvents(x, y);
 }
 
 export function byCall(a: Rec, b: Rec): number {

@@ -49,7 +49,8 @@ export type QuarantineReason =
   | 'unknown_requirement'
   | 'not_allowed'
   | 'unknown_staff'
-  | 'other_agency';
+  | 'other_agency'
+  | 'unknown_booking';
 /** Why an accepted event that still counts is listed for an admin. */
 export type FlagReason = 'clock_ahead' | 'outside_lease' | 'foreign_namespace' | 'duplicate_number';
 
@@ -154,6 +155,16 @@ export const TRUST_RULES: readonly TrustRule[] = [
   {
     field: 'data.issuedAt',
     refused: 'not a whole ms from 0 to the HLC range (shown only as a time)',
+  },
+  {
+    field: 'data.booking',
+    refused: 'not { code: 4–40 capitals, digits or dashes, arrivalMs within 16 h of issuedAt }',
+    quarantined: [
+      {
+        when: 'a code no booking imported for the site has (a device claiming a place it was not given)',
+        reason: 'unknown_booking',
+      },
+    ],
   },
   {
     field: 'data.journey',

@@ -31,6 +31,11 @@ export const createKioskMachine = (ports: KioskPorts) =>
             target: 'session',
             actions: assign({ lang: ({ context, event }) => event.lang ?? context.lang }),
           },
+          // A booking checked in from the attract screen (src/app/kiosk/check-in.ts).
+          'booking.ticket': {
+            target: 'session.flow.ticket',
+            actions: assign({ ticket: ({ event }) => event.ticket }),
+          },
           'config.updated': {
             actions: assign({
               config: ({ event }) => event.config,

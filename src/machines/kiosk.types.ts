@@ -1,5 +1,6 @@
 /** Types shared by the kiosk machine, its selectors, the UI and the composition root. */
 import type { Availability } from '../domain/availability';
+import type { CheckInVerdict, TicketBooking } from '../domain/bookings';
 import type { ConfigBundle, Language, Profile } from '../domain/config/schema';
 import type { PriorityCategory } from '../domain/events';
 import type { RequirementAnswers, RequirementMark } from '../domain/requirements';
@@ -19,6 +20,8 @@ export type IssueRequest = {
   language: Language;
   /** A journey: the prerequisite service at another agency, issued first. */
   before?: { agencyId: string; serviceId: string };
+  /** A booking made elsewhere, checked in (src/domain/bookings.ts). */
+  booking?: TicketBooking;
 };
 
 /** One ticket of a journey, as the kiosk shows and prints it. */
@@ -44,6 +47,13 @@ export type IssuedTicket = {
   /** Every ticket of a journey, in order (this one last); the first is the one to wait for now. */
   journey?: JourneyTicket[];
 };
+
+/** How a check-in of a booking ended (src/app/kiosk/check-in.ts). */
+export type CheckInOutcome =
+  | { kind: 'ticket'; ticket: IssuedTicket }
+  | Exclude<CheckInVerdict, { kind: 'ok' }>
+  | { kind: 'no-service' }
+  | { kind: 'failed' };
 
 /** Why issuing failed; anything else is treated as 'storage'. */
 export type IssueFailure = 'storage' | 'quota-exhausted';
@@ -103,6 +113,7 @@ export type KioskEvent =
   | { type: 'prerequisite.journey'; agencyId: string; serviceId: string }
   | { type: 'priority.chosen'; category: PriorityCategory | null }
   | { type: 'ticket.confirm' }
+  | { type: 'booking.ticket'; ticket: IssuedTicket }
   | { type: 'ticket.print' }
   | { type: 'ticket.done' }
   | { type: 'nav.back' }

@@ -5,6 +5,7 @@
  */
 
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Booking } from '../domain/bookings';
 import type { ConfigBundle } from '../domain/config/schema';
 import type { KioskEvent } from '../domain/events';
 import type { QueueCursor } from '../domain/numbering';
@@ -80,6 +81,15 @@ export type PinFailures = Record<
 /** PINs checked while the server did not answer, oldest first: reported when it does. */
 export type UnreportedSignIns = { staffId: string; ok: boolean }[];
 
+/** The bookings made elsewhere around today, as the server last sent them (./bookings.ts). */
+export type HeldBookings = {
+  from: string;
+  to: string;
+  version: string;
+  bookings: Booking[];
+  fetchedAt: number;
+};
+
 export type MetaKey =
   | 'device'
   | 'clock'
@@ -89,7 +99,8 @@ export type MetaKey =
   | 'pin-failures'
   | 'sign-ins-unreported'
   | 'announced'
-  | 'printer-check';
+  | 'printer-check'
+  | 'bookings';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -111,7 +122,8 @@ export interface AnjunganDB extends DBSchema {
       | PinFailures
       | UnreportedSignIns
       | Announced
-      | PrinterCheck;
+      | PrinterCheck
+      | HeldBookings;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };

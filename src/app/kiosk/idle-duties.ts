@@ -4,12 +4,17 @@
  * the service worker and apply its updates, fetch config updates, show the coming MPP
  * bergerak visits, and print over ESC/POS where the profile says so.
  */
+
+import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { preloadKioskScreens } from '../../ui/kiosk/KioskApp';
 import type { KioskLinks } from '../../ui/kiosk/links';
 import type { KioskActor } from '../../ui/kiosk/runtime';
 import { refreshConfig } from '../config-sync';
 import { registerServiceWorker, setUpdateGate, tryApplyUpdate } from '../sw-update';
+import { attractCheckIn } from './attract-check-in';
 import { showAttractVisits } from './attract-visits';
+import { refreshBookings } from './bookings-sync';
+import type { CheckInDeps } from './check-in';
 import { escposPrinting } from './escpos-print';
 
 export type IdleDutiesDeps = {
@@ -17,6 +22,8 @@ export type IdleDutiesDeps = {
   actor: KioskActor;
   /** Its QR links (printed by an ESC/POS printer). */
   links: KioskLinks;
+  /** What a lobby kiosk's check-in of bookings needs (./check-in.ts). */
+  checkIn: CheckInDeps & { identity: DeviceIdentity };
 };
 
 /** Starts the duties; `idle()` on each later idle moment, `stop()` on teardown. */
@@ -28,12 +35,19 @@ export function startIdleDuties(deps: IdleDutiesDeps) {
   const { profile } = deps.actor.getSnapshot().context;
   // Static: a lazy import from here would need the entry's styles (vite.config.ts).
   const escpos = profile.printer.kind === 'escpos' ? escposPrinting({ profile, ...deps }) : null;
+  // Bookings are checked in at the lobby's kiosks; a mobile unit's visit has none.
+  const lobby = profile.surface === 'kiosk';
+  const checkIn = lobby ? attractCheckIn(deps.actor, deps.checkIn) : null;
   return {
     idle: () => tryApplyUpdate(),
-    refreshConfig,
+    refreshConfig(db: AnjunganDatabase, now: number) {
+      if (lobby) void refreshBookings(db, deps.checkIn.identity, now);
+      return refreshConfig(db, now);
+    },
     stop() {
       setUpdateGate(null);
       visits.stop();
+      checkIn?.stop();
       escpos?.stop();
     },
   };

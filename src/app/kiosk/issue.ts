@@ -62,7 +62,8 @@ export function makeIssueTicket(deps: IssueDeps) {
       found,
       request,
       time,
-      await quotaOf(deps, config, found.service, time.businessDay),
+      // A booking's place was kept by the system it was made in: no quota refuses it.
+      request.booking ? null : await quotaOf(deps, config, found.service, time.businessDay),
     );
     let event: KioskEvent<'ticket.issued'>;
     let journey: IssuedTicket['journey'];
@@ -121,7 +122,7 @@ export function ticketDraft(
   deps: IssueDeps,
   config: ConfigBundle,
   found: { agency: Agency; service: Service },
-  request: Pick<IssueRequest, 'priority' | 'purpose' | 'missing' | 'language'>,
+  request: Pick<IssueRequest, 'priority' | 'purpose' | 'missing' | 'language' | 'booking'>,
   time: { physicalMs: number; businessDay: string },
   quota: number | null,
 ): TicketDraft {
@@ -142,6 +143,7 @@ export function ticketDraft(
       channel: deps.profile().surface === 'mobile' ? 'mobile' : 'kiosk',
       language: request.language,
       issuedAt: time.physicalMs,
+      booking: request.booking,
     },
   };
 }

@@ -81,7 +81,14 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     ),
   );
   const background = idleDuties(
-    () => import('./idle-duties').then((m) => m.startIdleDuties({ actor, links })),
+    () =>
+      import('./idle-duties').then((m) =>
+        m.startIdleDuties({
+          actor,
+          links,
+          checkIn: { db: deps.db, identity: deps.identity, issue: issueTicket },
+        }),
+      ),
     () => void refreshConfigNow(),
   );
   const { machine, connect } = prepared ?? buildMachine();

@@ -24,6 +24,7 @@ import { privacyPage } from './privacy-page';
 import { adminRoutes } from './routes-admin';
 import { adminAccessRoutes } from './routes-admin-access';
 import { adminSessionRoutes } from './routes-admin-session';
+import { bookingAdminRoutes, bookingSyncRoutes } from './routes-bookings';
 import { catalogueRoutes } from './routes-catalogue';
 import { configRoutes } from './routes-config';
 import { enrollRoutes } from './routes-enroll';
@@ -127,8 +128,10 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/admin', reportRoutes(deps));
   api.route('/admin', configRoutes(deps));
   api.route('/admin', catalogueRoutes(deps));
+  api.route('/admin', bookingAdminRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
+  api.route('/sync', bookingSyncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));
   api.route('/sync', streamRoutes(deps));
   api.all('*', (c) => {

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { ConfigBundle } from '../../domain/config/schema';
+import type { KioskEvent } from '../../domain/events';
 import { DEFAULT_MAX_DRIFT_MS } from '../../domain/hlc';
 import type { PullResponse, PushResponse } from '../../domain/protocol';
 import {
@@ -37,7 +38,8 @@ export function syncRoutes(deps: ApiDeps): Hono {
     );
     const known = await staffKnowledge(deps.store, deps.days, siteId, events);
     const surface = surfaceOf(deps.config(), profileId);
-    const quarantined = quarantineOf(events, deps.catalogue(), surface, known);
+    const bookings = await knownBookings(deps, siteId, events);
+    const quarantined = quarantineOf(events, deps.catalogue(), surface, known, bookings);
     const outcome = await deps.store.push({
       siteId,
       deviceId,
@@ -126,4 +128,20 @@ function checkBatch(deps: ApiDeps, deviceId: string, events: Parameters<typeof b
 /** The surface of a device's profile in the current config; null when the profile left it. */
 function surfaceOf(config: ConfigBundle, profileId: string): Surface | null {
   return config.profiles.find((p) => p.id === profileId)?.surface ?? null;
+}
+
+/** The codes of the batch's booked tickets that are bookings imported for the site. */
+async function knownBookings(
+  deps: ApiDeps,
+  siteId: string,
+  events: readonly KioskEvent[],
+): Promise<ReadonlySet<string>> {
+  const codes = new Set<string>();
+  for (const event of events) {
+    if (event.type === 'ticket.issued') {
+      const code = (event as KioskEvent<'ticket.issued'>).data.booking?.code;
+      if (code) codes.add(code);
+    }
+  }
+  return codes.size === 0 ? codes : deps.store.knownBookingCodes(siteId, [...codes]);
 }

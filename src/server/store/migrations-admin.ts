@@ -97,3 +97,21 @@ export const V_STAFF_ADMINS: readonly MigrationStep[] = [
   'ALTER TABLE admins ADD COLUMN staff INTEGER NOT NULL DEFAULT 0',
   'UPDATE admins SET staff = 1 WHERE admin_id IN (SELECT staff_id FROM staff)',
 ];
+
+/**
+ * Bookings made elsewhere (./bookings.ts): a code, its day, service and window, and when it
+ * was imported. Nothing of the citizen.
+ */
+export const V_BOOKINGS: readonly MigrationStep[] = [
+  `CREATE TABLE bookings (
+    site_id TEXT NOT NULL,
+    code TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    slot_from TEXT,
+    slot_to TEXT,
+    imported_at BIGINT NOT NULL,
+    PRIMARY KEY (site_id, code)
+  )`,
+  'CREATE INDEX bookings_day ON bookings (site_id, business_day)',
+];

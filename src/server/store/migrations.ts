@@ -6,6 +6,7 @@
  * transaction together with its row in schema_migrations.
  */
 import {
+  V_BOOKINGS,
   V_DAY_SUMMARIES,
   V_DEVICE_HEALTH,
   V_FLAG_REVIEWS,
@@ -229,6 +230,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_DAY_SUMMARIES,
   V_DEVICE_HEALTH,
   V_STAFF_ADMINS,
+  V_BOOKINGS,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

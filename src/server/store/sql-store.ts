@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger';
 import * as adminTokens from './admin-tokens';
 import * as admins from './admins';
 import * as audit from './audit';
+import * as bookings from './bookings';
 import * as configVersions from './config-versions';
 import * as devices from './devices';
 import { recordCleanClose, startEpoch } from './epoch';
@@ -102,6 +103,10 @@ function storeOn(
     createAdminToken: (adminId, token) => adminTokens.createAdminToken(db, adminId, token),
     revokeAdminToken: (tokenId, at, by) => adminTokens.revokeAdminToken(db, tokenId, at, by),
     adminByToken: (tokenHash) => adminTokens.adminByToken(db, tokenHash),
+    saveBookings: (siteId, list, at, forgetBefore) =>
+      bookings.saveBookings(db, siteId, list, at, forgetBefore),
+    bookingsBetween: (siteId, from, to) => bookings.bookingsBetween(db, siteId, from, to),
+    knownBookingCodes: (siteId, codes) => bookings.knownBookingCodes(db, siteId, codes),
     recordSkm: (siteId, response) => skm.recordSkm(db, siteId, response),
     hasSkm: (siteId, ticketId) => skm.hasSkm(db, siteId, ticketId),
     skmResponses: (siteId, from, to) => skm.skmResponses(db, siteId, from, to),

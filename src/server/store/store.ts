@@ -7,6 +7,8 @@
  * its own outcome) and get siteSeqs in commit order; blocks of numbers and quota tokens
  * are never granted twice, across restores too; nothing here knows HTTP.
  */
+
+import type { Booking } from '../../domain/bookings';
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
 import type {
@@ -129,6 +131,25 @@ export interface SkmAnswers {
   skmResponses(siteId: string, from: string, to: string): Promise<SkmResponse[]>;
   /** Forgets suggestions that came before `before` (personal-data retention); how many. */
   forgetSuggestions(siteId: string, before: number): Promise<number>;
+}
+
+/** Bookings made elsewhere, as imported (./bookings.ts). */
+export interface Bookings {
+  /** Stores an import whole (a code replaces its earlier booking); forgets days before `forgetBefore`. */
+  saveBookings(
+    siteId: string,
+    bookings: readonly Booking[],
+    at: number,
+    forgetBefore: string,
+  ): Promise<void>;
+  /** Those of `codes` that are bookings of the site (any day). */
+  knownBookingCodes(siteId: string, codes: readonly string[]): Promise<Set<string>>;
+  /** Bookings of days `from`…`to` inclusive, and the latest import among them. */
+  bookingsBetween(
+    siteId: string,
+    from: string,
+    to: string,
+  ): Promise<{ bookings: Booking[]; importedAt: number }>;
 }
 
 /** Admins, their tokens, the bootstrap code and the audit log. */
@@ -272,7 +293,8 @@ export interface Store
     ConfigVersions,
     SiteData,
     Staff,
-    SkmAnswers {
+    SkmAnswers,
+    Bookings {
   readonly kind: 'sqlite' | 'postgres';
   /**
    * The store's epoch: a new one after every unclean stop or restore, so devices that

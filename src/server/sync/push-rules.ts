@@ -77,6 +77,8 @@ export function quarantineOf(
   catalogue: Catalogue,
   surface: Surface | null,
   known: StaffKnowledge,
+  /** The codes of the batch's booked tickets that are bookings of the site. */
+  bookings: ReadonlySet<string> = new Set(),
 ): Map<string, QuarantineReason[]> {
   const quarantined = new Map<string, QuarantineReason[]>();
   const moved = new Map<string, string>();
@@ -98,6 +100,8 @@ export function quarantineOf(
           ? screenServices(event.data.serviceIds, catalogue)
           : [];
     reasons.push(...screenStaff(event, here, catalogue));
+    const booking = isEventOf(event, 'ticket.issued') ? event.data.booking : undefined;
+    if (booking && !bookings.has(booking.code)) reasons.push('unknown_booking');
     if (reasons.length > 0) {
       quarantined.set(event.id, reasons);
       continue;

@@ -171,6 +171,7 @@ export const ADMIN_TEXT_EN = {
   'reason.not_allowed': 'Not for this device to record',
   'reason.unknown_staff': 'Unknown staff member',
   'reason.other_agency': "Another agency's ticket",
+  'reason.unknown_booking': 'Booking not imported',
   loading: 'Loading…',
   retry: 'Try again',
   devicesTitle: 'Devices',

@@ -171,6 +171,7 @@ export const ADMIN_TEXT_ID = {
   'reason.not_allowed': 'Tidak boleh dicatat perangkat ini',
   'reason.unknown_staff': 'Petugas tidak dikenal',
   'reason.other_agency': 'Tiket instansi lain',
+  'reason.unknown_booking': 'Pemesanan tidak pernah diimpor',
   loading: 'Memuat…',
   retry: 'Coba lagi',
   devicesTitle: 'Perangkat',

@@ -329,6 +329,23 @@ const ENDPOINTS: Endpoint[] = [
     expect: adminWrites(200),
   },
   {
+    name: 'POST /admin/bookings/import (a check, not saved)',
+    method: 'POST',
+    path: () => '/admin/bookings/import',
+    body: () => ({
+      format: 'csv',
+      text: 'kode;tanggal;layanan\nMPPD-0001;2025-11-04;disdukcapil-ktp-el-cetak-ulang',
+    }),
+    expect: adminWrites(200),
+  },
+  {
+    name: 'GET /admin/bookings',
+    method: 'GET',
+    path: () => '/admin/bookings?day=2025-11-03',
+    expect: adminOnly(200),
+  },
+  { name: 'GET /sync/bookings', method: 'GET', path: () => '/sync/bookings', expect: deviceOnly },
+  {
     name: 'POST /tickets/:id/skm (unknown)',
     method: 'POST',
     path: () => '/tickets/0190f5e0-0000-7000-8000-000000000001/skm',

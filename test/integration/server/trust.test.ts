@@ -94,6 +94,26 @@ describe('refused: what no device of ours can have printed', () => {
   });
 });
 
+describe('quarantined: a booking the site never imported', () => {
+  it('keeps a ticket claiming an unknown booking from every other device; a known one passes', async () => {
+    const csv = 'kode;tanggal;layanan\nMPPD-0001;2025-11-04;disdukcapil-ktp-el-cetak-ulang';
+    await call(h, 'POST', '/admin/bookings/import', {
+      token: admin,
+      body: { format: 'csv', text: csv, save: true },
+    });
+    const claimed = ticket(hostile, 1, {
+      booking: { code: 'MPPD-9999', arrivalMs: NOW - 3_600_000 },
+    });
+    const booked = ticket(hostile, 2, { booking: { code: 'MPPD-0001' } });
+
+    const answer = await json<PushResponse>(await push(hostile, [claimed, booked]));
+    const pulled = await pull(honest);
+
+    expect(answer).toMatchObject({ ackSeq: 2, accepted: 2, quarantined: 1 });
+    expect(pulled.events.map((e) => e.id)).toEqual([booked.id]);
+  });
+});
+
 describe('quarantined: names the site never published', () => {
   const nik = '3201234567890001';
   it.each([
