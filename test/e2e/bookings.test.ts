@@ -60,22 +60,48 @@ describe.skipIf(!chromiumAvailable())('bookings: import, then check-in at a kios
     await server?.stop();
   });
 
-  it('imports the day’s bookings through the admin API', async () => {
-    const text = [
+  it('imports the day’s bookings on the admin screen: a bad row refused, then the good file', async () => {
+    const admin = await (
+      await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    ).newPage();
+    const token = await server.adminToken();
+    await admin.addInitScript((t) => sessionStorage.setItem('anjungan.admin.token', t), token);
+    await admin.goto(`${server.url}/admin#bookings`);
+    await admin.getByRole('heading', { name: 'Impor pemesanan dari sistem lain' }).waitFor();
+    const good = [
       'kode;tanggal;layanan;nama',
       `MPPD-TODAY1;${today};${SERVICE};Budi`,
       `MPPD-TOMORROW;${tomorrow};${SERVICE};Siti`,
-    ].join('\n');
+    ];
+    const pick = (text: string) =>
+      admin.getByLabel('Berkas CSV atau JSON').setInputFiles({
+        name: 'pemesanan.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
 
-    const answer = await (
-      await api('/admin/bookings/import', {
-        method: 'POST',
-        body: JSON.stringify({ format: 'csv', text, save: true }),
-      })
-    ).json();
+    await pick([...good, `MPPD-OLD;2020-01-01;${SERVICE};Ani`].join('\n'));
+    await admin.getByRole('button', { name: 'Periksa' }).click();
+    await admin.getByText('Ditolak: tanggal 2020-01-01 sudah lewat').waitFor();
+    const saveDisabled = await admin.getByRole('button', { name: 'Simpan pemesanan' }).isDisabled();
+    await pick(good.join('\n'));
+    await admin.getByRole('button', { name: 'Periksa' }).click();
+    await admin.getByText('Kolom data pribadi (tidak dibaca, tidak disimpan): nama').waitFor();
+    await admin.getByRole('button', { name: 'Simpan pemesanan' }).click();
+    await admin.getByText('2 pemesanan disimpan').waitFor();
+    await admin
+      .getByRole('table', { name: 'Pemesanan pada tanggal' })
+      .getByRole('rowheader', { name: 'MPPD-TODAY1' })
+      .waitFor();
+    const axe = await new AxeBuilder({ page: admin }).withTags(WCAG).analyze();
+    await admin.screenshot({ path: join(ARTIFACTS, 'admin-bookings-id.png'), fullPage: true });
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.getByRole('heading', { name: 'Import bookings from another system' }).waitFor();
+    await admin.screenshot({ path: join(ARTIFACTS, 'admin-bookings-en.png'), fullPage: true });
+    await admin.close();
 
-    expect(answer.saved).toBe(2);
-    expect(answer.personalColumns).toEqual(['nama']);
+    expect(saveDisabled).toBe(true);
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
   it('checks a booking in from a scan with the network off, once', async () => {

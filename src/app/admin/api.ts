@@ -5,6 +5,7 @@
  * Must: the token lives in the tab's sessionStorage only (closing the tab signs out), and
  * is never logged.
  */
+import type { Booking } from '../../domain/bookings';
 import type { RowReport } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import type { Visit } from '../../domain/config/schema';
@@ -29,6 +30,7 @@ import type {
   StaffSummary,
 } from '../../domain/staff';
 import type { VisitReport } from '../../domain/visit-report';
+import type { BookingImportAnswer } from '../../ui/admin/Bookings';
 
 /** What an import of the catalogue read, row by row, and what it changed or published. */
 export type CatalogueImport = {
@@ -241,6 +243,13 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     },
     importCatalogue(text: string, publish: boolean): Promise<CatalogueImport> {
       return call('POST', '/admin/catalogue/import', { csv: text, publish });
+    },
+    importBookings(format: 'csv' | 'json', text: string, save: boolean) {
+      return call<BookingImportAnswer>('POST', '/admin/bookings/import', { format, text, save });
+    },
+    async bookingsOf(day: string): Promise<Booking[]> {
+      const path = `/admin/bookings?day=${encodeURIComponent(day)}`;
+      return (await call<{ bookings: Booking[] }>('GET', path)).bookings;
     },
     configVersions(): Promise<{ active: string; versions: ConfigVersionInfo[] }> {
       return call('GET', '/admin/config/versions');

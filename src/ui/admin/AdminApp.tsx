@@ -9,6 +9,7 @@ import type { ConfigBundle } from '../../domain/config/schema';
 import type { AdminSession } from '../../domain/staff';
 import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
+import { type BookingActions, Bookings } from './Bookings';
 import { Catalogue } from './Catalogue';
 import type { CatalogueImportActions } from './CatalogueImport';
 import { type DeviceActions, Devices } from './Devices';
@@ -29,6 +30,7 @@ export const SECTIONS = [
   'skm',
   'flagged',
   'catalogue',
+  'bookings',
   'versions',
   'tokens',
   'audit',
@@ -43,6 +45,7 @@ export type AdminActions = DeviceActions &
   ReportActions &
   VersionActions &
   CatalogueImportActions &
+  BookingActions &
   TokenActions &
   AuditActions & {
     signOut(): void;
@@ -128,6 +131,15 @@ export function AdminApp(props: {
         {section === 'flagged' && <Flagged lang={lang} config={config} actions={actions} />}
         {section === 'catalogue' && (
           <Catalogue lang={lang} config={config} actions={actions} canWrite={canWrite} />
+        )}
+        {section === 'bookings' && (
+          <Bookings
+            lang={lang}
+            config={config}
+            actions={actions}
+            canWrite={canWrite}
+            today={businessDayOf(Date.now(), config.site.timeZone)}
+          />
         )}
         {section === 'versions' && (
           <Versions lang={lang} config={config} actions={actions} canWrite={canWrite} />
