@@ -292,7 +292,7 @@ describe('the SKM survey on the phone page', () => {
 
     expect(
       await screen.findByText(
-        'Belum terkirim: jawaban disimpan di ponsel ini dan dikirim otomatis saat tersambung.',
+        'Belum terkirim: jawaban disimpan di perangkat ini dan dikirim otomatis saat tersambung.',
       ),
     ).toBeTruthy();
     const kept = JSON.parse(localStorage.getItem(storageKey(id)) ?? 'null');

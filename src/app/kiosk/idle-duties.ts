@@ -11,10 +11,9 @@ import type { KioskLinks } from '../../ui/kiosk/links';
 import type { KioskActor } from '../../ui/kiosk/runtime';
 import { refreshConfig } from '../config-sync';
 import { registerServiceWorker, setUpdateGate, tryApplyUpdate } from '../sw-update';
-import { attractCheckIn } from './attract-check-in';
+import { type AttractDoorsDeps, attractDoors } from './attract-doors';
 import { showAttractVisits } from './attract-visits';
 import { refreshBookings } from './bookings-sync';
-import type { CheckInDeps } from './check-in';
 import { escposPrinting } from './escpos-print';
 
 export type IdleDutiesDeps = {
@@ -22,8 +21,8 @@ export type IdleDutiesDeps = {
   actor: KioskActor;
   /** Its QR links (printed by an ESC/POS printer). */
   links: KioskLinks;
-  /** What a lobby kiosk's check-in of bookings needs (./check-in.ts). */
-  checkIn: CheckInDeps & { identity: DeviceIdentity };
+  /** What a lobby kiosk's check-in of bookings and its SKM survey need (./attract-doors.ts). */
+  checkIn: AttractDoorsDeps & { identity: DeviceIdentity };
 };
 
 /** Starts the duties; `idle()` on each later idle moment, `stop()` on teardown. */
@@ -37,9 +36,12 @@ export function startIdleDuties(deps: IdleDutiesDeps) {
   const escpos = profile.printer.kind === 'escpos' ? escposPrinting({ profile, ...deps }) : null;
   // Bookings are checked in at the lobby's kiosks; a mobile unit's visit has none.
   const lobby = profile.surface === 'kiosk';
-  const checkIn = lobby ? attractCheckIn(deps.actor, deps.checkIn) : null;
+  const doors = lobby ? attractDoors(deps.actor, deps.checkIn) : null;
   return {
-    idle: () => tryApplyUpdate(),
+    idle() {
+      tryApplyUpdate();
+      doors?.idle();
+    },
     refreshConfig(db: AnjunganDatabase, now: number) {
       if (lobby) void refreshBookings(db, deps.checkIn.identity, now);
       return refreshConfig(db, now);
@@ -47,7 +49,7 @@ export function startIdleDuties(deps: IdleDutiesDeps) {
     stop() {
       setUpdateGate(null);
       visits.stop();
-      checkIn?.stop();
+      doors?.stop();
       escpos?.stop();
     },
   };

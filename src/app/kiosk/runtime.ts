@@ -86,7 +86,7 @@ export function startKiosk(deps: KioskRuntimeDeps) {
         m.startIdleDuties({
           actor,
           links,
-          checkIn: { db: deps.db, identity: deps.identity, issue: issueTicket },
+          checkIn: { db: deps.db, identity: deps.identity, issue: issueTicket, replica },
         }),
       ),
     () => void refreshConfigNow(),

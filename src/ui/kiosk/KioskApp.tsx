@@ -6,6 +6,8 @@
  */
 import '../styles/kiosk.css';
 import '../styles/print.css';
+// The SKM survey's, for the attract screen's survey door (src/app/kiosk/attract-doors.ts).
+import '../status/skm-survey.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hasStrings } from '../../domain/i18n/strings';
 import { ensureStrings } from '../i18n';

@@ -23,7 +23,8 @@ import {
   type SkmAnswerRequest,
   type SkmProfileField,
 } from '../../domain/skm-respondent';
-import { forgetSkmAnswer, skmPendingKey } from './skm-pending';
+import { forgetSkmAnswer } from './skm-pending';
+import { keep, postAnswer, readKept } from './skm-send';
 import { skmWords } from './skm-text';
 
 export type SkmSurveyProps = { ticketId: string; lang: Language };
@@ -44,7 +45,6 @@ type Draft = { scores: (SkmScore | null)[]; profile: Profile; suggestion: string
  * on the phone, not sent yet; resending: a kept answer on its way; done: the server has it.
  */
 type Phase = 'form' | 'sending' | 'pending' | 'resending' | 'done';
-type Outcome = { kind: 'sent' } | { kind: 'later' } | { kind: 'refused'; message: string };
 
 /** What was typed, per ticket, while this page is open: a page that re-renders keeps it. */
 const drafts = new Map<string, Draft>();
@@ -324,57 +324,4 @@ function requestOf(draft: Draft): SkmAnswerRequest {
  */
 export function plainSuggestion(text: string): string {
   return text.replace(/\s*\p{Cc}[\p{Cc}\s]*/gu, ' ').trim();
-}
-
-/** The answer kept on this phone for the ticket, or null (none, unreadable, no storage). */
-function readKept(ticketId: string): SkmAnswerRequest | null {
-  try {
-    const text = localStorage.getItem(skmPendingKey(ticketId));
-    if (text === null) return null;
-    const request = JSON.parse(text) as SkmAnswerRequest;
-    const ok =
-      Array.isArray(request?.answers) &&
-      request.answers.length === SKM_UNSUR.length &&
-      request.answers.every((s) => SCORES.includes(s));
-    if (!ok) forgetSkmAnswer(ticketId);
-    return ok ? request : null;
-  } catch {
-    return null;
-  }
-}
-
-function keep(ticketId: string, request: SkmAnswerRequest): void {
-  try {
-    localStorage.setItem(skmPendingKey(ticketId), JSON.stringify(request));
-  } catch {
-    // Full or switched off: the answer is retried while this page is open only.
-  }
-}
-
-/** POSTs an answer: sent (201, or answered already), refused (a 4xx with the server's words), or later. */
-async function postAnswer(ticketId: string, request: SkmAnswerRequest): Promise<Outcome> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/tickets/${encodeURIComponent(ticketId)}/skm`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-      cache: 'no-store',
-    });
-  } catch {
-    return { kind: 'later' };
-  }
-  if (response.status === 201) return { kind: 'sent' };
-  const body = (await response.json().catch(() => null)) as ApiError | null;
-  if (response.status === 409 && body?.error === 'already_answered') return { kind: 'sent' };
-  // The server's refusal is final; anything else (5xx, a timeout, a portal's page) passes.
-  const refused =
-    response.status >= 400 &&
-    response.status < 500 &&
-    response.status !== 408 &&
-    response.status !== 429 &&
-    typeof body?.error === 'string';
-  if (!refused || !body) return { kind: 'later' };
-  const issues = (body.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`);
-  return { kind: 'refused', message: [body.message, ...issues].join(' ') };
 }

@@ -42,7 +42,8 @@ const ID: SkmWords = {
   missing: (questions) =>
     `Belum dijawab: pertanyaan ${questions.join(', ')}. Silakan pilih satu jawaban untuk setiap pertanyaan.`,
   thanks: 'Terima kasih, jawaban Anda sudah kami terima.',
-  pending: 'Belum terkirim: jawaban disimpan di ponsel ini dan dikirim otomatis saat tersambung.',
+  pending:
+    'Belum terkirim: jawaban disimpan di perangkat ini dan dikirim otomatis saat tersambung.',
   sendNow: 'Kirim sekarang',
   refused: 'Jawaban belum diterima server:',
 };
@@ -66,7 +67,7 @@ const EN: SkmWords = {
     `Not answered yet: ${questions.length === 1 ? 'question' : 'questions'} ${questions.join(', ')}. Please choose one answer for each question.`,
   thanks: 'Thank you, we have received your answers.',
   pending:
-    'Not sent yet: your answers are kept on this phone and sent automatically once it is online.',
+    'Not sent yet: your answers are kept on this device and sent automatically once it is online.',
   sendNow: 'Send now',
   refused: 'The server did not accept the answers:',
 };

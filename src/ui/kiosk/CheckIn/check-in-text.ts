@@ -6,6 +6,7 @@ import type { Language } from '../../../domain/config/schema';
 
 const ID = {
   door: 'Sudah pesan antrean daring? Lapor hadir',
+  surveyDoor: 'Sudah dilayani? Isi survei kepuasan',
   title: 'Lapor hadir pemesanan',
   lead: 'Pindai kode QR dari bukti pemesanan Anda, atau ketik kodenya.',
   label: 'Kode pemesanan',
@@ -27,6 +28,7 @@ const ID = {
 
 const EN: typeof ID = {
   door: 'Booked online? Check in',
+  surveyDoor: 'Served already? Answer the survey',
   title: 'Check in your booking',
   lead: 'Scan the QR code of your booking, or type its code.',
   label: 'Booking code',
