@@ -12,6 +12,7 @@
  * check-in. So a booking moves ahead of walk-ins by at most the time since its window
  * began, never further: walk-ins are not pushed aside indefinitely.
  */
+import { BOOKING_CODE } from './booking-code';
 import { localParts, type TimeZone } from './time';
 
 /** A booking as imported: what it is for, never who made it. */
@@ -33,8 +34,6 @@ export type TicketBooking = {
   arrivalMs?: number;
 };
 
-/** A booking code: letters, digits and dashes, 4 to 40 of them. */
-export const BOOKING_CODE = /^[A-Z0-9][A-Z0-9-]{3,39}$/;
 /**
  * What a booking's QR code may carry besides the bare code, so a kiosk can say a booking
  * is for another site or day without holding it: `BOOKING:<site>:<YYYY-MM-DD>:<code>`.
@@ -117,12 +116,6 @@ export function bookingArrival(
   const end = booking.to ? instantOf(booking.day, booking.to, timeZone) : start + DEFAULT_WINDOW_MS;
   return checkInMs <= end ? start : undefined;
 }
-
-/**
- * The most a ticket's booked arrival may differ from its issue (schema bound): a window
- * is within the business day, so a device claiming more is not checking in a booking.
- */
-export const MAX_BOOKED_SHIFT_MS = 16 * 3_600_000;
 
 /**
  * The instant a site's wall clock reads `hhmm` ('HH:MM') on `day` ('YYYY-MM-DD'); the

@@ -3,7 +3,7 @@
  * envelope and each type's payload. Must: accept exactly what ./events.ts describes.
  */
 import * as v from 'valibot';
-import { BOOKING_CODE, MAX_BOOKED_SHIFT_MS } from './bookings';
+import { BOOKING_CODE, MAX_BOOKED_SHIFT_MS } from './booking-code';
 import {
   COLLECT_PLACES,
   type EventPayloads,

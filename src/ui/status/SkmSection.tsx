@@ -11,7 +11,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../domain/config/schema';
 import type { TicketStatus } from '../../domain/protocol';
 import type { SkmSurveyProps } from './SkmSurvey';
-import { forgetSkmAnswer } from './skm-pending';
 
 let Survey: ComponentType<SkmSurveyProps> | null = null;
 let loading: Promise<void> | null = null;
@@ -40,7 +39,9 @@ export function SkmSection(props: {
   const id = lang === 'id';
   // Answered (here, or elsewhere while this phone kept an unsent copy): nothing to send.
   useEffect(() => {
-    if (survey === 'answered') forgetSkmAnswer(ticketId);
+    // Fetched only then: the page's first load carries none of it (a kiosk shares it).
+    if (survey === 'answered')
+      void import('./skm-pending').then((m) => m.forgetSkmAnswer(ticketId));
   }, [survey, ticketId]);
   if (survey === null) return null;
   if (survey === 'answered') {

@@ -14,7 +14,6 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '../../domain/config/schema';
-import type { ApiError } from '../../domain/protocol';
 import { SKM_UNSUR, type SkmAnswers, type SkmScore } from '../../domain/skm';
 import {
   MAX_SKM_SUGGESTION,
