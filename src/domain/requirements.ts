@@ -3,7 +3,9 @@
  * the answers to a service's questions, and which are present, missing or still open.
  * Only ids and booleans are kept — never a document or a personal detail.
  */
+
 import type { Question, Requirement, Service } from './config/schema';
+import { UNRECORDED } from './config/unrecorded-marker';
 
 /** The citizen's answer for one requirement (or one alternative of it). */
 export type RequirementMark = 'present' | 'absent';
@@ -45,8 +47,11 @@ export function applicableRequirements(
   service: Service,
   answers: RequirementAnswers,
 ): Requirement[] {
+  // An unrecorded list says so on the service's page; the checklist asks nothing of it.
   return service.requirements.filter(
-    (r) => r.when === undefined || answers.questions[r.when.question] === r.when.answer,
+    (r) =>
+      r.id !== UNRECORDED &&
+      (r.when === undefined || answers.questions[r.when.question] === r.when.answer),
   );
 }
 

@@ -28,7 +28,7 @@ export const LocalTextSchema = v.strictObject({
  * inventing. It is read as the honest words (UNRECORDED_TEXT) before the schema, and
  * `config:check` lists each as a warning (./unrecorded.ts).
  */
-export const UNRECORDED = 'belum-dicatat';
+export { UNRECORDED } from './unrecorded-marker';
 
 /** What the kiosk shows for a part not recorded yet: ask at the counter. */
 export const UNRECORDED_TEXT = {

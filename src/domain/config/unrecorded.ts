@@ -1,6 +1,6 @@
 /**
  * "belum-dicatat" in an agency file: the parts of a service's standar pelayanan that may be
- * left unrecorded (cost, duration, product, procedure), read as the honest words the kiosk
+ * left unrecorded (cost, duration, product, procedure, requirements), read as the honest words the kiosk
  * shows ("Belum dicatat — tanyakan di loket"), each listed as a warning, not an error.
  */
 import { type ConfigIssue, configIssue, jsonPath, sortIssues } from './issues';
@@ -12,6 +12,8 @@ const READ_AS: Record<string, () => unknown> = {
   duration: () => ({ ...UNRECORDED_TEXT }),
   product: () => ({ ...UNRECORDED_TEXT }),
   procedure: () => [{ ...UNRECORDED_TEXT }],
+  // One requirement that says so; the checklist asks nothing of it (../requirements.ts).
+  requirements: () => [{ id: UNRECORDED, label: { ...UNRECORDED_TEXT }, mandatory: false }],
 };
 
 /**
@@ -49,7 +51,8 @@ export function unrecordedIn(agencies: readonly { id: string; services: readonly
       for (const part of Object.keys(READ_AS)) {
         const value = (service as Record<string, unknown>)[part];
         const text = Array.isArray(value) && value.length === 1 ? value[0] : value;
-        const note = (text as { note?: unknown } | undefined)?.note ?? text;
+        const words = text as { note?: unknown; label?: unknown } | undefined;
+        const note = words?.note ?? words?.label ?? text;
         if ((note as { id?: unknown } | undefined)?.id === UNRECORDED_TEXT.id) {
           warnings.push(
             configIssue(

@@ -4,6 +4,7 @@ import { UNRECORDED_TEXT } from '../../../src/domain/config/schema';
 import { unrecordedIn } from '../../../src/domain/config/unrecorded';
 import { validateConfigFiles } from '../../../src/domain/config/validate';
 import { formatCost } from '../../../src/domain/format';
+import { checkRequirements, EMPTY_ANSWERS } from '../../../src/domain/requirements';
 import { type ConfigFixture, configFiles, serviceOf, setKey } from '../../fixtures/config';
 
 const unrecorded = (part: string) => (f: ConfigFixture) =>
@@ -55,5 +56,23 @@ describe('unrecorded parts of a service', () => {
 
     expect(misspelled.ok).toBe(false);
     expect(name.ok).toBe(false);
+  });
+
+  it('read an unrecorded requirement list as one line saying so, which the checklist does not ask', () => {
+    const result = validateConfigFiles(configFiles(unrecorded('requirements')), 'v1');
+
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const paspor = result.bundle.agencies
+      .find((a) => a.id === 'imigrasi')
+      ?.services.find((s) => s.id === 'paspor-baru');
+    if (!paspor) throw new Error('no paspor-baru');
+    const check = checkRequirements(paspor, EMPTY_ANSWERS);
+    expect(paspor.requirements.map((r) => r.label)).toEqual([UNRECORDED_TEXT]);
+    expect(check.applicable).toEqual([]);
+    expect(check.complete).toBe(true);
+    expect(result.warnings?.map((w) => w.path)).toEqual(['$.services[0].requirements']);
+    expect(unrecordedIn(result.bundle.agencies).map((w) => w.path)).toEqual([
+      '$.services[0].requirements',
+    ]);
   });
 });

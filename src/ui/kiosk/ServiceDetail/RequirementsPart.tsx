@@ -4,6 +4,7 @@
  * Requirements in `missing` are highlighted (the citizen's phone page).
  */
 import type { Language, Requirement, Service } from '../../../domain/config/schema';
+import { UNRECORDED } from '../../../domain/config/unrecorded-marker';
 import { localized } from '../../../domain/i18n/local-text';
 import { t } from '../../../domain/i18n/strings';
 import { Badge } from '../../components/Badge/Badge';
@@ -37,9 +38,11 @@ function RequirementItem({ requirement: r, service, lang, missing }: ItemProps) 
   return (
     <li class={missing ? 'req req--missing' : 'req'}>
       <span class="req-label">{localized(r.label, lang)}</span>{' '}
-      <Badge tone={r.mandatory ? 'warn' : 'info'}>
-        {t(lang, r.mandatory ? 'detail.mandatory' : 'detail.optional')}
-      </Badge>
+      {r.id !== UNRECORDED && (
+        <Badge tone={r.mandatory ? 'warn' : 'info'}>
+          {t(lang, r.mandatory ? 'detail.mandatory' : 'detail.optional')}
+        </Badge>
+      )}
       {r.note && <p class="note">{localized(r.note, lang)}</p>}
       {r.anyOf && (
         <>
