@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { hasStrings, STRINGS_ID, t } from '../../src/domain/i18n/strings';
 import { STRINGS_EN } from '../../src/domain/i18n/strings-en';
+import { RARE_ID } from '../../src/domain/i18n/strings-rare';
 
-const STRINGS = { id: STRINGS_ID, en: STRINGS_EN };
+/** The Indonesian texts: the first screens' and the rarer screens'. */
+const ID = { ...STRINGS_ID, ...RARE_ID };
+const STRINGS = { id: ID, en: STRINGS_EN };
 
 describe('STRINGS', () => {
   it('has every Indonesian key in English and no extra English key', () => {
@@ -12,7 +15,7 @@ describe('STRINGS', () => {
 
   it('has no empty string and the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(STRINGS.id) as (keyof typeof STRINGS_ID)[]) {
+    for (const key of Object.keys(STRINGS.id) as (keyof typeof ID)[]) {
       expect(STRINGS.id[key].trim(), key).not.toBe('');
       expect(STRINGS.en[key].trim(), key).not.toBe('');
       expect(placeholders(STRINGS.en[key]), key).toEqual(placeholders(STRINGS.id[key]));

@@ -5,6 +5,7 @@
  * Must: STRINGS.en has exactly the keys of STRINGS.id (checked by the type below).
  */
 import type { Language } from '../config/schema';
+import type { RARE_ID } from './strings-rare';
 
 const id = {
   'nav.back': 'Kembali',
@@ -71,20 +72,7 @@ const id = {
   'checklist.progress': '{done} dari {total} sudah dijawab',
   'checklist.next': 'Lanjut',
 
-  'missing.title': 'Persyaratan wajib Anda belum lengkap',
-  'missing.list': 'Yang belum ada:',
   'missing.qr': 'Pindai kode QR ini untuk menyimpan daftar',
-  'missing.qrLabel': 'Kode QR daftar persyaratan',
-  'missing.print': 'Cetak Daftar',
-  'missing.queueAnyway': 'Tetap ambil antrean untuk konsultasi',
-  'missing.consultNote': 'Petugas dapat menjelaskan persyaratan yang belum lengkap.',
-
-  'prerequisite.title': 'Sebelum ke layanan ini',
-  'prerequisite.service': 'Pastikan Anda telah mengurus {service} di {agency} terlebih dahulu',
-  'prerequisite.agency': 'Pastikan Anda telah mengurus keperluan di {agency} terlebih dahulu',
-  'prerequisite.confirm': 'Sudah, lanjutkan',
-  'prerequisite.goto': 'Ambil antrean {agency}',
-  'prerequisite.journey': 'Ambil nomor untuk keduanya, {agency} dulu',
 
   'priority.title': 'Apakah Anda termasuk kelompok prioritas?',
   'priority.lansia': 'Lansia (60 tahun ke atas)',
@@ -120,13 +108,6 @@ const id = {
   'ticket.priority': 'Layanan prioritas: {category}',
   'ticket.consultation': 'Untuk konsultasi: persyaratan belum lengkap',
 
-  'quota.title': 'Kuota layanan hari ini telah habis',
-  'quota.hint': 'Silakan datang kembali pada hari layanan berikutnya atau pilih layanan lain.',
-
-  'idle.title': 'Masih di sini?',
-  'idle.countdown': 'Layar akan kembali ke awal dalam {seconds} detik',
-  'idle.extend': 'Ya, saya masih di sini',
-
   'outOfService.title': 'Anjungan tidak dapat menyimpan — hubungi petugas',
 
   'boot.loading': 'Memuat…',
@@ -146,18 +127,18 @@ const id = {
   'print.missingHint': 'Lengkapi dokumen ini, lalu ambil nomor antrean kembali.',
 } as const;
 
-/** A key of the string table. */
-export type StringKey = keyof typeof id;
+/** A key of the string table: the first screens', and the rarer screens' (./strings-rare.ts). */
+export type StringKey = keyof typeof id | keyof typeof RARE_ID;
 
-/** The Indonesian table: always loaded. */
-export const STRINGS_ID: Readonly<Record<StringKey, string>> = id;
+/** The Indonesian table of the first screens: always loaded. */
+export const STRINGS_ID: Readonly<Record<keyof typeof id, string>> = id;
 
 /**
  * Tables loaded so far. English lives in ./strings-en.ts and is added with
  * registerStrings() when a citizen first chooses it, so a kiosk serving in Indonesian
  * never downloads it. Until then English keys fall back to Indonesian.
  */
-const loaded: Partial<Record<Language, Readonly<Record<StringKey, string>>>> = { id };
+const loaded: Partial<Record<Language, Partial<Record<StringKey, string>>>> = { id: { ...id } };
 
 /**
  * The few texts shown in both languages before anything else can load (boot, storage
@@ -169,9 +150,12 @@ const ALWAYS_EN: Partial<Record<StringKey, string>> = {
   'outOfService.title': 'This kiosk cannot save — please contact staff',
 };
 
-/** Makes a language's table available to t(). */
-export function registerStrings(lang: Language, table: Readonly<Record<StringKey, string>>): void {
-  loaded[lang] = table;
+/** Makes a language's table (or more of it: the rarer screens' texts) available to t(). */
+export function registerStrings(
+  lang: Language,
+  table: Readonly<Partial<Record<StringKey, string>>>,
+): void {
+  loaded[lang] = { ...loaded[lang], ...table };
 }
 
 /** True when t() can answer in `lang`. */
@@ -185,7 +169,8 @@ export type StringParams = Readonly<Record<string, string | number>>;
 /** The text of `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Language, key: StringKey, params?: StringParams): string {
   const table = loaded[lang];
-  const template: string = table?.[key] ?? (lang === 'en' ? ALWAYS_EN[key] : undefined) ?? id[key];
+  const template: string =
+    table?.[key] ?? (lang === 'en' ? ALWAYS_EN[key] : undefined) ?? loaded.id?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

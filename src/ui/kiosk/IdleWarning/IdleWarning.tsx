@@ -2,6 +2,8 @@
  * "Masih di sini?": shown over the current screen after a quiet spell, with a visible
  * countdown to the reset (the machine owns the real timer; this one only displays it).
  */
+// Its texts come with it (never on the way to a ticket).
+import '../../../domain/i18n/strings-rare';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button/Button';
 import { useKiosk, useSend, useText } from '../runtime';

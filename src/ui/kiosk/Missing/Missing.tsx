@@ -3,6 +3,8 @@
  * list as a QR code (and on paper when there is a printer), and let the citizen queue
  * anyway for a consultation.
  */
+// Its texts come with it (never on the way to a ticket).
+import '../../../domain/i18n/strings-rare';
 import { useMemo } from 'preact/hooks';
 import { localized } from '../../../domain/i18n/local-text';
 import { checkRequirements } from '../../../domain/requirements';

@@ -1,4 +1,6 @@
 /** "Pastikan Anda telah mengurus … terlebih dahulu" for each prerequisite at another agency. */
+// Its texts come with it (never on the way to a ticket).
+import '../../../domain/i18n/strings-rare';
 import { useMemo } from 'preact/hooks';
 import { localized } from '../../../domain/i18n/local-text';
 import { currentService, prerequisitesOf } from '../../../machines/kiosk.selectors';

@@ -3,6 +3,8 @@
  * unit's visit quota is spent): says so, and what the citizen can do instead — the next MPP
  * bergerak visit that carries the service, and the MPP itself with its address and hours.
  */
+// Its texts come with it (never on the way to a ticket).
+import '../../../domain/i18n/strings-rare';
 import { formatHours } from '../../../domain/format';
 import { localized } from '../../../domain/i18n/local-text';
 import { businessDayOf } from '../../../domain/time';
