@@ -1,7 +1,8 @@
 /**
  * Who may act on a ticket: the staff rows of TRUST_RULES (./trust.ts). A loket's event names
- * a person of the site's staff, acts only on tickets of that person's agencies and opens a
- * loket only for their services. Pure: the server passes what it knows of people and tickets.
+ * a person of the site's staff, acts only on tickets of that person's agencies (or of an
+ * agency some of whose services their agency's desk serves, `servedAt`) and opens a loket
+ * only for their services and those served at their desk. Pure: the server passes what it knows of people and tickets.
  */
 import type { Catalogue } from './config/catalogue';
 import { isEventOf, isTicketAction, type KioskEvent, type TicketCalled } from './events';
@@ -37,14 +38,17 @@ export function screenStaff(
     const { ticketId } = event.data;
     const unseen = isEventOf(event, 'ticket.called') ? unseenNumber(event.data) : undefined;
     const agency = known.ticketAgency(event.businessDay, ticketId, unseen);
-    return agency === undefined || agencies.includes(agency) ? [] : ['other_agency'];
+    if (agency === undefined || agencies.includes(agency)) return [];
+    // A desk that serves some of the agency's services (`servedAt`) acts on its tickets.
+    const desks = catalogue.desksOf.get(agency);
+    return agencies.some((a) => desks?.has(a)) ? [] : ['other_agency'];
   }
   if (isEventOf(event, 'counter.opened')) {
     const foreign = event.data.serviceIds.some((id) => {
       const service = catalogue.services.get(id);
       if (service === undefined) return false; // unknown_service already says it
       for (const queue of service.queues) if (agencies.includes(agencyOfQueue(queue))) return false;
-      return true;
+      return !agencies.some((a) => service.desks.has(a));
     });
     return foreign ? ['other_agency'] : [];
   }

@@ -178,7 +178,8 @@ export const TRUST_RULES: readonly TrustRule[] = [
     quarantined: [
       {
         when:
-          "the ticket is now of an agency that is not one of the person's (staffId): the agency " +
+          "the ticket is now of an agency that is not one of the person's (staffId), nor one some " +
+          "of whose services the person's agency serves at its desk (servedAt): the agency " +
           "of its service after every transfer, as the server's queue state of the event's day " +
           'holds it when the batch arrives, then as the batch itself leaves it, in order (a ticket ' +
           'it issues, a transfer it makes, unless quarantined); a call by typed number, by the ' +
@@ -251,7 +252,7 @@ export const TRUST_RULES: readonly TrustRule[] = [
         reason: 'unknown_service',
       },
       {
-        when: "a known service of no agency of the person's (staffId): a loket serves only its staff's agencies",
+        when: "a known service of no agency of the person's (staffId), nor served at their desk (servedAt): a loket serves only its staff's agencies and what their desk serves",
         reason: 'other_agency',
       },
     ],

@@ -84,7 +84,9 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
   const now = steps[0] ?? ticket;
   const chosen = findService(config, ticket.serviceId);
   const found = findService(config, now.serviceId);
-  const agency = config.agencies.find((a) => a.id === now.agencyId) ?? found?.agency;
+  // Where the citizen goes: the desk that serves the service, its own agency's or another's.
+  const desk = found?.service.servedAt ?? now.agencyId;
+  const agency = config.agencies.find((a) => a.id === desk) ?? found?.agency;
   const agencyName = agency ? localized(agency.shortName, lang) : now.agencyId;
   const zone = agency?.zone;
   // The citizen's answers are the chosen service's: its requirements are the ones checked.

@@ -49,6 +49,28 @@ describe('ticketLayout', () => {
     expect(doc.qr).toBe(URL);
   });
 
+  it('sends the citizen to the desk that serves the service, another agency’s (servedAt)', () => {
+    const config = withZone();
+    const [own, desk] = config.agencies;
+    if (!own || !desk) throw new Error('fixture has two agencies');
+    config.agencies[1] = { ...desk, zone: { id: 'Zona C', en: 'Zone C' } };
+    config.agencies[0] = {
+      ...own,
+      services: own.services.map((s) => ({ ...s, servedAt: desk.id })),
+    };
+
+    const doc = ticketLayout({
+      config,
+      ticket: TICKET,
+      lang: 'id',
+      answers: EMPTY_ANSWERS,
+      url: URL,
+    });
+
+    expect(doc.lines[1]?.text).toBe(`${desk.shortName.id} – Zona C`);
+    expect(doc.lines[2]?.text).toBe('Cetak Ulang KTP-el');
+  });
+
   it('states a priority category and a consultation purpose under the number', () => {
     const doc = ticketLayout({
       config: kioskBundle(),

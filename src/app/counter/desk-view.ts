@@ -130,24 +130,28 @@ function allServices(config: ConfigBundle, lang: CounterLanguage): ServiceOption
   );
 }
 
-/** The services a person may serve here: their agencies, within the device profile's. */
+/**
+ * The services a person may serve here: their agencies' and those served at their agencies'
+ * desks, within the device profile's agencies.
+ */
 export function servicesOf(
   config: ConfigBundle,
   profile: Profile,
   me: StaffVerifier,
   lang: CounterLanguage,
 ): ServiceOption[] {
-  return config.agencies
-    .filter(
-      (a) => me.agencies.includes(a.id) && (!profile.agencies || profile.agencies.includes(a.id)),
-    )
-    .flatMap((agency) =>
-      agency.services.map((s) => ({
+  const mine = (id: string) =>
+    me.agencies.includes(id) && (!profile.agencies || profile.agencies.includes(id));
+  // Their agencies' services, and those another agency has served at their desk (`servedAt`).
+  return config.agencies.flatMap((agency) =>
+    agency.services
+      .filter((s) => mine(agency.id) || (s.servedAt !== undefined && mine(s.servedAt)))
+      .map((s) => ({
         id: s.id,
         name: localized(s.name, lang),
         agency: localized(agency.shortName, lang),
       })),
-    );
+  );
 }
 
 /** A ticket to call out of order, as the counter found it. */

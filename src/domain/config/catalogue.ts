@@ -15,6 +15,8 @@ export type CatalogueService = {
   queues: ReadonlySet<string>;
   /** Every requirement and alternative id it ever had. */
   requirements: ReadonlySet<string>;
+  /** Agencies whose lokets ever served it besides its own (`servedAt`). */
+  desks: ReadonlySet<string>;
 };
 
 /** Everything a site ever published, by service id. */
@@ -22,6 +24,8 @@ export type Catalogue = {
   /** Versions it was built from, oldest first. */
   versions: readonly string[];
   services: ReadonlyMap<string, CatalogueService>;
+  /** By agency: the other agencies whose lokets ever served some of its services. */
+  desksOf: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
 type MutableService = {
@@ -29,6 +33,7 @@ type MutableService = {
   agencyName: LocalText;
   queues: Set<string>;
   requirements: Set<string>;
+  desks: Set<string>;
 };
 
 /** The key of an (agency, prefix) pair in `CatalogueService.queues`. */
@@ -39,6 +44,7 @@ export function queueOf(agencyId: string, prefix: string): string {
 /** The catalogue of these versions, oldest first: later names win, ids only add up. */
 export function buildCatalogue(bundles: readonly ConfigBundle[]): Catalogue {
   const services = new Map<string, MutableService>();
+  const desksOf = new Map<string, Set<string>>();
   for (const bundle of bundles) {
     for (const agency of bundle.agencies) {
       for (const service of agency.services) {
@@ -47,10 +53,17 @@ export function buildCatalogue(bundles: readonly ConfigBundle[]): Catalogue {
           agencyName: agency.shortName,
           queues: new Set<string>(),
           requirements: new Set<string>(),
+          desks: new Set<string>(),
         };
         known.name = service.name;
         known.agencyName = agency.shortName;
         known.queues.add(queueOf(agency.id, service.prefix ?? agency.prefix));
+        if (service.servedAt !== undefined) {
+          known.desks.add(service.servedAt);
+          const desks = desksOf.get(agency.id) ?? new Set<string>();
+          desks.add(service.servedAt);
+          desksOf.set(agency.id, desks);
+        }
         for (const requirement of service.requirements) {
           known.requirements.add(requirement.id);
           for (const option of requirement.anyOf ?? []) known.requirements.add(option.id);
@@ -59,5 +72,5 @@ export function buildCatalogue(bundles: readonly ConfigBundle[]): Catalogue {
       }
     }
   }
-  return { versions: bundles.map((b) => b.version), services };
+  return { versions: bundles.map((b) => b.version), services, desksOf };
 }

@@ -50,6 +50,20 @@ export function prerequisitesExist(set: ConfigSet): ConfigIssue[] {
   return eachService(set, (ref) => prerequisitesOf(set, ref));
 }
 
+/** Rule 5b: a service served at another agency's desk names another agency of the site. */
+export function desksExist(set: ConfigSet): ConfigIssue[] {
+  return eachService(set, ({ agency, service, index }) => {
+    const desk = service.servedAt;
+    if (desk === undefined) return [];
+    const path = jsonPath('services', index, 'servedAt');
+    if (desk === agency.value.id) {
+      return [configIssue(agency.file, path, 'loket instansinya sendiri: hapus servedAt')];
+    }
+    if (set.agencyById.has(desk) || mayBeUnparsedAgency(set, desk)) return [];
+    return [configIssue(agency.file, path, `instansi '${desk}' tidak ada`)];
+  });
+}
+
 /** Rule 6: a profile's `agencies` exist and are listed once. */
 export function profileAgenciesExist(set: ConfigSet): ConfigIssue[] {
   return set.profiles.flatMap(({ file, value }) => {

@@ -5,7 +5,12 @@
 import { allServices, type ConfigSet, type Entry, findDuplicates } from './config-set';
 import { type ConfigIssue, configIssue, jsonPath } from './issues';
 import { englishTextsComplete } from './rules-english';
-import { prerequisitesExist, profileAgenciesExist, visitServicesExist } from './rules-references';
+import {
+  desksExist,
+  prerequisitesExist,
+  profileAgenciesExist,
+  visitServicesExist,
+} from './rules-references';
 import { questionsMatchRequirements, uniqueRequirementIds } from './rules-service';
 import { visitsDoNotOverlap } from './rules-visits';
 
@@ -91,6 +96,7 @@ export const CROSS_FILE_RULES: readonly ConfigRule[] = [
   uniqueRequirementIds,
   questionsMatchRequirements,
   prerequisitesExist,
+  desksExist,
   profileAgenciesExist,
   visitServicesExist,
   visitsDoNotOverlap,

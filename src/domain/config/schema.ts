@@ -151,6 +151,12 @@ export const ServiceSchema = v.strictObject({
   description: v.optional(LocalTextSchema),
   /** Own queue prefix; otherwise the agency's queue. */
   prefix: v.optional(prefix),
+  /**
+   * The agency whose lokets serve it, when another agency's desk does (police services at
+   * the Samsat desk): its tickets send the citizen there, and that desk's staff serve it
+   * besides its own agency's. Listed under its own agency all the same.
+   */
+  servedAt: v.optional(slug),
   offeredAt: v.pipe(v.array(v.picklist(['lobby', 'mobile'])), v.minLength(1)),
   /** false: listed but "tidak tersedia di MPP ini". */
   available: v.optional(v.boolean()),

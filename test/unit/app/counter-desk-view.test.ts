@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deskOf, findTicket, queuesOf } from '../../../src/app/counter/desk-view';
+import { deskOf, findTicket, queuesOf, servicesOf } from '../../../src/app/counter/desk-view';
 import { encodeHlc } from '../../../src/domain/hlc';
 import { type CounterView, QueueBook } from '../../../src/domain/queue';
 import { numberRefId } from '../../../src/domain/ticket-ref';
 import { FIXTURE_MS, ticketAction, ticketIssued } from '../../fixtures/events';
-import { kioskBundle } from '../../fixtures/kiosk';
+import { kioskBundle, kioskProfile } from '../../fixtures/kiosk';
 
 const DAY = '2025-11-03';
 const at = (seconds: number) => encodeHlc({ ms: FIXTURE_MS + seconds * 1000, counter: 0 });
@@ -114,5 +114,37 @@ describe('the desk of a counter that called an unseen ticket', () => {
       { id: ticket.id, number: 'A-007', status: 'called', unseen: false },
     ]);
     expect(after.waiting).toEqual([]);
+  });
+});
+
+describe('the services a person may serve at a loket', () => {
+  it('are their agencies’ and those another agency serves at their desk (servedAt)', () => {
+    const bundle = kioskBundle();
+    const [own, desk] = bundle.agencies;
+    if (!own || !desk) throw new Error('fixture has two agencies');
+    const [first, ...rest] = own.services;
+    if (!first) throw new Error('fixture agency has a service');
+    const withDesk = {
+      ...bundle,
+      agencies: [{ ...own, services: [{ ...first, servedAt: desk.id }, ...rest] }, desk],
+    };
+    const person = (agencies: string[]) => ({
+      staffId: 's',
+      name: 'Sari',
+      role: 'petugas' as const,
+      agencies,
+      pin: null,
+      locked: false,
+      version: 1,
+    });
+    const counter = kioskProfile({ id: 'loket', surface: 'counter' });
+
+    const atDesk = servicesOf(withDesk, counter, person([desk.id]), 'id').map((s) => s.id);
+    const atOwn = servicesOf(withDesk, counter, person([own.id]), 'id').map((s) => s.id);
+    const before = servicesOf(bundle, counter, person([desk.id]), 'id').map((s) => s.id);
+
+    expect(atDesk).toEqual([first.id, ...desk.services.map((s) => s.id)]);
+    expect(atOwn).toEqual(own.services.map((s) => s.id));
+    expect(before).toEqual(desk.services.map((s) => s.id));
   });
 });

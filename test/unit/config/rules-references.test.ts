@@ -69,6 +69,21 @@ const cases: RuleCase[] = [
     ],
   },
   {
+    rule: '5b a service is served at another agency of the site',
+    edit: (f) => {
+      Object.assign(paspor(f), { servedAt: 'samsat' });
+      Object.assign(ktpEl(f), { servedAt: 'disdukcapil' });
+    },
+    issues: [
+      {
+        file: DUKCAPIL,
+        path: '$.services[0].servedAt',
+        message: 'loket instansinya sendiri: hapus servedAt',
+      },
+      { file: IMIGRASI, path: '$.services[0].servedAt', message: "instansi 'samsat' tidak ada" },
+    ],
+  },
+  {
     rule: '6 profile agencies exist',
     edit: (f) => {
       f.profiles = [profileFixture({ agencies: ['disdukcapil', 'bpjs-kesehatan'] })];

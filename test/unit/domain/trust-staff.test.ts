@@ -103,3 +103,33 @@ describe('ticketMove', () => {
     expect(ticketMove(ticketAction('ticket.called', issued))).toBeNull();
   });
 });
+
+describe('screenStaff with a service served at another agency’s desk (servedAt)', () => {
+  const bundle = kioskBundle();
+  const [own, other] = bundle.agencies;
+  if (!own || !other) throw new Error('fixture has two agencies');
+  const served = { ...(own.services[0] as (typeof own.services)[number]), servedAt: other.id };
+  const atDesk = buildCatalogue([
+    { ...bundle, agencies: [{ ...own, services: [served, ...own.services.slice(1)] }, other] },
+  ]);
+  const deskStaff = { 'staff-desk': [other.id], 'staff-third': ['nowhere'] };
+  const know = (agency: string): StaffKnowledge => ({
+    agenciesOf: (id) => (deskStaff as Record<string, string[]>)[id],
+    ticketAgency: () => agency,
+  });
+
+  it('lets the desk’s staff open a loket for it and act on its agency’s tickets; nobody else', () => {
+    const opened = counterChange('counter.opened', {
+      staffId: 'staff-desk',
+      serviceIds: [served.id],
+    });
+    const call = ticketAction('ticket.called', issued, { staffId: 'staff-desk' });
+    const stranger = ticketAction('ticket.called', issued, { staffId: 'staff-third' });
+
+    expect(screenStaff(opened, know(own.id), atDesk)).toEqual([]);
+    expect(screenStaff(call, know(own.id), atDesk)).toEqual([]);
+    expect(screenStaff(call, know(own.id), catalogue)).toEqual(['other_agency']);
+    expect(screenStaff(opened, know(own.id), catalogue)).toEqual(['other_agency']);
+    expect(screenStaff(stranger, know(own.id), atDesk)).toEqual(['other_agency']);
+  });
+});
