@@ -6,18 +6,21 @@
  */
 import ExcelJS from 'exceljs';
 import type { ImportRow } from '../../domain/config/catalogue-import';
-import { checkZip, ZipRefusal } from './zip-guard';
+import { checkZip, type ZipBounds, ZipRefusal } from './zip-guard';
 
 /** The template's sheet, read before any other. */
 export const CATALOGUE_SHEET = 'katalog';
 
-/** What an .xlsx import may hold: a site's catalogue is hundreds of rows, not thousands. */
-export const XLSX_BOUNDS = {
+/** What an .xlsx import may hold. */
+export type XlsxBounds = ZipBounds & { maxRows: number; maxColumns: number };
+
+/** A site's catalogue is hundreds of rows, not thousands; the template unpacks to ~0.2 MiB. */
+export const XLSX_BOUNDS: XlsxBounds = {
   maxEntries: 1_000,
   maxUnpackedBytes: 32 * 2 ** 20,
   maxRows: 5_000,
   maxColumns: 60,
-} as const;
+};
 
 /** The header (lower-case, trimmed) and each non-empty row with its spreadsheet number. */
 export type CatalogueTable = { columns: string[]; rows: ImportRow[]; rowNumbers: number[] };
@@ -36,7 +39,7 @@ export class XlsxRefusal extends Error {
 /** Reads an .xlsx into the catalogue's table; throws an XlsxRefusal for what it cannot read. */
 export async function readCatalogueXlsx(
   bytes: Uint8Array,
-  bounds: typeof XLSX_BOUNDS = XLSX_BOUNDS,
+  bounds: XlsxBounds = XLSX_BOUNDS,
 ): Promise<CatalogueTable> {
   try {
     checkZip(bytes, bounds);
@@ -63,7 +66,7 @@ export async function readCatalogueXlsx(
 }
 
 /** Each non-empty row's number and its cells as text (index 0 is column A). */
-function sheetCells(sheet: ExcelJS.Worksheet, bounds: typeof XLSX_BOUNDS) {
+function sheetCells(sheet: ExcelJS.Worksheet, bounds: XlsxBounds) {
   const rows: { number: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: string[] = [];
