@@ -5,7 +5,7 @@
  * Must: the token lives in the tab's sessionStorage only (closing the tab signs out), and
  * is never logged.
  */
-import type { RowReport } from '../../domain/config/catalogue-import';
+import { type RowReport, XLSX_MEDIA_TYPE } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import type { Visit } from '../../domain/config/schema';
 import type { PeriodReport, ReportGrain } from '../../domain/day-report';
@@ -84,13 +84,15 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
   async function call<T>(method: string, path: string, body?: unknown, token = tokens.get()) {
     const headers: Record<string, string> = {};
     if (token !== null) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // An ArrayBuffer is an .xlsx sent as it is; anything else goes as JSON.
+    const file = body instanceof ArrayBuffer;
+    if (body !== undefined) headers['Content-Type'] = file ? XLSX_MEDIA_TYPE : 'application/json';
     let response: Response;
     try {
       response = await fetchImpl(`/api/v1${path}`, {
         method,
         headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: file ? body : JSON.stringify(body) }),
       });
     } catch {
       throw new AdminApiError(0, 'offline', 'Server tidak terhubung (the server is unreachable).');
@@ -107,7 +109,7 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     }
     return answer as T;
   }
-  /** A CSV the server makes, for a download. */
+  /** A file the server makes (CSV, .xlsx), for a download. */
   async function csv(path: string): Promise<Blob> {
     const token = tokens.get();
     const response = await fetchImpl(`/api/v1${path}`, {
@@ -117,7 +119,7 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       throw new AdminApiError(
         response?.status ?? 0,
         'report',
-        'CSV tidak terunduh (the CSV did not download).',
+        'Berkas tidak terunduh (the file did not download).',
       );
     }
     return response.blob();
@@ -236,11 +238,16 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       const path = `/admin/flagged/${encodeURIComponent(eventId)}/review`;
       return (await call<{ review: FlagReview }>('POST', path, { resolution })).review;
     },
-    catalogueTemplate(): Promise<Blob> {
-      return csv('/admin/catalogue/template.csv');
+    catalogueTemplate(format: 'csv' | 'xlsx'): Promise<Blob> {
+      return csv(`/admin/catalogue/template.${format}`);
     },
-    importCatalogue(text: string, publish: boolean): Promise<CatalogueImport> {
-      return call('POST', '/admin/catalogue/import', { csv: text, publish });
+    /** A CSV goes as JSON {csv, publish}; an .xlsx as itself, `publish` in the query. */
+    importCatalogue(
+      file: { csv: string } | { xlsx: ArrayBuffer },
+      publish: boolean,
+    ): Promise<CatalogueImport> {
+      if ('csv' in file) return call('POST', '/admin/catalogue/import', { csv: file.csv, publish });
+      return call('POST', `/admin/catalogue/import?publish=${publish ? 1 : 0}`, file.xlsx);
     },
     configVersions(): Promise<{ active: string; versions: ConfigVersionInfo[] }> {
       return call('GET', '/admin/config/versions');

@@ -31,6 +31,9 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** The media type of an .xlsx: the import's body when sent as a file, the template's. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Each text column and its English. */
 const TEXT_PAIRS = [
   ['nama', 'nama_en'],

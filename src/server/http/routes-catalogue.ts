@@ -17,6 +17,7 @@ import {
   type ImportRow,
   importCatalogue,
   type RowReport,
+  XLSX_MEDIA_TYPE,
 } from '../../domain/config/catalogue-import';
 import { configDiff } from '../../domain/config/diff';
 import { validateBundle } from '../../domain/config/validate';
@@ -28,9 +29,6 @@ import { readBodyBytes, readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
 import { valid } from './validate';
-
-/** The media type of an .xlsx, sent as the import's body or answered as the template. */
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const ImportSchema = v.strictObject({
   csv: v.pipe(v.string(), v.maxLength(900_000)),
@@ -52,12 +50,12 @@ export function catalogueRoutes(deps: ApiDeps): Hono {
   });
   api.get('/catalogue/template.xlsx', admin, async (c) => {
     const bytes = await catalogueXlsx(IMPORT_COLUMNS, catalogueRows(deps.config()));
-    c.header('Content-Type', XLSX_TYPE);
+    c.header('Content-Type', XLSX_MEDIA_TYPE);
     c.header('Content-Disposition', 'attachment; filename="katalog-layanan.xlsx"');
     return c.body(bytes.buffer as ArrayBuffer);
   });
   api.post('/catalogue/import', admin, async (c) => {
-    const isXlsx = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() === XLSX_TYPE;
+    const isXlsx = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() === XLSX_MEDIA_TYPE;
     const { table, publish } = isXlsx ? await xlsxImport(c) : await csvImport(c);
     if (!table.columns.includes('instansi') || !table.columns.includes('layanan')) {
       throw fail(

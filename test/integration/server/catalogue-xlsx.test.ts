@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { XLSX_MEDIA_TYPE } from '../../../src/domain/config/catalogue-import';
 import type { ConfigBundle } from '../../../src/domain/config/schema';
 import { MAX_BODY_BYTES } from '../../../src/domain/protocol';
-import { XLSX_TYPE } from '../../../src/server/http/routes-catalogue';
 import { kioskBundle } from '../../fixtures/kiosk';
 import { type StoreLocation, storeTargets } from '../../fixtures/store-targets';
 import { buildZip, zeros } from '../../fixtures/zip';
@@ -70,7 +70,7 @@ describe.each(storeTargets())('the catalogue import from an .xlsx ($kind)', (tar
     call(h, 'POST', `/admin/catalogue/import?publish=${publish ? 1 : 0}`, {
       token,
       raw: new Uint8Array(bytes),
-      headers: { 'Content-Type': XLSX_TYPE },
+      headers: { 'Content-Type': XLSX_MEDIA_TYPE },
     });
   const version = async () => (await json<ConfigBundle>(await call(h, 'GET', '/config'))).version;
 
@@ -84,7 +84,7 @@ describe.each(storeTargets())('the catalogue import from an .xlsx ($kind)', (tar
 
     const answer = await json<Answer>(await importXlsx(bytes, true));
 
-    expect(response.headers.get('Content-Type')).toBe(XLSX_TYPE);
+    expect(response.headers.get('Content-Type')).toBe(XLSX_MEDIA_TYPE);
     expect(sheet?.getRow(1).getCell(1).value).toBe('instansi');
     expect(sheet?.getRow(1).font?.bold).toBe(true);
     expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -158,12 +158,12 @@ describe.each(storeTargets())('the catalogue import from an .xlsx ($kind)', (tar
 
     const anonymous = await call(h, 'POST', '/admin/catalogue/import', {
       raw: new Uint8Array(bytes),
-      headers: { 'Content-Type': XLSX_TYPE },
+      headers: { 'Content-Type': XLSX_MEDIA_TYPE },
     });
     const oddFlag = await call(h, 'POST', '/admin/catalogue/import?publish=yes', {
       token,
       raw: new Uint8Array(bytes),
-      headers: { 'Content-Type': XLSX_TYPE },
+      headers: { 'Content-Type': XLSX_MEDIA_TYPE },
     });
 
     expect(anonymous.status).toBe(401);
