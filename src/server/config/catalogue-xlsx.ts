@@ -1,12 +1,14 @@
 /**
- * The catalogue spreadsheet as an .xlsx (exceljs, on the server only): the zip checked
- * first (./zip-guard.ts), then the sheet named like the template's, or else the first, read
- * into the same header and rows the CSV gives, each cell as the text it shows. The rows
- * are read by the one row model (src/domain/config/catalogue-import.ts).
+ * The catalogue spreadsheet as an .xlsx (exceljs, on the server only): the zip unpacked
+ * within bounds (./zip-guard.ts) and cut down to its cells (./xlsx-cells.ts), then the
+ * sheet named like the template's, or else the first, read into the same header and rows
+ * the CSV gives, each cell as the text it stands for. The rows are read by the one row
+ * model (src/domain/config/catalogue-import.ts).
  */
 import ExcelJS from 'exceljs';
 import type { ImportRow } from '../../domain/config/catalogue-import';
-import { checkZip, type ZipBounds, ZipRefusal } from './zip-guard';
+import { cellsOnly, XlsxPartRefusal } from './xlsx-cells';
+import { packZip, unpackZip, type ZipBounds, ZipRefusal } from './zip-guard';
 
 /** The template's sheet, read before any other. */
 export const CATALOGUE_SHEET = 'katalog';
@@ -44,9 +46,13 @@ export async function readCatalogueXlsx(
   bytes: Uint8Array,
   bounds: XlsxBounds = XLSX_BOUNDS,
 ): Promise<CatalogueTable> {
+  let cells: Uint8Array;
   try {
-    checkZip(bytes, bounds);
+    cells = packZip(cellsOnly(unpackZip(bytes, bounds)));
   } catch (error) {
+    if (error instanceof XlsxPartRefusal) {
+      throw new XlsxRefusal(400, 'invalid_xlsx', `Not a readable .xlsx: ${error.message}.`);
+    }
     if (!(error instanceof ZipRefusal)) throw error;
     const tooLarge = error.reason === 'too_large';
     throw new XlsxRefusal(
@@ -57,9 +63,7 @@ export async function readCatalogueXlsx(
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never,
-    );
+    await workbook.xlsx.load(Buffer.from(cells) as never);
   } catch {
     throw new XlsxRefusal(400, 'invalid_xlsx', 'Not a readable .xlsx: its workbook does not load.');
   }

@@ -1,11 +1,11 @@
 /**
- * A zip (an .xlsx is one) checked before any library inflates it: its central directory
- * read here, each entry's declared size and then its actual size (inflated with a ceiling)
- * held to a bound, so a zip bomb is refused having cost at most that bound.
- * Must: only a plain zip passes — no ZIP64, no encryption, no bytes around the directory —
- * so the library that reads it next sees the same entries this check saw.
+ * A zip (an .xlsx is one) unpacked here before any library sees it: its central directory
+ * read, each entry's declared size and then its actual size (inflated with a ceiling) held
+ * to a bound, so a zip bomb is refused having cost at most that bound. What a library then
+ * reads is a zip packed here again (stored, of the entries chosen), never the one sent.
+ * Must: only a plain zip passes — no ZIP64, no encryption, no bytes around the directory.
  */
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /** What a zip may hold once unpacked. */
 export type ZipBounds = { maxEntries: number; maxUnpackedBytes: number };
@@ -37,21 +37,81 @@ type Entry = {
 };
 
 /**
- * Checks `bytes` is a plain zip within `bounds`: declared sizes first (nothing inflated
- * when they exceed it), then each entry inflated with its declared size as a ceiling.
- * Returns the number of bytes it unpacks to; throws a ZipRefusal otherwise.
+ * The files of `bytes`, a plain zip within `bounds`, by name (a leading "/" dropped):
+ * declared sizes checked first (nothing inflated when they exceed it), then each entry
+ * inflated with its declared size as a ceiling. Throws a ZipRefusal otherwise.
  */
-export function checkZip(bytes: Uint8Array, bounds: ZipBounds): number {
+export function unpackZip(bytes: Uint8Array, bounds: ZipBounds): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = centralDirectory(view, bounds);
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > bounds.maxUnpackedBytes) throw tooLarge(bounds);
+  const files = new Map<string, Uint8Array>();
   for (const entry of entries) {
-    const data = entryData(view, bytes, entry);
-    const size = unpackedSize(data, entry);
-    if (size !== entry.size) throw corrupt(`${entry.name} is not the size its directory says`);
+    const name = entry.name.replace(/^\//, '');
+    if (files.has(name)) throw corrupt(`${name} is in it twice`);
+    const data = unpacked(entryData(view, bytes, entry), entry);
+    if (data.byteLength !== entry.size) {
+      throw corrupt(`${entry.name} is not the size its directory says`);
+    }
+    files.set(name, data);
   }
-  return declared;
+  return files;
+}
+
+/** A zip of `files`, stored (not compressed): what a library reads instead of the sent one. */
+export function packZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const directory: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const nameBytes = new TextEncoder().encode(name);
+    const crc = crc32(data);
+    const local = header(30, LOCAL, nameBytes, crc, data.byteLength, (v) => {
+      v.setUint16(4, 20, true);
+      v.setUint16(6, 0x800, true);
+    });
+    const central = header(46, CENTRAL, nameBytes, crc, data.byteLength, (v) => {
+      v.setUint16(4, 20, true);
+      v.setUint16(6, 20, true);
+      v.setUint16(8, 0x800, true);
+      v.setUint32(42, offset, true);
+    });
+    parts.push(local, nameBytes, data);
+    directory.push(central, nameBytes);
+    offset += local.byteLength + nameBytes.byteLength + data.byteLength;
+  }
+  const size = directory.reduce((n, d) => n + d.byteLength, 0);
+  const end = new Uint8Array(22);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, EOCD, true);
+  v.setUint16(8, files.size, true);
+  v.setUint16(10, files.size, true);
+  v.setUint32(12, size, true);
+  v.setUint32(16, offset, true);
+  return Buffer.concat([...parts, ...directory, end]);
+}
+
+/** A local (30 bytes) or central (46 bytes) header of a stored entry. */
+function header(
+  length: 30 | 46,
+  signature: number,
+  name: Uint8Array,
+  crc: number,
+  size: number,
+  more: (view: DataView) => void,
+): Uint8Array {
+  const bytes = new Uint8Array(length);
+  const v = new DataView(bytes.buffer);
+  // Local and central headers put the same fields 2 bytes apart.
+  const at = length === 30 ? 0 : 2;
+  v.setUint32(0, signature, true);
+  v.setUint32(14 + at, crc, true);
+  v.setUint32(18 + at, size, true);
+  v.setUint32(22 + at, size, true);
+  v.setUint16(26 + at, name.byteLength, true);
+  more(v);
+  return bytes;
 }
 
 /** The entries of the central directory, which must end where its end record begins. */
@@ -117,12 +177,12 @@ function entryData(view: DataView, bytes: Uint8Array, entry: Entry): Uint8Array 
   return bytes.subarray(from, from + entry.packed);
 }
 
-/** How many bytes an entry unpacks to, inflating no more than its declared size + 1. */
-function unpackedSize(data: Uint8Array, entry: Entry): number {
-  if (entry.method === 0) return data.byteLength;
+/** An entry's bytes unpacked, inflating no more than its declared size + 1. */
+function unpacked(data: Uint8Array, entry: Entry): Uint8Array {
+  if (entry.method === 0) return data;
   if (entry.method !== 8) throw corrupt(`${entry.name}: compression ${entry.method} is not read`);
   try {
-    return inflateRawSync(data, { maxOutputLength: entry.size + 1 }).byteLength;
+    return inflateRawSync(data, { maxOutputLength: entry.size + 1 });
   } catch (error) {
     if (error instanceof RangeError) {
       throw new ZipRefusal(
