@@ -121,7 +121,8 @@ function centralDirectory(view: DataView, bounds: ZipBounds): Entry[] {
   const length = view.getUint32(end + 12, true);
   const start = view.getUint32(end + 16, true);
   if (count === MAX16 || length === MAX32 || start === MAX32) throw corrupt('ZIP64 is not read');
-  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 8, true) !== count) {
+  const disks = view.getUint16(end + 4, true) + view.getUint16(end + 6, true);
+  if (disks !== 0 || view.getUint16(end + 8, true) !== count) {
     throw corrupt('a zip in parts is not read');
   }
   if (start + length !== end) throw corrupt('the central directory is not where it says');
