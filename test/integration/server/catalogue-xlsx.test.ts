@@ -2,8 +2,8 @@
 /**
  * The catalogue import from an .xlsx, on both stores: the template.xlsx (bold, frozen
  * header) comes back unchanged; rows are reported as the sheet numbers them; hostile files
- * (not a zip, a zip bomb, too big a body, no sheet) are refused with a 4xx and change
- * nothing, and the next good import still publishes.
+ * (not a zip, a zip bomb, too big a body, a row past Excel's, no sheet) are refused with a
+ * 4xx and change nothing, and the next good import still publishes.
  */
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -128,6 +128,12 @@ describe.each(storeTargets())('the catalogue import from an .xlsx ($kind)', (tar
       bomb: buildZip([{ name: 'xl/worksheets/sheet1.xml', data: zeros(64), declaredSize: 100 }]),
       honestBomb: buildZip([{ name: 'xl/worksheets/sheet1.xml', data: zeros(64) }]),
       tooBig: new Uint8Array(randomBytes(MAX_BODY_BYTES + 1)),
+      rowPastExcel: buildZip([
+        {
+          name: 'xl/worksheets/sheet1.xml',
+          data: '<worksheet><sheetData><row r="400000000"/></sheetData></worksheet>',
+        },
+      ]),
       noSheet: new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer()),
       noColumns: await sheetBytes([['nama', 'biaya'], GOOD]),
     };
@@ -144,6 +150,7 @@ describe.each(storeTargets())('the catalogue import from an .xlsx ($kind)', (tar
       bomb: [413, 'xlsx_too_large'],
       honestBomb: [413, 'xlsx_too_large'],
       tooBig: [413, 'payload_too_large'],
+      rowPastExcel: [400, 'invalid_xlsx'],
       noSheet: [400, 'no_worksheet'],
       noColumns: [400, 'invalid_request'],
     });
