@@ -2,7 +2,8 @@
  * The catalogue import from an .xlsx in real Chromium (1280×800): the admin downloads the
  * .xlsx template and sends it back unchanged (every row the same, nothing to publish); a
  * workbook with a bad row is refused row by row, a broken file as a whole; the good one is
- * published and the catalogue shows the new service. The screen is kept as PNGs in Indonesian and English.
+ * published and the catalogue shows the new service. The screen is kept as PNGs in
+ * Indonesian and English (test/artifacts/).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,16 +1,16 @@
 /**
  * The catalogue spreadsheet as an .xlsx (exceljs, on the server only): the zip unpacked
  * within bounds (./zip-guard.ts) and cut down to its cells (./xlsx-cells.ts), then the
- * sheet named like the template's, or else the first, read into the same header and rows
- * the CSV gives, each cell as the text it stands for. The rows are read by the one row
- * model (src/domain/config/catalogue-import.ts).
+ * sheet named like the template's, or else the first one shown, read into the same header
+ * and rows the CSV gives, each cell as the text it stands for. The rows are read by the
+ * one row model (src/domain/config/catalogue-import.ts).
  */
 import ExcelJS from 'exceljs';
 import type { ImportRow } from '../../domain/config/catalogue-import';
 import { cellsOnly, XlsxPartRefusal } from './xlsx-cells';
 import { packZip, unpackZip, type ZipBounds, ZipRefusal } from './zip-guard';
 
-/** The template's sheet, read before any other. */
+/** The template's sheet, read before any other (its name in any case). */
 export const CATALOGUE_SHEET = 'katalog';
 
 /** What an .xlsx import may hold. */
@@ -67,7 +67,11 @@ export async function readCatalogueXlsx(
   } catch {
     throw new XlsxRefusal(400, 'invalid_xlsx', 'Not a readable .xlsx: its workbook does not load.');
   }
-  const sheet = workbook.getWorksheet(CATALOGUE_SHEET) ?? workbook.worksheets[0];
+  const sheets = workbook.worksheets;
+  const sheet =
+    sheets.find((s) => s.name.trim().toLowerCase() === CATALOGUE_SHEET) ??
+    sheets.find((s) => s.state === 'visible') ??
+    sheets[0];
   if (!sheet) throw new XlsxRefusal(400, 'no_worksheet', 'The .xlsx holds no worksheet.');
   return tableOf(sheetCells(sheet, bounds));
 }
@@ -78,8 +82,6 @@ function sheetCells(sheet: ExcelJS.Worksheet, bounds: XlsxBounds) {
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      // A merged range is read once, at its first cell.
-      if (cell.isMerged && cell.master.address !== cell.address) return;
       const text = cellText(cell.value).trim();
       if (text === '') return;
       if (column > bounds.maxColumns) {

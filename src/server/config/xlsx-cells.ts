@@ -74,14 +74,14 @@ function workbookOnly(xml: string): string {
     open(tag) {
       if (tag.name === 'workbookPr') date1904 = /^(1|true)$/.test(tag.attributes.date1904 ?? '');
       if (tag.name !== 'sheet') return;
-      const { name = '', sheetId = '', state } = tag.attributes;
+      const { name = '', sheetId = '', state = 'visible' } = tag.attributes;
       const id = tag.attributes['r:id'] ?? '';
-      sheets.push(
-        `<sheet name="${xmlText(name)}" sheetId="${xmlText(sheetId)}"${state ? ` state="${xmlText(state)}"` : ''} r:id="${xmlText(id)}"/>`,
-      );
+      const attributes = { name, sheetId, state, 'r:id': id };
+      sheets.push(`<sheet${attributesOf(Object.entries(attributes))}/>`);
     },
   });
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets.join('')}</sheets></workbook>`;
+  const pr = date1904 ? '<workbookPr date1904="1"/>' : '';
+  return document('workbook', `${pr}<sheets>${sheets.join('')}</sheets>`);
 }
 
 /** A sheet's rows and cells (values, types, styles), written again; nothing else of it. */
@@ -111,7 +111,7 @@ function sheetCellsOnly(xml: string): string {
           throw new XlsxPartRefusal(`<${tag.name} ${key}="${value.slice(0, 20)}"> is out of range`);
         }
       }
-      out.push(`<${tag.name}${attributes.map(([k, v]) => ` ${k}="${xmlText(v)}"`).join('')}>`);
+      out.push(`<${tag.name}${attributesOf(attributes)}>`);
     },
     close() {
       const element = open.pop();
@@ -124,7 +124,18 @@ function sheetCellsOnly(xml: string): string {
       }
     },
   });
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheetData>${out.join('')}</sheetData></worksheet>`;
+  return document('worksheet', `<sheetData>${out.join('')}</sheetData>`);
+}
+
+/** An XML part of the workbook: its root element, in the spreadsheet's namespaces. */
+function document(root: string, content: string): string {
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  return `${head}<${root} xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">${content}</${root}>`;
+}
+
+/** Attributes as written in a tag, with a space before each. */
+function attributesOf(attributes: readonly (readonly [string, string])[]): string {
+  return attributes.map(([key, value]) => ` ${key}="${xmlText(value)}"`).join('');
 }
 
 /** Reads `xml` with saxes (no DTD entities), calling back on elements and text. */

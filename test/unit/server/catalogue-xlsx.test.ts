@@ -71,6 +71,25 @@ describe('reading the catalogue from an .xlsx', () => {
     ]);
   });
 
+  it('reads the first sheet shown when none is named katalog', async () => {
+    const named = await workbookBytes((workbook) => {
+      workbook.addWorksheet('Lain').addRow(['lain']);
+      workbook.addWorksheet('KATALOG').addRow(['instansi']);
+    });
+    const unnamed = await workbookBytes((workbook) => {
+      workbook.addWorksheet('Daftar', { state: 'hidden' }).addRow(['tersembunyi']);
+      workbook.addWorksheet('Layanan').addRow(['instansi']);
+    });
+
+    const [fromNamed, fromUnnamed] = await Promise.all([
+      readCatalogueXlsx(named),
+      readCatalogueXlsx(unnamed),
+    ]);
+
+    expect(fromNamed.columns).toEqual(['instansi']);
+    expect(fromUnnamed.columns).toEqual(['instansi']);
+  });
+
   it('says each kind of cell value as text', () => {
     expect(cellText(null)).toBe('');
     expect(cellText(1.5)).toBe('1.5');
