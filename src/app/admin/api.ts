@@ -110,7 +110,7 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     return answer as T;
   }
   /** A file the server makes (CSV, .xlsx), for a download. */
-  async function csv(path: string): Promise<Blob> {
+  async function download(path: string): Promise<Blob> {
     const token = tokens.get();
     const response = await fetchImpl(`/api/v1${path}`, {
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },
@@ -214,21 +214,21 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     },
     /** The visit's report as the CSV the server makes (for a download). */
     visitReportCsv(id: string): Promise<Blob> {
-      return csv(`/admin/visits/${encodeURIComponent(id)}/report?format=csv`);
+      return download(`/admin/visits/${encodeURIComponent(id)}/report?format=csv`);
     },
     /** The period's report (GET /admin/reports), cut by day, week or month. */
     report(from: string, to: string, by: ReportGrain): Promise<PeriodReport> {
       return call('GET', `/admin/reports?from=${from}&to=${to}&by=${by}`);
     },
     reportCsv(from: string, to: string, by: ReportGrain): Promise<Blob> {
-      return csv(`/admin/reports?from=${from}&to=${to}&by=${by}&format=csv`);
+      return download(`/admin/reports?from=${from}&to=${to}&by=${by}&format=csv`);
     },
     /** The SKM report of days `from`…`to` (GET /admin/skm). */
     skm(from: string, to: string): Promise<SkmReport> {
       return call('GET', `/admin/skm?from=${from}&to=${to}`);
     },
     skmCsv(from: string, to: string): Promise<Blob> {
-      return csv(`/admin/skm?from=${from}&to=${to}&format=csv`);
+      return download(`/admin/skm?from=${from}&to=${to}&format=csv`);
     },
     /** Flagged and quarantined events after `after`, each with its review; `open`: unreviewed. */
     flagged(after: number, open: boolean): Promise<FlaggedPage> {
@@ -239,7 +239,7 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       return (await call<{ review: FlagReview }>('POST', path, { resolution })).review;
     },
     catalogueTemplate(format: 'csv' | 'xlsx'): Promise<Blob> {
-      return csv(`/admin/catalogue/template.${format}`);
+      return download(`/admin/catalogue/template.${format}`);
     },
     /** A CSV goes as JSON {csv, publish}; an .xlsx as itself, `publish` in the query. */
     importCatalogue(
