@@ -1,8 +1,9 @@
 /**
  * Catalogue import benchmark (figures, not assertions): a spreadsheet of 120 services (the
- * sample site's own 61, changed, and 59 new ones) sent as CSV to the server's app in this
- * process (SQLite in a temp dir): the check (parse, apply, validate, compare), then the
- * same published as a new config version. Median of CATALOGUE_BENCH_RUNS runs (5).
+ * sample site's own 61, changed, and 59 new ones) sent as CSV, then as .xlsx, to the
+ * server's app in this process (SQLite in a temp dir): the check (read, apply, validate,
+ * compare), then the same published as a new config version. Median of
+ * CATALOGUE_BENCH_RUNS runs (5).
  * Run: npx tsx test/bench/catalogue.bench.ts (part of `npm run bench`).
  */
 import { randomUUID } from 'node:crypto';
@@ -10,8 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { catalogueRows, IMPORT_COLUMNS } from '../../src/domain/config/catalogue-import';
+import {
+  catalogueRows,
+  IMPORT_COLUMNS,
+  XLSX_MEDIA_TYPE,
+} from '../../src/domain/config/catalogue-import';
 import { hashCode, hashSecret, newToken } from '../../src/server/auth/secrets';
+import { catalogueXlsx } from '../../src/server/config/catalogue-xlsx-template';
 import { createApp } from '../../src/server/http/app';
 import { openStore } from '../../src/server/store/open';
 import { alwaysOpenSample } from '../e2e/support/sample-config';
@@ -64,12 +70,26 @@ async function main() {
       } as (typeof rows)[number]);
     }
     const csv = Papa.unparse(rows, { columns: [...IMPORT_COLUMNS], delimiter: ';' });
-    const post = async (publish: boolean) => {
-      const started = performance.now();
-      const response = await app.request('/api/v1/admin/catalogue/import', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    const xlsx = await catalogueXlsx(IMPORT_COLUMNS, rows);
+    const bodies = {
+      CSV: (publish: boolean) => ({
+        path: '',
+        type: 'application/json',
         body: JSON.stringify({ csv, publish }),
+      }),
+      '.xlsx': (publish: boolean) => ({
+        path: `?publish=${publish ? 1 : 0}`,
+        type: XLSX_MEDIA_TYPE,
+        body: new Uint8Array(xlsx),
+      }),
+    };
+    const post = async (format: keyof typeof bodies, publish: boolean) => {
+      const { path, type, body } = bodies[format](publish);
+      const started = performance.now();
+      const response = await app.request(`/api/v1/admin/catalogue/import${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+        body,
       });
       const answer = (await response.json()) as {
         rows: { status: string }[];
@@ -78,19 +98,22 @@ async function main() {
       if (!response.ok || answer.rows.some((r) => r.status === 'refused')) {
         throw new Error(`import: ${response.status} ${JSON.stringify(answer).slice(0, 300)}`);
       }
+      if (answer.rows.length !== rows.length) throw new Error(`${format}: rows missing`);
       return performance.now() - started;
     };
-    const checks: number[] = [];
-    for (let i = 0; i < RUNS; i++) checks.push(await post(false));
-    const publishMs = await post(true);
+    const sampleCount = config.agencies.reduce((n, a) => n + a.services.length, 0);
     console.log(`Catalogue import: ${machineInfo()}`);
     console.log(
-      `  ${rows.length} services (${config.agencies.reduce((n, a) => n + a.services.length, 0)} changed, ${rows.length - config.agencies.reduce((n, a) => n + a.services.length, 0)} new), ${(csv.length / 1024).toFixed(0)} KB of CSV`,
+      `  ${rows.length} services (${sampleCount} changed, ${rows.length - sampleCount} new), ${(csv.length / 1024).toFixed(0)} KB of CSV, ${(xlsx.length / 1024).toFixed(0)} KB of .xlsx`,
     );
-    console.log(
-      `  check (parse, apply, validate, compare): median ${ms(median(checks))} of ${RUNS}`,
-    );
-    console.log(`  the same, published as a new config version: ${ms(publishMs)}`);
+    for (const format of ['CSV', '.xlsx'] as const) {
+      const checks: number[] = [];
+      for (let i = 0; i < RUNS; i++) checks.push(await post(format, false));
+      const publishMs = await post(format, true);
+      console.log(
+        `  ${format}: check (read, apply, validate, compare): median ${ms(median(checks))} of ${RUNS}; the same, published as a new config version: ${ms(publishMs)}`,
+      );
+    }
   } finally {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -72,6 +72,15 @@ describe('source layout', () => {
     expect(violations()).toEqual([]);
   });
 
+  it('reads spreadsheets (exceljs) on the server only, never in a browser bundle', () => {
+    const found = sourceFiles(SRC).filter(
+      (file) =>
+        !relative(SRC, file).startsWith('server/') &&
+        importsOf(file).some((spec) => /^(exceljs|jszip)(\/|$)/.test(spec)),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('knows every folder under src', () => {
     const folders = readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory());
     expect(folders.filter((f) => !(f in ALLOWED))).toEqual([]);

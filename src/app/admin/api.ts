@@ -6,7 +6,7 @@
  * is never logged.
  */
 import type { Booking } from '../../domain/bookings';
-import type { RowReport } from '../../domain/config/catalogue-import';
+import { type RowReport, XLSX_MEDIA_TYPE } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import type { Visit } from '../../domain/config/schema';
 import type { PeriodReport, ReportGrain } from '../../domain/day-report';
@@ -86,13 +86,15 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
   async function call<T>(method: string, path: string, body?: unknown, token = tokens.get()) {
     const headers: Record<string, string> = {};
     if (token !== null) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // An ArrayBuffer is an .xlsx sent as it is; anything else goes as JSON.
+    const file = body instanceof ArrayBuffer;
+    if (body !== undefined) headers['Content-Type'] = file ? XLSX_MEDIA_TYPE : 'application/json';
     let response: Response;
     try {
       response = await fetchImpl(`/api/v1${path}`, {
         method,
         headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: file ? body : JSON.stringify(body) }),
       });
     } catch {
       throw new AdminApiError(0, 'offline', 'Server tidak terhubung (the server is unreachable).');
@@ -109,8 +111,8 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     }
     return answer as T;
   }
-  /** A CSV the server makes, for a download. */
-  async function csv(path: string): Promise<Blob> {
+  /** A file the server makes (CSV, .xlsx), for a download. */
+  async function download(path: string): Promise<Blob> {
     const token = tokens.get();
     const response = await fetchImpl(`/api/v1${path}`, {
       headers: token === null ? {} : { Authorization: `Bearer ${token}` },
@@ -119,7 +121,7 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       throw new AdminApiError(
         response?.status ?? 0,
         'report',
-        'CSV tidak terunduh (the CSV did not download).',
+        'Berkas tidak terunduh (the file did not download).',
       );
     }
     return response.blob();
@@ -214,21 +216,21 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     },
     /** The visit's report as the CSV the server makes (for a download). */
     visitReportCsv(id: string): Promise<Blob> {
-      return csv(`/admin/visits/${encodeURIComponent(id)}/report?format=csv`);
+      return download(`/admin/visits/${encodeURIComponent(id)}/report?format=csv`);
     },
     /** The period's report (GET /admin/reports), cut by day, week or month. */
     report(from: string, to: string, by: ReportGrain): Promise<PeriodReport> {
       return call('GET', `/admin/reports?from=${from}&to=${to}&by=${by}`);
     },
     reportCsv(from: string, to: string, by: ReportGrain): Promise<Blob> {
-      return csv(`/admin/reports?from=${from}&to=${to}&by=${by}&format=csv`);
+      return download(`/admin/reports?from=${from}&to=${to}&by=${by}&format=csv`);
     },
     /** The SKM report of days `from`…`to` (GET /admin/skm). */
     skm(from: string, to: string): Promise<SkmReport> {
       return call('GET', `/admin/skm?from=${from}&to=${to}`);
     },
     skmCsv(from: string, to: string): Promise<Blob> {
-      return csv(`/admin/skm?from=${from}&to=${to}&format=csv`);
+      return download(`/admin/skm?from=${from}&to=${to}&format=csv`);
     },
     /** Flagged and quarantined events after `after`, each with its review; `open`: unreviewed. */
     flagged(after: number, open: boolean): Promise<FlaggedPage> {
@@ -238,11 +240,16 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
       const path = `/admin/flagged/${encodeURIComponent(eventId)}/review`;
       return (await call<{ review: FlagReview }>('POST', path, { resolution })).review;
     },
-    catalogueTemplate(): Promise<Blob> {
-      return csv('/admin/catalogue/template.csv');
+    catalogueTemplate(format: 'csv' | 'xlsx'): Promise<Blob> {
+      return download(`/admin/catalogue/template.${format}`);
     },
-    importCatalogue(text: string, publish: boolean): Promise<CatalogueImport> {
-      return call('POST', '/admin/catalogue/import', { csv: text, publish });
+    /** A CSV goes as JSON {csv, publish}; an .xlsx as itself, `publish` in the query. */
+    importCatalogue(
+      file: { csv: string } | { xlsx: ArrayBuffer },
+      publish: boolean,
+    ): Promise<CatalogueImport> {
+      if ('csv' in file) return call('POST', '/admin/catalogue/import', { csv: file.csv, publish });
+      return call('POST', `/admin/catalogue/import?publish=${publish ? 1 : 0}`, file.xlsx);
     },
     importBookings(format: 'csv' | 'json', text: string, save: boolean) {
       return call<BookingImportAnswer>('POST', '/admin/bookings/import', { format, text, save });

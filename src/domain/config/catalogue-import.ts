@@ -31,6 +31,9 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** The media type of an .xlsx: the import's body when sent as a file, the template's. */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Each text column and its English. */
 const TEXT_PAIRS = [
   ['nama', 'nama_en'],
@@ -108,11 +111,13 @@ function listOf(cell: string, english: string | undefined) {
 /**
  * The agencies of `bundle` with `rows` applied, and the report of each row. A row is
  * refused (and changes nothing) when it names no agency of the site, no valid service id,
- * or a new service without its name, requirements and minutes of service.
+ * or a new service without its name, requirements and minutes of service. `rowNumbers`:
+ * each row's number in its sheet, when the reader knows it (else the header's + 1 + i).
  */
 export function importCatalogue(
   bundle: ConfigBundle,
   rows: readonly ImportRow[],
+  rowNumbers: readonly number[] = [],
 ): { agencies: Agency[]; report: RowReport[] } {
   const agencies = bundle.agencies.map((a) => ({ ...a, services: [...a.services] }));
   const report: RowReport[] = [];
@@ -121,7 +126,7 @@ export function importCatalogue(
     const row = Object.fromEntries(
       Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : '']),
     ) as Record<ImportColumn, string | undefined>;
-    const at = i + 2;
+    const at = rowNumbers[i] ?? i + 2;
     const serviceId = row.layanan ?? '';
     const refuse = (message: string) =>
       report.push({ row: at, service: serviceId, status: 'refused', message });

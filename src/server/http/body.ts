@@ -1,10 +1,10 @@
 /**
- * Reading a JSON request body safely: refused before parsing when it is too big (by
- * Content-Length, by counting bytes as they arrive when no length is given, and by the
- * bytes read), when it does not arrive in full within the request's time limit (408),
- * when the client breaks off (one info line, not an error), when it is not JSON by
- * content type, not UTF-8 or not valid JSON. A gzip body is inflated first, within the
- * same size limit.
+ * Reading a request body safely, as JSON or as bytes (an .xlsx): refused before parsing
+ * when it is too big (by Content-Length, by counting bytes as they arrive when no length
+ * is given, and by the bytes read), when it does not arrive in full within the request's
+ * time limit (408), when the client breaks off (one info line, not an error); as JSON,
+ * when it is not JSON by content type, not UTF-8 or not valid JSON. A gzip body is
+ * inflated first, within the same size limit.
  */
 import { gunzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -42,21 +42,7 @@ export async function readJsonBody(
   c: Context,
   options: { emptyAs?: unknown } = {},
 ): Promise<unknown> {
-  const declared = c.req.header('Content-Length');
-  if (declared !== undefined && (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)) {
-    throw tooLarge();
-  }
-  // With a declared length (checked above), Node's HTTP parser delivers at most that many
-  // bytes, so the body is read in one go, skipping web streams (a 500-event push reads
-  // ≈ 2× faster), and its size checked again (a Request built in memory may say less than
-  // it holds). Without one (chunked), bytes are counted as they arrive.
-  const reading =
-    declared === undefined
-      ? readLimited(c.req.raw.body, MAX_BODY_BYTES)
-      : c.req.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  const received = await arrival(c, reading);
-  if (received.length > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = decoded(received, c.req.header('Content-Encoding'));
+  const bytes = await readBodyBytes(c);
   if (bytes.length === 0 && options.emptyAs !== undefined) return options.emptyAs;
   if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
     throw fail(
@@ -76,6 +62,28 @@ export async function readJsonBody(
   } catch {
     throw fail(400, 'invalid_json', 'The body is not valid JSON.');
   }
+}
+
+/**
+ * The body's bytes as sent (gzip read back), whatever its type: refused as too large,
+ * late or broken off like a JSON body.
+ */
+export async function readBodyBytes(c: Context): Promise<Uint8Array> {
+  const declared = c.req.header('Content-Length');
+  if (declared !== undefined && (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)) {
+    throw tooLarge();
+  }
+  // With a declared length (checked above), Node's HTTP parser delivers at most that many
+  // bytes, so the body is read in one go, skipping web streams (a 500-event push reads
+  // ≈ 2× faster), and its size checked again (a Request built in memory may say less than
+  // it holds). Without one (chunked), bytes are counted as they arrive.
+  const reading =
+    declared === undefined
+      ? readLimited(c.req.raw.body, MAX_BODY_BYTES)
+      : c.req.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  const received = await arrival(c, reading);
+  if (received.length > MAX_BODY_BYTES) throw tooLarge();
+  return decoded(received, c.req.header('Content-Encoding'));
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * Importing the catalogue from a spreadsheet saved as CSV: the template to fill (every
- * service as it stands), a file to check — a line per row, columns not understood, every
- * issue, and what would change — then publishing a clean one as the newest version.
+ * Importing the catalogue from a spreadsheet, .xlsx or CSV: the template to fill (every
+ * service as it stands, in either), a file to check — a line per row, columns not
+ * understood, every issue, and what would change — then publishing a clean one as the
+ * newest version.
  */
 import { useState } from 'preact/hooks';
-import type { RowReport } from '../../domain/config/catalogue-import';
+import { type RowReport, XLSX_MEDIA_TYPE } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import { saveFile } from '../save-file';
 import { ChangeList, Refusal } from './shared';
@@ -18,22 +19,25 @@ type Checked = {
   published: string | null;
 };
 
+/** A spreadsheet to import: the text of a CSV, or the bytes of an .xlsx. */
+export type CatalogueFile = { csv: string } | { xlsx: ArrayBuffer };
+
 export type CatalogueImportActions = {
-  catalogueTemplate(): Promise<Blob>;
-  importCatalogue(text: string, publish: boolean): Promise<Checked>;
+  catalogueTemplate(format: 'csv' | 'xlsx'): Promise<Blob>;
+  importCatalogue(file: CatalogueFile, publish: boolean): Promise<Checked>;
   /** Reads the site's config again (after a publish). */
   refreshConfig(): void;
 };
 
 export function CatalogueImport(props: { lang: AdminLanguage; actions: CatalogueImportActions }) {
   const { lang, actions } = props;
-  const [text, setText] = useState<string | null>(null);
+  const [file, setFile] = useState<CatalogueFile | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [error, setError] = useState<unknown>(null);
   const run = (publish: boolean) => {
-    if (text === null) return;
+    if (file === null) return;
     setError(null);
-    actions.importCatalogue(text, publish).then((answer) => {
+    actions.importCatalogue(file, publish).then((answer) => {
       setChecked(answer);
       if (answer.published) actions.refreshConfig();
     }, setError);
@@ -45,36 +49,41 @@ export function CatalogueImport(props: { lang: AdminLanguage; actions: Catalogue
       <h2 id="admin-import">{at(lang, 'importTitle')}</h2>
       <p>{at(lang, 'importLead')}</p>
       <div class="admin-actions">
-        <button
-          type="button"
-          class="btn btn--secondary"
-          onClick={() =>
-            actions
-              .catalogueTemplate()
-              .then((blob) => saveFile(blob, 'katalog-layanan.csv'), setError)
-          }
-        >
-          {at(lang, 'template')}
-        </button>
+        {(['xlsx', 'csv'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            class="btn btn--secondary"
+            onClick={() =>
+              actions
+                .catalogueTemplate(format)
+                .then((blob) => saveFile(blob, `katalog-layanan.${format}`), setError)
+            }
+          >
+            {at(lang, format === 'xlsx' ? 'templateXlsx' : 'template')}
+          </button>
+        ))}
       </div>
       <div class="admin-form admin-form--inline">
         <label>
           {at(lang, 'importFile')}
           <input
             type="file"
-            accept=".csv,text/csv"
+            accept={`.csv,.xlsx,text/csv,${XLSX_MEDIA_TYPE}`}
             onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
+              const picked = e.currentTarget.files?.[0];
               setChecked(null);
-              if (file) file.text().then(setText, setError);
-              else setText(null);
+              if (!picked) setFile(null);
+              else if (/\.xlsx$/i.test(picked.name)) {
+                picked.arrayBuffer().then((xlsx) => setFile({ xlsx }), setError);
+              } else picked.text().then((csv) => setFile({ csv }), setError);
             }}
           />
         </label>
         <button
           type="button"
           class="btn btn--primary"
-          disabled={text === null}
+          disabled={file === null}
           onClick={() => run(false)}
         >
           {at(lang, 'check')}
