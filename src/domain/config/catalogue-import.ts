@@ -7,7 +7,7 @@
  */
 
 import type { Agency, ConfigBundle, Service } from './schema';
-import { UNRECORDED_TEXT } from './schema';
+import { UNRECORDED, UNRECORDED_TEXT } from './schema';
 
 /** The template's columns, in order (README "Catalogue import"). */
 export const IMPORT_COLUMNS = [
@@ -28,6 +28,7 @@ export const IMPORT_COLUMNS = [
   'persyaratan_en',
   'kuota_harian',
   'menit_layanan',
+  'dilayani_di',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -163,7 +164,12 @@ export function importCatalogue(
           row[english] = row[english] || was[english];
         }
       }
-      for (const column of ['dasar_hukum', 'kuota_harian', 'menit_layanan'] as const) {
+      for (const column of [
+        'dasar_hukum',
+        'kuota_harian',
+        'menit_layanan',
+        'dilayani_di',
+      ] as const) {
         if (row[column] === was[column]) row[column] = '';
       }
     }
@@ -200,7 +206,9 @@ export function importCatalogue(
           ? [{ ...UNRECORDED_TEXT }]
           : listOf(row.prosedur, row.prosedur_en);
     }
-    if (row.persyaratan) {
+    if (row.persyaratan === UNRECORDED) {
+      next.requirements = [{ id: UNRECORDED, label: { ...UNRECORDED_TEXT }, mandatory: false }];
+    } else if (row.persyaratan) {
       // A requirement the row names as before keeps its id, alternatives, conditions and
       // notes; only new names become new (mandatory) requirements.
       const kept = new Map((before?.requirements ?? []).map((r) => [r.label.id, r]));
@@ -231,6 +239,9 @@ export function importCatalogue(
       }
       next[field] = Number(cell);
     }
+    // Another agency's desk that serves it; '-' takes it back to its own agency's lokets.
+    if (row.dilayani_di === '-') delete next.servedAt;
+    else if (row.dilayani_di) next.servedAt = row.dilayani_di;
     const service = next as Service;
     if (before) agency.services[index] = service;
     else agency.services.push(service);
@@ -279,9 +290,13 @@ function rowOf(agencyId: string, s: Service): Record<ImportColumn, string> {
     produk_en: s.product.en ?? '',
     prosedur: s.procedure.map((p) => p.id).join(' | '),
     prosedur_en: s.procedure.map((p) => p.en ?? '').join(' | '),
-    persyaratan: s.requirements.map((r) => r.label.id).join(' | '),
+    persyaratan:
+      s.requirements[0]?.id === UNRECORDED
+        ? UNRECORDED
+        : s.requirements.map((r) => r.label.id).join(' | '),
     persyaratan_en: s.requirements.map((r) => r.label.en ?? '').join(' | '),
     kuota_harian: s.dailyQuota === undefined ? '' : String(s.dailyQuota),
     menit_layanan: String(s.averageServiceMinutes),
+    dilayani_di: s.servedAt ?? '',
   };
 }

@@ -40,7 +40,7 @@ describe('the catalogue import', () => {
     const answer = await importCsv(template, true);
 
     expect(template.split('\r\n')[0]).toBe(
-      'instansi;layanan;nama;nama_en;biaya;biaya_en;dasar_hukum;waktu;waktu_en;produk;produk_en;prosedur;prosedur_en;persyaratan;persyaratan_en;kuota_harian;menit_layanan',
+      'instansi;layanan;nama;nama_en;biaya;biaya_en;dasar_hukum;waktu;waktu_en;produk;produk_en;prosedur;prosedur_en;persyaratan;persyaratan_en;kuota_harian;menit_layanan;dilayani_di',
     );
     expect(answer.rows.length).toBe(h.config.agencies.reduce((n, a) => n + a.services.length, 0));
     expect(new Set(answer.rows.map((r) => r.status))).toEqual(new Set(['unchanged']));

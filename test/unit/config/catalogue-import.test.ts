@@ -13,6 +13,45 @@ const service = (agencies: ReturnType<typeof importCatalogue>['agencies'], id: s
   agencies.flatMap((a) => a.services).find((s) => s.id === id);
 
 describe('importCatalogue', () => {
+  it('reads requirements "belum-dicatat" and a desk of another agency (dilayani_di), and writes them back', () => {
+    const [own, desk] = bundle.agencies;
+    const first = own?.services[0];
+    if (!own || !desk || !first) throw new Error('fixture has two agencies');
+    const rows: ImportRow[] = [
+      {
+        instansi: own.id,
+        layanan: 'layanan-baru',
+        nama: 'Layanan baru',
+        nama_en: 'New service',
+        persyaratan: 'belum-dicatat',
+        menit_layanan: '15',
+        dilayani_di: desk.id,
+      },
+      { instansi: own.id, layanan: first.id, dilayani_di: desk.id },
+    ];
+
+    const { agencies, report } = importCatalogue(bundle, rows);
+    const added = service(agencies, 'layanan-baru');
+    const moved = service(agencies, first.id);
+    const back = importCatalogue({ ...bundle, agencies }, [
+      { instansi: own.id, layanan: first.id, dilayani_di: '-' },
+    ]);
+    const rowsOut = catalogueRows({ ...bundle, agencies });
+
+    expect(report.map((r) => r.status)).toEqual(['added', 'changed']);
+    expect(added?.requirements).toEqual([
+      { id: 'belum-dicatat', label: UNRECORDED_TEXT, mandatory: false },
+    ]);
+    expect(added?.servedAt).toBe(desk.id);
+    expect(moved?.servedAt).toBe(desk.id);
+    expect(service(back.agencies, first.id)?.servedAt).toBeUndefined();
+    expect(validateBundle({ ...bundle, agencies }).ok).toBe(true);
+    expect(rowsOut.find((r) => r.layanan === 'layanan-baru')).toMatchObject({
+      persyaratan: 'belum-dicatat',
+      dilayani_di: desk.id,
+    });
+  });
+
   it('changes nothing when the template comes back as it went', () => {
     const { agencies, report } = importCatalogue(bundle, catalogueRows(bundle));
 
