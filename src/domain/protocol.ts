@@ -191,7 +191,8 @@ export type AuditAction =
   | 'reports.read'
   | 'config.read'
   | 'config.restore'
-  | 'catalogue.import';
+  | 'catalogue.import'
+  | 'catalogue.edit';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

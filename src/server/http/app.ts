@@ -25,6 +25,7 @@ import { adminRoutes } from './routes-admin';
 import { adminAccessRoutes } from './routes-admin-access';
 import { adminSessionRoutes } from './routes-admin-session';
 import { catalogueRoutes } from './routes-catalogue';
+import { catalogueEditorRoutes } from './routes-catalogue-editor';
 import { configRoutes } from './routes-config';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
@@ -127,6 +128,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/admin', reportRoutes(deps));
   api.route('/admin', configRoutes(deps));
   api.route('/admin', catalogueRoutes(deps));
+  api.route('/admin', catalogueEditorRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', leaseRoutes(deps));
