@@ -39,6 +39,14 @@ export type CatalogueImport = {
   published: string | null;
 };
 
+/** What a check of an edited agency found, and the version it published, if any. */
+export type AgencyCheck = {
+  issues: { path: string; message: string }[];
+  issueCount: number;
+  changes: ConfigChange[];
+  published: string | null;
+};
+
 /** A stored config version, as the list shows it. */
 export type ConfigVersionInfo = { version: string; source: 'dir' | 'admin'; createdAt: number };
 
@@ -241,6 +249,16 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     },
     importCatalogue(text: string, publish: boolean): Promise<CatalogueImport> {
       return call('POST', '/admin/catalogue/import', { csv: text, publish });
+    },
+    /** Checks an agency with the whole config, or publishes it (PUT /admin/catalogue/agencies/:id). */
+    checkAgency(
+      id: string,
+      agency: Record<string, unknown>,
+      publish: boolean,
+      basedOn: string,
+    ): Promise<AgencyCheck> {
+      const path = `/admin/catalogue/agencies/${encodeURIComponent(id)}`;
+      return call('PUT', path, { agency, publish, basedOn });
     },
     configVersions(): Promise<{ active: string; versions: ConfigVersionInfo[] }> {
       return call('GET', '/admin/config/versions');

@@ -10,6 +10,7 @@ import type { AdminSession } from '../../domain/staff';
 import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
 import { Catalogue } from './Catalogue';
+import type { CatalogueEditorActions } from './CatalogueEditor';
 import type { CatalogueImportActions } from './CatalogueImport';
 import { type DeviceActions, Devices } from './Devices';
 import { Flagged, type FlaggedActions } from './Flagged';
@@ -43,6 +44,7 @@ export type AdminActions = DeviceActions &
   ReportActions &
   VersionActions &
   CatalogueImportActions &
+  CatalogueEditorActions &
   TokenActions &
   AuditActions & {
     signOut(): void;
