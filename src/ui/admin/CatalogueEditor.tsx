@@ -138,7 +138,17 @@ export function CatalogueEditor(props: {
         </section>
         <div class="admin-editor-results" ref={results} tabIndex={-1}>
           <Refusal error={error} />
-          {checked && <CheckResult lang={lang} checked={checked} stale={current === null} />}
+          {checked && (
+            <CheckResult
+              lang={lang}
+              checked={checked}
+              stale={current === null}
+              serviceName={(i) => {
+                const service = checked.of.services[i];
+                return service ? localized(service.name, lang) || service.id : '';
+              }}
+            />
+          )}
         </div>
         {confirming && (
           <Confirm
@@ -172,8 +182,16 @@ export function CatalogueEditor(props: {
 }
 
 /** What the last check found: every issue, or none and what would change. */
-function CheckResult(props: { lang: AdminLanguage; checked: AgencyCheck; stale: boolean }) {
+function CheckResult(props: {
+  lang: AdminLanguage;
+  checked: AgencyCheck & { of: AgencyDraft };
+  stale: boolean;
+  /** The name of the checked copy's service `i`, to say where an issue is. */
+  serviceName: (i: number) => string;
+}) {
   const { lang, checked } = props;
+  const where = (path: string) =>
+    path.startsWith(`agencies/${checked.of.id}.json `) ? props.serviceName(serviceIndex(path)) : '';
   if (checked.issueCount > 0) {
     const more = checked.issueCount - checked.issues.length;
     return (
@@ -182,6 +200,7 @@ function CheckResult(props: { lang: AdminLanguage; checked: AgencyCheck; stale: 
         <ul>
           {checked.issues.map((issue, i) => (
             <li key={`${issue.path}#${i}`}>
+              {where(issue.path) && <strong>{where(issue.path)}: </strong>}
               <code>{issue.path}</code> {issue.message}
             </li>
           ))}
