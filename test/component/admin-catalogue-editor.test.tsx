@@ -5,6 +5,7 @@
  */
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { AdminApiError } from '../../src/app/admin/api';
 import type { ConfigChange } from '../../src/domain/config/diff';
 import { type ConfigBundle, UNRECORDED, UNRECORDED_TEXT } from '../../src/domain/config/schema';
 import { Catalogue } from '../../src/ui/admin/Catalogue';
@@ -146,6 +147,25 @@ describe('admin UI: the catalogue editor', () => {
     });
     expect(actions.refreshConfig).toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Ubah Disdukcapil' })).toBeTruthy();
+  });
+
+  it('says so when another version became active meanwhile, keeping the copy', async () => {
+    const actions = show([]);
+    actions.checkAgency.mockRejectedValueOnce(
+      new AdminApiError(409, 'config_moved', 'Konfigurasi sudah diubah sejak Anda mulai'),
+    );
+    const ktp = openKtp();
+    fireEvent.input(within(ktp).getAllByLabelText('Nama (Inggris)')[0] as HTMLElement, {
+      target: { value: 'KTP-el reprinting' },
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('sudah diubah');
+    expect(within(ktp).getAllByLabelText<HTMLInputElement>('Nama (Inggris)')[0]?.value).toBe(
+      'KTP-el reprinting',
+    );
+    expect(screen.getByRole('button', { name: 'Terbitkan' })).toHaveProperty('disabled', true);
   });
 
   it('asks for a new check once the copy changed after one', async () => {
