@@ -3,7 +3,7 @@
  * parts of each service (with "Belum dicatat"), a check listing every issue or the changes,
  * and publishing after a confirmation with the version it began from.
  */
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { AdminApiError } from '../../src/app/admin/api';
 import type { ConfigChange } from '../../src/domain/config/diff';
@@ -232,6 +232,25 @@ describe('admin UI: the catalogue editor', () => {
         { id: 'akta', label: { id: '' } },
       ],
     });
+  });
+
+  it("moves focus to a new item, and after a removal to the list's add button", async () => {
+    show([]);
+    const group = openKtp();
+    const requirements = within(group).getByRole('group', { name: 'Persyaratan' });
+    const add = within(requirements).getByRole('button', { name: 'Tambah persyaratan' });
+
+    fireEvent.click(add);
+    const added = within(requirements).getByRole('group', { name: 'Persyaratan 4' });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(added).getByLabelText('Nama persyaratan (Indonesia)'),
+      ),
+    );
+    fireEvent.click(within(added).getByRole('button', { name: 'Hapus persyaratan 4' }));
+
+    await waitFor(() => expect(document.activeElement).toBe(add));
+    expect(within(requirements).queryByRole('group', { name: 'Persyaratan 4' })).toBeNull();
   });
 
   it('adds an agency, but not under a code already taken', async () => {

@@ -129,6 +129,7 @@ export function CatalogueEditor(props: {
             />
           ))}
           <ListButton
+            kind="add"
             label={at(lang, 'ed.addService')}
             onClick={() => {
               change({ services: [...draft.services, newService()] });

@@ -58,6 +58,7 @@ export function ComplaintFields(props: {
               />
             </label>
             <ListButton
+              kind="remove"
               label={at(lang, 'ed.removeChannel', { n })}
               onClick={() => set(removeAt(channels, i))}
             />
@@ -65,6 +66,7 @@ export function ComplaintFields(props: {
         );
       })}
       <ListButton
+        kind="add"
         label={at(lang, 'ed.addChannel')}
         onClick={() => set([...channels, { kind: 'web', value: '' }])}
       />

@@ -58,6 +58,7 @@ export function HoursFields(props: {
                 />
               </label>
               <ListButton
+                kind="remove"
                 label={at(lang, 'ed.removeRule', { n })}
                 onClick={() => set(removeAt(rules, i))}
               />
@@ -66,6 +67,7 @@ export function HoursFields(props: {
         );
       })}
       <ListButton
+        kind="add"
         label={at(lang, 'ed.addRule')}
         onClick={() =>
           set([...rules, { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '15:00' }])

@@ -84,6 +84,7 @@ export function PrerequisiteList(props: {
               onChange={(note) => change({ note })}
             />
             <ListButton
+              kind="remove"
               label={at(lang, 'ed.removePrerequisite', { n })}
               onClick={() => set(removeAt(list, i))}
             />
@@ -91,6 +92,7 @@ export function PrerequisiteList(props: {
         );
       })}
       <ListButton
+        kind="add"
         label={at(lang, 'ed.addPrerequisite')}
         onClick={() => set([...list, { agency: agencies[0]?.id ?? '', note: { id: '' } }])}
       />

@@ -128,6 +128,7 @@ function RequirementFields(props: {
                   onChange={(id) => set({ id })}
                 />
                 <ListButton
+                  kind="remove"
                   label={at(lang, 'ed.removeAlternative', { n: m })}
                   onClick={() => {
                     const rest = removeAt(options, i);
@@ -139,11 +140,16 @@ function RequirementFields(props: {
           );
         })}
         <ListButton
+          kind="add"
           label={at(lang, 'ed.addAlternative')}
           onClick={() => change({ anyOf: [...options, { id: '', label: { id: '' } }] })}
         />
       </fieldset>
-      <ListButton label={at(lang, 'ed.removeRequirement', { n })} onClick={props.onRemove} />
+      <ListButton
+        kind="remove"
+        label={at(lang, 'ed.removeRequirement', { n })}
+        onClick={props.onRemove}
+      />
     </fieldset>
   );
 }
@@ -171,6 +177,7 @@ export function RequirementList(props: {
         />
       ))}
       <ListButton
+        kind="add"
         label={at(lang, 'ed.addRequirement')}
         onClick={() => props.onChange([...value, { id: '', label: { id: '' }, mandatory: true }])}
       />
@@ -208,6 +215,7 @@ export function QuestionList(props: {
                 onChange={(id) => set(replaceAt(questions, i, { ...question, id }))}
               />
               <ListButton
+                kind="remove"
                 label={at(lang, 'ed.removeQuestion', { n })}
                 onClick={() => set(removeAt(questions, i))}
               />
@@ -216,6 +224,7 @@ export function QuestionList(props: {
         );
       })}
       <ListButton
+        kind="add"
         label={at(lang, 'ed.addQuestion')}
         onClick={() => set([...questions, { id: '', text: { id: '' } }])}
       />

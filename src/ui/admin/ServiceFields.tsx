@@ -43,7 +43,7 @@ export function ServiceFields(props: {
       ),
     });
   return (
-    <details class="admin-service" open={props.isNew || props.issues.length > 0}>
+    <details class="admin-service admin-item" open={props.isNew || props.issues.length > 0}>
       <summary id={summary}>{name}</summary>
       <fieldset aria-labelledby={summary} class="admin-service-body admin-form">
         {props.issues.length > 0 && (
@@ -137,6 +137,7 @@ export function ServiceFields(props: {
           onChange={(prerequisites) => change({ prerequisites })}
         />
         <ListButton
+          kind="remove"
           label={at(lang, 'ed.removeService', { service: name })}
           onClick={props.onRemove}
         />

@@ -74,6 +74,7 @@ function CostFields({
                   onChange={(amount) => set({ amount: amount as number })}
                 />
                 <ListButton
+                  kind="remove"
                   label={at(lang, 'ed.removeItem', { n })}
                   onClick={() => onChange({ ...cost, items: removeAt(cost.items, i) })}
                 />
@@ -83,6 +84,7 @@ function CostFields({
         })}
       {cost.kind === 'fixed' && (
         <ListButton
+          kind="add"
           label={at(lang, 'ed.addItem')}
           onClick={() =>
             onChange({ ...cost, items: [...cost.items, { label: blank(), amount: 0 }] })
@@ -121,7 +123,7 @@ export function ServiceParts({ lang, value, onChange }: Props) {
         onUnrecorded={(on) => onChange({ procedure: on ? UNRECORDED : [blank()] })}
       >
         {steps.map((step, i) => (
-          <div key={i} class="admin-row">
+          <div key={i} class="admin-row admin-item">
             <TextPair
               lang={lang}
               label={at(lang, 'ed.step', { n: i + 1 })}
@@ -129,12 +131,14 @@ export function ServiceParts({ lang, value, onChange }: Props) {
               onChange={(next) => onChange({ procedure: replaceAt(steps, i, next) })}
             />
             <ListButton
+              kind="remove"
               label={at(lang, 'ed.removeStep', { n: i + 1 })}
               onClick={() => onChange({ procedure: removeAt(steps, i) })}
             />
           </div>
         ))}
         <ListButton
+          kind="add"
           label={at(lang, 'ed.addStep')}
           onClick={() => onChange({ procedure: [...steps, blank()] })}
         />

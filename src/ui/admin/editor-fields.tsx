@@ -138,10 +138,39 @@ export function Unrecordable(props: {
   );
 }
 
-/** A list's button: add an item, or remove the one it names. */
-export function ListButton(props: { label: string; onClick: () => void }) {
+/**
+ * Where focus goes once a list has rendered again: after adding, to the new item's first
+ * field; after removing, to the list's add button (the removed one is gone).
+ */
+function focusLater(list: Element | null | undefined, after: 'add' | 'remove') {
+  if (!list) return;
+  setTimeout(() => {
+    const target =
+      after === 'remove'
+        ? list.querySelector<HTMLElement>(':scope > .admin-add')
+        : [...list.querySelectorAll(':scope > .admin-item')]
+            .at(-1)
+            ?.querySelector<HTMLElement>('input, select');
+    target?.focus();
+  }, 0);
+}
+
+/** A list's button: add an item, or remove the one it names (inside that item). */
+export function ListButton(props: { kind: 'add' | 'remove'; label: string; onClick: () => void }) {
   return (
-    <button type="button" class="btn btn--secondary admin-small" onClick={props.onClick}>
+    <button
+      type="button"
+      class={`btn btn--secondary admin-small${props.kind === 'add' ? ' admin-add' : ''}`}
+      onClick={(e) => {
+        const button = e.currentTarget;
+        const list =
+          props.kind === 'add'
+            ? button.parentElement
+            : button.closest('.admin-item')?.parentElement;
+        props.onClick();
+        focusLater(list, props.kind);
+      }}
+    >
       {props.label}
     </button>
   );
