@@ -137,7 +137,8 @@ describe('admin UI: the catalogue editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Terbitkan' }));
     fireEvent.click(screen.getByRole('button', { name: 'Ya, terbitkan' }));
 
-    await screen.findByText(/Diterbitkan sebagai versi abcdef123456/);
+    const note = await screen.findByText(/Diterbitkan sebagai versi abcdef123456/);
+    await waitFor(() => expect(document.activeElement).toBe(note));
     expect(actions.checkAgency.mock.calls.map((c) => c[2])).toEqual([false, true]);
     expect(actions.checkAgency.mock.calls[1]?.[3]).toBe('test-1');
     expect(sentServices(actions, 1)[0]?.cost).toEqual({

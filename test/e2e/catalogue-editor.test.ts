@@ -117,6 +117,7 @@ describe.skipIf(!chromiumAvailable())('the catalogue editor in Chromium', () => 
     await expect
       .poll(() => page.locator('.admin-section code').first().textContent())
       .toBe(version.slice(0, 12));
+    await page.screenshot({ path: join(ARTIFACTS, 'catalogue-list-published.png') });
     await page.getByRole('link', { name: 'Konfigurasi' }).click();
     const row = page.getByRole('row', { name: new RegExp(version.slice(0, 12)) });
     await row.getByText('dipakai sekarang').waitFor();

@@ -4,7 +4,7 @@
  * the counter" for them), and the version devices run. An admin changes an agency, or adds
  * one, in the editor (./CatalogueEditor.tsx), or imports a spreadsheet.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agency, ConfigBundle } from '../../domain/config/schema';
 import { unrecordedIn } from '../../domain/config/unrecorded';
 import { localized } from '../../domain/i18n/local-text';
@@ -22,6 +22,19 @@ export function Catalogue(props: {
   // The agency in the editor: an agency's id, 'new', or none (the list).
   const [editing, setEditing] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
+  // Back from the editor, focus (and the view) goes to the top: the note, or the title.
+  const back = useRef(false);
+  const title = useRef<HTMLHeadingElement>(null);
+  const note = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (editing !== null || !back.current) return;
+    back.current = false;
+    (note.current ?? title.current)?.focus();
+  }, [editing]);
+  const leave = () => {
+    back.current = true;
+    setEditing(null);
+  };
   const missing = new Map<string, string[]>();
   for (const warning of unrecordedIn(config.agencies)) {
     // "$.services[2].cost" in agencies/<id>.json → the service's parts.
@@ -42,16 +55,18 @@ export function Catalogue(props: {
         actions={props.actions}
         onPublished={(version) => {
           setPublished(version);
-          setEditing(null);
+          leave();
           props.actions.refreshConfig();
         }}
-        onClose={() => setEditing(null)}
+        onClose={leave}
       />
     );
   }
   return (
     <section class="admin-section" aria-labelledby="admin-catalogue">
-      <h1 id="admin-catalogue">{at(lang, 'catalogueTitle')}</h1>
+      <h1 id="admin-catalogue" ref={title} tabIndex={-1}>
+        {at(lang, 'catalogueTitle')}
+      </h1>
       <p>
         {at(lang, 'catalogueLead', {
           agencies: config.agencies.length,
@@ -64,7 +79,7 @@ export function Catalogue(props: {
         <code>{config.version.slice(0, 12)}</code>
       </p>
       {published && (
-        <p class="admin-note" role="status">
+        <p class="admin-note" role="status" ref={note} tabIndex={-1}>
           {at(lang, 'ed.published', { version: published.slice(0, 12) })}
         </p>
       )}
