@@ -13,13 +13,14 @@ import { withEditedAgency } from '../../domain/config/agency-edit';
 import { configDiff } from '../../domain/config/diff';
 import type { ConfigIssue } from '../../domain/config/issues';
 import { isJsonObject } from '../../domain/config/messages';
+import type { ConfigBundle } from '../../domain/config/schema';
 import { validateBundle } from '../../domain/config/validate';
 import { parseRequest } from '../../domain/protocol-schema';
 import { requireAdmin } from '../auth/guard';
 import { Mutex } from '../store/mutex';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
-import { fail } from './errors';
+import { ApiFailure, fail } from './errors';
 import { valid } from './validate';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,12 +72,8 @@ export function catalogueEditorRoutes(deps: ApiDeps): Hono {
       }
       const config = deps.config();
       if (basedOn !== config.version) {
-        throw await refuse(
-          409,
-          'config_moved',
-          `Konfigurasi sudah diubah sejak Anda mulai (sekarang versi ${config.version.slice(0, 12)}); ` +
-            'muat ulang dan ubah lagi (the config changed since you began; reload and edit again).',
-        );
+        const moved = configMoved(config);
+        throw await refuse(409, moved.body.error, moved.body.message);
       }
       const edited = withEditedAgency(config, { ...agency, id });
       const checked = validateBundle(edited.input);
@@ -101,17 +98,35 @@ export function catalogueEditorRoutes(deps: ApiDeps): Hono {
       }
       let published: string | null = null;
       if (publish && diff.length > 0) {
-        const bundle = await deps.publishConfig(checked.bundle, {
+        const audit = {
           at: deps.now(),
           adminId: by,
-          action: 'catalogue.edit',
+          action: 'catalogue.edit' as const,
           targetId: id,
-          outcome: 'ok',
-        });
+        };
+        // Another route may have published while this one was checked: refused then too.
+        const bundle = await deps
+          .publishConfig(checked.bundle, { ...audit, outcome: 'ok' }, config.version)
+          .catch(async (error: unknown) => {
+            if (error instanceof ApiFailure) {
+              await deps.store.recordAudit({ ...audit, outcome: error.body.error });
+            }
+            throw error;
+          });
         published = bundle.version;
       }
       return c.json({ issues: [], issueCount: 0, changes: diff, published });
     });
   });
   return api;
+}
+
+/** The refusal of a change built on a version that is no longer the active one. */
+export function configMoved(active: ConfigBundle) {
+  return fail(
+    409,
+    'config_moved',
+    `Konfigurasi sudah diubah sejak Anda mulai (sekarang versi ${active.version.slice(0, 12)}); ` +
+      'muat ulang dan ubah lagi (the config changed since you began; reload and edit again).',
+  );
 }

@@ -202,6 +202,32 @@ describe.each(storeTargets())('the catalogue editor ($kind)', (target) => {
     expect(now?.services[0]?.dailyQuota).toBe(10);
   });
 
+  it('never lets a change made meanwhile elsewhere be overwritten: one of two wins', async () => {
+    const edit = withFirstService(() => ({ dailyQuota: 10 }));
+    const csv = [
+      'instansi;layanan;nama;nama_en;persyaratan;persyaratan_en;menit_layanan',
+      'imigrasi;imigrasi-paspor-dinas;Paspor dinas;Service passport;KTP-el;KTP-el;20',
+    ].join('\n');
+
+    const [edited, imported] = await Promise.all([
+      put('disdukcapil', { agency: edit, basedOn: 'test-1', publish: true }),
+      call(h, 'POST', '/admin/catalogue/import', { token, body: { csv, publish: true } }),
+    ]);
+    const config = await served();
+
+    const quota = config.agencies.find((a) => a.id === 'disdukcapil')?.services[0]?.dailyQuota;
+    const added = config.agencies.some((a) =>
+      a.services.some((x) => x.id === 'imigrasi-paspor-dinas'),
+    );
+    const importAnswer = imported.status === 200 ? await json<Answer>(imported) : null;
+    // Both may not land on the same base: either one was refused, or the later kept the other.
+    const both = edited.status === 200 && importAnswer?.published;
+    expect(both ? quota === 10 && added : edited.status === 409 || imported.status === 409).toBe(
+      true,
+    );
+    expect(quota === 10 || added).toBe(true);
+  });
+
   it('lets a supervisor read the catalogue and not change it (403 read_only)', async () => {
     const person = await json<{ setupCode: string }>(
       await call(h, 'POST', '/admin/staff', {
