@@ -259,6 +259,8 @@ describe('admin UI: the catalogue editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tambah instansi' }));
     const code = screen.getByLabelText('Kode instansi');
 
+    fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+    const empty = (await screen.findByRole('alert')).textContent;
     fireEvent.input(code, { target: { value: 'imigrasi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
     const refusal = await screen.findByRole('alert');
@@ -267,6 +269,7 @@ describe('admin UI: the catalogue editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
     await screen.findByText('Instansi kua ditambahkan');
 
+    expect(empty).toContain('Isi kode instansi dulu');
     expect(refusal.textContent).toContain('Kode instansi imigrasi sudah dipakai');
     expect(actions.checkAgency).toHaveBeenCalledTimes(1);
     expect(actions.checkAgency.mock.calls[0]?.[0]).toBe('kua');

@@ -41,6 +41,8 @@ export type CatalogueEditorActions = {
   ): Promise<AgencyCheck>;
 };
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** The index of the service an issue is in: `… $.services[2].cost` → 2. */
 const serviceIndex = (path: string) => Number(/ \$\.services\[(\d+)\]/.exec(path)?.[1] ?? -1);
 
@@ -70,9 +72,15 @@ export function CatalogueEditor(props: {
   const send = (publish: boolean) => {
     setError(null);
     setConfirming(false);
-    if (!agency && config.agencies.some((a) => a.id === draft.id)) {
+    // A new agency's code names the address it is sent to: checked here first.
+    const refusal = !SLUG.test(draft.id)
+      ? at(lang, 'ed.idInvalid')
+      : !agency && config.agencies.some((a) => a.id === draft.id)
+        ? at(lang, 'ed.idTaken', { id: draft.id })
+        : null;
+    if (refusal) {
       setChecked(null);
-      setError(new Error(at(lang, 'ed.idTaken', { id: draft.id })));
+      setError(new Error(refusal));
       return;
     }
     const sent = draft;

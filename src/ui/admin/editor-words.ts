@@ -124,6 +124,8 @@ export const EDITOR_TEXT_ID = {
   'ed.published':
     'Diterbitkan sebagai versi {version}; perangkat mengambilnya saat sinkron berikutnya.',
   'ed.idTaken': 'Kode instansi {id} sudah dipakai: pilih Ubah pada instansi itu di daftar.',
+  'ed.idInvalid':
+    'Isi kode instansi dulu: huruf kecil, angka dan tanda hubung, mis. kantor-pertanahan.',
 } as const;
 
 export const EDITOR_TEXT_EN = {
@@ -246,4 +248,6 @@ export const EDITOR_TEXT_EN = {
   'ed.serviceIssues': 'Issues in this service',
   'ed.published': 'Published as version {version}; devices pick it up at their next sync.',
   'ed.idTaken': 'The agency code {id} is taken: choose Edit on that agency in the list.',
+  'ed.idInvalid':
+    'Fill in the agency code first: lower-case letters, digits and hyphens, e.g. kantor-pertanahan.',
 } as const satisfies Record<keyof typeof EDITOR_TEXT_ID, string>;
