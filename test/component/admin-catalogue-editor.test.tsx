@@ -133,7 +133,7 @@ describe('admin UI: the catalogue editor', () => {
     });
 
     fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
-    await screen.findByText('Layanan disdukcapil-ktp-el-cetak-ulang diubah: cost');
+    await screen.findByText('Layanan disdukcapil-ktp-el-cetak-ulang diubah: biaya');
     fireEvent.click(screen.getByRole('button', { name: 'Terbitkan' }));
     fireEvent.click(screen.getByRole('button', { name: 'Ya, terbitkan' }));
 

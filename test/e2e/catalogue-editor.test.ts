@@ -102,7 +102,7 @@ describe.skipIf(!chromiumAvailable())('the catalogue editor in Chromium', () => 
     await cost.getByLabel('Jumlah (rupiah)').first().fill('400000');
     await button(page, 'Periksa').click();
     await page.getByText('Tidak ada masalah.').waitFor();
-    await page.getByText('Layanan imigrasi-paspor-dewasa diubah: cost').waitFor();
+    await page.getByText('Layanan imigrasi-paspor-dewasa diubah: biaya').waitFor();
     await axe(page, 'editor with changes');
     await page.screenshot({ path: join(ARTIFACTS, 'catalogue-editor-changes.png') });
     await button(page, 'Terbitkan').click();

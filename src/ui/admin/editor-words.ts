@@ -3,6 +3,8 @@
  * antrean, silakan, nomor, persyaratan) and English; spread into ./text-id.ts and
  * ./text-en.ts, so `at()` says them and the key check covers them.
  */
+import { FIELD_TEXT_EN, FIELD_TEXT_ID } from './field-words';
+
 export const EDITOR_TEXT_ID = {
   'ed.edit': 'Ubah',
   'ed.editAgency': 'Ubah {agency}',
@@ -126,6 +128,7 @@ export const EDITOR_TEXT_ID = {
   'ed.idTaken': 'Kode instansi {id} sudah dipakai: pilih Ubah pada instansi itu di daftar.',
   'ed.idInvalid':
     'Isi kode instansi dulu: huruf kecil, angka dan tanda hubung, mis. kantor-pertanahan.',
+  ...FIELD_TEXT_ID,
 } as const;
 
 export const EDITOR_TEXT_EN = {
@@ -250,4 +253,5 @@ export const EDITOR_TEXT_EN = {
   'ed.idTaken': 'The agency code {id} is taken: choose Edit on that agency in the list.',
   'ed.idInvalid':
     'Fill in the agency code first: lower-case letters, digits and hyphens, e.g. kantor-pertanahan.',
+  ...FIELD_TEXT_EN,
 } as const satisfies Record<keyof typeof EDITOR_TEXT_ID, string>;
