@@ -40,15 +40,19 @@ function show(
       return answer;
     }),
   };
-  render(
+  const screenOf = (config: ConfigBundle) => (
     <Catalogue
       lang={options.lang ?? 'id'}
-      config={options.config ?? kioskBundle()}
+      config={config}
       actions={actions}
       canWrite={options.canWrite ?? true}
-    />,
+    />
   );
-  return actions;
+  const view = render(screenOf(options.config ?? kioskBundle()));
+  return Object.assign(actions, {
+    /** The screen again with another config (a newer one arrived). */
+    rerender: (config: ConfigBundle) => view.rerender(screenOf(config)),
+  });
 }
 
 /** Opens Disdukcapil in the editor; the KTP service's fields. */
@@ -167,6 +171,21 @@ describe('admin UI: the catalogue editor', () => {
       'KTP-el reprinting',
     );
     expect(screen.getByRole('button', { name: 'Terbitkan' })).toHaveProperty('disabled', true);
+  });
+
+  it('sends the version the copy was taken from, even once a newer config arrived', async () => {
+    const actions = show([clean([])]);
+    const ktp = openKtp();
+    fireEvent.input(within(ktp).getAllByLabelText('Nama (Inggris)')[0] as HTMLElement, {
+      target: { value: 'KTP-el reprinting' },
+    });
+
+    actions.rerender({ ...kioskBundle(), version: 'test-2' });
+    fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+    await screen.findByText('Tidak ada masalah.');
+
+    expect(actions.checkAgency.mock.calls[0]?.[3]).toBe('test-1');
+    expect(sentServices(actions)[0]?.name).toEqual({ id: KTP, en: 'KTP-el reprinting' });
   });
 
   it('asks for a new check once the copy changed after one', async () => {

@@ -57,6 +57,8 @@ export function CatalogueEditor(props: {
 }) {
   const { lang, config, agency, actions } = props;
   const [draft, setDraft] = useState<AgencyDraft>(() => (agency ? draftOf(agency) : newAgency()));
+  // The version the copy was taken from, even when a newer config arrives meanwhile.
+  const [basedOn] = useState(config.version);
   const [checked, setChecked] = useState<(AgencyCheck & { of: AgencyDraft }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
@@ -84,7 +86,7 @@ export function CatalogueEditor(props: {
       return;
     }
     const sent = draft;
-    actions.checkAgency(sent.id, agencyOf(sent), publish, config.version).then((answer) => {
+    actions.checkAgency(sent.id, agencyOf(sent), publish, basedOn).then((answer) => {
       setChecked({ ...answer, of: sent });
       if (answer.published) props.onPublished(answer.published);
     }, setError);
