@@ -29,20 +29,13 @@ import type {
   StaffSummary,
 } from '../../domain/staff';
 import type { VisitReport } from '../../domain/visit-report';
+import type { AgencyCheck } from '../../ui/admin/CatalogueEditor';
 
 /** What an import of the catalogue read, row by row, and what it changed or published. */
 export type CatalogueImport = {
   rows: RowReport[];
   unknownColumns: string[];
   issues: { path: string; message: string }[];
-  changes: ConfigChange[];
-  published: string | null;
-};
-
-/** What a check of an edited agency found, and the version it published, if any. */
-export type AgencyCheck = {
-  issues: { path: string; message: string }[];
-  issueCount: number;
   changes: ConfigChange[];
   published: string | null;
 };
