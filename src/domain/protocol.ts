@@ -193,7 +193,8 @@ export type AuditAction =
   | 'config.restore'
   | 'catalogue.import'
   | 'bookings.import'
-  | 'bookings.read';
+  | 'bookings.read'
+  | 'catalogue.edit';
 /**
  * One admin action: who, what, when, how it ended ('ok' or the error code it got).
  * Never a code, token, hash, name or other personal data.

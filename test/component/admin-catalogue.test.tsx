@@ -24,6 +24,9 @@ describe('admin UI: the catalogue', () => {
         throw new Error('not in this test');
       },
       refreshConfig: () => {},
+      checkAgency: async () => {
+        throw new Error('not in this test');
+      },
     };
     render(<Catalogue lang="id" config={config} actions={actions} canWrite={false} />);
 

@@ -31,6 +31,7 @@ import type {
 } from '../../domain/staff';
 import type { VisitReport } from '../../domain/visit-report';
 import type { BookingImportAnswer } from '../../ui/admin/Bookings';
+import type { AgencyCheck } from '../../ui/admin/CatalogueEditor';
 
 /** What an import of the catalogue read, row by row, and what it changed or published. */
 export type CatalogueImport = {
@@ -257,6 +258,16 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     async bookingsOf(day: string): Promise<Booking[]> {
       const path = `/admin/bookings?day=${encodeURIComponent(day)}`;
       return (await call<{ bookings: Booking[] }>('GET', path)).bookings;
+    },
+    /** Checks an agency with the whole config, or publishes it (PUT /admin/catalogue/agencies/:id). */
+    checkAgency(
+      id: string,
+      agency: Record<string, unknown>,
+      publish: boolean,
+      basedOn: string,
+    ): Promise<AgencyCheck> {
+      const path = `/admin/catalogue/agencies/${encodeURIComponent(id)}`;
+      return call('PUT', path, { agency, publish, basedOn });
     },
     configVersions(): Promise<{ active: string; versions: ConfigVersionInfo[] }> {
       return call('GET', '/admin/config/versions');

@@ -11,6 +11,7 @@ import { DEFAULT_ADMIN_TOKEN_TTL_DAYS } from '../auth/admin-token';
 import { attemptLimiters } from '../auth/attempts';
 import { bundleVersion } from '../config/load-config';
 import { createLogger } from '../log/logger';
+import { Mutex } from '../store/mutex';
 import type { AuditInput } from '../store/store';
 import { DayStates } from '../sync/day-states';
 import { accessLog, requestIds } from './access-log';
@@ -26,6 +27,7 @@ import { adminAccessRoutes } from './routes-admin-access';
 import { adminSessionRoutes } from './routes-admin-session';
 import { bookingAdminRoutes, bookingSyncRoutes } from './routes-bookings';
 import { catalogueRoutes } from './routes-catalogue';
+import { catalogueEditorRoutes, configMoved } from './routes-catalogue-editor';
 import { configRoutes } from './routes-config';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
@@ -65,19 +67,23 @@ function withDefaults(deps: AppDeps): ApiDeps {
   // A version an admin published here wins over the one the server started with.
   let published: ConfigBundle | null = null;
   const config = () => published ?? deps.config();
-  const publishConfig = async (bundle: ConfigBundle, audit: AuditInput) => {
-    const { version: _before, ...content } = bundle;
-    const next = { ...bundle, version: bundleVersion(content) };
-    const record = {
-      version: next.version,
-      source: 'admin' as const,
-      bundle: next,
-      createdAt: deps.now(),
-    };
-    await deps.store.saveConfigVersion(next.site.id, record, audit);
-    published = next;
-    return next;
-  };
+  // One publish at a time, each checked against the version its content was built from.
+  const publishing = new Mutex();
+  const publishConfig = (bundle: ConfigBundle, audit: AuditInput, basedOn?: string) =>
+    publishing.run(async () => {
+      if (basedOn !== undefined && basedOn !== config().version) throw configMoved(config());
+      const { version: _before, ...content } = bundle;
+      const next = { ...bundle, version: bundleVersion(content) };
+      const record = {
+        version: next.version,
+        source: 'admin' as const,
+        bundle: next,
+        createdAt: deps.now(),
+      };
+      await deps.store.saveConfigVersion(next.site.id, record, audit);
+      published = next;
+      return next;
+    });
   return {
     ...deps,
     config,
@@ -129,6 +135,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/admin', configRoutes(deps));
   api.route('/admin', catalogueRoutes(deps));
   api.route('/admin', bookingAdminRoutes(deps));
+  api.route('/admin', catalogueEditorRoutes(deps));
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', bookingSyncRoutes(deps));

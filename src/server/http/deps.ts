@@ -60,7 +60,13 @@ export type ApiDeps = Required<Omit<AppDeps, 'warmReportsAfterMs'>> &
     days: DayStates;
     /**
      * Stores `bundle` as a new admin config version (its version made from its content) with
-     * `audit` in the same transaction, then serves it as the active config; answers it.
+     * `audit` in the same transaction, then serves it as the active config; answers it. One
+     * at a time; with `basedOn` (the version its content was built from), refused with 409
+     * config_moved once another version has become active.
      */
-    publishConfig: (bundle: ConfigBundle, audit: AuditInput) => Promise<ConfigBundle>;
+    publishConfig: (
+      bundle: ConfigBundle,
+      audit: AuditInput,
+      basedOn?: string,
+    ) => Promise<ConfigBundle>;
   };

@@ -76,13 +76,17 @@ export function catalogueRoutes(deps: ApiDeps): Hono {
     const clean = checked.ok && report.every((r) => r.status !== 'refused');
     let published: string | null = null;
     if (publish && clean && changes.length > 0) {
-      const bundle = await deps.publishConfig(checked.bundle, {
-        at: deps.now(),
-        adminId: c.get('admin').adminId,
-        action: 'catalogue.import',
-        targetId: null,
-        outcome: 'ok',
-      });
+      const bundle = await deps.publishConfig(
+        checked.bundle,
+        {
+          at: deps.now(),
+          adminId: c.get('admin').adminId,
+          action: 'catalogue.import',
+          targetId: null,
+          outcome: 'ok',
+        },
+        config.version,
+      );
       published = bundle.version;
     }
     return c.json({

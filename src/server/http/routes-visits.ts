@@ -60,13 +60,11 @@ export function visitRoutes(deps: ApiDeps): Hono {
       if (!checked.ok || issues.length > 0) {
         throw await refuse(422, 'invalid_visit', 'The visit is not valid; see issues.', issues);
       }
-      const published = await deps.publishConfig(checked.bundle, {
-        at: deps.now(),
-        adminId: by,
-        action: 'visit.write',
-        targetId: id,
-        outcome: 'ok',
-      });
+      const published = await deps.publishConfig(
+        checked.bundle,
+        { at: deps.now(), adminId: by, action: 'visit.write', targetId: id, outcome: 'ok' },
+        config.version,
+      );
       const saved = published.visits.find((v) => v.id === id);
       return c.json({ version: published.version, visit: saved }, before ? 200 : 201);
     });
@@ -87,6 +85,7 @@ export function visitRoutes(deps: ApiDeps): Hono {
       const published = await deps.publishConfig(
         { ...config, visits },
         { at: deps.now(), adminId: by, action: 'visit.delete', targetId: id, outcome: 'ok' },
+        config.version,
       );
       return c.json({ version: published.version });
     });

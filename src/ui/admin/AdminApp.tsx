@@ -11,6 +11,7 @@ import { businessDayOf } from '../../domain/time';
 import { Audit, type AuditActions } from './Audit';
 import { type BookingActions, Bookings } from './Bookings';
 import { Catalogue } from './Catalogue';
+import type { CatalogueEditorActions } from './CatalogueEditor';
 import type { CatalogueImportActions } from './CatalogueImport';
 import { type DeviceActions, Devices } from './Devices';
 import { Flagged, type FlaggedActions } from './Flagged';
@@ -46,6 +47,7 @@ export type AdminActions = DeviceActions &
   VersionActions &
   CatalogueImportActions &
   BookingActions &
+  CatalogueEditorActions &
   TokenActions &
   AuditActions & {
     signOut(): void;

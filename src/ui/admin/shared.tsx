@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ConfigChange } from '../../domain/config/diff';
 import { formatClock, formatDate } from '../../domain/format';
 import type { TimeZone } from '../../domain/time';
-import { type AdminLanguage, type AdminTextKey, at } from './text';
+import { ADMIN_TEXT, type AdminLanguage, type AdminTextKey, at } from './text';
 
 /** What a failed call says: the server's message, and each issue it listed. */
 export function Refusal({ error }: { error: unknown }) {
@@ -123,6 +123,12 @@ export function PeriodFields(props: {
   );
 }
 
+/** A changed field as people say it ("biaya"), or as the config names it when it has no words. */
+function fieldName(lang: AdminLanguage, field: string): string {
+  const key = `field.${field}`;
+  return key in ADMIN_TEXT[lang] ? at(lang, key as AdminTextKey) : field;
+}
+
 /** What a config change does, a line each: "Layanan x ditambahkan", "… diubah: fields". */
 export function ChangeList({
   lang,
@@ -139,7 +145,7 @@ export function ChangeList({
             what: at(lang, `what.${c.what}` as AdminTextKey),
             id: c.id,
           })}
-          {c.fields.length > 0 && `: ${c.fields.join(', ')}`}
+          {c.fields.length > 0 && `: ${c.fields.map((f) => fieldName(lang, f)).join(', ')}`}
         </li>
       ))}
     </ul>

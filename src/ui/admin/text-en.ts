@@ -1,7 +1,10 @@
 /** The admin screens' words in English, key for key with ./text-id.ts. */
+import { EDITOR_TEXT_EN } from './editor-words';
 import type { ADMIN_TEXT_ID } from './text-id';
 
 export const ADMIN_TEXT_EN = {
+  // The catalogue editor's words.
+  ...EDITOR_TEXT_EN,
   title: 'MPP admin',
   language: 'Bahasa Indonesia',
   signOut: 'Sign out',

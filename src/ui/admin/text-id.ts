@@ -1,5 +1,9 @@
 /** The admin screens' words in Indonesian (KBBI: antrean, silakan, nomor); ./text.ts. */
+import { EDITOR_TEXT_ID } from './editor-words';
+
 export const ADMIN_TEXT_ID = {
+  // The catalogue editor's words.
+  ...EDITOR_TEXT_ID,
   title: 'Admin MPP',
   language: 'English',
   signOut: 'Keluar',

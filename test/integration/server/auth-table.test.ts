@@ -346,6 +346,13 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /sync/bookings', method: 'GET', path: () => '/sync/bookings', expect: deviceOnly },
   {
+    name: 'PUT /admin/catalogue/agencies/:id (a check, not published)',
+    method: 'PUT',
+    path: () => '/admin/catalogue/agencies/disdukcapil',
+    body: () => ({ agency: h.config.agencies[0], basedOn: h.config.version }),
+    expect: adminWrites(200),
+  },
+  {
     name: 'POST /tickets/:id/skm (unknown)',
     method: 'POST',
     path: () => '/tickets/0190f5e0-0000-7000-8000-000000000001/skm',

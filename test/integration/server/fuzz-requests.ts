@@ -39,7 +39,8 @@ export type FuzzWorld = {
     | 'setupCode'
     | 'lock'
     | 'pin'
-    | 'signIn',
+    | 'signIn'
+    | 'catalogueEdit',
     () => unknown
   >;
 };
@@ -111,6 +112,12 @@ const ENDPOINTS: Endpoint[] = [
     role: 'admin',
     template: 'lock',
     param: 'staffId',
+  },
+  {
+    method: 'PUT',
+    path: () => '/admin/catalogue/agencies/disdukcapil',
+    role: 'admin',
+    template: 'catalogueEdit',
   },
   { method: 'GET', path: () => '/staff', role: 'counter' },
   { method: 'POST', path: () => '/staff/pin', role: 'counter', template: 'pin' },

@@ -172,6 +172,8 @@ beforeAll(async () => {
       enrollments: () => ({ label: 'Lobi', ttlMinutes: 60 }),
       admins: () => ({ name: 'Admin Dua' }),
       renew: () => ({}),
+      // The agency as it is (a check changes nothing; only a mutation may change it).
+      catalogueEdit: () => ({ agency: h.config.agencies[0], basedOn: h.config.version }),
     },
   };
   // The admin token's first use is recorded now; the fixed clock then throttles touches.
