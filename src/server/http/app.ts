@@ -26,6 +26,7 @@ import { adminAccessRoutes } from './routes-admin-access';
 import { adminSessionRoutes } from './routes-admin-session';
 import { catalogueRoutes } from './routes-catalogue';
 import { configRoutes } from './routes-config';
+import { deviceOrderRoutes } from './routes-device-orders';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
@@ -121,6 +122,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/', enrollRoutes(deps));
   api.route('/admin', adminSessionRoutes(deps));
   api.route('/admin', adminRoutes(deps));
+  api.route('/admin', deviceOrderRoutes(deps));
   api.route('/admin', adminAccessRoutes(deps));
   api.route('/admin', visitRoutes(deps));
   api.route('/admin', skmRoutes(deps));

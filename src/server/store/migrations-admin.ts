@@ -97,3 +97,13 @@ export const V_STAFF_ADMINS: readonly MigrationStep[] = [
   'ALTER TABLE admins ADD COLUMN staff INTEGER NOT NULL DEFAULT 0',
   'UPDATE admins SET staff = 1 WHERE admin_id IN (SELECT staff_id FROM staff)',
 ];
+
+/**
+ * Version 12, what an admin asks of an enrolled device (./device-orders.ts): a test print
+ * it has not answered yet (when it was asked; null: none), and when a revoked device was
+ * last taken back by a new enrollment code (null: never).
+ */
+export const V_DEVICE_ORDERS: readonly MigrationStep[] = [
+  'ALTER TABLE devices ADD COLUMN test_print_at BIGINT',
+  'ALTER TABLE devices ADD COLUMN reenrolled_at BIGINT',
+];

@@ -8,6 +8,7 @@
 import {
   V_DAY_SUMMARIES,
   V_DEVICE_HEALTH,
+  V_DEVICE_ORDERS,
   V_FLAG_REVIEWS,
   V_QUOTA_POOLS,
   V_SKM,
@@ -229,6 +230,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_DAY_SUMMARIES,
   V_DEVICE_HEALTH,
   V_STAFF_ADMINS,
+  V_DEVICE_ORDERS,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */
