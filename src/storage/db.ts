@@ -69,6 +69,17 @@ export type Announced = { hlc: string };
 /** The last test print on this device: when, whether the staff saw it come out right, how. */
 export type PrinterCheck = { at: number; ok: boolean; via: string };
 
+/**
+ * The last test print an admin asked of this device (`askedAt`, the server's time of the
+ * ask) and how it went: kept until the health report carries it, so it prints once.
+ */
+export type TestPrintRecord = {
+  askedAt: number;
+  outcome: 'printed' | 'failed' | 'no_printer';
+  reason: string | null;
+  at: number;
+};
+
 /** The verifiers of the staff allowed on this device, as the server last sent them. */
 export type StaffCache = { staff: StaffVerifier[]; fetchedAt: number };
 /** Wrong PINs per person on this device, and their lockouts (they survive a reload). */
@@ -89,7 +100,8 @@ export type MetaKey =
   | 'pin-failures'
   | 'sign-ins-unreported'
   | 'announced'
-  | 'printer-check';
+  | 'printer-check'
+  | 'test-print';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -111,7 +123,8 @@ export interface AnjunganDB extends DBSchema {
       | PinFailures
       | UnreportedSignIns
       | Announced
-      | PrinterCheck;
+      | PrinterCheck
+      | TestPrintRecord;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };
