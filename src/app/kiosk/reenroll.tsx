@@ -29,15 +29,22 @@ export function openReenroll(deps: KioskSyncDeps): void {
   open = true;
   const root = document.body.appendChild(document.createElement('div'));
   root.className = 'reenroll-overlay';
-  const app = document.getElementById('app');
-  // The screen below is out of reach (and of assistive technology) while the form is up.
-  app?.setAttribute('inert', '');
-  app?.setAttribute('aria-hidden', 'true');
+  // The screen below (the app, the sync badge) is out of reach, and of assistive
+  // technology, while the form is up.
+  const below = [...document.body.children].filter(
+    (el) => el !== root && !el.hasAttribute('inert'),
+  );
+  for (const el of below) {
+    el.setAttribute('inert', '');
+    el.setAttribute('aria-hidden', 'true');
+  }
   const close = () => {
     render(null, root);
     root.remove();
-    app?.removeAttribute('inert');
-    app?.removeAttribute('aria-hidden');
+    for (const el of below) {
+      el.removeAttribute('inert');
+      el.removeAttribute('aria-hidden');
+    }
     open = false;
   };
   // The same kind of device as now: a kiosk is taken back as a kiosk (or a mobile unit).
