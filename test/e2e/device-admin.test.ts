@@ -223,8 +223,9 @@ describe.skipIf(!chromiumAvailable())('device administration in Chromium', () =>
     await waitForSync(kiosk, { pending: 0 });
     expect(number).toMatch(/^[A-Z]+-/);
     await rowMatches(/Aktif.*Didaftarkan ulang /);
-    const sent = admin.getByRole('row', { name: new RegExp(NAME) }).locator('.admin-number');
-    expect(await sent.textContent()).toBe(String(deviceSeq));
+    const taken = admin.getByRole('row', { name: new RegExp(NAME) });
+    expect(await taken.locator('.admin-number').textContent()).toBe(String(deviceSeq));
+    expect(await taken.textContent()).not.toContain('Galat sinkron terakhir');
     await admin.getByRole('link', { name: 'Log audit' }).click();
     await admin.getByText('device.reenroll').first().waitFor();
   }, 120_000);

@@ -12,6 +12,7 @@ import { businessDayOf } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { oldestPending } from '../../storage/outbox-age';
 import { pruneAcknowledged, retentionCutoff } from '../../storage/prune';
+import { recordSyncOutcome } from '../../storage/sync-state';
 import { readTestPrint } from '../../storage/test-print';
 import { syncOnce } from '../../sync/engine';
 import { startSyncLoop } from '../../sync/loop';
@@ -168,5 +169,9 @@ export async function firstSync(
     now,
     needs: () => leaseNeeds(config, profile, businessDayOf(now(), config.site.timeZone)),
   };
-  await syncOnce(deps, AbortSignal.timeout(timeoutMs)).catch(() => {});
+  // Recorded as the loop records a run: a device enrolled again does not report the
+  // refusal it saw before as its last sync error.
+  await syncOnce(deps, AbortSignal.timeout(timeoutMs))
+    .then(() => recordSyncOutcome(db, { at: now(), error: null }))
+    .catch(() => {});
 }
