@@ -243,5 +243,12 @@ describe.skipIf(!chromiumAvailable())('device administration in Chromium', () =>
     expect(await kiosk.locator('.sync-reenroll').textContent()).toBe(
       'Daftarkan ulang Enroll again',
     );
+    // Keyboard: the form opens on the code, Escape leaves it, focus back on the way in.
+    await kiosk.locator('.sync-reenroll').focus();
+    await kiosk.keyboard.press('Enter');
+    await expect.poll(() => kiosk.evaluate(() => document.activeElement?.id)).toBe('setup-code');
+    await kiosk.keyboard.press('Escape');
+    await kiosk.locator('.reenroll-overlay').waitFor({ state: 'detached' });
+    expect(await kiosk.evaluate(() => document.activeElement?.className)).toBe('sync-reenroll');
   }, 60_000);
 });

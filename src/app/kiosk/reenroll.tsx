@@ -38,6 +38,8 @@ export function openReenroll(deps: KioskSyncDeps): void {
     el.setAttribute('inert', '');
     el.setAttribute('aria-hidden', 'true');
   }
+  // Focus goes back where it was (the badge's button) when the form is left.
+  const opener = document.activeElement as HTMLElement | null;
   const close = () => {
     render(null, root);
     root.remove();
@@ -45,6 +47,7 @@ export function openReenroll(deps: KioskSyncDeps): void {
       el.removeAttribute('inert');
       el.removeAttribute('aria-hidden');
     }
+    opener?.focus();
     open = false;
   };
   // The same kind of device as now: a kiosk is taken back as a kiosk (or a mobile unit).
@@ -61,5 +64,8 @@ export function openReenroll(deps: KioskSyncDeps): void {
     />,
     root,
   );
+  root.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
   root.querySelector<HTMLInputElement>('#setup-code')?.focus();
 }
