@@ -11,6 +11,7 @@ import type { Profile } from '../domain/config/schema';
 import { BootScreen } from '../ui/boot/BootScreen';
 import { type BootState, bootKiosk } from './kiosk/boot';
 import { SetupRoute } from './kiosk/SetupRoute';
+import { NotMine } from './not-mine';
 
 const RETRY_MS = 10_000;
 /** How often a waiting app update asks whether it may reload the page now. */
@@ -79,13 +80,7 @@ export function DeviceRoute<R extends { stop(): void }>(props: {
     );
   }
   if (boot.phase === 'ready' && !mine) {
-    return (
-      <main class="not-found">
-        <h1>{props.notMine.id}</h1>
-        <p lang="en">{props.notMine.en}</p>
-        <a href="/kiosk">Ke anjungan</a>
-      </main>
-    );
+    return <NotMine surface={boot.profile.surface} notMine={props.notMine} />;
   }
   if (boot.phase === 'ready' && runtime) return <>{props.render(runtime)}</>;
   return <BootScreen state={boot.phase === 'ready' ? 'loading' : boot.phase} />;

@@ -79,7 +79,8 @@ async function browserPrint(doc: PrintDocument, paperWidth: 58 | 80): Promise<Pr
     p.textContent = line.text;
     area.append(p);
   }
-  document.querySelector('.kiosk')?.append(area);
+  // The kiosk's print styles show only its print area; other surfaces print the page's.
+  (document.querySelector('.kiosk') ?? document.body).append(area);
   try {
     window.print();
     return { ok: true };

@@ -11,6 +11,8 @@ let updateWaiting = false;
 /** Set once this page asked the waiting worker to take over: its arrival means reload. */
 let applying = false;
 let applyWhenIdle: (() => boolean) | null = null;
+/** The device's identity changed: the page restarts at the next idle moment. */
+let restartWaiting = false;
 
 /**
  * Registers /sw.js in production builds (once; later calls do nothing) and checks for
@@ -53,8 +55,27 @@ export function setUpdateGate(isIdle: (() => boolean) | null): void {
   tryApplyUpdate();
 }
 
-/** Applies a waiting update if the surface is idle now. */
+/** Whether the surface says it is idle now (no citizen mid-flow); true when it says nothing. */
+export function isIdleNow(): boolean {
+  return !applyWhenIdle || applyWhenIdle();
+}
+
+/**
+ * Restarts the page at the surface's next idle moment, as an update does: the device's
+ * identity changed (./device-orders.ts) and every part must start from the new one.
+ */
+export function restartWhenIdle(): void {
+  restartWaiting = true;
+  tryApplyUpdate();
+}
+
+/** Applies a waiting update (or restart) if the surface is idle now. */
 export function tryApplyUpdate(): void {
+  if (restartWaiting && isIdleNow()) {
+    restartWaiting = false;
+    window.location.reload();
+    return;
+  }
   if (!updateWaiting || !workbox) return;
   if (applyWhenIdle && !applyWhenIdle()) return;
   updateWaiting = false;

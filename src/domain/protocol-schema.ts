@@ -161,6 +161,9 @@ export const EnrollRequestSchema = body({
   profileId: slug,
 }) satisfies v.GenericSchema<unknown, EnrollRequest>;
 
+/** POST /admin/devices/:id/profile: a profile of the active config (checked by the route). */
+export const DeviceProfileRequestSchema = body({ profileId: slug });
+
 /** POST /bootstrap. */
 export const BootstrapRequestSchema = body({
   code: typedCode,
@@ -273,6 +276,9 @@ export const SkmAnswerRequestSchema = body({
   suggestion: v.optional(plainText(MAX_SKM_SUGGESTION)),
 }) satisfies v.GenericSchema<unknown, SkmAnswerRequest>;
 
+/** How a test print an admin asked for went: out, not out (with why), or no printer to ask. */
+export const TEST_PRINT_OUTCOMES = ['printed', 'failed', 'no_printer'] as const;
+
 /** Bytes, or null where the browser does not say. */
 const bytesOrNull = v.nullable(
   v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 53 - 1)),
@@ -294,6 +300,17 @@ export const DeviceHealthSchema = body({
     persisted: v.nullable(v.boolean()),
   }),
   lastError: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  /** How the last test print an admin asked for went (absent from older devices). */
+  testPrint: v.optional(
+    v.nullable(
+      v.strictObject({
+        askedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        outcome: v.picklist(TEST_PRINT_OUTCOMES),
+        reason: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+        at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      }),
+    ),
+  ),
 });
 export type DeviceHealth = v.InferOutput<typeof DeviceHealthSchema>;
 

@@ -55,6 +55,12 @@ export type PushResponse = {
  */
 export type PullResponse = {
   /**
+   * What the server holds for the calling device that the device must follow: its profile
+   * (an admin may change it) and a test print an admin asked for (when; null: none).
+   * Absent from servers before admins could change them.
+   */
+  device?: DeviceOrders;
+  /**
    * The site's id now: pulled events carry it, also those a device made under a former id
    * before the site was renamed. Absent from servers before the rename existed.
    */
@@ -68,6 +74,9 @@ export type PullResponse = {
   epoch: string;
   serverTime: number;
 };
+
+/** The calling device's profile and pending test print, as a pull answer carries them. */
+export type DeviceOrders = { profileId: string; testPrintAt: number | null };
 
 /** POST /api/v1/sync/leases — number blocks and quota tokens, asked for in advance. */
 export type LeaseRequest = {
@@ -169,6 +178,9 @@ export type AuditAction =
   | 'bootstrap'
   | 'enrollment.create'
   | 'device.revoke'
+  | 'device.reenroll'
+  | 'device.profile'
+  | 'device.test-print'
   | 'admin.create'
   | 'token.renew'
   | 'token.revoke'
@@ -225,6 +237,10 @@ export type DeviceSummary = {
   revokedAt: number | null;
   lastSeenAt: number | null;
   lastSeq: number;
+  /** A test print an admin asked for and the device has not reported yet (when asked). */
+  testPrintAt: number | null;
+  /** When a new enrollment code last took the device back after a revocation. */
+  reenrolledAt: number | null;
 };
 
 /** GET /api/v1/admin/devices — a device with its last health report, when it sent one. */

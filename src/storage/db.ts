@@ -70,6 +70,17 @@ export type Announced = { hlc: string };
 /** The last test print on this device: when, whether the staff saw it come out right, how. */
 export type PrinterCheck = { at: number; ok: boolean; via: string };
 
+/**
+ * The last test print an admin asked of this device (`askedAt`, the server's time of the
+ * ask) and how it went: kept until the health report carries it, so it prints once.
+ */
+export type TestPrintRecord = {
+  askedAt: number;
+  outcome: 'printed' | 'failed' | 'no_printer';
+  reason: string | null;
+  at: number;
+};
+
 /** The verifiers of the staff allowed on this device, as the server last sent them. */
 export type StaffCache = { staff: StaffVerifier[]; fetchedAt: number };
 /** Wrong PINs per person on this device, and their lockouts (they survive a reload). */
@@ -100,7 +111,8 @@ export type MetaKey =
   | 'sign-ins-unreported'
   | 'announced'
   | 'printer-check'
-  | 'bookings';
+  | 'bookings'
+  | 'test-print';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -123,7 +135,8 @@ export interface AnjunganDB extends DBSchema {
       | UnreportedSignIns
       | Announced
       | PrinterCheck
-      | HeldBookings;
+      | HeldBookings
+      | TestPrintRecord;
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };

@@ -3,6 +3,7 @@
  * clock offset measured from each answer, and the epoch the server last reported.
  */
 import type { KioskEvent } from '../domain/events';
+import type { DeviceOrders } from '../domain/protocol';
 import type { AnjunganDatabase, SyncState } from '../storage/db';
 import type { Transport } from './transport';
 
@@ -51,6 +52,8 @@ export type SyncDeps = {
   pageSize?: number;
   /** Told of each pulled page once it is durable (the device's replica applies it). */
   onPulled?: (events: readonly KioskEvent[]) => void;
+  /** Told what the server holds for this device (profile, test print) at each pull. */
+  onDevice?: (orders: DeviceOrders) => void;
 };
 
 /** Any answer of the server: it says its time and epoch. */

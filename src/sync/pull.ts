@@ -43,6 +43,7 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
     return answer;
   };
   let pending = request(cursor);
+  let told = false;
   for (;;) {
     const from = cursor;
     const page = await pending;
@@ -57,6 +58,9 @@ export async function pullAll(ctx: SyncContext): Promise<PullResult> {
       pending = request(0);
       continue;
     }
+    // Once a run: every page says the same of the device.
+    if (page.device && !told) ctx.deps.onDevice?.(page.device);
+    told = true;
     const more = page.hasMore && page.cursor > from;
     // Ask for the next page while this one is applied; pages are still applied in order.
     if (more) pending = request(page.cursor);

@@ -3,7 +3,7 @@
  * a cursor or an ack it cannot read. Pulled events are only checked to be an array here;
  * the engine validates each one with parseEvent.
  */
-import type { LeaseResponse, PullResponse, PushResponse } from '../domain/protocol';
+import type { DeviceOrders, LeaseResponse, PullResponse, PushResponse } from '../domain/protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -28,7 +28,8 @@ export function checkPullResponse(body: unknown): PullResponse | null {
   if (!Array.isArray(events) || !isCount(cursor) || !isCount(head)) return null;
   if (typeof hasMore !== 'boolean' || !isText(epoch) || !isTime(serverTime)) return null;
   const site = isText(siteId) ? { siteId } : {};
-  return { ...site, events, cursor, head, hasMore, epoch, serverTime };
+  const orders = deviceOrders(body.device);
+  return { ...site, ...orders, events, cursor, head, hasMore, epoch, serverTime };
 }
 
 /** The lease answer, or null when it is not one. */
@@ -58,4 +59,12 @@ function isQuotaGrant(v: unknown): v is LeaseResponse['quotas'][number] {
   if (!isObject(v)) return false;
   const { businessDay, serviceId, count, remaining } = v;
   return isText(businessDay) && isText(serviceId) && isCount(count) && isCount(remaining);
+}
+
+/** The device's orders of a pull answer, when it carries readable ones. */
+function deviceOrders(v: unknown): { device?: DeviceOrders } {
+  if (!isObject(v) || !isText(v.profileId)) return {};
+  const { profileId, testPrintAt } = v;
+  if (testPrintAt !== null && !isCount(testPrintAt)) return {};
+  return { device: { profileId, testPrintAt } };
 }

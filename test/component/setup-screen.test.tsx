@@ -86,6 +86,37 @@ describe('SetupScreen', () => {
     expect(screen.getByRole('alert').textContent).toBe('Kode salah Wrong code');
   });
 
+  it('enrolls a refused device again with its name and profile filled in, or is left', () => {
+    const onSubmit = vi.fn();
+    const onCancel = vi.fn();
+    const words = {
+      title: { id: 'Daftarkan Ulang Perangkat', en: 'Enroll the device again' },
+      intro: { id: 'Server menolak perangkat ini.', en: 'The server refused this device.' },
+      submit: { id: 'Daftarkan ulang', en: 'Enroll again' },
+      cancel: { id: 'Batal', en: 'Cancel' },
+    };
+    render(
+      <SetupScreen
+        profiles={PROFILES}
+        onSubmit={onSubmit}
+        again={{ name: 'Anjungan 1', profileId: 'mpp-bergerak', onCancel, words }}
+      />,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Batal Cancel' }));
+    fill({ code: 'K7QM2XHPAB' });
+
+    expect(
+      screen.getByRole('heading', { name: 'Daftarkan Ulang Perangkat Enroll the device again' }),
+    ).toBeTruthy();
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onSubmit).toHaveBeenCalledWith({
+      code: 'K7QM2-XHPAB',
+      name: 'Anjungan 1',
+      profileId: 'mpp-bergerak',
+    });
+  });
+
   it('normalises codes typed with spaces, dashes and lower case', () => {
     expect(normalizeEnrollmentCode('abcde-12345')).toBe('ABCDE-12345');
     expect(normalizeEnrollmentCode('ABCD 1234 56')).toBe('ABCD1-23456');

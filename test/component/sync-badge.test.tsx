@@ -1,5 +1,5 @@
-import { render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { SyncBadge, type SyncView, syncBadgeText } from '../../src/ui/sync/SyncBadge';
 
 const NOW = Date.UTC(2026, 11, 2, 2, 0, 0);
@@ -45,5 +45,29 @@ describe('SyncBadge', () => {
 
     const badge = screen.getByText(/Ditolak server/).closest('output');
     expect(badge?.getAttribute('data-sync')).toBe('refused');
+  });
+
+  it('offers staff the way back to enrollment only once the server refused the device', () => {
+    const onReenroll = vi.fn();
+    const state = { refused: false };
+    const listeners = new Set<() => void>();
+    const store = {
+      subscribe: (l: () => void) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+      getSnapshot: () => view({ refused: state.refused }),
+    };
+    render(<SyncBadge store={store} now={() => NOW} onReenroll={onReenroll} />);
+    const before = screen.queryByRole('button');
+
+    state.refused = true;
+    act(() => {
+      for (const l of listeners) l();
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan ulang Enroll again' }));
+
+    expect(before).toBeNull();
+    expect(onReenroll).toHaveBeenCalledTimes(1);
   });
 });

@@ -183,6 +183,12 @@ export function adminApi(tokens: TokenStore, fetchImpl: typeof fetch = (...a) =>
     async revokeDevice(deviceId: string): Promise<void> {
       await call('POST', `/admin/devices/${encodeURIComponent(deviceId)}/revoke`);
     },
+    async setDeviceProfile(deviceId: string, profileId: string): Promise<void> {
+      await call('POST', `/admin/devices/${encodeURIComponent(deviceId)}/profile`, { profileId });
+    },
+    async askTestPrint(deviceId: string): Promise<void> {
+      await call('POST', `/admin/devices/${encodeURIComponent(deviceId)}/test-print`);
+    },
     async staff(): Promise<StaffSummary[]> {
       return (await call<AdminStaffListResponse>('GET', '/admin/staff')).staff;
     },

@@ -5,8 +5,12 @@ import { KioskApp } from '../../ui/kiosk/KioskApp';
 import { useLazyComponent } from '../lazy';
 import { type BootState, bootKiosk } from './boot';
 import { type KioskRuntime, startKiosk } from './runtime';
+import type { SetupRouteProps } from './SetupRoute';
 
 const RETRY_MS = 10_000;
+
+/** A set-up boot (or a ready one of another surface's profile) as the set-up route takes it. */
+type SetupProps = Omit<SetupRouteProps, 'onEnrolled'>;
 
 /** Staff-only: loaded once per device, never on a citizen's path. */
 const loadSetupRoute = () => import('./SetupRoute').then((m) => m.SetupRoute);
@@ -16,11 +20,11 @@ const loadSetupRoute = () => import('./SetupRoute').then((m) => m.SetupRoute);
  * shows the boot (the attract screen waits for no frame), stopped when the boot changes
  * (enrollment, a config that arrived) or the surface goes.
  */
-function useRuntime(boot: BootState): KioskRuntime | null {
+function useRuntime(boot: BootState, other: boolean): KioskRuntime | null {
   const current = useRef<{ boot: BootState; runtime: KioskRuntime | null } | null>(null);
   if (current.current?.boot !== boot) {
     current.current?.runtime?.stop();
-    current.current = { boot, runtime: boot.phase === 'ready' ? startKiosk(boot) : null };
+    current.current = { boot, runtime: boot.phase === 'ready' && !other ? startKiosk(boot) : null };
   }
   useEffect(() => () => current.current?.runtime?.stop(), []);
   return current.current.runtime;
@@ -29,8 +33,11 @@ function useRuntime(boot: BootState): KioskRuntime | null {
 /** The kiosk surface, from the device's first boot (`../main.tsx` waits for it). */
 export function KioskRoute({ first }: { first: BootState }) {
   const [boot, setBoot] = useState<BootState>(first);
-  const runtime = useRuntime(boot);
-  const SetupRoute = useLazyComponent(loadSetupRoute, boot.phase === 'setup');
+  // A counter's or a board's profile (an admin changed it): the kiosk does not start, the
+  // set-up chunk says what the device is instead (SetupRoute's `profile`).
+  const other = boot.phase === 'ready' && /^[cd]/.test(boot.profile.surface);
+  const runtime = useRuntime(boot, other);
+  const SetupRoute = useLazyComponent(loadSetupRoute, boot.phase === 'setup' || other);
 
   useEffect(() => {
     // Set-up and waiting screens are idle by nature: make the app work offline now.
@@ -45,16 +52,9 @@ export function KioskRoute({ first }: { first: BootState }) {
     return () => clearTimeout(timer);
   }, [boot]);
 
-  if (boot.phase === 'setup' && SetupRoute) {
+  if (SetupRoute && (boot.phase === 'setup' || other)) {
     const onEnrolled = () => void bootKiosk().then(setBoot);
-    return (
-      <SetupRoute
-        db={boot.db}
-        config={boot.config}
-        previous={boot.previous}
-        onEnrolled={onEnrolled}
-      />
-    );
+    return <SetupRoute {...(boot as SetupProps)} onEnrolled={onEnrolled} />;
   }
   if (runtime) return <KioskApp actor={runtime.actor} links={runtime.links} />;
   const shown = boot.phase === 'ready' || boot.phase === 'setup' ? 'loading' : boot.phase;

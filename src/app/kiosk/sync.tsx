@@ -12,6 +12,8 @@ import { businessDayOf } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { oldestPending } from '../../storage/outbox-age';
 import { pruneAcknowledged, retentionCutoff } from '../../storage/prune';
+import { recordSyncOutcome } from '../../storage/sync-state';
+import { readTestPrint } from '../../storage/test-print';
 import { syncOnce } from '../../sync/engine';
 import { startSyncLoop } from '../../sync/loop';
 import { createHttpTransport } from '../../sync/transport';
@@ -47,6 +49,13 @@ export function startKioskSync(deps: KioskSyncDeps) {
     now: deps.now,
     needs: () => leaseNeeds(deps.config(), deps.profile(), today()),
     ...(deps.onPulled ? { onPulled: deps.onPulled } : {}),
+    // Its code loads only when the server asks something of this device.
+    onDevice: (orders) => {
+      if (orders.profileId === deps.identity.profileId && orders.testPrintAt === null) return;
+      void import('../device-orders')
+        .then((m) => m.followOrders({ ...deps, report: () => health.now() }, orders))
+        .catch((error: unknown) => console.warn('device orders not followed', error));
+    },
   });
   const prune = () =>
     void pruneAcknowledged(deps.db, retentionCutoff(today())).catch(() => {
@@ -54,16 +63,16 @@ export function startKioskSync(deps: KioskSyncDeps) {
     });
   prune();
   const pruneTimer = setInterval(prune, PRUNE_MS);
-  const stopHealth = reportHealth(deps, loop.status, transport);
+  const health = reportHealth(deps, loop.status, transport);
   // The staff sync line lives in its own element, beside (not inside) the kiosk's UI.
   const badge = document.body.appendChild(document.createElement('div'));
-  render(<SyncBadge store={loop.status} />, badge);
+  render(<SyncBadge store={loop.status} onReenroll={() => reenroll(deps)} />, badge);
   return {
     status: loop.status,
     requestSync: loop.requestSync,
     async stop() {
       clearInterval(pruneTimer);
-      stopHealth();
+      health.stop();
       render(null, badge);
       badge.remove();
       await loop.stop();
@@ -76,22 +85,24 @@ export type KioskSync = ReturnType<typeof startKioskSync>;
 /**
  * Tells the server how this device stands (POST /sync/health) after a sync that worked, at
  * most every HEALTH_EVERY_MS: its build and config, what waits to be sent and since when,
- * its storage, the last sync error. A report that fails is left for the next time.
+ * its storage, the last sync error, the last asked test print's outcome. A report that
+ * fails is left for the next time.
  */
 function reportHealth(
   deps: KioskSyncDeps,
   status: KioskSyncStatus,
   transport: ReturnType<typeof createHttpTransport>,
-): () => void {
+): { now: () => void; stop: () => void } {
   let reportedAt = Number.NEGATIVE_INFINITY;
   let lastSyncAt: number | null = null;
   const stopping = new AbortController();
   const send = async () => {
     const storage = globalThis.navigator?.storage;
-    const [estimate, persisted, oldestPendingAt] = await Promise.all([
+    const [estimate, persisted, oldestPendingAt, testPrint] = await Promise.all([
       storage?.estimate?.().catch(() => null) ?? null,
       storage?.persisted?.().catch(() => null) ?? null,
       oldestPending(deps.db, deps.identity.deviceId).catch(() => null),
+      readTestPrint(deps.db).catch(() => null),
     ]);
     const { pending, lastError } = status.getSnapshot();
     await transport.health?.(
@@ -106,22 +117,34 @@ function reportHealth(
           persisted,
         },
         lastError: lastError === null ? null : lastError.slice(0, 200),
+        testPrint,
       },
       stopping.signal,
     );
+  };
+  const now = () => {
+    reportedAt = deps.now();
+    void send().catch((error: unknown) => console.warn('health report not sent', error));
   };
   const unsubscribe = status.subscribe(() => {
     const snapshot = status.getSnapshot();
     if (snapshot.lastSyncAt === lastSyncAt || snapshot.lastSyncAt === null) return;
     lastSyncAt = snapshot.lastSyncAt;
-    if (deps.now() - reportedAt < HEALTH_EVERY_MS) return;
-    reportedAt = deps.now();
-    void send().catch(() => {});
+    if (deps.now() - reportedAt >= HEALTH_EVERY_MS) now();
   });
-  return () => {
-    unsubscribe();
-    stopping.abort();
+  return {
+    /** Reports now, whenever the last report was (a test print's outcome waits for none). */
+    now,
+    stop() {
+      unsubscribe();
+      stopping.abort();
+    },
   };
+}
+
+/** Opens the staff's re-enrollment form over the screen (its code loads only then). */
+function reenroll(deps: KioskSyncDeps): void {
+  void import('./reenroll').then((m) => m.openReenroll(deps));
 }
 
 type KioskSyncStatus = ReturnType<typeof startSyncLoop>['status'];
@@ -146,5 +169,9 @@ export async function firstSync(
     now,
     needs: () => leaseNeeds(config, profile, businessDayOf(now(), config.site.timeZone)),
   };
-  await syncOnce(deps, AbortSignal.timeout(timeoutMs)).catch(() => {});
+  // Recorded as the loop records a run: a device enrolled again does not report the
+  // refusal it saw before as its last sync error.
+  await syncOnce(deps, AbortSignal.timeout(timeoutMs))
+    .then(() => recordSyncOutcome(db, { at: now(), error: null }))
+    .catch(() => {});
 }

@@ -29,6 +29,7 @@ import { bookingAdminRoutes, bookingSyncRoutes } from './routes-bookings';
 import { catalogueRoutes } from './routes-catalogue';
 import { catalogueEditorRoutes, configMoved } from './routes-catalogue-editor';
 import { configRoutes } from './routes-config';
+import { deviceOrderRoutes } from './routes-device-orders';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
 import { publicRoutes } from './routes-public';
@@ -128,6 +129,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/', enrollRoutes(deps));
   api.route('/admin', adminSessionRoutes(deps));
   api.route('/admin', adminRoutes(deps));
+  api.route('/admin', deviceOrderRoutes(deps));
   api.route('/admin', adminAccessRoutes(deps));
   api.route('/admin', visitRoutes(deps));
   api.route('/admin', skmRoutes(deps));

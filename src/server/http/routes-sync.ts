@@ -81,7 +81,9 @@ export function syncRoutes(deps: ApiDeps): Hono {
   // How the device stands, for the admin's list: kept as the device's last word on it.
   api.post('/health', device, async (c) => {
     const health = valid(parseRequest(DeviceHealthSchema, await readJsonBody(c)));
-    await deps.store.reportHealth(c.get('device').deviceId, JSON.stringify(health), deps.now());
+    const { deviceId } = c.get('device');
+    const asked = health.testPrint?.askedAt ?? null;
+    await deps.store.reportHealth(deviceId, JSON.stringify(health), deps.now(), asked);
     return c.json({ recorded: true });
   });
   api.get('/pull', device, async (c) => {
@@ -93,7 +95,10 @@ export function syncRoutes(deps: ApiDeps): Hono {
     // Read the head after the page, so it is never below the page's last event.
     const cursor = last ?? query.cursor;
     const head = Math.max(await deps.store.head(siteId), last ?? 0);
+    // What the device must follow, as the guard just read it with the token.
+    const { profileId, testPrintAt } = c.get('device');
     const answer: PullResponse = {
+      device: { profileId, testPrintAt },
       siteId,
       events,
       cursor,

@@ -6,6 +6,7 @@
  * token hashes are stored.
  */
 import { appendAudit } from './audit';
+import { reenrollIn } from './device-orders';
 import { firstFreeTag } from './emergency-tag';
 import { StoreError } from './errors';
 import { DEVICE_COLUMNS, type DeviceRow, toDeviceRecord } from './rows';
@@ -47,9 +48,10 @@ export function createEnrollment(db: SqlDb, input: EnrollmentInput): Promise<voi
 }
 
 /**
- * Spends the code (valid while enrolledAt < expiresAt and unused) and creates the device;
- * null when the code is unknown, used or expired. Throws StoreError 'device_exists' when
- * the device id is taken (the code is then left unspent).
+ * Spends the code (valid while enrolledAt < expiresAt and unused) and creates the device,
+ * or takes a revoked device of the site back (./device-orders.ts reenrollIn); null when
+ * the code is unknown, used or expired. Throws StoreError 'device_exists' when the device
+ * id is taken by a live device or another site's (the code is then left unspent).
  */
 export function enrollDevice(
   db: SqlDb,
@@ -65,16 +67,29 @@ async function enrollIn(
   codeHash: string,
   device: NewDevice,
 ): Promise<DeviceRecord | null> {
-  const code = await one<{ site_id: string; expires_at: number; used_at: number | null }>(
+  const code = await one<{
+    site_id: string;
+    expires_at: number;
+    used_at: number | null;
+    created_by: string;
+  }>(
     tx,
-    'SELECT site_id, expires_at, used_at FROM enrollments WHERE code_hash = ? FOR UPDATE',
+    `SELECT site_id, expires_at, used_at, created_by FROM enrollments
+     WHERE code_hash = ? FOR UPDATE`,
     [codeHash],
   );
   if (code === null || code.used_at !== null || device.enrolledAt >= code.expires_at) return null;
-  if (
-    (await one(tx, 'SELECT 1 AS x FROM devices WHERE device_id = ?', [device.deviceId])) !== null
-  ) {
-    throw new StoreError('device_exists', `Device ${device.deviceId} is already enrolled`);
+  const known = await one<{ site_id: string; revoked_at: number | null }>(
+    tx,
+    'SELECT site_id, revoked_at FROM devices WHERE device_id = ? FOR UPDATE',
+    [device.deviceId],
+  );
+  if (known !== null) {
+    // A revoked device of this site comes back with its id; a live one is never replaced.
+    if (known.revoked_at === null || known.site_id !== code.site_id) {
+      throw new StoreError('device_exists', `Device ${device.deviceId} is already enrolled`);
+    }
+    return reenrollIn(tx, { codeHash, createdBy: code.created_by }, device);
   }
   const { tokenHash, ...fields } = device;
   const emergencyTag = await nextTag(tx, code.site_id);
@@ -86,6 +101,8 @@ async function enrollIn(
     // Enrolling is the device's first call: it was seen then.
     lastSeenAt: device.enrolledAt,
     lastSeq: 0,
+    testPrintAt: null,
+    reenrolledAt: null,
   };
   await insertDevice(tx, { ...record, tokenHash });
   await tx.run('UPDATE enrollments SET used_at = ?, device_id = ? WHERE code_hash = ?', [
@@ -193,17 +210,6 @@ export function revokeDevice(
 export function touchDevice(db: SqlDb, deviceId: string, at: number): Promise<void> {
   return db.transaction(async (tx) => {
     await tx.run('UPDATE devices SET last_seen_at = ? WHERE device_id = ?', [at, deviceId]);
-  });
-}
-
-/** Records a device's health report (JSON) and when it came. */
-export function reportHealth(db: SqlDb, deviceId: string, health: string, at: number) {
-  return db.transaction(async (tx) => {
-    await tx.run('UPDATE devices SET health = ?, health_at = ? WHERE device_id = ?', [
-      health,
-      at,
-      deviceId,
-    ]);
   });
 }
 

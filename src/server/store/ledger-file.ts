@@ -30,6 +30,8 @@ const LedgerDeviceSchema = v.object({
   emergencyTag: v.pipe(v.string(), v.regex(/^[A-Z]{1,3}$/)),
   tokenHash: Text,
   enrolledAt: Count,
+  /** When a new code last took the device back after a revocation (absent: never). */
+  reenrolledAt: v.optional(v.nullable(Count), null),
 });
 const RevocationSchema = v.object({ deviceId: Text, at: Count });
 const Hash = v.pipe(v.string(), v.minLength(1), v.maxLength(512));

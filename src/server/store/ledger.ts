@@ -7,7 +7,9 @@
  * - enrolled devices with their emergency tag and token hash: a device enrolled after the
  *   copy keeps its token (so it can push back what the server lost) and its tag is never
  *   given to another device (its emergency numbers stay unique);
- * - revocations: a device revoked after the copy stays revoked;
+ * - revocations: a device revoked after the copy stays revoked, unless a new code took it
+ *   back since (re-enrollment: its entry then holds the new token, and its revocation goes);
+ * - each device's profile as an admin last set it;
  * - spent enrollment codes: a code spent after the copy cannot enroll a second device;
  * - staff, each person whole as last changed (./staff-ledger.ts): a person made after the
  *   copy is known again (their lokets' events are not quarantined as 'unknown_staff'), and
@@ -112,13 +114,18 @@ export class Ledger {
     });
   }
 
-  /** Records an enrolled device and the code it spent. */
+  /**
+   * Records an enrolled device and the code it spent; a re-enrolled one (`reenrolledAt`)
+   * replaces its entry and its revocation goes: a restore must not revoke it again.
+   */
   recordDevice(device: LedgerDevice, codeHash: string): Promise<void> {
     return this.write(() => {
       const { deviceId, siteId, name, profileId, emergencyTag, tokenHash, enrolledAt } = device;
-      const oldest = enrolledAt - SPENT_CODE_DAYS * DAY_MS;
+      const reenrolledAt = device.reenrolledAt ?? null;
+      const at = reenrolledAt ?? enrolledAt;
+      const oldest = at - SPENT_CODE_DAYS * DAY_MS;
       for (const [hash, c] of this.spentCodes) if (c.at < oldest) this.spentCodes.delete(hash);
-      this.spentCodes.set(codeHash, { codeHash, deviceId, at: enrolledAt });
+      this.spentCodes.set(codeHash, { codeHash, deviceId, at });
       this.devices.set(deviceId, {
         deviceId,
         siteId,
@@ -127,7 +134,19 @@ export class Ledger {
         emergencyTag,
         tokenHash,
         enrolledAt,
+        reenrolledAt,
       });
+      if (reenrolledAt !== null) this.revocations.delete(deviceId);
+      return true;
+    });
+  }
+
+  /** Records a device's new profile (an admin's change); a device it does not know is left. */
+  recordProfile(deviceId: string, profileId: string): Promise<void> {
+    return this.write(() => {
+      const known = this.devices.get(deviceId);
+      if (known === undefined || known.profileId === profileId) return false;
+      this.devices.set(deviceId, { ...known, profileId });
       return true;
     });
   }
@@ -141,7 +160,7 @@ export class Ledger {
     });
   }
 
-  /** Records a revocation (the first one of a device counts). */
+  /** Records a revocation (the first one since the device's last enrollment counts). */
   recordRevocation(revocation: Revocation): Promise<void> {
     return this.write(() => {
       if (this.revocations.has(revocation.deviceId)) return false;
@@ -212,10 +231,32 @@ async function raiseQuotaHead(tx: SqlTx, t: QuotaTotal, now: number): Promise<vo
 
 /**
  * Creates a device the database does not know, as enrolled, with nothing pushed: it then
- * pushes back from its first event what the server lost (I11).
+ * pushes back from its first event what the server lost (I11). A device it knows gets
+ * the ledger's profile (an admin's latest change) and, when the ledger saw a later
+ * re-enrollment, its new token with the revocation lifted (revocations since are applied
+ * after this).
  */
 async function restoreDevice(tx: SqlTx, d: LedgerDevice): Promise<void> {
-  if ((await one(tx, 'SELECT 1 AS x FROM devices WHERE device_id = ?', [d.deviceId])) !== null) {
+  const known = await one<{ profile_id: string; reenrolled_at: number | string | null }>(
+    tx,
+    'SELECT profile_id, reenrolled_at FROM devices WHERE device_id = ?',
+    [d.deviceId],
+  );
+  const reenrolledAt = d.reenrolledAt ?? null;
+  if (known !== null) {
+    if (reenrolledAt !== null && reenrolledAt > Number(known.reenrolled_at ?? -1)) {
+      await tx.run(
+        `UPDATE devices SET name = ?, profile_id = ?, token_hash = ?, reenrolled_at = ?,
+           revoked_at = NULL
+         WHERE device_id = ?`,
+        [d.name, d.profileId, d.tokenHash, reenrolledAt, d.deviceId],
+      );
+    } else if (known.profile_id !== d.profileId) {
+      await tx.run('UPDATE devices SET profile_id = ? WHERE device_id = ?', [
+        d.profileId,
+        d.deviceId,
+      ]);
+    }
     return;
   }
   const clash = await one<{ device_id: string }>(
@@ -235,4 +276,10 @@ async function restoreDevice(tx: SqlTx, d: LedgerDevice): Promise<void> {
     );
   }
   await insertDevice(tx, d);
+  if (reenrolledAt !== null) {
+    await tx.run('UPDATE devices SET reenrolled_at = ? WHERE device_id = ?', [
+      reenrolledAt,
+      d.deviceId,
+    ]);
+  }
 }

@@ -99,7 +99,17 @@ export const V_STAFF_ADMINS: readonly MigrationStep[] = [
 ];
 
 /**
- * Bookings made elsewhere (./bookings.ts): a code, its day, service and window, and when it
+ * Version 12, what an admin asks of an enrolled device (./device-orders.ts): a test print
+ * it has not answered yet (when it was asked; null: none), and when a revoked device was
+ * last taken back by a new enrollment code (null: never).
+ */
+export const V_DEVICE_ORDERS: readonly MigrationStep[] = [
+  'ALTER TABLE devices ADD COLUMN test_print_at BIGINT',
+  'ALTER TABLE devices ADD COLUMN reenrolled_at BIGINT',
+];
+
+/**
+ * Version 13, bookings made elsewhere (./bookings.ts): a code, its day, service and window, and when it
  * was imported. Nothing of the citizen.
  */
 export const V_BOOKINGS: readonly MigrationStep[] = [

@@ -9,6 +9,7 @@ import {
   V_BOOKINGS,
   V_DAY_SUMMARIES,
   V_DEVICE_HEALTH,
+  V_DEVICE_ORDERS,
   V_FLAG_REVIEWS,
   V_QUOTA_POOLS,
   V_SKM,
@@ -230,6 +231,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_DAY_SUMMARIES,
   V_DEVICE_HEALTH,
   V_STAFF_ADMINS,
+  V_DEVICE_ORDERS,
   V_BOOKINGS,
 ];
 

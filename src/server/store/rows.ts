@@ -52,7 +52,7 @@ export function toSyncedEvent(row: EventRow): SyncedEvent {
 
 /** Columns of a device as read back. */
 export const DEVICE_COLUMNS =
-  'device_id, site_id, name, profile_id, emergency_tag, enrolled_at, revoked_at, last_seen_at, last_seq';
+  'device_id, site_id, name, profile_id, emergency_tag, enrolled_at, revoked_at, last_seen_at, last_seq, test_print_at, reenrolled_at';
 
 /** A `devices` row (the DEVICE_COLUMNS). */
 export type DeviceRow = {
@@ -65,6 +65,8 @@ export type DeviceRow = {
   revoked_at: number | null;
   last_seen_at: number | null;
   last_seq: number;
+  test_print_at: number | string | null;
+  reenrolled_at: number | string | null;
 };
 
 /** The device record of a row. */
@@ -79,5 +81,7 @@ export function toDeviceRecord(row: DeviceRow): DeviceRecord {
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at,
     lastSeq: row.last_seq,
+    testPrintAt: row.test_print_at === null ? null : Number(row.test_print_at),
+    reenrolledAt: row.reenrolled_at === null ? null : Number(row.reenrolled_at),
   };
 }

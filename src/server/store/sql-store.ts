@@ -11,6 +11,7 @@ import * as admins from './admins';
 import * as audit from './audit';
 import * as bookings from './bookings';
 import * as configVersions from './config-versions';
+import * as orders from './device-orders';
 import * as devices from './devices';
 import { recordCleanClose, startEpoch } from './epoch';
 import * as reads from './event-reads';
@@ -136,7 +137,15 @@ function storeOn(
       return revoked;
     },
     touchDevice: (deviceId, at) => devices.touchDevice(db, deviceId, at),
-    reportHealth: (deviceId, health, at) => devices.reportHealth(db, deviceId, health, at),
+    reportHealth: (deviceId, health, at, asked = null) =>
+      orders.reportHealth(db, deviceId, health, at, asked),
+    setDeviceProfile: async (siteId, deviceId, profileId, change) => {
+      const record = await orders.setDeviceProfile(db, siteId, deviceId, profileId, change);
+      // In the ledger before the admin hears of it: a restored database keeps the profile.
+      if (record !== null) await ledger?.recordProfile(deviceId, profileId);
+      return record;
+    },
+    askTestPrint: (siteId, deviceId, change) => orders.askTestPrint(db, siteId, deviceId, change),
     deviceHealth: (siteId) => devices.deviceHealth(db, siteId),
     saveConfigVersion: (siteId, record, audit) =>
       configVersions.saveConfigVersion(db, siteId, record, audit),

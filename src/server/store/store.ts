@@ -20,6 +20,7 @@ import type {
 } from '../../domain/protocol';
 import type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
 import type { AuditInput } from './audit';
+import type { DeviceChange } from './device-orders';
 import type {
   AdminRecord,
   ConfigVersionRecord,
@@ -36,6 +37,7 @@ import type { NewStaff, PinVerifier, SetupCode, StaffRecord } from './staff';
 
 export type { NewAdminToken, RevokeTokenOutcome } from './admin-tokens';
 export type { AuditInput } from './audit';
+export type { DeviceChange } from './device-orders';
 export type * from './records';
 export type { NewStaff, PinVerifier, SetupCode, StaffRecord } from './staff';
 
@@ -196,7 +198,9 @@ export interface Devices {
   createEnrollment(input: EnrollmentInput): Promise<void>;
   /**
    * Spends an unexpired, unused enrollment code and creates the device with the next free
-   * emergency tag of the site (A…Z, then AA…), atomically; null when the code is not valid.
+   * emergency tag of the site (A…Z, then AA…), or takes a revoked device of the site back
+   * with a new token (audited as a re-enrollment), atomically; null when the code is not
+   * valid; StoreError 'device_exists' for a live device's id.
    */
   enrollDevice(
     codeHash: string,
@@ -213,8 +217,29 @@ export interface Devices {
   /** Revokes a device (first time kept); audited as `by`'s action when given. */
   revokeDevice(deviceId: string, at: number, by?: string): Promise<boolean>;
   touchDevice(deviceId: string, at: number): Promise<void>;
-  /** Records a device's last health report (JSON). */
-  reportHealth(deviceId: string, health: string, at: number): Promise<void>;
+  /**
+   * Records a device's last health report (JSON); one that reports the pending test print
+   * (`testPrintAskedAt`, the time it was asked) ends it.
+   */
+  reportHealth(
+    deviceId: string,
+    health: string,
+    at: number,
+    testPrintAskedAt?: number | null,
+  ): Promise<void>;
+  /** Gives a device of the site another profile, audited; null when there is no such device. */
+  setDeviceProfile(
+    siteId: string,
+    deviceId: string,
+    profileId: string,
+    change: DeviceChange,
+  ): Promise<DeviceRecord | null>;
+  /** Asks a device for a test print (one until it reports it), audited; null: no such device. */
+  askTestPrint(
+    siteId: string,
+    deviceId: string,
+    change: DeviceChange,
+  ): Promise<DeviceRecord | null>;
   /** The site's devices' last health reports (JSON) and when they came, by device id. */
   deviceHealth(siteId: string): Promise<Map<string, { health: string; at: number }>>;
 }

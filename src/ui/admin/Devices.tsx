@@ -1,31 +1,24 @@
 /**
- * The site's devices: each with its profile, emergency letter, last contact and events
- * sent; enroll a new one (a one-time code, with the address to open and its QR code); revoke
- * one, after saying what that does. A supervisor sees the list without the actions.
+ * The site's devices: each with its profile (an admin may change it), emergency letter,
+ * last contact, events sent, health and test print; enroll a new one (./DeviceEnroll.tsx);
+ * ask a test print; revoke one, after saying what that does, and see it taken back by a
+ * new code. A supervisor sees the list without the actions.
  */
 import { useState } from 'preact/hooks';
 import type { ConfigBundle } from '../../domain/config/schema';
-import { formatClock } from '../../domain/format';
 import type { AdminDeviceSummary, CreateEnrollmentResponse } from '../../domain/protocol';
-import type { TimeZone } from '../../domain/time';
-import { AddressQr } from './AddressQr';
-import { Confirm, Pending, Refusal, useLoaded, when } from './shared';
+import { Enroll } from './DeviceEnroll';
+import { DeviceRow } from './DeviceRow';
+import { Confirm, Pending, Refusal, useLoaded } from './shared';
 import { type AdminLanguage, at } from './text';
 
 export type DeviceActions = {
   devices(): Promise<AdminDeviceSummary[]>;
   enrollment(label: string): Promise<CreateEnrollmentResponse>;
   revokeDevice(deviceId: string): Promise<void>;
+  setDeviceProfile(deviceId: string, profileId: string): Promise<void>;
+  askTestPrint(deviceId: string): Promise<void>;
 };
-
-/** Where a new device opens, by the surface its profile has. */
-const SURFACE_PATHS = {
-  kiosk: '/kiosk',
-  counter: '/counter',
-  display: '/display',
-  mobile: '/mobile',
-} as const;
-type Surface = keyof typeof SURFACE_PATHS;
 
 export function Devices(props: {
   lang: AdminLanguage;
@@ -38,14 +31,26 @@ export function Devices(props: {
   const list = useLoaded(actions.devices);
   const [confirming, setConfirming] = useState<AdminDeviceSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const timeZone = config.site.timeZone;
-  const profileName = (id: string) => config.profiles.find((p) => p.id === id)?.name ?? id;
-  const revoke = (device: AdminDeviceSummary) => {
+  const [done, setDone] = useState<string | null>(null);
+  /** Runs an action of a row; the list is read again after it, its word said. */
+  const act = (action: Promise<void>, word: string | null) => {
     setError(null);
-    actions.revokeDevice(device.deviceId).then(() => {
+    setDone(null);
+    action.then(() => {
       setConfirming(null);
+      setDone(word);
       list.reload();
     }, setError);
+  };
+  const rowActions = {
+    setProfile: (device: AdminDeviceSummary, profileId: string) =>
+      act(
+        actions.setDeviceProfile(device.deviceId, profileId),
+        at(lang, 'profileApplied', { name: device.name }),
+      ),
+    testPrint: (device: AdminDeviceSummary) =>
+      act(actions.askTestPrint(device.deviceId), at(lang, 'testPrintSent', { name: device.name })),
+    revoke: (device: AdminDeviceSummary) => setConfirming(device),
   };
   return (
     <section class="admin-section" aria-labelledby="admin-devices">
@@ -53,13 +58,16 @@ export function Devices(props: {
       <p>{at(lang, 'devicesLead')}</p>
       {canWrite && <Enroll lang={lang} config={config} actions={actions} origin={props.origin} />}
       <Refusal error={error} />
+      <p class="admin-done" role="status">
+        {done}
+      </p>
       {confirming && (
         <Confirm
           id="admin-revoke-question"
           question={at(lang, 'revokeConfirm', { name: confirming.name })}
           confirm={at(lang, 'confirmRevoke')}
           cancel={at(lang, 'cancel')}
-          onConfirm={() => revoke(confirming)}
+          onConfirm={() => act(actions.revokeDevice(confirming.deviceId), null)}
           onCancel={() => setConfirming(null)}
         />
       )}
@@ -83,165 +91,18 @@ export function Devices(props: {
           </thead>
           <tbody>
             {list.value.map((device) => (
-              <tr key={device.deviceId}>
-                <th scope="row">{device.name}</th>
-                <td>{profileName(device.profileId)}</td>
-                <td>{device.emergencyTag}</td>
-                <td>
-                  {device.lastSeenAt === null
-                    ? at(lang, 'never')
-                    : when(device.lastSeenAt, timeZone, lang)}
-                </td>
-                <td class="admin-number">{device.lastSeq.toLocaleString('id-ID')}</td>
-                <td>
-                  {device.revokedAt === null
-                    ? at(lang, 'active')
-                    : at(lang, 'revokedAt', { time: when(device.revokedAt, timeZone, lang) })}
-                </td>
-                <td>
-                  <Health lang={lang} device={device} timeZone={timeZone} />
-                </td>
-                {canWrite && (
-                  <td>
-                    {device.revokedAt === null && (
-                      <button
-                        type="button"
-                        class="btn btn--secondary"
-                        aria-label={`${at(lang, 'revoke')} ${device.name}`}
-                        onClick={() => setConfirming(device)}
-                      >
-                        {at(lang, 'revoke')}
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
+              <DeviceRow
+                key={device.deviceId}
+                lang={lang}
+                config={config}
+                device={device}
+                canWrite={canWrite}
+                actions={rowActions}
+              />
             ))}
           </tbody>
         </table>
       )}
     </section>
-  );
-}
-
-/** A one-time enrollment code for a new device, with where to open it and its QR code. */
-function Enroll(props: {
-  lang: AdminLanguage;
-  config: ConfigBundle;
-  actions: DeviceActions;
-  origin: string;
-}) {
-  const { lang } = props;
-  const [label, setLabel] = useState('');
-  const [surface, setSurface] = useState<Surface>('kiosk');
-  const [made, setMade] = useState<(CreateEnrollmentResponse & { url: string }) | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  if (made) {
-    return (
-      <section class="admin-panel admin-code" aria-labelledby="admin-code-title">
-        <h2 id="admin-code-title">{at(lang, 'codeTitle')}</h2>
-        <p class="admin-code-value">{made.code}</p>
-        <p>
-          {at(lang, 'codeLead', {
-            time: when(made.expiresAt, props.config.site.timeZone, lang),
-          })}
-        </p>
-        <p>
-          <code>{made.url}</code>
-        </p>
-        <AddressQr text={made.url} label={`${at(lang, 'codeTitle')}: ${made.url}`} />
-        <button type="button" class="btn btn--secondary" onClick={() => setMade(null)}>
-          {at(lang, 'close')}
-        </button>
-      </section>
-    );
-  }
-  return (
-    <form
-      class="admin-panel admin-form admin-form--inline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        props.actions.enrollment(label.trim()).then((answer) => {
-          const url = `${props.origin}${SURFACE_PATHS[surface]}#kode=${encodeURIComponent(answer.code)}`;
-          setMade({ ...answer, url });
-          setLabel('');
-        }, setError);
-      }}
-    >
-      <h2>{at(lang, 'enroll')}</h2>
-      <Refusal error={error} />
-      <label>
-        {at(lang, 'enrollLabel')}
-        <input
-          name="label"
-          maxLength={64}
-          value={label}
-          onInput={(e) => setLabel(e.currentTarget.value)}
-        />
-      </label>
-      <label>
-        {at(lang, 'enrollFor')}
-        <select
-          name="surface"
-          value={surface}
-          onChange={(e) => setSurface(e.currentTarget.value as Surface)}
-        >
-          {(Object.keys(SURFACE_PATHS) as Surface[]).map((s) => (
-            <option key={s} value={s}>
-              {at(lang, `surface.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" class="btn btn--primary">
-        {at(lang, 'makeCode')}
-      </button>
-    </form>
-  );
-}
-
-const MB = 1_048_576;
-
-/** What the device last said of itself (POST /sync/health), or that it has not yet. */
-function Health(props: { lang: AdminLanguage; device: AdminDeviceSummary; timeZone: TimeZone }) {
-  const { lang, device, timeZone } = props;
-  const health = device.health;
-  if (health === null || device.healthAt === null) return <>{at(lang, 'noHealth')}</>;
-  const { usage, quota, persisted } = health.storage;
-  return (
-    <ul class="admin-health">
-      <li>{at(lang, 'healthApp', { app: health.app, config: health.config.slice(0, 12) })}</li>
-      <li>
-        {health.pending === 0
-          ? at(lang, 'healthSent')
-          : at(lang, 'healthPending', {
-              n: health.pending.toLocaleString('id-ID'),
-              since:
-                health.oldestPendingAt === null
-                  ? '—'
-                  : when(health.oldestPendingAt, timeZone, lang),
-            })}
-      </li>
-      <li>
-        {at(lang, 'healthStorage', {
-          used: usage === null ? '—' : Math.ceil(usage / MB).toLocaleString('id-ID'),
-          quota: quota === null ? '—' : Math.floor(quota / MB).toLocaleString('id-ID'),
-        })}
-        {' · '}
-        {at(
-          lang,
-          persisted === true
-            ? 'persisted'
-            : persisted === false
-              ? 'notPersisted'
-              : 'persistUnknown',
-        )}
-      </li>
-      {health.lastError !== null && <li>{at(lang, 'healthError', { error: health.lastError })}</li>}
-      <li class="admin-health-at">
-        {at(lang, 'healthAt', { time: formatClock(device.healthAt, timeZone) })}
-      </li>
-    </ul>
   );
 }

@@ -19,7 +19,18 @@ type SetupProps = {
   /** An error from enrolling (wrong code, server unreachable), shown above the form. */
   error?: { id: string; en: string };
   busy?: boolean;
+  /**
+   * A device enrolled before whose token the server refused (revoked): its name and
+   * profile filled in, the words of enrolling again, and a way back without enrolling.
+   */
+  again?: { name: string; profileId: string; onCancel: () => void; words: AgainWords };
 };
+
+/** The words of enrolling again, brought by the re-enrollment's own chunk. */
+export type AgainWords = Record<
+  'title' | 'intro' | 'submit' | 'cancel',
+  { id: string; en: string }
+>;
 
 /** Indonesian, then English in a quieter span. */
 function Both({ text }: { text: { id: string; en: string } }) {
@@ -45,13 +56,13 @@ function codeFromAddress(): string {
 }
 
 /** The device enrollment form. */
-export function SetupScreen({ profiles, onSubmit, error, busy }: SetupProps) {
+export function SetupScreen({ profiles, onSubmit, error, busy, again }: SetupProps) {
   // The route offers only the profiles this surface may be enrolled as.
   const usable = profiles;
   const [values, setValues] = useState<SetupValues>({
     code: codeFromAddress(),
-    name: '',
-    profileId: usable.length === 1 ? (usable[0]?.id ?? '') : '',
+    name: again?.name ?? '',
+    profileId: again?.profileId ?? (usable.length === 1 ? (usable[0]?.id ?? '') : ''),
   });
   const [errors, setErrors] = useState<SetupErrors>({});
   const set = (field: keyof SetupValues) => (e: { currentTarget: { value: string } }) =>
@@ -69,8 +80,8 @@ export function SetupScreen({ profiles, onSubmit, error, busy }: SetupProps) {
   return (
     <div class="kiosk" lang="id">
       <main class="screen setup">
-        <h1 class="screen-title">{say('title')}</h1>
-        <p class="lead">{say('intro')}</p>
+        <h1 class="screen-title">{again ? <Both text={again.words.title} /> : say('title')}</h1>
+        <p class="lead">{again ? <Both text={again.words.intro} /> : say('intro')}</p>
         {error && (
           <p role="alert" class="notice">
             <Both text={error} />
@@ -115,8 +126,13 @@ export function SetupScreen({ profiles, onSubmit, error, busy }: SetupProps) {
           </select>
           <FieldError field="profile" message={errors.profile} />
           <Button type="submit" variant="primary" disabled={busy}>
-            {say('submit')}
+            {again ? <Both text={again.words.submit} /> : say('submit')}
           </Button>
+          {again && (
+            <Button type="button" variant="secondary" onClick={again.onCancel} disabled={busy}>
+              <Both text={again.words.cancel} />
+            </Button>
+          )}
         </form>
       </main>
     </div>

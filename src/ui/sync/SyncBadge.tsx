@@ -57,7 +57,12 @@ export function syncBadgeText(status: SyncView, now: number): { id: string; en: 
 }
 
 /** Subscribes to the loop's status; re-renders each minute for the "ago" part. */
-export function SyncBadge(props: { store: SyncViewStore; now?: () => number }) {
+export function SyncBadge(props: {
+  store: SyncViewStore;
+  now?: () => number;
+  /** Staff's way back to enrollment once the server refused the device (revoked). */
+  onReenroll?: () => void;
+}) {
   const now = props.now ?? Date.now;
   const [status, setStatus] = useState(props.store.getSnapshot());
   const [, tick] = useState(0);
@@ -73,12 +78,22 @@ export function SyncBadge(props: { store: SyncViewStore; now?: () => number }) {
   const text = syncBadgeText(status, now());
   const state = syncBadgeState(status);
   return (
-    <output class={`sync-badge sync-badge--${state}`} aria-live="off" data-sync={state}>
-      <span aria-hidden="true" class="sync-badge__dot" />
-      {text.id}{' '}
-      <span lang="en" class="second-language">
-        {text.en}
-      </span>
-    </output>
+    <>
+      {state === 'refused' && props.onReenroll && (
+        <button type="button" class="sync-reenroll" onClick={props.onReenroll}>
+          Daftarkan ulang{' '}
+          <span lang="en" class="second-language">
+            Enroll again
+          </span>
+        </button>
+      )}
+      <output class={`sync-badge sync-badge--${state}`} aria-live="off" data-sync={state}>
+        <span aria-hidden="true" class="sync-badge__dot" />
+        {text.id}{' '}
+        <span lang="en" class="second-language">
+          {text.en}
+        </span>
+      </output>
+    </>
   );
 }

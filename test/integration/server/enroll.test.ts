@@ -181,6 +181,8 @@ describe('enrollment', () => {
         revokedAt: null,
         lastSeenAt: NOW,
         lastSeq: 0,
+        testPrintAt: null,
+        reenrolledAt: null,
         health: null,
         healthAt: null,
       },

@@ -110,6 +110,8 @@ describe.each(storeTargets())('store auth records ($kind)', (target) => {
       revokedAt: null,
       lastSeenAt: T0,
       lastSeq: 0,
+      testPrintAt: null,
+      reenrolledAt: null,
     });
     expect(reused).toBeNull();
     expect(await store().deviceByToken('token-kiosk-1')).toEqual(device);
