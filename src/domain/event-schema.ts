@@ -3,7 +3,6 @@
  * envelope and each type's payload. Must: accept exactly what ./events.ts describes.
  */
 import * as v from 'valibot';
-import { BOOKING_CODE, MAX_BOOKED_SHIFT_MS } from './booking-code';
 import {
   COLLECT_PLACES,
   type EventPayloads,
@@ -16,6 +15,16 @@ import {
 import { HLC_MAX_MS } from './hlc';
 import { MAX_TICKET_SEQ, numberAgrees } from './numbering';
 import { canonicalOf } from './ticket-ref';
+
+// What a booked ticket may say (./bookings.ts): here, as every device validates events.
+/** A booking code: letters, digits and dashes, 4 to 40 of them. */
+export const BOOKING_CODE = /^[A-Z0-9][A-Z0-9-]{3,39}$/;
+
+/**
+ * The most a ticket's booked arrival may differ from its issue: a window is within the
+ * business day, so a device claiming more is not checking in a booking.
+ */
+export const MAX_BOOKED_SHIFT_MS = 16 * 3_600_000;
 
 /** Steps one journey may have (a visit to the MPP, not a tour). */
 export const MAX_JOURNEY_STEPS = 5;

@@ -33,12 +33,16 @@ const DIST = join(ROOT, 'dist/app');
  * screen came to share its staff list and leases, and to 52,235 B when it came to share the
  * sign-in too (each shared piece a chunk of its own): 52 KB, a desk PC on the LAN loading
  * once a day; then to 53,419 B when every device's sync came to report its health to the
- * admin's device list (build, config, events waiting, storage): 53 KB. The board's grew to 44,314 B when quotas came to be drawn from pools (the
+ * admin's device list (build, config, events waiting, storage): 53 KB; then to 54,308 B when
+ * every device came to hear the admin's orders at its pull (a profile change, a test print),
+ * a refused device to offer its re-enrollment (the set-up form), and the ticket link's reader
+ * became a chunk of its own, shared with the lobby kiosk's survey door: 54 KB and a half.
+ * The board's grew to 44,314 B when quotas came to be drawn from pools (the
  * lobby's and each visit's, src/domain/quotas.ts) in the queue state's chunk that every
  * surface shares: 44 KB and a half. What the budgets guard is that neither ever loads the
  * kiosk's code.
  */
-const COUNTER_JS_BUDGET_BYTES = 53 * 1024;
+const COUNTER_JS_BUDGET_BYTES = 54.5 * 1024;
 const BOARD_JS_BUDGET_BYTES = 44.5 * 1024;
 
 /** Chunks the kiosk loads after its first screen is up, by name. */

@@ -5,7 +5,7 @@
  * an unchanged set costs a 204.
  */
 import * as v from 'valibot';
-import { BOOKING_CODE } from '../../domain/booking-code';
+import { BOOKING_CODE } from '../../domain/bookings';
 import { readHeldBookings, saveHeldBookings } from '../../storage/bookings';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BOOKING_CODE,
   type Booking,
   bookingArrival,
   checkInVerdict,
   readBookingScan,
 } from '../../../src/domain/bookings';
-import { parseEvent } from '../../../src/domain/event-schema';
+import { parseEvent, BOOKING_CODE as SCHEMA_CODE } from '../../../src/domain/event-schema';
 import { encodeHlc } from '../../../src/domain/hlc';
 import { foldState, peopleAhead } from '../../../src/domain/queue-read';
 import { localInstant } from '../../fixtures/catalogue';
@@ -20,6 +21,12 @@ const booked: Booking = {
   from: '10:00',
   to: '10:30',
 };
+
+describe('the booking code', () => {
+  it('is the one the event schema checks', () => {
+    expect(BOOKING_CODE.source).toBe(SCHEMA_CODE.source);
+  });
+});
 
 describe('readBookingScan', () => {
   it('reads a bare code in any case and spacing, and the documented QR form', () => {
