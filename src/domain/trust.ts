@@ -52,7 +52,12 @@ export type QuarantineReason =
   | 'other_agency'
   | 'unknown_booking';
 /** Why an accepted event that still counts is listed for an admin. */
-export type FlagReason = 'clock_ahead' | 'outside_lease' | 'foreign_namespace' | 'duplicate_number';
+export type FlagReason =
+  | 'clock_ahead'
+  | 'outside_lease'
+  | 'foreign_namespace'
+  | 'duplicate_number'
+  | 'duplicate_booking';
 
 /** What happens to one pushed field: refused, quarantined or flagged, and when. */
 export type TrustRule = {
@@ -165,6 +170,10 @@ export const TRUST_RULES: readonly TrustRule[] = [
         reason: 'unknown_booking',
       },
     ],
+    flagged: {
+      when: 'checked in already that day by another ticket (two kiosks offline at once): both stand',
+      reason: 'duplicate_booking',
+    },
   },
   {
     field: 'data.journey',

@@ -125,3 +125,17 @@ export const V_BOOKINGS: readonly MigrationStep[] = [
   )`,
   'CREATE INDEX bookings_day ON bookings (site_id, business_day)',
 ];
+
+/**
+ * Version 14, the codes checked in each day (./ticket-numbers.ts): the first ticket of a
+ * code holds it; a later one is flagged duplicate_booking.
+ */
+export const V_TICKET_BOOKINGS: readonly MigrationStep[] = [
+  `CREATE TABLE ticket_bookings (
+    site_id TEXT NOT NULL,
+    business_day TEXT NOT NULL,
+    code TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (site_id, business_day, code)
+  )`,
+];

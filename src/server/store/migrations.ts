@@ -14,6 +14,7 @@ import {
   V_QUOTA_POOLS,
   V_SKM,
   V_STAFF_ADMINS,
+  V_TICKET_BOOKINGS,
 } from './migrations-admin';
 import type { SqlDb, SqlValue } from './sql';
 
@@ -233,6 +234,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_STAFF_ADMINS,
   V_DEVICE_ORDERS,
   V_BOOKINGS,
+  V_TICKET_BOOKINGS,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

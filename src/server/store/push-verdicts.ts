@@ -10,7 +10,7 @@ import type { FlagReason, QuarantineReason } from '../../domain/trust';
 import type { Accepted, DeviceState } from './push-batch';
 import type { SqlTx } from './sql';
 import type { PushOutcome } from './store';
-import { checkNumbers, type PushedTicket } from './ticket-numbers';
+import { checkBookings, checkNumbers, type PushedTicket } from './ticket-numbers';
 
 /** What an event is stored with besides itself. */
 export type Verdict = {
@@ -59,6 +59,9 @@ export async function judge(
   if (tickets.length === 0) return verdicts;
   for (const [id, flags] of await checkNumbers(tx, siteId, tickets)) {
     verdicts.get(id)?.flags.push(...flags);
+  }
+  for (const id of await checkBookings(tx, siteId, tickets)) {
+    verdicts.get(id)?.flags.push('duplicate_booking');
   }
   return verdicts;
 }

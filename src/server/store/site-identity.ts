@@ -14,7 +14,7 @@ import type { SqlDb, SqlReader } from './sql';
 export type SiteIdentity = { siteId: string; formerIds: string[] };
 
 /** Tables whose rows carry the site id. */
-const SITE_TABLES = [
+export const SITE_TABLES = [
   'events',
   'site_heads',
   'devices',
@@ -29,6 +29,8 @@ const SITE_TABLES = [
   'flag_reviews',
   'skm_responses',
   'day_summaries',
+  'bookings',
+  'ticket_bookings',
 ] as const;
 
 /** The recorded identity; else the one site the rows name; null for an empty database. */

@@ -94,3 +94,32 @@ async function leasesOf(
 function distinct(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
+
+/**
+ * The booked tickets (by event id) whose booking another ticket checked in first that day:
+ * two kiosks offline at once can each issue one for the same code. Both stand (each
+ * citizen holds a printed number); the later is flagged for an admin. Records each day's
+ * checked-in codes as it goes.
+ */
+export async function checkBookings(
+  tx: SqlTx,
+  siteId: string,
+  tickets: readonly PushedTicket[],
+): Promise<Set<string>> {
+  const booked = tickets.filter(({ event }) => event.data.booking !== undefined);
+  if (booked.length === 0) return new Set();
+  const recorded = await tx.insertNew(
+    'ticket_bookings',
+    ['site_id', 'business_day', 'code', 'event_id'],
+    booked.map(({ event }) => [
+      siteId,
+      event.businessDay,
+      event.data.booking?.code ?? '',
+      event.id,
+    ]),
+    'event_id',
+  );
+  return new Set(
+    booked.filter(({ event }) => !recorded.has(event.id)).map(({ event }) => event.id),
+  );
+}

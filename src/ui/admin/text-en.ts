@@ -169,6 +169,7 @@ export const ADMIN_TEXT_EN = {
   'reason.outside_lease': 'Number outside its leased block',
   'reason.foreign_namespace': "Another device's emergency numbers",
   'reason.duplicate_number': 'Number printed twice',
+  'reason.duplicate_booking': 'Booking checked in twice',
   'reason.unknown_service': 'Unknown service',
   'reason.unknown_queue': 'Unknown queue',
   'reason.unknown_requirement': 'Unknown requirement',

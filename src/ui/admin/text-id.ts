@@ -170,6 +170,7 @@ export const ADMIN_TEXT_ID = {
   'reason.outside_lease': 'Nomor di luar blok yang diberikan',
   'reason.foreign_namespace': 'Nomor darurat milik perangkat lain',
   'reason.duplicate_number': 'Nomor tercetak dua kali',
+  'reason.duplicate_booking': 'Pemesanan dilaporkan hadir dua kali',
   'reason.unknown_service': 'Layanan tidak dikenal',
   'reason.unknown_queue': 'Antrean tidak dikenal',
   'reason.unknown_requirement': 'Persyaratan tidak dikenal',

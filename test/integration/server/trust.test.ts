@@ -112,6 +112,28 @@ describe('quarantined: a booking the site never imported', () => {
     expect(answer).toMatchObject({ ackSeq: 2, accepted: 2, quarantined: 1 });
     expect(pulled.events.map((e) => e.id)).toEqual([booked.id]);
   });
+
+  it('flags the second ticket of one booking the same day (two kiosks offline), and keeps both', async () => {
+    const csv = 'kode;tanggal;layanan\nMPPD-0002;2025-11-04;disdukcapil-ktp-el-cetak-ulang';
+    await call(h, 'POST', '/admin/bookings/import', {
+      token: admin,
+      body: { format: 'csv', text: csv, save: true },
+    });
+    const first = ticket(hostile, 1, { booking: { code: 'MPPD-0002' } });
+    const second = ticket(honest, 1, { booking: { code: 'MPPD-0002' } });
+
+    const a = await json<PushResponse>(await push(hostile, [first]));
+    const b = await json<PushResponse>(await push(honest, [second]));
+    const flagged = await json<{ flagged: { eventId: string; reasons: string[] }[] }>(
+      await call(h, 'GET', '/admin/flagged', { token: admin }),
+    );
+
+    expect(a).toMatchObject({ accepted: 1, flagged: 0 });
+    expect(b).toMatchObject({ accepted: 1, flagged: 1, quarantined: 0 });
+    expect(flagged.flagged).toContainEqual(
+      expect.objectContaining({ eventId: second.id, reasons: ['duplicate_booking'] }),
+    );
+  });
 });
 
 describe('quarantined: names the site never published', () => {
