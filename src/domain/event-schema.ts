@@ -62,6 +62,7 @@ export const TicketIssuedSchema = v.pipe(
         ),
       ),
     ),
+    personalRef: v.optional(v.pipe(v.string(), v.uuid())),
     booking: v.optional(
       v.strictObject({
         code: v.pipe(v.string(), v.regex(BOOKING_CODE)),

@@ -36,6 +36,11 @@ export type TicketIssued = {
   journey?: JourneyStep;
   /** Set when the ticket checks in a booking made elsewhere (./bookings.ts). */
   booking?: TicketBooking;
+  /**
+   * The reference of personal data the citizen consented to give for this ticket, sent
+   * apart and forgotten after the retention (./personal-data.ts): never the data itself.
+   */
+  personalRef?: string;
 };
 
 /**

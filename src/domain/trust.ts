@@ -176,6 +176,10 @@ export const TRUST_RULES: readonly TrustRule[] = [
     },
   },
   {
+    field: 'data.personalRef',
+    refused: 'not a UUID (the personal data it refers to is sent apart, never in the log)',
+  },
+  {
     field: 'data.journey',
     refused:
       'not { id: UUID, step 1–5 of 2–5, after: UUID on every step but the first } (a wrong `after` holds only that ticket)',

@@ -205,6 +205,7 @@ async function main(): Promise<void> {
     },
   );
   forgetOldSuggestions(store, () => config);
+  forgetOldPersonalData(store, () => config);
   stopCleanly(server, pokes, store);
 }
 
@@ -231,6 +232,29 @@ function forgetOldSuggestions(store: Store, config: () => ConfigBundle): void {
       },
       (error: unknown) =>
         log.warn({ err: error }, 'Saran SKM lama gagal dihapus (retention job failed)'),
+    );
+  };
+  run();
+  setInterval(run, RETENTION_EVERY_MS).unref();
+}
+
+/**
+ * The personal data citizens consented to give (src/domain/personal-data.ts) is forgotten
+ * once older than `site.privacy.retentionDays`, at the start and every six hours; every run
+ * is logged, with how many fields it forgot (never what).
+ */
+function forgetOldPersonalData(store: Store, config: () => ConfigBundle): void {
+  const run = () => {
+    const { site } = config();
+    const before = Date.now() - site.privacy.retentionDays * 86_400_000;
+    store.forgetPersonalData(site.id, before).then(
+      (count) =>
+        log.info(
+          { count, retentionDays: site.privacy.retentionDays },
+          `Data pribadi yang lebih lama dari ${site.privacy.retentionDays} hari dihapus: ${count}`,
+        ),
+      (error: unknown) =>
+        log.warn({ err: error }, 'Data pribadi lama gagal dihapus (retention job failed)'),
     );
   };
   run();

@@ -172,6 +172,23 @@ export const ServiceSchema = v.strictObject({
   product: LocalTextSchema,
   complaints: v.optional(ComplaintsSchema),
   prerequisites: v.optional(v.array(PrerequisiteSchema)),
+  /**
+   * Personal data this service asks for (UU 27/2022): optional for the citizen, given only
+   * with their consent to `purpose`, masked on screen and ticket, kept apart from the queue's
+   * log and forgotten after `site.privacy.retentionDays` (src/domain/personal-data.ts).
+   */
+  personalData: v.optional(
+    v.strictObject({
+      purpose: LocalTextSchema,
+      fields: v.pipe(
+        v.array(
+          v.strictObject({ id: slug, kind: v.picklist(['phone', 'nik']), label: LocalTextSchema }),
+        ),
+        v.minLength(1),
+        v.maxLength(3),
+      ),
+    }),
+  ),
 });
 
 export const AgencySchema = v.strictObject({

@@ -32,6 +32,7 @@ import { configRoutes } from './routes-config';
 import { deviceOrderRoutes } from './routes-device-orders';
 import { enrollRoutes } from './routes-enroll';
 import { leaseRoutes } from './routes-leases';
+import { personalRoutes } from './routes-personal';
 import { publicRoutes } from './routes-public';
 import { reportRoutes } from './routes-reports';
 import { skmRoutes } from './routes-skm';
@@ -141,6 +142,7 @@ function apiRoutes(deps: ApiDeps): Hono {
   api.route('/', staffRoutes(deps));
   api.route('/sync', syncRoutes(deps));
   api.route('/sync', bookingSyncRoutes(deps));
+  api.route('/sync', personalRoutes(deps));
   api.route('/sync', leaseRoutes(deps));
   api.route('/sync', streamRoutes(deps));
   api.all('*', (c) => {

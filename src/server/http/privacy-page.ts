@@ -40,7 +40,7 @@ section+section{border-top:2px solid #5b6470;margin-top:1.5em}
 <li>Untuk petugas: nama, peran, instansi, dan turunan PIN (bukan PIN-nya). Untuk perangkat: nama dan keadaannya.</li>
 </ul>
 <h2>Berapa lama</h2>
-<p>Anjungan dan loket menghapus catatan yang sudah terkirim ke server setelah ${RETENTION_DAYS} hari. Server menyimpan catatan antrean sebagai arsip layanan ${site}; catatan ini tidak berisi data pribadi warga. Saran yang Anda tulis di survei dihapus setelah ${config.site.privacy.retentionDays} hari (jawaban tanpa nama tetap dihitung), begitu pula data pribadi yang diminta layanan tertentu, bila kelak ada.</p>
+<p>Anjungan dan loket menghapus catatan yang sudah terkirim ke server setelah ${RETENTION_DAYS} hari. Server menyimpan catatan antrean sebagai arsip layanan ${site}; catatan ini tidak berisi data pribadi warga. Saran yang Anda tulis di survei dihapus setelah ${config.site.privacy.retentionDays} hari (jawaban tanpa nama tetap dihitung), begitu pula data pribadi (nomor HP, NIK) yang diminta layanan tertentu, yang hanya diisi bila Anda menyetujuinya, disimpan terpisah dari catatan antrean, dan disamarkan di layar dan tiket.</p>
 <h2>Hak Anda</h2>
 <p>Menurut UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi, Anda berhak mendapat informasi, mengakses, memperbaiki, dan meminta penghapusan data pribadi Anda. Hubungi pengendali data di atas.</p>
 </section>
@@ -54,7 +54,7 @@ section+section{border-top:2px solid #5b6470;margin-top:1.5em}
 <li>For staff: name, role, agencies, and a value derived from the PIN (not the PIN). For devices: their name and state.</li>
 </ul>
 <h2>For how long</h2>
-<p>Kiosks and counters delete records already sent to the server after ${RETENTION_DAYS} days. The server keeps the queue records as ${site}'s service archive; they hold no citizen's personal data. The suggestions you write in the survey are deleted after ${config.site.privacy.retentionDays} days (the anonymous answers still count), and so is personal data a service may ask for, if it ever does.</p>
+<p>Kiosks and counters delete records already sent to the server after ${RETENTION_DAYS} days. The server keeps the queue records as ${site}'s service archive; they hold no citizen's personal data. The suggestions you write in the survey are deleted after ${config.site.privacy.retentionDays} days (the anonymous answers still count), and so is personal data (a phone number, a NIK) a service may ask for, given only with your consent, kept apart from the queue records and masked on screen and ticket.</p>
 <h2>Your rights</h2>
 <p>Under Law No. 27 of 2022 on Personal Data Protection you may be informed of, see, correct and ask for the deletion of your personal data. Contact the data controller above.</p>
 </section>

@@ -139,3 +139,23 @@ export const V_TICKET_BOOKINGS: readonly MigrationStep[] = [
     PRIMARY KEY (site_id, business_day, code)
   )`,
 ];
+
+/**
+ * Version 15, personal data a citizen consented to give for a service
+ * (./personal-data.ts): one row a field, under the reference the ticket carries, forgotten
+ * after the site's retention.
+ */
+export const V_PERSONAL_DATA: readonly MigrationStep[] = [
+  `CREATE TABLE personal_data (
+    site_id TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    field_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    consented_at BIGINT NOT NULL,
+    received_at BIGINT NOT NULL,
+    PRIMARY KEY (site_id, ref, field_id)
+  )`,
+  'CREATE INDEX personal_data_received ON personal_data (site_id, received_at)',
+];

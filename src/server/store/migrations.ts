@@ -11,6 +11,7 @@ import {
   V_DEVICE_HEALTH,
   V_DEVICE_ORDERS,
   V_FLAG_REVIEWS,
+  V_PERSONAL_DATA,
   V_QUOTA_POOLS,
   V_SKM,
   V_STAFF_ADMINS,
@@ -235,6 +236,7 @@ export const MIGRATIONS: readonly (readonly MigrationStep[])[] = [
   V_DEVICE_ORDERS,
   V_BOOKINGS,
   V_TICKET_BOOKINGS,
+  V_PERSONAL_DATA,
 ];
 
 /** Brings the schema up to date; resolves to the version it ended at. */

@@ -31,6 +31,7 @@ export const SITE_TABLES = [
   'day_summaries',
   'bookings',
   'ticket_bookings',
+  'personal_data',
 ] as const;
 
 /** The recorded identity; else the one site the rows name; null for an empty database. */

@@ -19,6 +19,7 @@ import * as leases from './leases';
 import { Ledger } from './ledger';
 import { ledgerPathOf } from './ledger-file';
 import { migrate } from './migrations';
+import * as personal from './personal-data';
 import { batchedPush } from './push';
 import * as site from './site-identity';
 import * as skm from './skm';
@@ -108,6 +109,9 @@ function storeOn(
       bookings.saveBookings(db, siteId, list, at, forgetBefore),
     bookingsBetween: (siteId, from, to) => bookings.bookingsBetween(db, siteId, from, to),
     knownBookingCodes: (siteId, codes) => bookings.knownBookingCodes(db, siteId, codes),
+    savePersonalData: (siteId, entries, at) => personal.savePersonalData(db, siteId, entries, at),
+    personalDataCount: (siteId) => personal.personalDataCount(db, siteId),
+    forgetPersonalData: (siteId, before) => personal.forgetPersonalData(db, siteId, before),
     recordSkm: (siteId, response) => skm.recordSkm(db, siteId, response),
     hasSkm: (siteId, ticketId) => skm.hasSkm(db, siteId, ticketId),
     skmResponses: (siteId, from, to) => skm.skmResponses(db, siteId, from, to),

@@ -11,6 +11,7 @@
 import type { Booking } from '../../domain/bookings';
 import type { ConfigBundle } from '../../domain/config/schema';
 import type { KioskEvent } from '../../domain/events';
+import type { PersonalEntry } from '../../domain/personal-data';
 import type {
   AdminTokenSummary,
   AuditEntry,
@@ -133,6 +134,19 @@ export interface SkmAnswers {
   skmResponses(siteId: string, from: string, to: string): Promise<SkmResponse[]>;
   /** Forgets suggestions that came before `before` (personal-data retention); how many. */
   forgetSuggestions(siteId: string, before: number): Promise<number>;
+}
+
+/** Personal data citizens consented to give, kept apart (./personal-data.ts). */
+export interface PersonalData {
+  /** Stores the entries' fields not stored yet: how many rows it added. */
+  savePersonalData(
+    siteId: string,
+    entries: readonly PersonalEntry[],
+    receivedAt: number,
+  ): Promise<number>;
+  personalDataCount(siteId: string): Promise<number>;
+  /** Forgets the fields received before `before`: how many. */
+  forgetPersonalData(siteId: string, before: number): Promise<number>;
 }
 
 /** Bookings made elsewhere, as imported (./bookings.ts). */
@@ -319,7 +333,8 @@ export interface Store
     SiteData,
     Staff,
     SkmAnswers,
-    Bookings {
+    Bookings,
+    PersonalData {
   readonly kind: 'sqlite' | 'postgres';
   /**
    * The store's epoch: a new one after every unclean stop or restore, so devices that

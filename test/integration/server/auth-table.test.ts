@@ -346,6 +346,22 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /sync/bookings', method: 'GET', path: () => '/sync/bookings', expect: deviceOnly },
   {
+    name: 'POST /sync/personal',
+    method: 'POST',
+    path: () => '/sync/personal',
+    body: () => ({
+      entries: [
+        {
+          ref: '0190f5e0-0000-7000-8000-0000000000aa',
+          serviceId: 'disdukcapil-ktp-el-cetak-ulang',
+          fields: [{ id: 'hp', kind: 'phone', value: '081234567890' }],
+          consentedAt: 1,
+        },
+      ],
+    }),
+    expect: deviceOnly,
+  },
+  {
     name: 'PUT /admin/catalogue/agencies/:id (a check, not published)',
     method: 'PUT',
     path: () => '/admin/catalogue/agencies/disdukcapil',
