@@ -20,6 +20,7 @@ export const citizenChoices = {
   consultation: false,
   before: null,
   priority: undefined as PriorityCategory | null | undefined,
+  personal: null,
   ticket: null,
   failure: null,
   printCount: 0,
@@ -31,6 +32,7 @@ export const freshCheck = {
   consultation: false,
   before: null,
   priority: undefined as PriorityCategory | null | undefined,
+  personal: null,
 } satisfies Partial<KioskContext>;
 
 /** The context of a kiosk that has just started. */
@@ -90,5 +92,6 @@ export function issueRequestOf(ctx: KioskContext): IssueRequest {
     missing: (check?.missingMandatory ?? []).map((r) => r.id),
     language: ctx.lang,
     ...(ctx.before ? { before: ctx.before } : {}),
+    personalRef: ctx.personal?.ref,
   };
 }

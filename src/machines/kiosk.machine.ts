@@ -176,7 +176,7 @@ export const createKioskMachine = (ports: KioskPorts) =>
               priority: {
                 on: {
                   'priority.chosen': {
-                    target: 'confirm',
+                    target: 'personal',
                     actions: assign({ priority: ({ event }) => event.category }),
                   },
                   'nav.back': [
@@ -186,8 +186,22 @@ export const createKioskMachine = (ports: KioskPorts) =>
                   ],
                 },
               },
+              // Personal data the service asks for, optional (UU 27/2022); passed through when none.
+              personal: {
+                always: { guard: not('asksPersonal'), target: 'confirm' },
+                on: {
+                  'personal.done': { target: 'confirm', actions: 'keepPersonal' },
+                  'nav.back': 'priority',
+                },
+              },
               confirm: {
-                on: { 'ticket.confirm': 'issuing', 'nav.back': 'priority' },
+                on: {
+                  'ticket.confirm': 'issuing',
+                  'nav.back': [
+                    { guard: 'asksPersonal', target: 'personal' },
+                    { target: 'priority' },
+                  ],
+                },
               },
               issuing: {
                 // Nothing may interrupt a ticket being written: it would commit unseen.

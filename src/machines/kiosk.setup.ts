@@ -3,6 +3,7 @@
  * composition root passes in; guards read the context through the selectors.
  */
 import { assign, fromPromise, not, setup, stateIn } from 'xstate';
+import type { PersonalField } from '../domain/personal-data';
 import {
   citizenChoices,
   freshCheck,
@@ -13,6 +14,7 @@ import {
 } from './kiosk.context';
 import {
   availabilityOf,
+  currentService,
   findService,
   nextQuestion,
   prerequisitesOf,
@@ -32,6 +34,11 @@ export type KioskPorts = {
   issueTicket: (request: IssueRequest) => Promise<IssuedTicket>;
   printTicket: () => void;
   printMissingList: () => void;
+  /**
+   * Keeps consented personal data of a service for sending, apart from the log: the
+   * reference its ticket will carry.
+   */
+  keepPersonal: (given: { serviceId: string; fields: PersonalField[] }) => string;
 };
 
 /**
@@ -52,6 +59,14 @@ export const kioskSetup = (ports: KioskPorts) =>
     actions: {
       printTicket: () => ports.printTicket(),
       printMissingList: () => ports.printMissingList(),
+      keepPersonal: assign(({ context, event }) => {
+        if (event.type !== 'personal.done' || !event.fields) return { personal: null };
+        const ref = ports.keepPersonal({
+          serviceId: context.serviceId ?? '',
+          fields: event.fields,
+        });
+        return { personal: { ref, shown: event.shown } };
+      }),
       resetSession: assign(({ context }) => resetContext(context)),
       clearChoices: assign(() => ({ ...citizenChoices })),
       countPrint: assign({ printCount: ({ context }) => context.printCount + 1 }),
@@ -86,6 +101,7 @@ export const kioskSetup = (ports: KioskPorts) =>
       mandatoryMissing: ({ context }) =>
         (requirementCheck(context)?.missingMandatory.length ?? 0) > 0,
       hasPrerequisites: ({ context }) => prerequisitesOf(context).length > 0,
+      asksPersonal: ({ context }) => currentService(context)?.personalData !== undefined,
       isConsultation: ({ context }) => context.consultation,
       hasAnsweredQuestion: ({ context }) => Object.keys(context.answers.questions).length > 0,
       autoPrint: ({ context }) =>

@@ -1,8 +1,9 @@
 /** Types shared by the kiosk machine, its selectors, the UI and the composition root. */
 import type { Availability } from '../domain/availability';
 import type { CheckInVerdict, TicketBooking } from '../domain/bookings';
-import type { ConfigBundle, Language, Profile } from '../domain/config/schema';
+import type { ConfigBundle, Language, LocalText, Profile } from '../domain/config/schema';
 import type { PriorityCategory } from '../domain/events';
+import type { PersonalField } from '../domain/personal-data';
 import type { RequirementAnswers, RequirementMark } from '../domain/requirements';
 
 /** Where this kiosk stands: the lobby of the MPP or a mobile unit's visit. */
@@ -22,7 +23,16 @@ export type IssueRequest = {
   before?: { agencyId: string; serviceId: string };
   /** A booking made elsewhere, checked in (src/domain/bookings.ts). */
   booking?: TicketBooking;
+  /** The reference of personal data the citizen consented to give (kept apart). */
+  personalRef?: string;
 };
+
+/**
+ * Personal data the citizen gave for the service, as the flow keeps it: the reference its
+ * ticket carries and each field masked for the screen and the ticket (src/domain/
+ * personal-data.ts). The values themselves went to the kiosk's outbox, never here.
+ */
+export type PersonalChoice = { ref: string; shown: { label: LocalText; masked: string }[] };
 
 /** One ticket of a journey, as the kiosk shows and prints it. */
 export type JourneyTicket = { id: string; number: string; agencyId: string; serviceId: string };
@@ -87,6 +97,8 @@ export type KioskContext = {
   before: { agencyId: string; serviceId: string } | null;
   /** undefined until the citizen answers; null = not a priority group. */
   priority: PriorityCategory | null | undefined;
+  /** Personal data given for the service, when it asks and the citizen consented. */
+  personal: PersonalChoice | null;
   ticket: IssuedTicket | null;
   failure: IssueFailure | null;
   printCount: number;
@@ -112,6 +124,8 @@ export type KioskEvent =
   | { type: 'prerequisite.goto'; agencyId: string; serviceId?: string }
   | { type: 'prerequisite.journey'; agencyId: string; serviceId: string }
   | { type: 'priority.chosen'; category: PriorityCategory | null }
+  /** Given with consent (its values for the outbox), or declined (null). */
+  | { type: 'personal.done'; fields: PersonalField[] | null; shown: PersonalChoice['shown'] }
   | { type: 'ticket.confirm' }
   | { type: 'booking.ticket'; ticket: IssuedTicket }
   | { type: 'ticket.print' }

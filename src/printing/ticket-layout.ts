@@ -10,7 +10,7 @@ import { localized } from '../domain/i18n/local-text';
 import { t } from '../domain/i18n/strings';
 import { applicableRequirements, type RequirementAnswers } from '../domain/requirements';
 import { findService } from '../machines/kiosk.selectors';
-import type { IssuedTicket } from '../machines/kiosk.types';
+import type { IssuedTicket, PersonalChoice } from '../machines/kiosk.types';
 import type { JourneyWords, journeyWords } from './journey-lines';
 
 /** One printed line. */
@@ -32,6 +32,8 @@ export type TicketLayoutInput = {
   answers: RequirementAnswers;
   /** The status page of the ticket to wait for now (a journey's first step), in the QR code. */
   url: string;
+  /** Personal data the citizen gave, masked (src/domain/personal-data.ts). */
+  personal?: PersonalChoice | null;
 };
 
 /** The facts a ticket shows, already worded: shared by the screen and the paper. */
@@ -113,7 +115,10 @@ export function ticketFacts(input: TicketLayoutInput): TicketFacts {
         : t(lang, 'ticket.wait', { wait: formatWait(ticket.waitMinutes, lang) }),
     prepare: list === '' ? null : (journey?.prepare(list) ?? t(lang, 'ticket.prepare', { list })),
     emergency: ticket.emergency ? t(lang, 'ticket.emergency') : null,
-    marks: ticketMarks(ticket, lang),
+    marks: [
+      ...ticketMarks(ticket, lang),
+      ...(input.personal?.shown ?? []).map((p) => `${localized(p.label, lang)}: ${p.masked}`),
+    ],
     journey,
     url: input.url,
   };

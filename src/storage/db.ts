@@ -9,6 +9,7 @@ import type { Booking } from '../domain/bookings';
 import type { ConfigBundle } from '../domain/config/schema';
 import type { KioskEvent } from '../domain/events';
 import type { QueueCursor } from '../domain/numbering';
+import type { PersonalEntry } from '../domain/personal-data';
 import type { StaffVerifier } from '../domain/staff';
 import { migrateToV1, migrateToV2 } from './migrations';
 
@@ -112,7 +113,8 @@ export type MetaKey =
   | 'announced'
   | 'printer-check'
   | 'bookings'
-  | 'test-print';
+  | 'test-print'
+  | 'personal';
 
 export interface AnjunganDB extends DBSchema {
   events: {
@@ -136,7 +138,8 @@ export interface AnjunganDB extends DBSchema {
       | Announced
       | PrinterCheck
       | HeldBookings
-      | TestPrintRecord;
+      | TestPrintRecord
+      | PersonalEntry[];
   };
   cursors: { key: [string, string]; value: CursorRecord };
   config: { key: 'current'; value: CachedConfig };

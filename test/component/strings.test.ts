@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { hasStrings, STRINGS_ID, t } from '../../src/domain/i18n/strings';
 import { STRINGS_EN } from '../../src/domain/i18n/strings-en';
-import { RARE_ID } from '../../src/domain/i18n/strings-rare';
+import { PAGES_ID } from '../../src/domain/i18n/strings-pages';
+import { RARE_EN, RARE_ID } from '../../src/domain/i18n/strings-rare';
 
 /** The Indonesian texts: the first screens' and the rarer screens'. */
-const ID = { ...STRINGS_ID, ...RARE_ID };
-const STRINGS = { id: ID, en: STRINGS_EN };
+const ID = { ...STRINGS_ID, ...RARE_ID, ...PAGES_ID };
+const STRINGS = { id: ID, en: { ...STRINGS_EN, ...RARE_EN } };
 
 describe('STRINGS', () => {
   it('has every Indonesian key in English and no extra English key', () => {

@@ -5,6 +5,7 @@
  * bergerak visits, and print over ESC/POS where the profile says so.
  */
 
+import { businessDayOf } from '../../domain/time';
 import type { AnjunganDatabase, DeviceIdentity } from '../../storage/db';
 import { preloadKioskScreens } from '../../ui/kiosk/KioskApp';
 import type { KioskLinks } from '../../ui/kiosk/links';
@@ -15,6 +16,7 @@ import { type AttractDoorsDeps, attractDoors } from './attract-doors';
 import { showAttractVisits } from './attract-visits';
 import { refreshBookings } from './bookings-sync';
 import { escposPrinting } from './escpos-print';
+import { sendPersonal } from './personal-sync';
 
 export type IdleDutiesDeps = {
   /** The kiosk: idle while on the attract screen (an update may apply only then). */
@@ -44,6 +46,8 @@ export function startIdleDuties(deps: IdleDutiesDeps) {
     },
     refreshConfig(db: AnjunganDatabase, now: number) {
       if (lobby) void refreshBookings(db, deps.checkIn.identity, now);
+      const { config } = deps.actor.getSnapshot().context;
+      void sendPersonal(db, deps.checkIn.identity, businessDayOf(now, config.site.timeZone), now);
       return refreshConfig(db, now);
     },
     stop() {

@@ -122,7 +122,10 @@ export function ticketDraft(
   deps: IssueDeps,
   config: ConfigBundle,
   found: { agency: Agency; service: Service },
-  request: Pick<IssueRequest, 'priority' | 'purpose' | 'missing' | 'language' | 'booking'>,
+  request: Pick<
+    IssueRequest,
+    'priority' | 'purpose' | 'missing' | 'language' | 'booking' | 'personalRef'
+  >,
   time: { physicalMs: number; businessDay: string },
   quota: number | null,
 ): TicketDraft {
@@ -144,6 +147,7 @@ export function ticketDraft(
       language: request.language,
       issuedAt: time.physicalMs,
       booking: request.booking,
+      personalRef: request.personalRef,
     },
   };
 }

@@ -47,15 +47,18 @@ export function prepareKiosk(): void {
 
 function buildMachine() {
   let issue: KioskPorts['issueTicket'] = () => Promise.reject(new Error('kiosk not started'));
+  let keep: KioskPorts['keepPersonal'] = () => '';
   const machine = createKioskMachine({
     issueTicket: (request) => issue(request),
     printTicket: printCurrentDocument,
     printMissingList: printCurrentDocument,
+    keepPersonal: (given) => keep(given),
   });
   return {
     machine,
-    connect(port: KioskPorts['issueTicket']) {
+    connect(port: KioskPorts['issueTicket'], keeper: KioskPorts['keepPersonal']) {
       issue = port;
+      keep = keeper;
     },
   };
 }
@@ -104,7 +107,12 @@ export function startKiosk(deps: KioskRuntimeDeps) {
     // In a task of its own: the sync's reads do not hold up the ticket's screen.
     onIssued: () => setTimeout(() => sync.started()?.requestSync('write')),
   });
-  connect(issueTicket);
+  // Consented personal data goes to its own outbox, never the log (src/storage/personal-outbox.ts).
+  connect(issueTicket, (given) => {
+    const entry = { ...given, ref: newId(now()), consentedAt: now() };
+    void import('../../storage/personal-outbox').then((m) => m.keepPersonal(deps.db, entry));
+    return entry.ref;
+  });
   const actor = createActor(machine, { input: { config, profile: deps.profile, place } });
 
   // Availability follows the replica (a ticket here, a page pulled) and the clock (hours);

@@ -1,5 +1,8 @@
 /** The English string table (the second language); loaded on demand. */
 import type { StringKey } from './strings';
+import type { RARE_ID } from './strings-rare';
+
+type RareKey = keyof typeof RARE_ID;
 
 /** English texts, key for key with the Indonesian table. */
 export const STRINGS_EN = {
@@ -66,20 +69,7 @@ export const STRINGS_EN = {
   'checklist.progress': '{done} of {total} answered',
   'checklist.next': 'Continue',
 
-  'missing.title': 'Your required documents are not complete',
-  'missing.list': 'Still missing:',
   'missing.qr': 'Scan this QR code to keep the list',
-  'missing.qrLabel': 'QR code of the requirement list',
-  'missing.print': 'Print List',
-  'missing.queueAnyway': 'Take a number anyway, for a consultation',
-  'missing.consultNote': 'Staff can explain the requirements that are still missing.',
-
-  'prerequisite.title': 'Before this service',
-  'prerequisite.service': 'Make sure you have completed {service} at {agency} first',
-  'prerequisite.agency': 'Make sure you have completed your business at {agency} first',
-  'prerequisite.confirm': 'Done, continue',
-  'prerequisite.goto': 'Take a number for {agency}',
-  'prerequisite.journey': 'Take numbers for both, {agency} first',
 
   'priority.title': 'Do you belong to a priority group?',
   'priority.lansia': 'Older person (60 or over)',
@@ -115,13 +105,6 @@ export const STRINGS_EN = {
   'ticket.priority': 'Priority service: {category}',
   'ticket.consultation': 'For consultation: requirements incomplete',
 
-  'quota.title': "Today's quota for this service has been used up",
-  'quota.hint': 'Please come back on the next service day or choose another service.',
-
-  'idle.title': 'Still there?',
-  'idle.countdown': 'The screen returns to the start in {seconds} seconds',
-  'idle.extend': "Yes, I'm still here",
-
   'outOfService.title': 'This kiosk cannot save — please contact staff',
 
   'boot.loading': 'Loading…',
@@ -139,4 +122,4 @@ export const STRINGS_EN = {
   'print.number': 'Queue Number',
   'print.missingTitle': 'Requirements still missing',
   'print.missingHint': 'Complete these documents, then take a queue number again.',
-} as const satisfies Record<StringKey, string>;
+} as const satisfies Record<Exclude<StringKey, RareKey>, string>;

@@ -1,9 +1,9 @@
 /**
  * The Indonesian texts of the kiosk's rarer screens (a missing list, a prerequisite, a spent
  * quota, the idle warning), registered when one of them is imported: they come with those
- * screens' chunk, never on the way to a ticket. Their English is in ./strings-en.ts.
+ * screens' chunk, never on the way to a ticket; their English too.
  */
-import { registerStrings } from './strings';
+import { addStrings } from './strings';
 
 export const RARE_ID = {
   'missing.title': 'Persyaratan wajib Anda belum lengkap',
@@ -23,6 +23,50 @@ export const RARE_ID = {
   'idle.title': 'Masih di sini?',
   'idle.countdown': 'Layar akan kembali ke awal dalam {seconds} detik',
   'idle.extend': 'Ya, saya masih di sini',
+  'personal.title': 'Data pribadi (tidak wajib)',
+  'personal.purpose': 'Layanan ini meminta data berikut untuk: {purpose}',
+  'personal.kept':
+    'Disimpan terpisah dari antrean, disamarkan di layar dan tiket, dan dihapus setelah {days} hari.',
+  'personal.consent': 'Saya setuju data ini dipakai untuk keperluan di atas',
+  'personal.save': 'Setuju dan lanjut',
+  'personal.skip': 'Lewati, tanpa data pribadi',
+  'personal.keypad': 'Papan angka',
+  'personal.erase': 'Hapus satu',
+  'personal.phone': 'Nomor HP: 10–13 angka, diawali 08',
+  'personal.nik': 'NIK: 16 angka',
 } as const;
 
-registerStrings('id', RARE_ID);
+/** Their English. */
+export const RARE_EN = {
+  'missing.title': 'Your required documents are not complete',
+  'missing.list': 'Still missing:',
+  'missing.qrLabel': 'QR code of the requirement list',
+  'missing.print': 'Print List',
+  'missing.queueAnyway': 'Take a number anyway, for a consultation',
+  'missing.consultNote': 'Staff can explain the requirements that are still missing.',
+  'prerequisite.title': 'Before this service',
+  'prerequisite.service': 'Make sure you have completed {service} at {agency} first',
+  'prerequisite.agency': 'Make sure you have completed your business at {agency} first',
+  'prerequisite.confirm': 'Done, continue',
+  'prerequisite.goto': 'Take a number for {agency}',
+  'prerequisite.journey': 'Take numbers for both, {agency} first',
+  'personal.title': 'Personal data (optional)',
+  'personal.purpose': 'This service asks for the data below for: {purpose}',
+  'personal.kept':
+    'Kept apart from the queue, masked on screen and ticket, and deleted after {days} days.',
+  'personal.consent': 'I agree that this data is used for the purpose above',
+  'personal.save': 'Agree and continue',
+  'personal.skip': 'Skip, without personal data',
+  'personal.keypad': 'Number pad',
+  'personal.erase': 'Delete one',
+  'personal.phone': 'Mobile number: 10–13 digits, starting with 08',
+  'personal.nik': 'NIK: 16 digits',
+  'quota.title': "Today's quota for this service has been used up",
+  'quota.hint': 'Please come back on the next service day or choose another service.',
+  'idle.title': 'Still there?',
+  'idle.countdown': 'The screen returns to the start in {seconds} seconds',
+  'idle.extend': "Yes, I'm still here",
+} as const satisfies Record<keyof typeof RARE_ID, string>;
+
+addStrings('id', RARE_ID);
+addStrings('en', RARE_EN);

@@ -5,6 +5,7 @@
  * Must: STRINGS.en has exactly the keys of STRINGS.id (checked by the type below).
  */
 import type { Language } from '../config/schema';
+import type { PAGES_ID } from './strings-pages';
 import type { RARE_ID } from './strings-rare';
 
 const id = {
@@ -115,12 +116,6 @@ const id = {
 
   'info.missing': 'Yang belum Anda miliki',
   'info.notFound': 'Layanan tidak ditemukan',
-  'status.title': 'Status Tiket',
-  'status.waiting': 'Menunggu panggilan',
-  'status.unknown':
-    'Tiket belum tercatat di server. Jika anjungan sedang luring, coba lagi beberapa saat lagi.',
-  'status.offline': 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
-  'status.updated': 'Diperbarui pukul {time}',
 
   'print.number': 'Nomor Antrean',
   'print.missingTitle': 'Persyaratan yang belum lengkap',
@@ -128,7 +123,7 @@ const id = {
 } as const;
 
 /** A key of the string table: the first screens', and the rarer screens' (./strings-rare.ts). */
-export type StringKey = keyof typeof id | keyof typeof RARE_ID;
+export type StringKey = keyof typeof id | keyof typeof RARE_ID | keyof typeof PAGES_ID;
 
 /** The Indonesian table of the first screens: always loaded. */
 export const STRINGS_ID: Readonly<Record<keyof typeof id, string>> = id;
@@ -138,7 +133,9 @@ export const STRINGS_ID: Readonly<Record<keyof typeof id, string>> = id;
  * registerStrings() when a citizen first chooses it, so a kiosk serving in Indonesian
  * never downloads it. Until then English keys fall back to Indonesian.
  */
-const loaded: Partial<Record<Language, Partial<Record<StringKey, string>>>> = { id: { ...id } };
+const loaded: Partial<Record<Language, Partial<Record<StringKey, string>>>> = { id };
+/** Texts that come with a chunk of their own (./strings-rare.ts, ./strings-pages.ts). */
+const more: Partial<Record<Language, Partial<Record<StringKey, string>>>> = {};
 
 /**
  * The few texts shown in both languages before anything else can load (boot, storage
@@ -155,7 +152,12 @@ export function registerStrings(
   lang: Language,
   table: Readonly<Partial<Record<StringKey, string>>>,
 ): void {
-  loaded[lang] = { ...loaded[lang], ...table };
+  loaded[lang] = table;
+}
+
+/** Adds the texts a chunk brings (its screens'), without making a language loaded. */
+export function addStrings(lang: Language, table: Readonly<Partial<Record<StringKey, string>>>) {
+  more[lang] = { ...more[lang], ...table };
 }
 
 /** True when t() can answer in `lang`. */
@@ -170,7 +172,12 @@ export type StringParams = Readonly<Record<string, string | number>>;
 export function t(lang: Language, key: StringKey, params?: StringParams): string {
   const table = loaded[lang];
   const template: string =
-    table?.[key] ?? (lang === 'en' ? ALWAYS_EN[key] : undefined) ?? loaded.id?.[key] ?? key;
+    table?.[key] ??
+    more[lang]?.[key] ??
+    (lang === 'en' ? ALWAYS_EN[key] : undefined) ??
+    id[key as keyof typeof id] ??
+    more.id?.[key] ??
+    key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

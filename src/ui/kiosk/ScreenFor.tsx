@@ -5,7 +5,7 @@ import { Attract } from './Attract/Attract';
 import { Checklist } from './Checklist/Checklist';
 import { Confirm } from './Confirm/Confirm';
 import { Issuing } from './Issuing/Issuing';
-import { Missing, OutOfService, Prerequisite, QuotaExhausted } from './lazy-screens';
+import { Missing, OutOfService, Personal, Prerequisite, QuotaExhausted } from './lazy-screens';
 import { Priority } from './Priority/Priority';
 import { Question } from './Question/Question';
 import { ServiceDetail } from './ServiceDetail/ServiceDetail';
@@ -24,6 +24,7 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   missing: Missing,
   prerequisite: Prerequisite,
   priority: Priority,
+  personal: Personal,
   confirm: Confirm,
   issuing: Issuing,
   ticket: Ticket,

@@ -10,6 +10,7 @@ export const Prerequisite = lazyComponent(() => rare().then((m) => m.Prerequisit
 export const QuotaExhausted = lazyComponent(() => rare().then((m) => m.QuotaExhausted));
 export const OutOfService = lazyComponent(() => rare().then((m) => m.OutOfService));
 export const IdleWarning = lazyComponent(() => rare().then((m) => m.IdleWarning));
+export const Personal = lazyComponent(() => rare().then((m) => m.Personal));
 export const JourneyList = lazyComponent(() =>
   import('./Ticket/JourneyList').then((m) => m.JourneyList),
 );

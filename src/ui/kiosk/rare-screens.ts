@@ -6,5 +6,6 @@
 export { IdleWarning } from './IdleWarning/IdleWarning';
 export { Missing } from './Missing/Missing';
 export { OutOfService } from './OutOfService/OutOfService';
+export { Personal } from './Personal/Personal';
 export { Prerequisite } from './Prerequisite/Prerequisite';
 export { QuotaExhausted } from './QuotaExhausted/QuotaExhausted';

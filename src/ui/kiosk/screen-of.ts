@@ -12,6 +12,7 @@ export type ScreenName =
   | 'missing'
   | 'prerequisite'
   | 'priority'
+  | 'personal'
   | 'confirm'
   | 'issuing'
   | 'ticket'
@@ -24,6 +25,7 @@ const FLOW_SCREENS = [
   'missing',
   'prerequisite',
   'priority',
+  'personal',
   'confirm',
   'issuing',
   'ticket',

@@ -18,6 +18,7 @@ export function ticketDocument(ctx: KioskContext, links: KioskLinks): PrintDocum
     lang: ctx.lang,
     answers: ctx.answers,
     url: links.ticketUrl(ctx.ticket),
+    personal: ctx.personal,
   });
 }
 

@@ -6,6 +6,8 @@
  * (./SkmSection.tsx), and the coming MPP bergerak visits. No personal data: a ticket has
  * none. Names are the server's, from the site's config.
  */
+// Its texts come with it (never on a kiosk's way).
+import '../../domain/i18n/strings-pages';
 import '../styles/kiosk.css';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
 import { formatClock, formatWait } from '../../domain/format';

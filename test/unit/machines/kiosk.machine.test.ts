@@ -413,3 +413,83 @@ describe('kiosk machine: failures', () => {
     expect(k.actor.getSnapshot().context.config.version).toBe('test-2');
   });
 });
+
+describe('kiosk machine: personal data a service asks for', () => {
+  const asking = () => {
+    const bundle = kioskBundle();
+    const agencies = bundle.agencies.map((a) => ({
+      ...a,
+      services: a.services.map((s) =>
+        s.id === 'disdukcapil-kk-perubahan'
+          ? {
+              ...s,
+              personalData: {
+                purpose: { id: 'Pemberitahuan KK selesai', en: 'Telling you the KK is ready' },
+                fields: [
+                  { id: 'hp', kind: 'phone' as const, label: { id: 'Nomor HP', en: 'Mobile' } },
+                ],
+              },
+            }
+          : s,
+      ),
+    }));
+    return { ...bundle, agencies };
+  };
+  const run = () => {
+    const recorded = recordingKioskMachine(async () => TICKET);
+    const actor = createActor(recorded.machine, {
+      input: { config: asking(), profile: kioskProfile(), place: 'lobby' },
+    });
+    actor.start();
+    actor.send({ type: 'session.start' });
+    actor.send({ type: 'agency.selected', agencyId: 'disdukcapil' });
+    actor.send({ type: 'service.selected', serviceId: 'disdukcapil-kk-perubahan' });
+    actor.send({ type: 'requirements.start' });
+    actor.send({ type: 'requirement.marked', key: 'bukti/buku-nikah', mark: 'present' });
+    actor.send({ type: 'requirement.marked', key: 'formulir', mark: 'present' });
+    actor.send({ type: 'requirements.done' });
+    actor.send({ type: 'priority.chosen', category: null });
+    const flowOf = () =>
+      (actor.getSnapshot().value as { session?: { flow: unknown } }).session?.flow;
+    return { actor, flowOf, ...recorded };
+  };
+  const fields = [{ id: 'hp', kind: 'phone' as const, value: '081234567890' }];
+  const given = { serviceId: 'disdukcapil-kk-perubahan', fields };
+
+  it('asks after the priority, keeps the values in the outbox only, and the ticket names their reference', async () => {
+    const k = run();
+    expect(k.flowOf()).toBe('personal');
+
+    k.actor.send({
+      type: 'personal.done',
+      fields,
+      shown: [{ label: { id: 'Nomor HP' }, masked: '0812••••7890' }],
+    });
+    expect(k.flowOf()).toBe('confirm');
+    k.actor.send({ type: 'nav.back' });
+    expect(k.flowOf()).toBe('personal');
+    k.actor.send({
+      type: 'personal.done',
+      fields,
+      shown: [{ label: { id: 'Nomor HP' }, masked: '0812••••7890' }],
+    });
+    k.actor.send({ type: 'ticket.confirm' });
+    await settle();
+
+    expect(k.kept).toEqual([given, given]);
+    expect(k.requests[0]?.personalRef).toBe('0190f5e0-0000-7000-8000-000000000002');
+    expect(JSON.stringify(k.actor.getSnapshot().context)).not.toContain('081234567890');
+    k.actor.send({ type: 'ticket.done' });
+    expect(k.actor.getSnapshot().context.personal).toBeNull();
+  });
+
+  it('goes on without any when the citizen skips', async () => {
+    const k = run();
+    k.actor.send({ type: 'personal.done', fields: null, shown: [] });
+    k.actor.send({ type: 'ticket.confirm' });
+    await settle();
+
+    expect(k.kept).toEqual([]);
+    expect(k.requests[0]?.personalRef).toBeUndefined();
+  });
+});

@@ -30,8 +30,9 @@ export function Ticket() {
         lang: ctx.lang,
         answers: ctx.answers,
         url: links.ticketUrl(ticket),
+        personal: ctx.personal,
       }),
-    [ctx.config, ticket, ctx.lang, ctx.answers, links, worded],
+    [ctx.config, ticket, ctx.lang, ctx.answers, links, worded, ctx.personal],
   );
   if (!facts) return null;
   const printer = ctx.profile.printer.kind !== 'none';
