@@ -221,6 +221,20 @@ describe('admin UI: the catalogue editor', () => {
     expect(sentServices(actions)[0]).toMatchObject({ product: UNRECORDED, duration: UNRECORDED });
   });
 
+  it('marks the requirements "Belum dicatat": one that says so, sent as such', async () => {
+    const actions = show([clean([])]);
+    const group = openKtp();
+
+    const requirements = within(group).getByRole('group', { name: 'Persyaratan' });
+    fireEvent.click(within(requirements).getByLabelText('Belum dicatat'));
+    fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+    await screen.findByText('Belum ada perubahan.');
+
+    expect(sentServices(actions)[0]).toMatchObject({
+      requirements: [{ id: UNRECORDED, label: UNRECORDED_TEXT, mandatory: false }],
+    });
+  });
+
   it('edits requirements: alternatives, a condition, not mandatory; removes a service', async () => {
     const actions = show([clean([])]);
     const group = openKtp();

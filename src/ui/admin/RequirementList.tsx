@@ -3,10 +3,16 @@
  * alternatives ("any one of", at least two) and its condition (asked first as one of the
  * service's questions, e.g. "KTP hilang?"); and those questions.
  */
-import type { LocalText, Question, Requirement } from '../../domain/config/schema';
+import {
+  type LocalText,
+  type Question,
+  type Requirement,
+  UNRECORDED,
+  UNRECORDED_TEXT,
+} from '../../domain/config/schema';
 import { localized } from '../../domain/i18n/local-text';
 import { removeAt, replaceAt } from './agency-draft';
-import { Check, ListButton, TextField, TextPair } from './editor-fields';
+import { Check, ListButton, TextField, TextPair, Unrecordable } from './editor-fields';
 import { type AdminLanguage, at } from './text';
 
 type Condition = Requirement['when'];
@@ -162,9 +168,21 @@ export function RequirementList(props: {
   onChange: (next: Requirement[]) => void;
 }) {
   const { lang, value } = props;
+  // Not recorded yet: one requirement that says so, which the kiosk's checklist never asks.
+  const unrecorded = value.length === 1 && value[0]?.id === UNRECORDED;
   return (
-    <fieldset class="admin-part">
-      <legend>{at(lang, 'ed.requirements')}</legend>
+    <Unrecordable
+      lang={lang}
+      legend={at(lang, 'ed.requirements')}
+      unrecorded={unrecorded}
+      onUnrecorded={(on) =>
+        props.onChange([
+          on
+            ? { id: UNRECORDED, label: { ...UNRECORDED_TEXT }, mandatory: false }
+            : { id: '', label: { id: '' }, mandatory: true },
+        ])
+      }
+    >
       {value.map((requirement, i) => (
         <RequirementFields
           key={i}
@@ -181,7 +199,7 @@ export function RequirementList(props: {
         label={at(lang, 'ed.addRequirement')}
         onClick={() => props.onChange([...value, { id: '', label: { id: '' }, mandatory: true }])}
       />
-    </fieldset>
+    </Unrecordable>
   );
 }
 
