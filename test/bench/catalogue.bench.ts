@@ -11,11 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import {
-  catalogueRows,
-  IMPORT_COLUMNS,
-  XLSX_MEDIA_TYPE,
-} from '../../src/domain/config/catalogue-import';
+import { IMPORT_COLUMNS, XLSX_MEDIA_TYPE } from '../../src/domain/config/catalogue-import';
+import { catalogueRows } from '../../src/domain/config/catalogue-rows';
 import { hashCode, hashSecret, newToken } from '../../src/server/auth/secrets';
 import { catalogueXlsx } from '../../src/server/config/catalogue-xlsx-template';
 import { createApp } from '../../src/server/http/app';

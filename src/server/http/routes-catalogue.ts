@@ -12,13 +12,13 @@ import { Hono } from 'hono';
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import {
-  catalogueRows,
   IMPORT_COLUMNS,
   type ImportRow,
   importCatalogue,
   type RowReport,
   XLSX_MEDIA_TYPE,
 } from '../../domain/config/catalogue-import';
+import { catalogueRows } from '../../domain/config/catalogue-rows';
 import { configDiff } from '../../domain/config/diff';
 import { validateBundle } from '../../domain/config/validate';
 import { parseRequest } from '../../domain/protocol-schema';

@@ -12,14 +12,8 @@ import type { Catalogue } from '../../domain/config/catalogue';
 import { jsonPath } from '../../domain/config/issues';
 import { isEventOf, type KioskEvent } from '../../domain/events';
 import { isCalendarDay, isPlainText, type RequestIssue } from '../../domain/protocol-schema';
-import {
-  mayRecord,
-  type QuarantineReason,
-  type Surface,
-  screenServices,
-  screenTicket,
-  screenTransfer,
-} from '../../domain/trust';
+import { mayRecord, type QuarantineReason, type Surface } from '../../domain/trust';
+import { screenServices, screenTicket, screenTransfer } from '../../domain/trust-catalogue';
 import { type StaffKnowledge, screenStaff, ticketMove } from '../../domain/trust-staff';
 
 /** Issues of a batch pushed by a device of this site (its id, or a former one); [] when fine. */

@@ -8,8 +8,8 @@ import type { BookingRow } from '../../domain/booking-import';
 import type { Booking } from '../../domain/bookings';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { localized } from '../../domain/i18n/local-text';
-import { Refusal, useLoaded } from './shared';
-import { type AdminLanguage, type AdminTextKey, at } from './text';
+import { ImportRows, Refusal, useLoaded } from './shared';
+import { type AdminLanguage, at } from './text';
 
 /** What the server read of an export, and whether it saved it. */
 export type BookingImportAnswer = {
@@ -104,28 +104,11 @@ export function Bookings(props: {
                 {at(lang, 'bookingsCrowded', { day: c.day, most: c.most })}
               </p>
             ))}
-            <table class="admin-table">
-              <caption>{at(lang, 'importRows')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{at(lang, 'colRow')}</th>
-                  <th scope="col">{at(lang, 'colBookingCode')}</th>
-                  <th scope="col">{at(lang, 'colStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {answer.rows.map((r) => (
-                  <tr key={r.row}>
-                    <td class="admin-number">{r.row}</td>
-                    <th scope="row">{r.code || '—'}</th>
-                    <td>
-                      {at(lang, `row.${r.status}` as AdminTextKey)}
-                      {r.status === 'refused' && `: ${r.message}`}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ImportRows
+              lang={lang}
+              nameColumn="colBookingCode"
+              rows={answer.rows.map((r) => ({ ...r, name: r.code }))}
+            />
             {answer.saved === null && (
               <div class="admin-actions">
                 <button

@@ -8,8 +8,8 @@ import { useState } from 'preact/hooks';
 import { type RowReport, XLSX_MEDIA_TYPE } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import { saveFile } from '../save-file';
-import { ChangeList, Refusal } from './shared';
-import { type AdminLanguage, type AdminTextKey, at } from './text';
+import { ChangeList, ImportRows, Refusal } from './shared';
+import { type AdminLanguage, at } from './text';
 
 type Checked = {
   rows: RowReport[];
@@ -100,28 +100,11 @@ export function CatalogueImport(props: { lang: AdminLanguage; actions: Catalogue
           {checked.unknownColumns.length > 0 && (
             <p>{at(lang, 'unknownColumns', { columns: checked.unknownColumns.join(', ') })}</p>
           )}
-          <table class="admin-table">
-            <caption>{at(lang, 'importRows')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{at(lang, 'colRow')}</th>
-                <th scope="col">{at(lang, 'colServiceName')}</th>
-                <th scope="col">{at(lang, 'colStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checked.rows.map((r) => (
-                <tr key={r.row}>
-                  <td class="admin-number">{r.row}</td>
-                  <th scope="row">{r.service || '—'}</th>
-                  <td>
-                    {at(lang, `row.${r.status}` as AdminTextKey)}
-                    {r.status === 'refused' && `: ${r.message}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportRows
+            lang={lang}
+            nameColumn="colServiceName"
+            rows={checked.rows.map((r) => ({ ...r, name: r.service }))}
+          />
           {checked.changes.length > 0 && <ChangeList lang={lang} changes={checked.changes} />}
           {!checked.published && (
             <div class="admin-actions">

@@ -151,3 +151,45 @@ export function ChangeList({
     </ul>
   );
 }
+
+/** A row of an import as its report lists it: read (added, changed, as before) or refused. */
+export type ReportedRow = {
+  row: number;
+  /** What the row names: a service, a booking code. */
+  name: string;
+  status: 'added' | 'changed' | 'unchanged' | 'refused';
+  message: string;
+};
+
+/** An import's report, a line per row: its number, what it names, and what became of it. */
+export function ImportRows(props: {
+  lang: AdminLanguage;
+  nameColumn: AdminTextKey;
+  rows: readonly ReportedRow[];
+}) {
+  const { lang } = props;
+  return (
+    <table class="admin-table">
+      <caption>{at(lang, 'importRows')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{at(lang, 'colRow')}</th>
+          <th scope="col">{at(lang, props.nameColumn)}</th>
+          <th scope="col">{at(lang, 'colStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.row}>
+            <td class="admin-number">{r.row}</td>
+            <th scope="row">{r.name || '—'}</th>
+            <td>
+              {at(lang, `row.${r.status}` as AdminTextKey)}
+              {r.status === 'refused' && `: ${r.message}`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

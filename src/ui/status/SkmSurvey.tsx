@@ -14,14 +14,14 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '../../domain/config/schema';
-import { SKM_UNSUR, type SkmAnswers, type SkmScore } from '../../domain/skm';
+import { SKM_UNSUR, type SkmScore } from '../../domain/skm';
 import {
   MAX_SKM_SUGGESTION,
   SKM_PROFILE,
   SKM_PROFILE_FIELDS,
   type SkmAnswerRequest,
-  type SkmProfileField,
 } from '../../domain/skm-respondent';
+import { type Draft, draftOf, emptyDraft, requestOf, withProfile } from './skm-draft';
 import { forgetSkmAnswer } from './skm-pending';
 import { keep, postAnswer, readKept } from './skm-send';
 import { skmWords } from './skm-text';
@@ -36,9 +36,6 @@ const MOUTHS = ['M7.5 17q4.5-5 9 0', 'M8 16q4-2 8 0', 'M8 14.5q4 2.5 8 0', 'M7 1
 const SCORES = [1, 2, 3, 4] as const satisfies readonly SkmScore[];
 const RETRY_MS = 60_000;
 
-type Profile = Partial<Pick<SkmAnswerRequest, SkmProfileField>>;
-/** The form as typed: a score or nothing per unsur, the profile's choices, the suggestion. */
-type Draft = { scores: (SkmScore | null)[]; profile: Profile; suggestion: string };
 /**
  * form: being filled in (or refused); sending: the form's answer on its way; pending: kept
  * on the phone, not sent yet; resending: a kept answer on its way; done: the server has it.
@@ -206,13 +203,7 @@ export function SkmSurvey({ ticketId, lang }: SkmSurveyProps) {
             <select
               id={`skm-${field}`}
               value={draft.profile[field] ?? ''}
-              onChange={(e) => {
-                const profile: Profile = { ...draft.profile };
-                const chosen = optionOf(field, e.currentTarget.value);
-                if (chosen) Object.assign(profile, { [field]: chosen });
-                else delete profile[field];
-                setDraft({ ...draft, profile });
-              }}
+              onChange={(e) => setDraft(withProfile(draft, field, e.currentTarget.value))}
             >
               <option value="">{words.notGiven}</option>
               {SKM_PROFILE[field].map(([option, text]) => (
@@ -284,43 +275,4 @@ function Face({ score }: { score: SkmScore }) {
 
 function questionId(index: number): string {
   return `skm-q${index + 1}`;
-}
-
-function emptyDraft(): Draft {
-  return { scores: SKM_UNSUR.map(() => null), profile: {}, suggestion: '' };
-}
-
-/** The form of an answer (one that was kept, or refused). */
-function draftOf(request: SkmAnswerRequest): Draft {
-  const profile: Profile = {};
-  for (const field of SKM_PROFILE_FIELDS) {
-    const chosen = optionOf(field, request[field]);
-    if (chosen) Object.assign(profile, { [field]: chosen });
-  }
-  return { scores: [...request.answers], profile, suggestion: request.suggestion ?? '' };
-}
-
-/** The option `value` names among a profile field's, or null ('' is "not given"). */
-function optionOf(field: SkmProfileField, value: string | undefined): string | null {
-  return SKM_PROFILE[field].some(([option]) => option === value) ? (value ?? null) : null;
-}
-
-/** The request of a complete form: no key for what was left empty. */
-function requestOf(draft: Draft): SkmAnswerRequest {
-  const request: SkmAnswerRequest = {
-    answers: draft.scores as unknown as SkmAnswers,
-    ...draft.profile,
-  };
-  const suggestion = plainSuggestion(draft.suggestion).slice(0, MAX_SKM_SUGGESTION);
-  if (suggestion !== '') request.suggestion = suggestion;
-  return request;
-}
-
-/**
- * A suggestion as the server takes it, plain text on one line: each run of line breaks,
- * tabs and other control characters (with the spaces around them) becomes one space, and
- * the ends are trimmed.
- */
-export function plainSuggestion(text: string): string {
-  return text.replace(/\s*\p{Cc}[\p{Cc}\s]*/gu, ' ').trim();
 }

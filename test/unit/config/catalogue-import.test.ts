@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  catalogueRows,
-  type ImportRow,
-  importCatalogue,
-} from '../../../src/domain/config/catalogue-import';
+import { type ImportRow, importCatalogue } from '../../../src/domain/config/catalogue-import';
+import { catalogueRows } from '../../../src/domain/config/catalogue-rows';
 import { UNRECORDED_TEXT } from '../../../src/domain/config/schema';
 import { validateBundle } from '../../../src/domain/config/validate';
 import { kioskBundle } from '../../fixtures/kiosk';

@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../../src/domain/config/catalogue';
 import { EnvelopeSchema, EVENT_DATA } from '../../../src/domain/event-schema';
 import type { TicketIssued } from '../../../src/domain/events';
-import {
-  mayRecord,
-  screenServices,
-  screenTicket,
-  screenTransfer,
-  TRUST_RULES,
-} from '../../../src/domain/trust';
+import { mayRecord, TRUST_RULES } from '../../../src/domain/trust';
+import { screenServices, screenTicket, screenTransfer } from '../../../src/domain/trust-catalogue';
 import { ticketAction, ticketIssued } from '../../fixtures/events';
 import { kioskBundle } from '../../fixtures/kiosk';
 

@@ -11,6 +11,7 @@ import { formatDate } from '../../../domain/format';
 import type { TimeZone } from '../../../domain/time';
 import type { CheckInOutcome } from '../../../machines/kiosk.types';
 import { Button } from '../../components/Button/Button';
+import { AttractDialog } from '../AttractDialog';
 import { checkInWord as w } from './check-in-text';
 
 const KEYS = [...'1234567890QWERTYUIOPASDFGHJKLZXCVBNM-'];
@@ -53,79 +54,61 @@ export function CheckInScreen(props: Props) {
     // Once, with the scan it opened with.
   }, []);
 
-  const [touched, setTouched] = useState(0);
-  useEffect(() => {
-    const timer = setTimeout(onClose, CHECK_IN_IDLE_MS);
-    return () => clearTimeout(timer);
-  }, [touched, onClose]);
-
-  const other = props.languages.find((l) => l !== lang);
   return (
-    <div
-      class={`kiosk checkin${props.largeText ? ' kiosk--large' : ''}`}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="checkin-title"
+    <AttractDialog
+      id="checkin"
+      title={w(lang, 'title')}
       lang={lang}
-      onPointerDownCapture={() => setTouched((n) => n + 1)}
-      onKeyDownCapture={(event) => {
-        setTouched((n) => n + 1);
-        if (event.key === 'Escape') onClose();
-      }}
+      languages={props.languages}
+      switchLabel={w(lang, 'language')}
+      onLanguage={setLang}
+      largeText={props.largeText}
+      idleMs={CHECK_IN_IDLE_MS}
+      onClose={onClose}
     >
-      <main class="screen checkin-screen">
-        <div class="checkin-top">
-          <h1 id="checkin-title">{w(lang, 'title')}</h1>
-          {other && (
-            <Button lang={other} onClick={() => setLang(other)}>
-              {w(lang, 'language')}
-            </Button>
-          )}
-        </div>
-        <p>{w(lang, 'lead')}</p>
-        <form
-          class="checkin-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit(code);
-          }}
-        >
-          <label for="checkin-code">{w(lang, 'label')}</label>
-          <input
-            id="checkin-code"
-            ref={input}
-            class="search-input checkin-code"
-            value={code}
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            // The screen's keypad types; a scanner types as a keyboard does.
-            inputMode="none"
-            maxLength={120}
-            onInput={(event) => setCode(event.currentTarget.value)}
-          />
-          <Button type="submit" variant="primary" disabled={busy || code.trim() === ''}>
-            {w(lang, 'submit')}
-          </Button>
-        </form>
-        <p class="checkin-message" role="status" aria-live="polite">
-          {message}
-        </p>
-        <fieldset class="checkin-keys" aria-label={w(lang, 'keypad')}>
-          {KEYS.map((key) => (
-            <Button key={key} onClick={() => setCode((c) => (c + key).slice(0, 120))}>
-              {key}
-            </Button>
-          ))}
-          <Button class="checkin-erase" onClick={() => setCode((c) => c.slice(0, -1))}>
-            {w(lang, 'erase')}
-          </Button>
-        </fieldset>
-        <Button class="checkin-back" onClick={onClose}>
-          {w(lang, 'back')}
+      <p>{w(lang, 'lead')}</p>
+      <form
+        class="checkin-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(code);
+        }}
+      >
+        <label for="checkin-code">{w(lang, 'label')}</label>
+        <input
+          id="checkin-code"
+          ref={input}
+          class="search-input checkin-code"
+          value={code}
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          // The screen's keypad types; a scanner types as a keyboard does.
+          inputMode="none"
+          maxLength={120}
+          onInput={(event) => setCode(event.currentTarget.value)}
+        />
+        <Button type="submit" variant="primary" disabled={busy || code.trim() === ''}>
+          {w(lang, 'submit')}
         </Button>
-      </main>
-    </div>
+      </form>
+      <p class="checkin-message" role="status" aria-live="polite">
+        {message}
+      </p>
+      <fieldset class="checkin-keys" aria-label={w(lang, 'keypad')}>
+        {KEYS.map((key) => (
+          <Button key={key} onClick={() => setCode((c) => (c + key).slice(0, 120))}>
+            {key}
+          </Button>
+        ))}
+        <Button class="checkin-erase" onClick={() => setCode((c) => c.slice(0, -1))}>
+          {w(lang, 'erase')}
+        </Button>
+      </fieldset>
+      <Button class="checkin-back" onClick={onClose}>
+        {w(lang, 'back')}
+      </Button>
+    </AttractDialog>
   );
 }
 

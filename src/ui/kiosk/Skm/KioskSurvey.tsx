@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '../../../domain/config/schema';
 import { Button } from '../../components/Button/Button';
 import { SkmSurvey } from '../../status/SkmSurvey';
+import { AttractDialog } from '../AttractDialog';
 
 /** What the kiosk knows of a scanned ticket. */
 export type SurveyTicket =
@@ -62,7 +63,6 @@ export function KioskSurvey(props: {
   const [found, setFound] = useState<SurveyTicket | null>(
     props.scanned ? props.find(props.scanned) : null,
   );
-  const [touched, setTouched] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const words = WORDS[lang];
@@ -71,75 +71,57 @@ export function KioskSurvey(props: {
   useEffect(() => {
     (served ? heading : input).current?.focus();
   }, [served]);
-  useEffect(() => {
-    const timer = setTimeout(onClose, IDLE_MS);
-    return () => clearTimeout(timer);
-  }, [touched, onClose]);
-
-  const other = props.languages.find((l) => l !== lang);
   return (
-    <div
-      class={`kiosk checkin kiosk-skm${props.largeText ? ' kiosk--large' : ''}`}
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="kiosk-skm-title"
+    <AttractDialog
+      id="kiosk-skm"
+      title={words.title}
       lang={lang}
-      onPointerDownCapture={() => setTouched((n) => n + 1)}
-      onKeyDownCapture={(event) => {
-        setTouched((n) => n + 1);
-        if (event.key === 'Escape') onClose();
-      }}
+      languages={props.languages}
+      switchLabel={words.language}
+      onLanguage={setLang}
+      largeText={props.largeText}
+      idleMs={IDLE_MS}
+      onClose={onClose}
+      headingRef={heading}
     >
-      <main class="screen checkin-screen">
-        <div class="checkin-top">
-          <h1 id="kiosk-skm-title" ref={heading} tabIndex={-1}>
-            {words.title}
-          </h1>
-          {other && (
-            <Button lang={other} onClick={() => setLang(other)}>
-              {words.language}
+      {served ? (
+        <section class="skm" aria-labelledby="kiosk-skm-title">
+          <SkmSurvey ticketId={served.ticketId} lang={lang} />
+        </section>
+      ) : (
+        <>
+          <p>{words.lead}</p>
+          <form
+            class="checkin-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setFound(props.find(text));
+            }}
+          >
+            <label for="kiosk-skm-code">{words.label}</label>
+            <input
+              id="kiosk-skm-code"
+              ref={input}
+              class="search-input"
+              value={text}
+              autocomplete="off"
+              spellcheck={false}
+              inputMode="none"
+              maxLength={400}
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+            <Button type="submit" variant="primary" disabled={text.trim() === ''}>
+              {words.open}
             </Button>
-          )}
-        </div>
-        {served ? (
-          <section class="skm" aria-labelledby="kiosk-skm-title">
-            <SkmSurvey ticketId={served.ticketId} lang={lang} />
-          </section>
-        ) : (
-          <>
-            <p>{words.lead}</p>
-            <form
-              class="checkin-form"
-              onSubmit={(event) => {
-                event.preventDefault();
-                setFound(props.find(text));
-              }}
-            >
-              <label for="kiosk-skm-code">{words.label}</label>
-              <input
-                id="kiosk-skm-code"
-                ref={input}
-                class="search-input"
-                value={text}
-                autocomplete="off"
-                spellcheck={false}
-                inputMode="none"
-                maxLength={400}
-                onInput={(event) => setText(event.currentTarget.value)}
-              />
-              <Button type="submit" variant="primary" disabled={text.trim() === ''}>
-                {words.open}
-              </Button>
-            </form>
-            <p class="checkin-message" role="status" aria-live="polite">
-              {found && found.kind !== 'served' ? words[found.kind] : null}
-            </p>
-          </>
-        )}
-        <Button class="checkin-back" onClick={onClose}>
-          {served ? words.done : words.back}
-        </Button>
-      </main>
-    </div>
+          </form>
+          <p class="checkin-message" role="status" aria-live="polite">
+            {found && found.kind !== 'served' ? words[found.kind] : null}
+          </p>
+        </>
+      )}
+      <Button class="checkin-back" onClick={onClose}>
+        {served ? words.done : words.back}
+      </Button>
+    </AttractDialog>
   );
 }
