@@ -165,7 +165,12 @@ describe.skipIf(!chromiumAvailable())('bookings: import, then check-in at a kios
 
   it('speaks English and large text when asked, and goes back to the attract screen', async () => {
     await dialog().getByRole('button', { name: 'English' }).click();
-    await page.getByRole('dialog', { name: 'Check in your booking' }).waitFor();
+    // One language at a time: the refusal shown before the switch is worded again.
+    await page
+      .getByRole('dialog', { name: 'Check in your booking' })
+      .getByRole('status')
+      .getByText('This booking is for another MPP (mpp-kota-lain).')
+      .waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'check-in-en.png') });
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page

@@ -33,7 +33,11 @@ type Props = {
 export function CheckInScreen(props: Props) {
   const [lang, setLang] = useState(props.lang);
   const [code, setCode] = useState(props.scanned ?? '');
-  const [message, setMessage] = useState<string | null>(null);
+  // What to say is kept as what happened, worded in the language of the moment.
+  const [said, setSaid] = useState<{
+    outcome: Exclude<CheckInOutcome, { kind: 'ticket' }>;
+    text: string;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const { onClose } = props;
@@ -41,10 +45,10 @@ export function CheckInScreen(props: Props) {
   const submit = async (text: string) => {
     if (busy) return;
     setBusy(true);
-    setMessage(w(lang, 'checking'));
+    setSaid(null);
     const outcome = await props.checkIn(text, lang);
     setBusy(false);
-    setMessage(outcome.kind === 'ticket' ? null : messageOf(outcome, lang, text, props.timeZone));
+    setSaid(outcome.kind === 'ticket' ? null : { outcome, text });
     input.current?.focus();
   };
 
@@ -93,7 +97,9 @@ export function CheckInScreen(props: Props) {
         </Button>
       </form>
       <p class="checkin-message" role="status" aria-live="polite">
-        {message}
+        {busy
+          ? w(lang, 'checking')
+          : said && messageOf(said.outcome, lang, said.text, props.timeZone)}
       </p>
       <fieldset class="checkin-keys" aria-label={w(lang, 'keypad')}>
         {KEYS.map((key) => (
