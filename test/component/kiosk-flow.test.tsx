@@ -122,7 +122,7 @@ describe('kiosk UI: from attract to ticket', () => {
     expect(ticket.getByText('E-007')).toBeTruthy();
     expect(ticket.getByText('BPJS Kesehatan')).toBeTruthy();
     expect(ticket.getByText('Senin, 23 November 2026, pukul 09.15 WIB')).toBeTruthy();
-    expect(ticket.getByText('Sisa antrean: 4 orang')).toBeTruthy();
+    expect(ticket.getByText('Antrean di depan Anda: 4')).toBeTruthy();
     expect(ticket.getByText('Perkiraan waktu tunggu: ± 20 menit')).toBeTruthy();
     expect(ticket.getByText('Siapkan persyaratan: Kartu JKN')).toBeTruthy();
     expect(ticket.getByRole('img', { name: 'Kode QR tiket E-007' })).toBeTruthy();

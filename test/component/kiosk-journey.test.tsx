@@ -53,7 +53,7 @@ describe('kiosk ticket of a journey', () => {
     expect(main.getByText('Langkah 1 dari 2 — nomor Anda sekarang')).toBeTruthy();
     expect(document.querySelector('.ticket-number')?.textContent).toBe('A-006');
     expect(main.getByText('Disdukcapil')).toBeTruthy();
-    expect(main.getByText('Sisa antrean: 2 orang')).toBeTruthy();
+    expect(main.getByText('Antrean di depan Anda: 2')).toBeTruthy();
     // The list's code loads with the journey (preloaded at the kiosk's first idle moment).
     const steps = within(await main.findByRole('region', { name: 'Langkah kunjungan Anda' }));
     expect(steps.getAllByRole('listitem').map((li) => li.textContent)).toEqual([

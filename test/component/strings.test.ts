@@ -35,9 +35,9 @@ describe('STRINGS', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('id', 'ticket.peopleAhead', { count: 5 })).toBe('Sisa antrean: 5 orang');
+    expect(t('id', 'ticket.peopleAhead', { count: 5 })).toBe('Antrean di depan Anda: 5');
     expect(t('en', 'ticket.peopleAhead', { count: 5 })).toBe('People ahead of you: 5');
-    expect(t('id', 'ticket.peopleAhead')).toBe('Sisa antrean: {count} orang');
+    expect(t('id', 'ticket.peopleAhead')).toBe('Antrean di depan Anda: {count}');
   });
 });
 

@@ -38,7 +38,7 @@ describe('ticketLayout', () => {
       'Nomor Antrean',
       'A-012',
       'Jumat, 20 November 2026, pukul 08.05 WIB',
-      'Sisa antrean: 5 orang',
+      'Antrean di depan Anda: 5',
       'Perkiraan waktu tunggu: ± 20 menit',
       'Siapkan persyaratan: Fotokopi KK, Surat keterangan kehilangan dari kepolisian',
       'Harap simpan tiket ini',
@@ -214,7 +214,7 @@ describe('ticketLayout of a journey', () => {
       'Nomor langkah berikutnya dipanggil setelah langkah sebelumnya selesai.',
     ]);
     expect(texts).toContain('Untuk langkah 2, siapkan: Kartu JKN');
-    expect(texts).toContain('Sisa antrean: 2 orang');
+    expect(texts).toContain('Antrean di depan Anda: 2');
   });
 
   it('says the same in English', () => {

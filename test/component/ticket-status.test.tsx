@@ -38,7 +38,7 @@ describe('TicketStatusPage', () => {
 
     expect(screen.getByText('D-004')).toBeTruthy();
     expect(screen.getByText('Paspor Baru')).toBeTruthy();
-    expect(screen.getByText('Sisa antrean: 3 orang')).toBeTruthy();
+    expect(screen.getByText('Antrean di depan Anda: 3')).toBeTruthy();
     expect(screen.getByText('Perkiraan waktu tunggu: ± 25 menit')).toBeTruthy();
     expect(screen.getByText('Diperbarui pukul 09.05 WIB')).toBeTruthy();
   });
@@ -145,7 +145,7 @@ describe('TicketStatusPage of a journey', () => {
     expect(shown.textContent).toContain('Langkah Anda sekarang: 2 dari 2');
     expect(within(shown).getByText('E-003').className).toBe('ticket-number');
     expect(within(shown).getByText('Menunggu panggilan')).toBeTruthy();
-    expect(within(shown).getByText('Sisa antrean: 1 orang')).toBeTruthy();
+    expect(within(shown).getByText('Antrean di depan Anda: 1')).toBeTruthy();
     const steps = screen.getAllByRole('listitem');
     expect(steps.map((li) => li.getAttribute('aria-current'))).toEqual([null, 'step']);
     expect(steps[0]?.textContent).toContain('Selesai');

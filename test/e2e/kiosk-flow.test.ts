@@ -128,7 +128,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: the whole flow', () =>
     await button(page, 'Ambil Nomor Antrean').click();
 
     expect(await ticketNumber(page)).toBe('A-001');
-    await page.locator('main').getByText('Sisa antrean: 0 orang').waitFor();
+    await page.locator('main').getByText('Antrean di depan Anda: 0').waitFor();
     await page.getByRole('img', { name: 'Kode QR tiket A-001' }).waitFor();
     await axe('ticket');
     await expect.poll(prints).toBe(2);

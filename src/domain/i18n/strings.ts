@@ -96,7 +96,7 @@ const id = {
   'ticket.title': 'Nomor Antrean Anda',
   'ticket.zone': 'Zona {zone}',
   'ticket.time': 'pukul {time}',
-  'ticket.peopleAhead': 'Sisa antrean: {count} orang',
+  'ticket.peopleAhead': 'Antrean di depan Anda: {count}',
   'ticket.wait': 'Perkiraan waktu tunggu: {wait}',
   'ticket.prepare': 'Siapkan persyaratan: {list}',
   'ticket.qr': 'Pindai kode QR ini dengan ponsel Anda',

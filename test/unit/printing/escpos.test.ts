@@ -17,7 +17,7 @@ const TICKET: PrintDocument = {
   lines: [
     { text: 'MPP Kota Contoh', align: 'center', bold: true },
     { text: 'A-012', align: 'center', size: 'huge', bold: true },
-    { text: 'Sisa antrean: 3 orang', align: 'center' },
+    { text: 'Antrean di depan Anda: 3', align: 'center' },
     { text: 'Dukcapil – Zona A', size: 'large' },
   ],
   qr: URL,
@@ -44,7 +44,7 @@ describe('ESC/POS encoding of a ticket', () => {
       'GS ! size 1x1',
       'ESC E 0 bold off',
       'LF',
-      `text "${pad(32, 21)}Sisa antrean: 3 orang"`,
+      `text "${pad(32, 24)}Antrean di depan Anda: 3"`,
       'LF',
       // Twice as tall, left; the en dash spelled "-" (PC437 has none)
       'GS ! size 1x2',
