@@ -91,6 +91,21 @@ export const ComplaintChannelSchema = v.strictObject({
 });
 export const ComplaintsSchema = v.pipe(v.array(ComplaintChannelSchema), v.minLength(1));
 
+/**
+ * Where a service can also be had without coming (the M-Paspor app, SIGNAL, Mobile JKN, a
+ * web form): offered on the kiosk when a number cannot be taken now.
+ */
+export const OnlineChannelSchema = v.strictObject({
+  kind: v.picklist(['app', 'web', 'whatsapp']),
+  /** "M-Paspor", "Mobile JKN". */
+  name: LocalTextSchema,
+  /** A web address, a WhatsApp number, or where the app is found ("Google Play, App Store"). */
+  address: nonEmpty,
+  /** What can be done there. */
+  note: v.optional(LocalTextSchema),
+});
+export const OnlineChannelsSchema = v.pipe(v.array(OnlineChannelSchema), v.minLength(1));
+
 export const QuestionSchema = v.strictObject({ id: slug, text: LocalTextSchema });
 
 export const RequirementSchema = v.strictObject({
@@ -171,6 +186,8 @@ export const ServiceSchema = v.strictObject({
   cost: CostSchema,
   product: LocalTextSchema,
   complaints: v.optional(ComplaintsSchema),
+  /** Online channels of this service; the agency's when absent. */
+  onlineChannels: v.optional(OnlineChannelsSchema),
   prerequisites: v.optional(v.array(PrerequisiteSchema)),
   /**
    * Personal data this service asks for (UU 27/2022): optional for the citizen, given only
@@ -206,6 +223,8 @@ export const AgencySchema = v.strictObject({
   openingHours: v.optional(OpeningHoursSchema),
   /** Default complaint channels for every service of this agency. */
   complaints: ComplaintsSchema,
+  /** Online channels of every service of this agency that names none of its own. */
+  onlineChannels: v.optional(OnlineChannelsSchema),
   services: v.pipe(v.array(ServiceSchema), v.minLength(1)),
 });
 
@@ -296,6 +315,7 @@ export type OpeningHours = v.InferOutput<typeof OpeningHoursSchema>;
 export type Language = v.InferOutput<typeof LanguageSchema>;
 export type Site = v.InferOutput<typeof SiteSchema>;
 export type ComplaintChannel = v.InferOutput<typeof ComplaintChannelSchema>;
+export type OnlineChannel = v.InferOutput<typeof OnlineChannelSchema>;
 export type Question = v.InferOutput<typeof QuestionSchema>;
 export type Requirement = v.InferOutput<typeof RequirementSchema>;
 export type Cost = v.InferOutput<typeof CostSchema>;
