@@ -93,6 +93,12 @@ export function isOpenAt(
   return hours.some((rule) => ruleCovers(rule, clock.weekday, clock.hhmm));
 }
 
+/** The weekday of a day written 'YYYY-MM-DD'. */
+export function weekdayOfDay(day: string): Weekday {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  return weekdayOf(y, m, d);
+}
+
 /**
  * The first day after `day` ('YYYY-MM-DD') on which the site opens at all (a weekday of
  * some rule, not a holiday), looking at most `within` days ahead; null when none is.
