@@ -84,6 +84,7 @@ export const createKioskMachine = (ports: KioskPorts) =>
                 on: {
                   'nav.back': 'services',
                   'requirements.start': { guard: 'serviceOpen', target: 'requirements' },
+                  'requirements.print': { guard: 'canPrintList', actions: 'printMissingList' },
                 },
               },
               requirements: {

@@ -33,6 +33,7 @@ import {
 export type KioskPorts = {
   issueTicket: (request: IssueRequest) => Promise<IssuedTicket>;
   printTicket: () => void;
+  /** Prints the list the screen shows: what is missing, or a service's whole list. */
   printMissingList: () => void;
   /**
    * Keeps consented personal data of a service for sending, apart from the log: the
@@ -106,6 +107,7 @@ export const kioskSetup = (ports: KioskPorts) =>
       hasAnsweredQuestion: ({ context }) => Object.keys(context.answers.questions).length > 0,
       autoPrint: ({ context }) =>
         context.profile.printer.autoPrint && context.profile.printer.kind !== 'none',
+      canPrintList: ({ context }) => context.profile.printer.kind !== 'none',
       canPrint: ({ context }) => context.profile.printer.kind !== 'none' && context.printCount < 2,
       quotaFailure: ({ event }) => {
         const error = (event as unknown as { error?: unknown }).error;

@@ -115,6 +115,8 @@ export type KioskEvent =
   | { type: 'agency.selected'; agencyId: string }
   | { type: 'service.selected'; serviceId: string }
   | { type: 'requirements.start' }
+  /** The service's whole requirement list on paper (from its page, when it is closed). */
+  | { type: 'requirements.print' }
   | { type: 'question.answered'; questionId: string; answer: boolean }
   | { type: 'requirement.marked'; key: string; mark: RequirementMark }
   | { type: 'requirements.done' }

@@ -144,7 +144,7 @@ describe('kiosk UI: search', () => {
 });
 
 describe('kiosk UI: availability before the citizen invests time', () => {
-  it('shows "Kuota habis" on the tile and the row, and no way into the requirements', () => {
+  it('shows "Kuota habis" on the tile and the row, and no way into the requirements', async () => {
     const k = renderKiosk();
     setAvailability(k, {
       'imigrasi-paspor-baru': { state: 'quota-exhausted' },
@@ -156,11 +156,11 @@ describe('kiosk UI: availability before the citizen invests time', () => {
     fireEvent.click(tile);
     expect(within(button('Paspor Baru')).getByText('Kuota habis')).toBeTruthy();
     fireEvent.click(button('Paspor Baru'));
-    expect(screen.getByText('Kuota layanan hari ini telah habis')).toBeTruthy();
+    expect(await screen.findByText('Kuota layanan hari ini telah habis')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Periksa Persyaratan' })).toBeNull();
   });
 
-  it('shows remaining quota, closed hours and "Tidak tersedia di MPP ini"', () => {
+  it('shows remaining quota, closed hours and "Tidak tersedia di MPP ini"', async () => {
     const k = renderKiosk();
     setAvailability(k, {
       'imigrasi-paspor-baru': { state: 'open', remaining: 5 },
@@ -178,7 +178,7 @@ describe('kiosk UI: availability before the citizen invests time', () => {
       within(button('Perubahan Kartu Keluarga')).getByText('Tidak tersedia di MPP ini'),
     ).toBeTruthy();
     fireEvent.click(button('Cetak Ulang KTP-el'));
-    expect(screen.getByText('Layanan sedang tutup')).toBeTruthy();
+    expect(await screen.findByText('Layanan sedang tutup')).toBeTruthy();
     expect(
       screen.getByText('Jam layanan: Senin–Kamis 08.00–15.00; Jumat 08.00–11.30, 13.00–15.00'),
     ).toBeTruthy();
@@ -219,7 +219,7 @@ describe('kiosk UI: failures', () => {
     expect(heading('Pilih Layanan')).toBeTruthy();
   });
 
-  it('says what the citizen can do instead: the next visit with the service, the MPP and its hours', async () => {
+  it('says what the citizen can do instead: the next visit with the service, another day', async () => {
     // Arrange: a visit tomorrow (by the real clock) that carries the passport service.
     const tomorrow = addDays(businessDayOf(Date.now(), 'Asia/Jakarta'), 1);
     const visit = {
@@ -246,7 +246,9 @@ describe('kiosk UI: failures', () => {
       'Datang ke MPP bergerak berikutnya yang membawa layanan ini:',
     );
     expect(instead.textContent).toContain('MPP bergerak: Kelurahan Sukamaju,');
-    expect(instead.textContent).toMatch(/Atau datang ke .+, Jl\. Merdeka No\. 1\. Jam buka: .+\./);
+    // Another day at this MPP (a lobby kiosk: the citizen is at the MPP already).
+    expect(instead.textContent).toMatch(/Datang lagi \w+ \d+ \w+, pukul 08\.00–\d\d\.\d\d WIB\./);
+    expect(instead.textContent).not.toContain('Atau datang ke');
   });
 
   it('shows out-of-service in both languages when storage fails', () => {

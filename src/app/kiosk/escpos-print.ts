@@ -13,12 +13,12 @@ import type { KioskLinks } from '../../ui/kiosk/links';
 import type { KioskActor } from '../../ui/kiosk/runtime';
 import { screenOf } from '../../ui/kiosk/screen-of';
 import { PrintProblemNotice } from '../../ui/kiosk/Ticket/PrintProblemNotice';
-import { missingListDocument, ticketDocument } from '../../ui/print/documents';
+import { documentOf } from '../../ui/print/documents';
 import { setPrinter } from '../print';
 import { type PrinterLink, printerLink } from '../printer-link';
 
 /**
- * Prints what the kiosk shows (its ticket, or its missing-documents list) over ESC/POS
+ * Prints what the kiosk shows (its ticket, a missing-documents or requirement list) over ESC/POS
  * instead of the browser, and tells a print that did not come out; stop() gives printing
  * back to the browser.
  */
@@ -53,10 +53,7 @@ export function escposPrinting(deps: {
   });
   setPrinter(() => {
     const snapshot = deps.actor.getSnapshot();
-    const doc =
-      screenOf(snapshot) === 'ticket'
-        ? ticketDocument(snapshot.context, deps.links)
-        : missingListDocument(snapshot.context, deps.links);
+    const doc = documentOf(screenOf(snapshot), snapshot.context, deps.links);
     if (doc) void print(doc);
   });
   return {

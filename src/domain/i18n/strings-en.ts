@@ -16,6 +16,8 @@ export const STRINGS_EN = {
 
   'attract.welcome': 'Welcome to {site}',
   'attract.touch': 'Touch to start',
+  'attract.closed': '{site} is closed now',
+  'attract.browse': 'See services and requirements',
 
   'agencies.title': 'Choose an Agency',
   'agencies.search': 'Search agencies or services…',
@@ -46,11 +48,6 @@ export const STRINGS_EN = {
   'detail.anyOf': 'One of:',
   'detail.conditional': 'Only if you answer “{answer}” to: {question}',
   'detail.start': 'Check Requirements',
-  'detail.quotaExhausted': "Today's quota for this service has been used up",
-  'detail.closed': 'This service is closed now',
-  'detail.holiday': 'Today is a holiday, the service is closed',
-  'detail.hours': 'Service hours: {hours}',
-  'detail.notOffered': 'This service is not available at this MPP',
 
   'complaint.web': 'Website',
   'complaint.whatsapp': 'WhatsApp',

@@ -19,6 +19,8 @@ const id = {
 
   'attract.welcome': 'Selamat datang di {site}',
   'attract.touch': 'Sentuh untuk mulai',
+  'attract.closed': '{site} sedang tutup',
+  'attract.browse': 'Lihat layanan dan persyaratan',
 
   'agencies.title': 'Pilih Instansi',
   'agencies.search': 'Cari instansi atau layanan…',
@@ -50,11 +52,6 @@ const id = {
   'detail.anyOf': 'Salah satu dari:',
   'detail.conditional': 'Hanya jika jawaban Anda “{answer}” untuk: {question}',
   'detail.start': 'Periksa Persyaratan',
-  'detail.quotaExhausted': 'Kuota layanan hari ini telah habis',
-  'detail.closed': 'Layanan sedang tutup',
-  'detail.holiday': 'Hari ini hari libur, layanan tutup',
-  'detail.hours': 'Jam layanan: {hours}',
-  'detail.notOffered': 'Layanan ini tidak tersedia di MPP ini',
 
   'complaint.web': 'Situs web',
   'complaint.whatsapp': 'WhatsApp',

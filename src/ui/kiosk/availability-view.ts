@@ -65,3 +65,16 @@ export function availabilityBadge(
   }
   return null;
 }
+
+/**
+ * Closed now: no service can take a number or has merely used up its quota, and one at
+ * least is closed by the hours or a holiday (not merely not offered here).
+ */
+export function closedNow(ctx: KioskContext): boolean {
+  let closed = false;
+  for (const a of Object.values(ctx.availability)) {
+    if (a.state !== 'closed') return false;
+    closed ||= a.reason !== 'not-offered';
+  }
+  return closed;
+}

@@ -11,6 +11,8 @@ export const QuotaExhausted = lazyComponent(() => rare().then((m) => m.QuotaExha
 export const OutOfService = lazyComponent(() => rare().then((m) => m.OutOfService));
 export const IdleWarning = lazyComponent(() => rare().then((m) => m.IdleWarning));
 export const Personal = lazyComponent(() => rare().then((m) => m.Personal));
+export const Unavailable = lazyComponent(() => rare().then((m) => m.Unavailable));
+export const ClosedNotice = lazyComponent(() => rare().then((m) => m.ClosedNotice));
 export const JourneyList = lazyComponent(() =>
   import('./Ticket/JourneyList').then((m) => m.JourneyList),
 );
@@ -27,6 +29,8 @@ export async function preloadKioskScreens(): Promise<void> {
       QuotaExhausted,
       OutOfService,
       IdleWarning,
+      Unavailable,
+      ClosedNotice,
       SearchResults,
       JourneyList,
     ].map((c) => c.preload()),

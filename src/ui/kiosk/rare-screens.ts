@@ -1,11 +1,13 @@
 /**
  * The kiosk's rarer screens in one chunk (./lazy-screens.ts loads it whole): a missing
- * list, a prerequisite, a spent quota, out of service, the idle warning. One file to fetch
- * and one name in the entry, instead of five.
+ * list, a prerequisite, a spent quota, out of service, the idle warning, a service or the
+ * MPP closed. One file to fetch and one name in the entry, instead of one each.
  */
+export { ClosedNotice } from './Attract/ClosedNotice';
 export { IdleWarning } from './IdleWarning/IdleWarning';
 export { Missing } from './Missing/Missing';
 export { OutOfService } from './OutOfService/OutOfService';
 export { Personal } from './Personal/Personal';
 export { Prerequisite } from './Prerequisite/Prerequisite';
 export { QuotaExhausted } from './QuotaExhausted/QuotaExhausted';
+export { Unavailable } from './Unavailable/Unavailable';

@@ -1,5 +1,5 @@
 /**
- * The paper version of the current screen (ticket, or missing list), hidden on screen
+ * The paper version of the current screen (ticket, missing list, a service's list), hidden on screen
  * and the only thing visible when printing (print.css). Its @page rule follows the
  * profile's paper width. Hidden from assistive technology: the screen says the same.
  */
@@ -9,7 +9,7 @@ import type { PrintDocument } from '../../printing/ticket-layout';
 import { QrCode } from '../components/QrCode/QrCode';
 import { useKiosk, useLinks } from '../kiosk/runtime';
 import type { ScreenName } from '../kiosk/screen-of';
-import { missingListDocument, ticketDocument } from './documents';
+import { documentOf } from './documents';
 
 /** The print area of the kiosk. */
 export function PrintArea(props: { screen: ScreenName }) {
@@ -17,11 +17,10 @@ export function PrintArea(props: { screen: ScreenName }) {
   const links = useLinks();
   // Worded again once a language's table has loaded (English comes after a switch).
   const worded = hasStrings(ctx.lang);
-  const doc = useMemo(() => {
-    if (props.screen === 'ticket') return ticketDocument(ctx, links);
-    if (props.screen === 'missing') return missingListDocument(ctx, links);
-    return null;
-  }, [props.screen, ctx, links, worded]);
+  const doc = useMemo(
+    () => documentOf(props.screen, ctx, links),
+    [props.screen, ctx, links, worded],
+  );
   const width = ctx.profile.printer.paperWidth;
   return (
     <div class={`print-area print-area--${width}`} aria-hidden="true">

@@ -1,18 +1,26 @@
 /**
  * The attract screen: touching anywhere starts a session in the kiosk's language; the
- * language buttons start it in that language. Keyboard users have real buttons.
+ * language buttons start it in that language. Keyboard users have real buttons. While the
+ * MPP is closed it says so first, with when it opens and what can still be done.
  */
 import { localized } from '../../../domain/i18n/local-text';
 import { t } from '../../../domain/i18n/strings';
 import { Button } from '../../components/Button/Button';
+import { closedNow } from '../availability-view';
+import { ClosedNotice } from '../lazy-screens';
 import { useKiosk, useSend } from '../runtime';
 
-/** "Selamat datang di …" with "Sentuh untuk mulai" (the coming visits: ./ComingVisits.tsx). */
+/**
+ * "Selamat datang di …" with "Sentuh untuk mulai", or while closed "… sedang tutup" and
+ * "Lihat layanan dan persyaratan" (the coming visits: ./ComingVisits.tsx).
+ */
 export function Attract() {
   const send = useSend();
   const lang = useKiosk((s) => s.context.lang);
   const site = useKiosk((s) => s.context.config.site);
   const largeText = useKiosk((s) => s.context.largeText);
+  const closed = useKiosk((s) => closedNow(s.context));
+  const name = { site: localized(site.name, lang) };
   const only = (action: () => void) => (event: Event) => {
     event.stopPropagation();
     action();
@@ -25,15 +33,14 @@ export function Attract() {
           {t(lang, 'display.largeText')}
         </Button>
       </div>
-      <h1 class="attract-title">
-        {t(lang, 'attract.welcome', { site: localized(site.name, lang) })}
-      </h1>
+      <h1 class="attract-title">{t(lang, closed ? 'attract.closed' : 'attract.welcome', name)}</h1>
+      {closed && <ClosedNotice />}
       <Button
         variant="primary"
         class="attract-start"
         onClick={only(() => send({ type: 'session.start' }))}
       >
-        {t(lang, 'attract.touch')}
+        {t(lang, closed ? 'attract.browse' : 'attract.touch')}
       </Button>
       {site.languages.length > 1 && (
         <fieldset class="attract-languages" aria-label={t(lang, 'language.choose')}>

@@ -1,11 +1,11 @@
 /**
- * A mandatory requirement is missing: say so plainly, list what is missing, offer the
- * list as a QR code (and on paper when there is a printer), and let the citizen queue
- * anyway for a consultation.
+ * A mandatory requirement is missing: say so plainly, list what is missing, and make
+ * keeping the list the first choice (on paper when there is a printer, or as a QR code for
+ * the phone); queueing anyway for a consultation stays possible, last and plain.
  */
 // Its texts come with it (never on the way to a ticket).
 import '../../../domain/i18n/strings-rare';
-import { useMemo } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import { localized } from '../../../domain/i18n/local-text';
 import { checkRequirements } from '../../../domain/requirements';
 import { currentService } from '../../../machines/kiosk.selectors';
@@ -19,6 +19,7 @@ export function Missing() {
   const tr = useText();
   const send = useSend();
   const links = useLinks();
+  const keepId = useId();
   const ctx = useKiosk((s) => s.context);
   const service = currentService(ctx);
   const missing = useMemo(
@@ -32,31 +33,33 @@ export function Missing() {
   );
   const canPrint = ctx.profile.printer.kind !== 'none';
   return (
-    <Screen
-      title={tr('missing.title')}
-      kicker={localized(service.name, ctx.lang)}
-      actions={
-        <>
-          {canPrint && (
-            <Button onClick={() => send({ type: 'missing.print' })}>{tr('missing.print')}</Button>
-          )}
-          <Button variant="primary" onClick={() => send({ type: 'missing.queueAnyway' })}>
-            {tr('missing.queueAnyway')}
-          </Button>
-        </>
-      }
-    >
+    <Screen title={tr('missing.title')} kicker={localized(service.name, ctx.lang)}>
       <p class="lead">{tr('missing.list')}</p>
       <ul class="missing-list">
         {missing.map((r) => (
           <li key={r.id}>{localized(r.label, ctx.lang)}</li>
         ))}
       </ul>
-      <figure class="qr-block">
-        <QrCode text={url} label={tr('missing.qrLabel')} />
-        <figcaption>{tr('missing.qr')}</figcaption>
-      </figure>
-      <p class="note">{tr('missing.consultNote')}</p>
+      <section class="keep-list" aria-labelledby={keepId}>
+        <h2 id={keepId} class="section-title">
+          {tr('missing.keep')}
+        </h2>
+        {canPrint && (
+          <Button variant="primary" onClick={() => send({ type: 'missing.print' })}>
+            {tr('missing.print')}
+          </Button>
+        )}
+        <figure class="qr-block">
+          <QrCode text={url} label={tr('missing.qrLabel')} />
+          <figcaption>{tr('missing.qr')}</figcaption>
+        </figure>
+      </section>
+      <section class="consult">
+        <p class="note">{tr('missing.consultNote')}</p>
+        <Button onClick={() => send({ type: 'missing.queueAnyway' })}>
+          {tr('missing.queueAnyway')}
+        </Button>
+      </section>
     </Screen>
   );
 }
