@@ -123,7 +123,7 @@ describe('bad news first: a service that cannot take a number now', () => {
     const instead = within(notice).getByRole('region', { name: 'Yang dapat Anda lakukan' });
     expect(instead.textContent).toMatch(/Datang lagi \w+ \d+ \w+, pukul 08\.00–\d\d\.\d\d WIB\./);
     expect(instead.textContent).toContain('MPP bergerak: Kelurahan Sukamaju,');
-    expect(instead.textContent).toContain('Aplikasi M-Paspor (Google Play, App Store)');
+    expect(instead.textContent).toContain('Aplikasi M-Paspor: Google Play, App Store');
     expect(screen.queryByRole('button', { name: 'Periksa Persyaratan' })).toBeNull();
 
     fireEvent.click(within(notice).getByRole('button', { name: 'Cetak daftar persyaratan' }));
@@ -181,7 +181,7 @@ describe('bad news first: a quota found spent while issuing', () => {
     fireEvent.click(button('Tidak'));
     fireEvent.click(button('Ambil Nomor Antrean'));
     const instead = await screen.findByRole('region', { name: 'Yang dapat Anda lakukan' });
-    expect(instead.textContent).toContain('Aplikasi M-Paspor (Google Play, App Store)');
+    expect(instead.textContent).toContain('Aplikasi M-Paspor: Google Play, App Store');
     expect(instead.textContent).toContain('Ajukan paspor dari rumah');
     fireEvent.click(button('Pilih layanan lain'));
     await waitFor(() => expect(flowOf(k.actor)).toBe('services'));

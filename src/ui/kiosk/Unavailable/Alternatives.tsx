@@ -64,7 +64,7 @@ export function Alternatives({ found, lang, today, timeZone, children }: Props) 
   );
 }
 
-/** "Aplikasi M-Paspor (Google Play, App Store)", "PANDAWA: WhatsApp 0811-…". */
+/** "Aplikasi M-Paspor: Google Play, App Store", "PANDAWA: WhatsApp 0811-…". */
 function channelLine(channel: OnlineChannel, lang: Language): string {
   return t(lang, `instead.${channel.kind}`, {
     name: localized(channel.name, lang),
