@@ -1,6 +1,5 @@
 /**
- * What goes on a printed ticket and on a printed list of requirements (missing ones, or a
- * service's whole list), as a
+ * What goes on a printed ticket and on a printed list of missing requirements, as a
  * device-neutral document: the browser print adapter renders it as HTML (58/80 mm), an
  * ESC/POS encoder will turn the same lines into printer commands.
  * Must: pure — every instant, URL and answer is passed in; no personal data.
@@ -136,7 +135,8 @@ function ticketMarks(ticket: IssuedTicket, lang: Language): string[] {
   return marks;
 }
 
-const center = (text: string, extra: Omit<PrintLine, 'text'> = {}): PrintLine => ({
+/** A centred line. */
+export const center = (text: string, extra: Omit<PrintLine, 'text'> = {}): PrintLine => ({
   text,
   align: 'center',
   ...extra,
@@ -203,30 +203,5 @@ export function missingListLayout(input: MissingListInput): PrintDocument {
     center(t(lang, 'missing.qr')),
     center(input.url),
   );
-  return { lines, qr: input.url };
-}
-
-/**
- * A service's whole requirement list, to take home when no number can be taken now: each
- * requirement with Wajib/Tidak wajib, and its phone page in the QR code.
- */
-export function requirementListLayout(input: Omit<MissingListInput, 'missing'>): PrintDocument {
-  const { config, lang } = input;
-  const found = findService(config, input.serviceId);
-  const lines: PrintLine[] = [center(localized(config.site.name, lang), { bold: true })];
-  if (found) {
-    lines.push(
-      center(localized(found.service.name, lang), { size: 'large', bold: true }),
-      center(localized(found.agency.shortName, lang)),
-      { text: t(lang, 'detail.requirements'), bold: true },
-    );
-    for (const r of found.service.requirements) {
-      const mark = t(lang, r.mandatory ? 'detail.mandatory' : 'detail.optional');
-      lines.push({ text: `• ${localized(r.label, lang)} (${mark})` });
-      for (const option of r.anyOf ?? [])
-        lines.push({ text: `  – ${localized(option.label, lang)}` });
-    }
-  }
-  lines.push(center(t(lang, 'missing.qr')), center(input.url));
   return { lines, qr: input.url };
 }

@@ -129,8 +129,8 @@ describe('bad news first: a service that cannot take a number now', () => {
     fireEvent.click(within(notice).getByRole('button', { name: 'Cetak daftar persyaratan' }));
     expect(k.printMissingList).toHaveBeenCalledTimes(1);
     // The paper holds the whole list, each requirement marked, and the service page's QR.
-    const paper = k.container.querySelector('.print-area')?.textContent ?? '';
-    expect(paper).toContain('• KTP-el (Wajib)');
+    const paper = () => k.container.querySelector('.print-area')?.textContent ?? '';
+    await waitFor(() => expect(paper()).toContain('• KTP-el (Wajib)'));
     expect(k.links.missingListUrl).toHaveBeenCalledWith('imigrasi-paspor-baru', []);
 
     fireEvent.click(within(notice).getByRole('button', { name: 'Pilih layanan lain' }));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_ANSWERS } from '../../src/domain/requirements';
 import type { IssuedTicket } from '../../src/machines/kiosk.types';
 import { journeyWords } from '../../src/printing/journey-lines';
+import { requirementListLayout } from '../../src/printing/requirement-list';
 import {
   missingListLayout,
   provideJourneyWords,
@@ -231,5 +232,22 @@ describe('ticketLayout of a journey', () => {
     expect(texts).toContain(
       'Step 2: E-001 — BPJS Health, Member data change (after step 1 is finished)',
     );
+  });
+});
+
+describe('requirementListLayout', () => {
+  it('lists every requirement of the service, marked, its alternatives, and the page in the QR', () => {
+    const doc = requirementListLayout({
+      config: kioskBundle(),
+      serviceId: 'disdukcapil-kk-perubahan',
+      lang: 'en',
+      url: 'https://antrean.test/s/disdukcapil-kk-perubahan',
+    });
+    const texts = doc.lines.map((line) => line.text);
+    expect(texts.slice(1, 3)).toEqual(['Family card update', 'Civil Registry']);
+    expect(texts).toContain('• Proof of change (Required)');
+    expect(texts).toContain('  – Marriage book');
+    expect(texts).toContain('• Form F-1.02 (Optional)');
+    expect(doc.qr).toBe('https://antrean.test/s/disdukcapil-kk-perubahan');
   });
 });

@@ -13,7 +13,8 @@ import type { KioskLinks } from '../../ui/kiosk/links';
 import type { KioskActor } from '../../ui/kiosk/runtime';
 import { screenOf } from '../../ui/kiosk/screen-of';
 import { PrintProblemNotice } from '../../ui/kiosk/Ticket/PrintProblemNotice';
-import { documentOf } from '../../ui/print/documents';
+import { missingListDocument, ticketDocument } from '../../ui/print/documents';
+import { requirementListDocument } from '../../ui/print/RequirementListPaper';
 import { setPrinter } from '../print';
 import { type PrinterLink, printerLink } from '../printer-link';
 
@@ -53,7 +54,13 @@ export function escposPrinting(deps: {
   });
   setPrinter(() => {
     const snapshot = deps.actor.getSnapshot();
-    const doc = documentOf(screenOf(snapshot), snapshot.context, deps.links);
+    const screen = screenOf(snapshot);
+    const doc =
+      screen === 'ticket'
+        ? ticketDocument(snapshot.context, deps.links)
+        : screen === 'detail'
+          ? requirementListDocument(snapshot.context, deps.links)
+          : missingListDocument(snapshot.context, deps.links);
     if (doc) void print(doc);
   });
   return {

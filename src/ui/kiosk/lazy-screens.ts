@@ -13,6 +13,7 @@ export const IdleWarning = lazyComponent(() => rare().then((m) => m.IdleWarning)
 export const Personal = lazyComponent(() => rare().then((m) => m.Personal));
 export const Unavailable = lazyComponent(() => rare().then((m) => m.Unavailable));
 export const ClosedNotice = lazyComponent(() => rare().then((m) => m.ClosedNotice));
+export const RequirementListPaper = lazyComponent(() => rare().then((m) => m.RequirementListPaper));
 export const JourneyList = lazyComponent(() =>
   import('./Ticket/JourneyList').then((m) => m.JourneyList),
 );
@@ -31,6 +32,7 @@ export async function preloadKioskScreens(): Promise<void> {
       IdleWarning,
       Unavailable,
       ClosedNotice,
+      RequirementListPaper,
       SearchResults,
       JourneyList,
     ].map((c) => c.preload()),

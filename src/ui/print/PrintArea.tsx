@@ -1,15 +1,18 @@
 /**
- * The paper version of the current screen (ticket, missing list, a service's list), hidden on screen
+ * The paper version of the current screen (ticket, missing list, or the requirement list
+ * of a service that cannot take a number now: ./RequirementListPaper.tsx), hidden on screen
  * and the only thing visible when printing (print.css). Its @page rule follows the
  * profile's paper width. Hidden from assistive technology: the screen says the same.
  */
 import { useMemo } from 'preact/hooks';
 import { hasStrings } from '../../domain/i18n/strings';
+import { availabilityOf } from '../../machines/kiosk.selectors';
 import type { PrintDocument } from '../../printing/ticket-layout';
 import { QrCode } from '../components/QrCode/QrCode';
+import { RequirementListPaper } from '../kiosk/lazy-screens';
 import { useKiosk, useLinks } from '../kiosk/runtime';
 import type { ScreenName } from '../kiosk/screen-of';
-import { documentOf } from './documents';
+import { missingListDocument, ticketDocument } from './documents';
 
 /** The print area of the kiosk. */
 export function PrintArea(props: { screen: ScreenName }) {
@@ -17,15 +20,22 @@ export function PrintArea(props: { screen: ScreenName }) {
   const links = useLinks();
   // Worded again once a language's table has loaded (English comes after a switch).
   const worded = hasStrings(ctx.lang);
-  const doc = useMemo(
-    () => documentOf(props.screen, ctx, links),
-    [props.screen, ctx, links, worded],
-  );
+  const doc = useMemo(() => {
+    if (props.screen === 'ticket') return ticketDocument(ctx, links);
+    if (props.screen === 'missing') return missingListDocument(ctx, links);
+    return null;
+  }, [props.screen, ctx, links, worded]);
   const width = ctx.profile.printer.paperWidth;
+  // Printed only from the page of a service that cannot take a number now.
+  const list =
+    props.screen === 'detail' &&
+    ctx.serviceId !== null &&
+    availabilityOf(ctx, ctx.serviceId).state !== 'open';
   return (
     <div class={`print-area print-area--${width}`} aria-hidden="true">
       <style>{`@page { size: ${width}mm auto; margin: 0 }`}</style>
       {doc && <PrintedDocument doc={doc} />}
+      {list && <RequirementListPaper />}
     </div>
   );
 }

@@ -4,16 +4,10 @@
  * the paper always matches what PrintArea shows.
  */
 import { checkRequirements } from '../../domain/requirements';
-import { availabilityOf, currentService } from '../../machines/kiosk.selectors';
+import { currentService } from '../../machines/kiosk.selectors';
 import type { KioskContext } from '../../machines/kiosk.types';
-import {
-  missingListLayout,
-  type PrintDocument,
-  requirementListLayout,
-  ticketLayout,
-} from '../../printing/ticket-layout';
+import { missingListLayout, type PrintDocument, ticketLayout } from '../../printing/ticket-layout';
 import type { KioskLinks } from '../kiosk/links';
-import type { ScreenName } from '../kiosk/screen-of';
 
 /** The ticket document, or null when no ticket has been issued. */
 export function ticketDocument(ctx: KioskContext, links: KioskLinks): PrintDocument | null {
@@ -45,36 +39,4 @@ export function missingListDocument(ctx: KioskContext, links: KioskLinks): Print
     lang: ctx.lang,
     url: links.missingListUrl(ctx.serviceId, missing),
   });
-}
-
-/** The chosen service's whole requirement list (printed from its page), or null. */
-export function requirementListDocument(
-  ctx: KioskContext,
-  links: KioskLinks,
-): PrintDocument | null {
-  if (!ctx.serviceId) return null;
-  return requirementListLayout({
-    config: ctx.config,
-    serviceId: ctx.serviceId,
-    lang: ctx.lang,
-    url: links.missingListUrl(ctx.serviceId, []),
-  });
-}
-
-/**
- * What the print area holds on `screen`: its ticket, its missing list, or the whole list of
- * a service that cannot take a number now.
- */
-export function documentOf(
-  screen: ScreenName,
-  ctx: KioskContext,
-  links: KioskLinks,
-): PrintDocument | null {
-  if (screen === 'ticket') return ticketDocument(ctx, links);
-  if (screen === 'missing') return missingListDocument(ctx, links);
-  // Printed only from the page of a service that cannot take a number now.
-  if (screen === 'detail' && ctx.serviceId && availabilityOf(ctx, ctx.serviceId).state !== 'open') {
-    return requirementListDocument(ctx, links);
-  }
-  return null;
 }
