@@ -188,6 +188,46 @@ describe('bad news first: a quota found spent while issuing', () => {
   });
 });
 
+describe('bad news first on a mobile unit', () => {
+  it('sends a spent quota to the MPP itself and to a later visit, never its own; no closed MPP', async () => {
+    const config = world();
+    const today = businessDayOf(Date.now(), 'Asia/Jakarta');
+    config.visits.push({
+      id: 'hari-ini',
+      date: today,
+      kelurahan: 'Bukit Indah',
+      place: 'Balai RW',
+      hours: { from: '08:00', to: '12:00' },
+      services: [{ service: 'imigrasi-paspor-baru', quota: 20 }],
+    });
+    for (const a of config.agencies) for (const s of a.services) s.offeredAt = ['lobby', 'mobile'];
+    const k = renderKiosk({
+      config,
+      place: 'mobile',
+      issue: async () => {
+        const { IssueError } = await import('../../src/machines/kiosk.types');
+        throw new IssueError('quota-exhausted');
+      },
+    });
+    setAvailability(k, allClosed(config));
+    expect(button('Sentuh untuk mulai')).toBeTruthy();
+    setAvailability(k, {});
+    fireEvent.click(button('Sentuh untuk mulai'));
+    fireEvent.click(button('Imigrasi'));
+    fireEvent.click(button('Paspor Baru'));
+    fireEvent.click(button('Periksa Persyaratan'));
+    fireEvent.click(button('Ada'));
+    fireEvent.click(button('Lanjut'));
+    fireEvent.click(button('Tidak'));
+    fireEvent.click(button('Ambil Nomor Antrean'));
+    const instead = await screen.findByRole('region', { name: 'Yang dapat Anda lakukan' });
+    expect(instead.textContent).toMatch(/Atau datang ke .+, Jl\. Merdeka No\. 1\. Jam buka: .+\./);
+    expect(instead.textContent).toContain('Kelurahan Sukamaju');
+    expect(instead.textContent).not.toContain('Bukit Indah');
+    expect(instead.textContent).not.toContain('Datang lagi');
+  });
+});
+
 describe('bad news first: missing documents', () => {
   it('offers keeping the list first and big; consulting anyway comes last, plain', async () => {
     renderKiosk();

@@ -6,7 +6,7 @@ import { render } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { type AnyActorRef, createActor } from 'xstate';
 import type { ConfigBundle, Profile } from '../../src/domain/config/schema';
-import type { IssuedTicket, IssueRequest } from '../../src/machines/kiosk.types';
+import type { IssuedTicket, IssueRequest, Place } from '../../src/machines/kiosk.types';
 import { KioskApp } from '../../src/ui/kiosk/KioskApp';
 import type { KioskLinks } from '../../src/ui/kiosk/links';
 import { localInstant } from '../fixtures/catalogue';
@@ -32,6 +32,8 @@ type Options = {
   config?: ConfigBundle;
   profile?: Profile;
   issue?: (request: IssueRequest) => Promise<IssuedTicket>;
+  /** A mobile unit's kiosk instead of the lobby's. */
+  place?: Place;
 };
 
 const started: AnyActorRef[] = [];
@@ -48,7 +50,7 @@ export function renderKiosk(options: Options = {}) {
     input: {
       config: options.config ?? kioskBundle(),
       profile: options.profile ?? kioskProfile(),
-      place: 'lobby',
+      place: options.place ?? 'lobby',
     },
   });
   actor.start();

@@ -67,10 +67,12 @@ export function availabilityBadge(
 }
 
 /**
- * Closed now: no service can take a number or has merely used up its quota, and one at
- * least is closed by the hours or a holiday (not merely not offered here).
+ * The MPP is closed now: no service can take a number or has merely used up its quota, and
+ * one at least is closed by the hours or a holiday (not merely not offered here). Never on
+ * a mobile unit, which keeps its visit's hours, not the MPP's.
  */
 export function closedNow(ctx: KioskContext): boolean {
+  if (ctx.place === 'mobile') return false;
   let closed = false;
   for (const a of Object.values(ctx.availability)) {
     if (a.state !== 'closed') return false;
