@@ -1,7 +1,7 @@
 /**
  * Every target a citizen touches at the kiosk is at least 64×64 CSS px, on every screen
- * of the walk to a ticket and on the attract screen's dialogs, in normal and in large
- * text; and no screen has the browser's body margin (a white frame, a 16 px scroll).
+ * of the walk to a ticket and on the attract screen's dialogs, in Indonesian and English,
+ * in normal and in large text; and no screen has the browser's body margin (a white frame, a 16 px scroll).
  * The agency search's clear control is checked with the search itself.
  */
 import { mkdirSync } from 'node:fs';
@@ -9,19 +9,52 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import {
-  button,
-  instrument,
-  markAllPresent,
-  setUpDevice,
-  ticketNumber,
-  waitForSync,
-} from './support/kiosk-page';
+import { button, instrument, setUpDevice, waitForSync } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const MIN = 64;
+
+/** What the walk to a ticket reads and touches, in each language. */
+const WORDS = {
+  id: {
+    agencies: 'Pilih Instansi',
+    search: 'Cari instansi atau layanan…',
+    agency: 'Disdukcapil',
+    services: 'Pilih Layanan',
+    service: 'Cetak ulang KTP-el (rusak, hilang atau perubahan data)',
+    requirements: 'Persyaratan',
+    check: 'Periksa Persyaratan',
+    question: 'Apakah KTP-el Anda hilang?',
+    no: 'Tidak',
+    checklist: 'Apakah Anda membawa dokumen berikut?',
+    present: 'Ada',
+    next: 'Lanjut',
+    priority: 'Apakah Anda termasuk kelompok prioritas?',
+    take: 'Ambil Nomor Antrean',
+    ticket: 'Nomor Antrean Anda',
+    done: 'Selesai',
+  },
+  en: {
+    agencies: 'Choose an Agency',
+    search: 'Search agencies or services…',
+    agency: 'Civil registry (Disdukcapil)',
+    services: 'Choose a Service',
+    service: 'KTP-el reprint (damaged, lost or changed data)',
+    requirements: 'Requirements',
+    check: 'Check Requirements',
+    question: 'Has your KTP-el been lost?',
+    no: 'No',
+    checklist: 'Do you have these documents with you?',
+    present: 'I have it',
+    next: 'Continue',
+    priority: 'Do you belong to a priority group?',
+    take: 'Take a Queue Number',
+    ticket: 'Your Queue Number',
+    done: 'Done',
+  },
+} as const;
 
 /**
  * Visible interactive elements smaller than 64 px in either dimension, named for the
@@ -126,24 +159,35 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: targets of 64 px and n
     expect(large).toEqual({ margin: '0px', overflow: 0, sideways: 0 });
   });
 
-  for (const large of [false, true]) {
-    const mode = large ? 'large text' : 'normal text';
-    it(`walks every screen to a ticket with targets of 64 px, ${mode}`, async () => {
+  for (const [lang, large] of [
+    ['id', false],
+    ['id', true],
+    ['en', false],
+    ['en', true],
+  ] as const) {
+    const mode = `${lang}, ${large ? 'large text' : 'normal text'}`;
+    const w = WORDS[lang];
+    it(`walks every screen to a ticket with targets of 64 px (${mode})`, async () => {
+      // Each walk from a fresh start of the enrolled kiosk, in the text size it is about.
+      await page.goto(`${server.url}/kiosk`);
       const attract = button(page, 'Sentuh untuk mulai');
       await attract.waitFor();
-      if (large) {
+      if ((await page.locator('.kiosk--large').count()) !== Number(large)) {
         await button(page, 'Teks besar').click();
-        await page.locator('.kiosk--large').waitFor();
       }
+      await page
+        .locator(large ? '.kiosk--large' : '.kiosk:not(.kiosk--large)')
+        .first()
+        .waitFor();
       await audit(`attract, ${mode}`);
 
+      // The attract screen's dialogs (in the kiosk's language, whichever the session's).
       await button(page, 'Sudah pesan antrean daring? Lapor hadir').click();
       const checkIn = page.getByRole('dialog', { name: 'Lapor hadir pemesanan' });
       await checkIn.waitFor();
       await audit(`check-in dialog, ${mode}`);
       await checkIn.locator('.checkin-back').click();
       await checkIn.waitFor({ state: 'detached' });
-
       await button(page, 'Sudah dilayani? Isi survei kepuasan').click();
       const survey = page.getByRole('dialog', { name: 'Survei Kepuasan Masyarakat' });
       await survey.waitFor();
@@ -151,43 +195,45 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: targets of 64 px and n
       await survey.locator('.checkin-back').click();
       await survey.waitFor({ state: 'detached' });
 
-      await attract.click();
-      await page.getByRole('heading', { name: 'Pilih Instansi' }).waitFor();
+      await (lang === 'id' ? attract : button(page, 'English')).click();
+      await page.getByRole('heading', { name: w.agencies }).waitFor();
       await audit(`agencies, ${mode}`);
-      // The header bar meets the screen's edges: no white frame round it.
-      const bar = await page.locator('header').first().boundingBox();
-      await page.screenshot({ path: join(ARTIFACTS, `no-frame-${large ? 'large' : 'id'}.png`) });
-      expect(bar).toMatchObject({ x: 0, y: 0, width: 1080 });
-      await page.getByLabel('Cari instansi atau layanan…').fill('paspor');
-      await page.getByRole('heading', { name: 'Instansi', level: 2 }).waitFor();
+      if (lang === 'id') {
+        // The header bar meets the screen's edges: no white frame round it.
+        const bar = await page.locator('header').first().boundingBox();
+        await page.screenshot({
+          path: join(ARTIFACTS, `no-frame-${large ? 'large' : 'id'}.png`),
+        });
+        expect(bar).toMatchObject({ x: 0, y: 0, width: 1080 });
+      }
+      await page.getByLabel(w.search).fill('paspor');
+      await page.locator('main h2').first().waitFor();
       await audit(`search, ${mode}`);
-      await page.getByLabel('Cari instansi atau layanan…').fill('');
-      await button(page, 'Disdukcapil').click();
-      await page.getByRole('heading', { name: 'Pilih Layanan' }).waitFor();
+      await page.getByLabel(w.search).fill('');
+      await button(page, w.agency).click();
+      await page.getByRole('heading', { name: w.services }).waitFor();
       await audit(`services, ${mode}`);
-      await button(page, 'Cetak ulang KTP-el (rusak, hilang atau perubahan data)').click();
-      await page.getByRole('heading', { name: 'Persyaratan', level: 2 }).waitFor();
+      await button(page, w.service).click();
+      await page.getByRole('heading', { name: w.requirements, level: 2 }).waitFor();
       await audit(`service detail, ${mode}`);
-      await button(page, 'Periksa Persyaratan').click();
-      await page.getByRole('heading', { name: 'Apakah KTP-el Anda hilang?' }).waitFor();
+      await button(page, w.check).click();
+      await page.getByRole('heading', { name: w.question }).waitFor();
       await audit(`question, ${mode}`);
-      await button(page, 'Tidak').click();
-      await page.getByRole('heading', { name: 'Apakah Anda membawa dokumen berikut?' }).waitFor();
+      await button(page, w.no).click();
+      await page.getByRole('heading', { name: w.checklist }).waitFor();
       await audit(`checklist, ${mode}`);
-      await markAllPresent(page);
-      await page
-        .getByRole('heading', { name: 'Apakah Anda termasuk kelompok prioritas?' })
-        .waitFor();
+      for (const one of await button(page, w.present).all()) await one.click();
+      await button(page, w.next).click();
+      await page.getByRole('heading', { name: w.priority }).waitFor();
       await audit(`priority, ${mode}`);
-      await button(page, 'Tidak').click();
-      await button(page, 'Ambil Nomor Antrean').waitFor();
+      await button(page, w.no).click();
+      await button(page, w.take).waitFor();
       await audit(`confirm, ${mode}`);
-      await button(page, 'Ambil Nomor Antrean').click();
-      await ticketNumber(page);
+      await button(page, w.take).click();
+      await page.getByRole('heading', { name: w.ticket }).waitFor();
       await audit(`ticket, ${mode}`);
-      await button(page, 'Selesai').click();
+      await button(page, w.done).click();
       await attract.waitFor();
-      if (large) await button(page, 'Teks besar').click();
 
       const screens = Object.keys(found).filter((s) => s.endsWith(mode));
       expect(screens).toHaveLength(12);
@@ -223,6 +269,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: targets of 64 px and n
   });
 
   it('keeps the idle warning’s buttons at 64 px too', async () => {
+    await page.goto(`${server.url}/kiosk`);
     await page.clock.install();
     await button(page, 'Sentuh untuk mulai').click();
     await button(page, 'Disdukcapil').waitFor();
