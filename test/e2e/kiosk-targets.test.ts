@@ -216,6 +216,15 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: targets of 64 px and n
       await button(page, w.service).click();
       await page.getByRole('heading', { name: w.requirements, level: 2 }).waitFor();
       await audit(`service detail, ${mode}`);
+      // The folded legal basis: its whole row is the target.
+      const legal = page.locator('details.part');
+      await legal.locator('summary').click();
+      // Clear of the sticky action bar at the bottom.
+      await legal.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await legal.screenshot({
+        path: join(ARTIFACTS, `legal-basis-${lang}${large ? '-large' : ''}.png`),
+      });
+      expect(await legal.getAttribute('open')).toBe('');
       await button(page, w.check).click();
       await page.getByRole('heading', { name: w.question }).waitFor();
       await audit(`question, ${mode}`);
