@@ -126,7 +126,9 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     leases: async (request, signal) =>
       json(await call('/leases', post(request), signal), checkLeaseResponse, signal),
     stream: async (signal, onMessage) => {
-      const response = await call('/stream', { headers: { Accept: 'text/event-stream' } }, signal);
+      // Open all day: low priority, so it never counts among what the page waits for.
+      const init: RequestInit = { headers: { Accept: 'text/event-stream' }, priority: 'low' };
+      const response = await call('/stream', init, signal);
       await readStream(response, signal, onMessage);
     },
     health: async (report, signal) => {

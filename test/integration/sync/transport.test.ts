@@ -5,7 +5,13 @@ import { createSseParser, type SseEvent } from '../../../src/sync/sse';
 import { createHttpTransport, TransportError } from '../../../src/sync/transport';
 import { ticketIssued } from '../../fixtures/events';
 
-type Call = { url: string; method: string; headers: Headers; body: string | null };
+type Call = {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | null;
+  priority?: RequestPriority;
+};
 
 /** A fetch that records each call and answers with `respond`. */
 function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
@@ -17,6 +23,7 @@ function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
       body: (init.body as string | undefined) ?? null,
+      priority: init.priority,
     };
     calls.push(call);
     return respond(call);
@@ -178,6 +185,8 @@ describe('createHttpTransport', () => {
     expect(calls[0]?.url).toBe('/api/v1/sync/stream');
     expect(calls[0]?.headers.get('Accept')).toBe('text/event-stream');
     expect(calls[0]?.headers.get('Authorization')).toBe('Bearer t');
+    // Open all day: the browser must not count it among what a page load waits for.
+    expect(calls[0]?.priority).toBe('low');
   });
 });
 
