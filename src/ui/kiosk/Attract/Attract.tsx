@@ -5,6 +5,7 @@
 import { localized } from '../../../domain/i18n/local-text';
 import { t } from '../../../domain/i18n/strings';
 import { Button } from '../../components/Button/Button';
+import { useHeadingFocus } from '../../components/Screen/Screen';
 import { useKiosk, useSend } from '../runtime';
 
 /** "Selamat datang di …" with "Sentuh untuk mulai" (the coming visits: ./ComingVisits.tsx). */
@@ -13,6 +14,7 @@ export function Attract() {
   const lang = useKiosk((s) => s.context.lang);
   const site = useKiosk((s) => s.context.config.site);
   const largeText = useKiosk((s) => s.context.largeText);
+  const heading = useHeadingFocus();
   const only = (action: () => void) => (event: Event) => {
     event.stopPropagation();
     action();
@@ -25,7 +27,7 @@ export function Attract() {
           {t(lang, 'display.largeText')}
         </Button>
       </div>
-      <h1 class="attract-title">
+      <h1 class="attract-title" ref={heading} tabIndex={-1}>
         {t(lang, 'attract.welcome', { site: localized(site.name, lang) })}
       </h1>
       <Button
