@@ -171,19 +171,33 @@ export function announceCall(
   counter: number | string,
   reading: NumberReading = 'value',
 ): Announcement {
+  const groups: Word[][] = [
+    ['nomor antrean'],
+    ...numberWords(number, reading),
+    ['silakan menuju loket', ...counterWords(counter)],
+  ];
+  return { groups, text: spokenText(groups) };
+}
+
+/**
+ * "Nomor antrean, a, dua belas." — a ticket's number as the board calls it, without the
+ * loket: what the kiosk's voice guidance says on the ticket screen, so the citizen knows
+ * the call to listen for.
+ */
+export function announceNumber(number: string, reading: NumberReading = 'value'): Announcement {
+  const groups: Word[][] = [['nomor antrean'], ...numberWords(number, reading)];
+  const phrases = groups.map((group) => group.join(' ')).join(', ');
+  return { groups, text: `${phrases.charAt(0).toUpperCase()}${phrases.slice(1)}.` };
+}
+
+/** A ticket number's word groups: its prefix's letters, any tag's letters, its digits. */
+function numberWords(number: string, reading: NumberReading): Word[][] {
   const parts = TICKET_NUMBER.exec(number);
   if (parts === null) throw new RangeError(`announceCall: not a ticket number: "${number}"`);
   const [, prefix = '', tag = '', digits = ''] = parts;
   const value =
     reading === 'digits' ? [...digits].map((d) => digit(Number(d))) : terbilang(Number(digits));
-  const groups: Word[][] = [
-    ['nomor antrean'],
-    letterNames(prefix),
-    ...(tag === '' ? [] : [letterNames(tag)]),
-    value,
-    ['silakan menuju loket', ...counterWords(counter)],
-  ];
-  return { groups, text: spokenText(groups) };
+  return [letterNames(prefix), ...(tag === '' ? [] : [letterNames(tag)]), value];
 }
 
 /** A loket's number as spoken: its digits by value, then any letters by name. */
