@@ -23,6 +23,7 @@ export function voiceDoor(actor: KioskActor, loadGuide: LoadGuide) {
   let voices: LocalVoices = new Map();
   let guide: Guide | null = null;
   let starting = false;
+  let stopped = false;
 
   /** The site's languages that have a local voice, the kiosk's own first. */
   const offered = (): Language[] => {
@@ -57,6 +58,7 @@ export function voiceDoor(actor: KioskActor, loadGuide: LoadGuide) {
   };
 
   function show() {
+    if (stopped) return;
     const languages = offered();
     const attract = actor.getSnapshot().matches('attract');
     if (!attract || guide || starting || languages.length === 0) {
@@ -87,6 +89,7 @@ export function voiceDoor(actor: KioskActor, loadGuide: LoadGuide) {
   document.addEventListener('keydown', onKey, true);
   return {
     stop() {
+      stopped = true;
       stopVoices();
       subscription.unsubscribe();
       document.removeEventListener('keydown', onKey, true);

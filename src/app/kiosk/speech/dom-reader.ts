@@ -83,7 +83,8 @@ export function describe(el: Element, lang: Language): string {
   if (el.getAttribute('aria-disabled') === 'true') parts.push(t(lang, 'speech.disabled'));
   // Its description: an agency's full name, "Kuota habis".
   for (const id of (el.getAttribute('aria-describedby') ?? '').split(/\s+/)) {
-    const text = id ? clean(document.getElementById(id)?.textContent) : '';
+    const described = id ? document.getElementById(id) : null;
+    const text = described ? textOf(described) : '';
     if (text !== '') parts.push(text);
   }
   return parts.join(', ');
