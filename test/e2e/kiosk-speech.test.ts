@@ -75,7 +75,19 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer({ configDir: writeConfigDir(alwaysOpenSample()) });
+    const bundle = alwaysOpenSample();
+    // A kiosk that greets in English, for its attract screen.
+    const lobby = bundle.profiles.find((p) => p.id === 'lobi-utama');
+    if (!lobby) throw new Error('the sample has no lobi-utama profile');
+    const english = {
+      ...lobby,
+      id: 'lobi-en',
+      name: 'Anjungan lobi (English)',
+      language: 'en' as const,
+    };
+    server = await startServer({
+      configDir: writeConfigDir({ ...bundle, profiles: [...bundle.profiles, english] }),
+    });
     browser = await launchBrowser();
     ({ page } = await newKiosk(browser, server, LOCAL_VOICES));
   });
@@ -300,6 +312,29 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     await page.getByRole('button', { name: 'Teks besar' }).click();
     await page.locator('.kiosk--large .attract').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'a11y-speech-attract-large.png') });
+  });
+
+  it("offers the kiosk's own language first, on a kiosk that greets in English", async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    await instrument(context);
+    await fakeSpeech(context, LOCAL_VOICES);
+    const p = await context.newPage();
+    await p.goto(`${server.url}/kiosk`);
+    await p.getByLabel('Kode pendaftaran').fill(await server.enrollmentCode());
+    await p.getByLabel('Nama perangkat').fill('Anjungan English');
+    await p.getByLabel('Profil').selectOption({ label: 'Anjungan lobi (English)' });
+    await p.getByRole('button', { name: 'Daftarkan' }).click();
+    await p.getByRole('button', { name: 'Touch to start' }).waitFor();
+    await p.getByRole('button', { name: 'Voice guidance' }).waitFor({ timeout: 20_000 });
+    const doors = await p.locator('.attract-voice-door').allTextContents();
+    expect(doors).toEqual(['Voice guidance', 'Bantuan suara']);
+    await p.screenshot({ path: join(ARTIFACTS, 'a11y-speech-attract-en.png') });
+    // Its key starts the guidance in the kiosk's language.
+    await p.keyboard.press('NumpadMultiply');
+    await p.getByRole('heading', { name: 'Choose an Agency' }).waitFor();
+    await saidSince(p, 0, /^There are \d+ agencies\./);
+    expect((await spoken(p))[0]).toMatchObject({ text: 'Voice guidance is on.', lang: 'en-US' });
+    await context.close();
   });
 
   it('offers nothing, by button or key, when no voice is local', async () => {
