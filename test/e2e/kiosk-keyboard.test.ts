@@ -20,16 +20,15 @@ function focused(page: Page) {
     const el = document.activeElement as HTMLElement | null;
     const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const by = el?.getAttribute('aria-labelledby');
+    const labels = [...((el as HTMLInputElement | null)?.labels ?? [])];
+    const texts = (els: (Element | null)[]) => clean(els.map((e) => e?.textContent).join(' '));
     const name =
       el?.getAttribute('aria-label') ??
       (by
-        ? clean(
-            by
-              .split(' ')
-              .map((id) => document.getElementById(id)?.textContent)
-              .join(' '),
-          )
-        : clean(el?.textContent));
+        ? texts(by.split(' ').map((id) => document.getElementById(id)))
+        : labels.length > 0
+          ? texts(labels)
+          : clean(el?.textContent));
     return {
       tag: el?.tagName.toLowerCase() ?? '',
       name: clean(name),
@@ -51,11 +50,16 @@ async function expectHeadingFocused(page: Page, name: string | RegExp) {
     .toBe(true);
 }
 
-/** Presses Tab until the control named `name` has the focus (a dead end fails the test). */
+/**
+ * Presses Tab until the control named `name` has the focus (a dead end fails the test);
+ * every control on the way must have a name a screen reader can say.
+ */
 async function tabTo(page: Page, name: string, max = 80) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if ((await focused(page)).name === name) return;
+    const f = await focused(page);
+    if (f.tag !== 'body') expect(f.name, `a ${f.tag} with no accessible name`).not.toBe('');
+    if (f.name === name) return;
   }
   throw new Error(`Tab never reached “${name}”`);
 }
