@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceNumber } from '../../src/domain/announce';
@@ -20,7 +21,7 @@ import {
   spoken,
   type Utterance,
 } from './support/fake-speech';
-import { instrument, setUpDevice } from './support/kiosk-page';
+import { instrument, setUpDevice, touchAndTextSizes } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -29,6 +30,15 @@ const KTP_ID = 'Cetak ulang KTP-el (rusak, hilang atau perubahan data)';
 const KTP_EN = 'KTP-el reprint (damaged, lost or changed data)';
 
 const texts = (said: Utterance[]) => said.map((u) => u.text);
+
+/** Axe (WCAG 2.2 AA) and the kiosk's 64 px targets on what is shown now. */
+async function checkScreen(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(result.violations.map((v) => `${screen}: ${v.id}`)).toEqual([]);
+  expect((await touchAndTextSizes(page)).small, `${screen}: targets under 64 px`).toEqual([]);
+}
 const last = async (page: Page) => (await spoken(page)).at(-1)?.text ?? '';
 
 /** What was said from utterance `from` on, once `until` has been said. */
@@ -103,6 +113,7 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     await door.waitFor({ timeout: 20_000 });
     expect(await page.getByRole('button', { name: 'Voice guidance' }).count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'a11y-speech-attract-id.png') });
+    await checkScreen(page, 'attract with its voice door');
 
     // The hardware key: * on the numeric keypad.
     await page.keyboard.press('NumpadMultiply');
@@ -120,6 +131,7 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     });
     await page.getByRole('navigation', { name: 'Kontrol bantuan suara' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'a11y-speech-controls-id.png') });
+    await checkScreen(page, 'agencies with the voice controls');
 
     const next = () => page.keyboard.press('Numpad2');
     const choose = () => page.keyboard.press('Numpad5');
@@ -306,6 +318,7 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     await page.getByRole('button', { name: 'Large text' }).click();
     await page.locator('.speech-controls.kiosk--large').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'a11y-speech-controls-large.png') });
+    await checkScreen(page, 'ticket with the voice controls, large text');
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     await saidSince(page, from, 'Voice guidance has ended.');
     await page.getByRole('button', { name: 'Bantuan suara' }).waitFor();
