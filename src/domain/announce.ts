@@ -171,8 +171,18 @@ export function announceCall(
   counter: number | string,
   reading: NumberReading = 'value',
 ): Announcement {
+  const call = announceNumber(number, reading).groups;
+  const loket: Word[][] = [['silakan menuju loket', ...counterWords(counter)]];
+  return { groups: [...call, ...loket], text: `${sentence(call)} ${sentence(loket)}` };
+}
+
+/**
+ * "Nomor antrean, a, dua belas." — a ticket's number as the board calls it, without the
+ * loket: what the kiosk's voice guidance says on the ticket screen, the call to listen for.
+ */
+export function announceNumber(number: string, reading: NumberReading = 'value'): Announcement {
   const parts = TICKET_NUMBER.exec(number);
-  if (parts === null) throw new RangeError(`announceCall: not a ticket number: "${number}"`);
+  if (parts === null) throw new RangeError(`announce: not a ticket number: "${number}"`);
   const [, prefix = '', tag = '', digits = ''] = parts;
   const value =
     reading === 'digits' ? [...digits].map((d) => digit(Number(d))) : terbilang(Number(digits));
@@ -181,9 +191,8 @@ export function announceCall(
     letterNames(prefix),
     ...(tag === '' ? [] : [letterNames(tag)]),
     value,
-    ['silakan menuju loket', ...counterWords(counter)],
   ];
-  return { groups, text: spokenText(groups) };
+  return { groups, text: sentence(groups) };
 }
 
 /** A loket's number as spoken: its digits by value, then any letters by name. */
@@ -196,10 +205,8 @@ function counterWords(counter: number | string): Word[] {
   return [...(digits === '' ? [] : terbilang(Number(digits))), ...letterNames(letters)];
 }
 
-/** "Nomor antrean, a, dua belas. Silakan menuju loket tiga." — capitalised per sentence. */
-function spokenText(groups: Word[][]): string {
-  const phrases = groups.map((group) => group.join(' '));
-  const last = phrases.pop() ?? '';
-  const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
-  return `${sentence(phrases.join(', '))} ${sentence(last)}`;
+/** Word groups as one sentence: "Nomor antrean, a, dua belas." */
+function sentence(groups: Word[][]): string {
+  const text = groups.map((group) => group.join(' ')).join(', ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

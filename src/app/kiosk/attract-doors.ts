@@ -33,11 +33,13 @@ export function attractDoors(actor: KioskActor, deps: AttractDoorsDeps) {
   let open = false;
   const app = () => document.getElementById('app');
 
+  // The page behind comes back before the dialog goes, so the dialog can give the focus
+  // back to its opener; made inert only once the dialog has seen where the focus was.
   const close = () => {
     open = false;
+    app()?.removeAttribute('inert');
     render(null, dialog);
     dialog.remove();
-    app()?.removeAttribute('inert');
     queueMicrotask(showDoors);
     void resendKeptAnswers();
   };
@@ -45,8 +47,8 @@ export function attractDoors(actor: KioskActor, deps: AttractDoorsDeps) {
   const show = (content: ComponentChild) => {
     open = true;
     document.body.append(dialog);
-    app()?.setAttribute('inert', '');
     render(content, dialog);
+    app()?.setAttribute('inert', '');
   };
   const context = () => actor.getSnapshot().context;
 

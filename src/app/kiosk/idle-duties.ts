@@ -2,7 +2,7 @@
  * What a running kiosk does in its idle moments on the attract screen, loaded at the
  * first one (never on a citizen's way to a ticket): preload the rarer screens, install
  * the service worker and apply its updates, fetch config updates, show the coming MPP
- * bergerak visits, and print over ESC/POS where the profile says so.
+ * bergerak visits, offer the voice guidance, and print over ESC/POS where the profile says so.
  */
 
 import { businessDayOf } from '../../domain/time';
@@ -17,6 +17,7 @@ import { showAttractVisits } from './attract-visits';
 import { refreshBookings } from './bookings-sync';
 import { escposPrinting } from './escpos-print';
 import { sendPersonal } from './personal-sync';
+import { type LoadGuide, voiceDoor } from './voice-door';
 
 export type IdleDutiesDeps = {
   /** The kiosk: idle while on the attract screen (an update may apply only then). */
@@ -25,6 +26,8 @@ export type IdleDutiesDeps = {
   links: KioskLinks;
   /** What a lobby kiosk's check-in of bookings and its SKM survey need (./attract-doors.ts). */
   checkIn: AttractDoorsDeps & { identity: DeviceIdentity };
+  /** The voice guidance's code, loaded when a citizen chooses it (./voice-door.ts). */
+  loadGuide: LoadGuide;
 };
 
 /** Starts the duties; `idle()` on each later idle moment, `stop()` on teardown. */
@@ -39,6 +42,8 @@ export function startIdleDuties(deps: IdleDutiesDeps) {
   // Bookings are checked in at the lobby's kiosks; a mobile unit's visit has none.
   const lobby = profile.surface === 'kiosk';
   const doors = lobby ? attractDoors(deps.actor, deps.checkIn) : null;
+  // "Bantuan suara", where the kiosk has a local voice (README).
+  const voice = voiceDoor(deps.actor, deps.loadGuide);
   return {
     idle() {
       tryApplyUpdate();
@@ -54,6 +59,7 @@ export function startIdleDuties(deps: IdleDutiesDeps) {
       setUpdateGate(null);
       visits.stop();
       doors?.stop();
+      voice.stop();
       escpos?.stop();
     },
   };

@@ -90,6 +90,8 @@ export function startKiosk(deps: KioskRuntimeDeps) {
           actor,
           links,
           checkIn: { db: deps.db, identity: deps.identity, issue: issueTicket, replica },
+          // Imported from here, not from the duties' chunk (vite.config.ts, lazy imports).
+          loadGuide: () => import('./speech/guide'),
         }),
       ),
     () => void refreshConfigNow(),

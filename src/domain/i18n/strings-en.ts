@@ -1,8 +1,10 @@
 /** The English string table (the second language); loaded on demand. */
 import type { StringKey } from './strings';
 import type { RARE_ID } from './strings-rare';
+import type { SPEECH_ID } from './strings-speech';
 
-type RareKey = keyof typeof RARE_ID;
+/** Keys whose English comes with their own chunk (./strings-rare.ts, ./strings-speech.ts). */
+type RareKey = keyof typeof RARE_ID | keyof typeof SPEECH_ID;
 
 /** English texts, key for key with the Indonesian table. */
 export const STRINGS_EN = {

@@ -7,6 +7,7 @@
 import type { Language } from '../config/schema';
 import type { PAGES_ID } from './strings-pages';
 import type { RARE_ID } from './strings-rare';
+import type { SPEECH_ID } from './strings-speech';
 
 const id = {
   'nav.back': 'Kembali',
@@ -119,8 +120,15 @@ const id = {
   'print.missingHint': 'Lengkapi dokumen ini, lalu ambil nomor antrean kembali.',
 } as const;
 
-/** A key of the string table: the first screens', and the rarer screens' (./strings-rare.ts). */
-export type StringKey = keyof typeof id | keyof typeof RARE_ID | keyof typeof PAGES_ID;
+/**
+ * A key of the string table: the first screens', the rarer screens' (./strings-rare.ts), the
+ * phone page's (./strings-pages.ts) and the voice guidance's (./strings-speech.ts).
+ */
+export type StringKey =
+  | keyof typeof id
+  | keyof typeof RARE_ID
+  | keyof typeof PAGES_ID
+  | keyof typeof SPEECH_ID;
 
 /** The Indonesian table of the first screens: always loaded. */
 export const STRINGS_ID: Readonly<Record<keyof typeof id, string>> = id;

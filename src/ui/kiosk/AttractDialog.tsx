@@ -1,13 +1,15 @@
 /**
  * A dialog over the lobby kiosk's attract screen (the booking check-in, the SKM survey):
  * full screen, its heading and the language switch on top, closed by Escape or after
- * `idleMs` without a touch or key. The page behind it is made inert by its opener
+ * `idleMs` without a touch or key; Tab stays inside it, and the focus goes back where it was
+ * when it closes. The page behind it is made inert by its opener
  * (src/app/kiosk/attract-doors.ts).
  */
 import type { ComponentChildren, Ref } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '../../domain/config/schema';
 import { Button } from '../components/Button/Button';
+import { useDialogFocus } from '../components/Dialog/dialog-focus';
 
 export function AttractDialog(props: {
   id: string;
@@ -25,6 +27,8 @@ export function AttractDialog(props: {
 }) {
   const { onClose, idleMs } = props;
   const [touched, setTouched] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  useDialogFocus(box);
   useEffect(() => {
     const timer = setTimeout(onClose, idleMs);
     return () => clearTimeout(timer);
@@ -33,6 +37,7 @@ export function AttractDialog(props: {
   const titleId = `${props.id}-title`;
   return (
     <div
+      ref={box}
       class={`kiosk checkin ${props.id}${props.largeText ? ' kiosk--large' : ''}`}
       role="dialog"
       aria-modal="true"

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   announceCall,
+  announceNumber,
   letterNames,
   MAX_SPOKEN_NUMBER,
   terbilang,
@@ -184,5 +185,15 @@ describe('announceCall with a loket as the counter shows it', () => {
       'a',
     ]);
     expect(() => announceCall('A-001', 'loket 3')).toThrow(RangeError);
+  });
+});
+
+describe('announceNumber: the number alone, as the board calls it', () => {
+  it('says the words of the call before "silakan menuju loket"', () => {
+    expect(announceNumber('A-012').text).toBe('Nomor antrean, a, dua belas.');
+    expect(announceNumber('A-K007').text).toBe('Nomor antrean, a, ka, tujuh.');
+    expect(announceNumber('PH-100', 'digits').text).toBe('Nomor antrean, pe ha, satu nol nol.');
+    expect(announceCall('A-012', 3).text.startsWith(announceNumber('A-012').text)).toBe(true);
+    expect(() => announceNumber('12')).toThrow(RangeError);
   });
 });

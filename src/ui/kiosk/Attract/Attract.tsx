@@ -6,6 +6,7 @@
 import { localized } from '../../../domain/i18n/local-text';
 import { t } from '../../../domain/i18n/strings';
 import { Button } from '../../components/Button/Button';
+import { useHeadingFocus } from '../../components/Screen/Screen';
 import { closedNow } from '../availability-view';
 import { ClosedNotice } from '../lazy-screens';
 import { useKiosk, useSend } from '../runtime';
@@ -21,6 +22,7 @@ export function Attract() {
   const largeText = useKiosk((s) => s.context.largeText);
   const closed = useKiosk((s) => closedNow(s.context));
   const name = { site: localized(site.name, lang) };
+  const heading = useHeadingFocus();
   const only = (action: () => void) => (event: Event) => {
     event.stopPropagation();
     action();
@@ -33,7 +35,9 @@ export function Attract() {
           {t(lang, 'display.largeText')}
         </Button>
       </div>
-      <h1 class="attract-title">{t(lang, closed ? 'attract.closed' : 'attract.welcome', name)}</h1>
+      <h1 class="attract-title" ref={heading} tabIndex={-1}>
+        {t(lang, closed ? 'attract.closed' : 'attract.welcome', name)}
+      </h1>
       {closed && <ClosedNotice />}
       <Button
         variant="primary"

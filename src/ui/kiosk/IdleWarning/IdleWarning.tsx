@@ -6,6 +6,7 @@
 import '../../../domain/i18n/strings-rare';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '../../components/Button/Button';
+import { useDialogFocus } from '../../components/Dialog/dialog-focus';
 import { useKiosk, useSend, useText } from '../runtime';
 
 /** The idle warning dialog. */
@@ -15,6 +16,8 @@ export function IdleWarning() {
   const total = useKiosk((s) => s.context.profile.idle.resetAfterSeconds);
   const [left, setLeft] = useState(total);
   const button = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
   useEffect(() => {
     button.current?.focus();
     const timer = setInterval(() => setLeft((n) => Math.max(0, n - 1)), 1000);
@@ -24,6 +27,7 @@ export function IdleWarning() {
   return (
     <div class="overlay">
       <div
+        ref={dialog}
         class="dialog"
         role="alertdialog"
         aria-modal="true"

@@ -16,7 +16,9 @@ export function Question() {
   const answer = (value: boolean) =>
     send({ type: 'question.answered', questionId: question.id, answer: value });
   return (
+    // One screen per question: the next one takes the focus as a new screen does.
     <Screen
+      key={question.id}
       title={localized(question.text, ctx.lang)}
       kicker={service ? localized(service.name, ctx.lang) : undefined}
       class="screen--center"
