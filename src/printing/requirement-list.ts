@@ -1,13 +1,16 @@
 /**
- * A service's whole requirement list on paper, to take home when no number can be taken
- * now (printed from the service's page): each requirement with Wajib/Tidak wajib, its
- * alternatives, and the service's phone page in the QR code. Off the way to a ticket.
+ * Lists to take home, off the way to a ticket: the requirements a citizen lacks (printed
+ * from the missing screen), and a service's whole requirement list when no number can be
+ * taken now (printed from the service's page), each with the phone page in the QR code.
  * Must: pure.
  */
+
+import type { ConfigBundle, Language } from '../domain/config/schema';
 import { localized } from '../domain/i18n/local-text';
+import '../domain/i18n/strings-rare';
 import { t } from '../domain/i18n/strings';
 import { findService } from '../machines/kiosk.selectors';
-import { center, type MissingListInput, type PrintDocument, type PrintLine } from './ticket-layout';
+import { center, type PrintDocument, type PrintLine } from './ticket-layout';
 
 /** The printed requirement list of `serviceId`. */
 export function requirementListLayout(input: Omit<MissingListInput, 'missing'>): PrintDocument {
@@ -29,5 +32,39 @@ export function requirementListLayout(input: Omit<MissingListInput, 'missing'>):
     }
   }
   lines.push(center(t(lang, 'missing.qr')), center(input.url));
+  return { lines, qr: input.url };
+}
+
+export type MissingListInput = {
+  config: ConfigBundle;
+  serviceId: string;
+  /** Ids of the requirements the citizen lacks. */
+  missing: readonly string[];
+  lang: Language;
+  /** The phone page with the service and the missing items, put in the QR code. */
+  url: string;
+};
+
+/** The printed list of missing requirements, to take home. */
+export function missingListLayout(input: MissingListInput): PrintDocument {
+  const { config, lang } = input;
+  const found = findService(config, input.serviceId);
+  const lines: PrintLine[] = [
+    center(localized(config.site.name, lang), { bold: true }),
+    center(t(lang, 'print.missingTitle'), { size: 'large', bold: true }),
+  ];
+  if (found) {
+    const agencyName = localized(found.agency.shortName, lang);
+    lines.push(center(`${agencyName} – ${localized(found.service.name, lang)}`));
+    for (const id of input.missing) {
+      const requirement = found.service.requirements.find((r) => r.id === id);
+      lines.push({ text: `• ${requirement ? localized(requirement.label, lang) : id}` });
+    }
+  }
+  lines.push(
+    { text: t(lang, 'print.missingHint') },
+    center(t(lang, 'missing.qr')),
+    center(input.url),
+  );
   return { lines, qr: input.url };
 }

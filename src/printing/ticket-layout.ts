@@ -171,37 +171,3 @@ export function ticketLayout(input: TicketLayoutInput): PrintDocument {
   );
   return { lines, qr: f.url };
 }
-
-export type MissingListInput = {
-  config: ConfigBundle;
-  serviceId: string;
-  /** Ids of the requirements the citizen lacks. */
-  missing: readonly string[];
-  lang: Language;
-  /** The phone page with the service and the missing items, put in the QR code. */
-  url: string;
-};
-
-/** The printed list of missing requirements, to take home. */
-export function missingListLayout(input: MissingListInput): PrintDocument {
-  const { config, lang } = input;
-  const found = findService(config, input.serviceId);
-  const lines: PrintLine[] = [
-    center(localized(config.site.name, lang), { bold: true }),
-    center(t(lang, 'print.missingTitle'), { size: 'large', bold: true }),
-  ];
-  if (found) {
-    const agencyName = localized(found.agency.shortName, lang);
-    lines.push(center(`${agencyName} – ${localized(found.service.name, lang)}`));
-    for (const id of input.missing) {
-      const requirement = found.service.requirements.find((r) => r.id === id);
-      lines.push({ text: `• ${requirement ? localized(requirement.label, lang) : id}` });
-    }
-  }
-  lines.push(
-    { text: t(lang, 'print.missingHint') },
-    center(t(lang, 'missing.qr')),
-    center(input.url),
-  );
-  return { lines, qr: input.url };
-}

@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_ANSWERS } from '../../src/domain/requirements';
 import type { IssuedTicket } from '../../src/machines/kiosk.types';
 import { journeyWords } from '../../src/printing/journey-lines';
-import { requirementListLayout } from '../../src/printing/requirement-list';
-import {
-  missingListLayout,
-  provideJourneyWords,
-  ticketLayout,
-} from '../../src/printing/ticket-layout';
+import { missingListLayout, requirementListLayout } from '../../src/printing/requirement-list';
+import { provideJourneyWords, ticketLayout } from '../../src/printing/ticket-layout';
 import { agency } from '../fixtures/catalogue';
 import { kioskBundle } from '../fixtures/kiosk';
 import { SAMPLE_TICKET } from '../fixtures/tickets';

@@ -13,8 +13,8 @@ import type { KioskLinks } from '../../ui/kiosk/links';
 import type { KioskActor } from '../../ui/kiosk/runtime';
 import { screenOf } from '../../ui/kiosk/screen-of';
 import { PrintProblemNotice } from '../../ui/kiosk/Ticket/PrintProblemNotice';
-import { missingListDocument, ticketDocument } from '../../ui/print/documents';
-import { requirementListDocument } from '../../ui/print/RequirementListPaper';
+import { ticketDocument } from '../../ui/print/documents';
+import { missingListDocument, requirementListDocument } from '../../ui/print/ListPapers';
 import { setPrinter } from '../print';
 import { type PrinterLink, printerLink } from '../printer-link';
 

@@ -68,8 +68,6 @@ export const STRINGS_EN = {
   'checklist.progress': '{done} of {total} answered',
   'checklist.next': 'Continue',
 
-  'missing.qr': 'Scan this QR code to keep the list',
-
   'priority.title': 'Do you belong to a priority group?',
   'priority.lansia': 'Older person (60 or over)',
   'priority.disabilitas': 'Person with a disability',
@@ -119,6 +117,4 @@ export const STRINGS_EN = {
   'status.updated': 'Updated at {time}',
 
   'print.number': 'Queue Number',
-  'print.missingTitle': 'Requirements still missing',
-  'print.missingHint': 'Complete these documents, then take a queue number again.',
 } as const satisfies Record<Exclude<StringKey, RareKey>, string>;

@@ -6,6 +6,9 @@
 import { addStrings } from './strings';
 
 export const RARE_ID = {
+  'missing.qr': 'Pindai kode QR ini untuk menyimpan daftar',
+  'print.missingTitle': 'Persyaratan yang belum lengkap',
+  'print.missingHint': 'Lengkapi dokumen ini, lalu ambil nomor antrean kembali.',
   'missing.title': 'Persyaratan wajib Anda belum lengkap',
   'missing.list': 'Yang belum ada:',
   'missing.qrLabel': 'Kode QR daftar persyaratan',
@@ -61,6 +64,9 @@ export const RARE_ID = {
 
 /** Their English. */
 export const RARE_EN = {
+  'missing.qr': 'Scan this QR code to keep the list',
+  'print.missingTitle': 'Requirements still missing',
+  'print.missingHint': 'Complete these documents, then take a queue number again.',
   'missing.title': 'Your required documents are not complete',
   'missing.list': 'Still missing:',
   'missing.qrLabel': 'QR code of the requirement list',

@@ -71,8 +71,6 @@ const id = {
   'checklist.progress': '{done} dari {total} sudah dijawab',
   'checklist.next': 'Lanjut',
 
-  'missing.qr': 'Pindai kode QR ini untuk menyimpan daftar',
-
   'priority.title': 'Apakah Anda termasuk kelompok prioritas?',
   'priority.lansia': 'Lansia (60 tahun ke atas)',
   'priority.disabilitas': 'Penyandang disabilitas',
@@ -116,8 +114,6 @@ const id = {
   'info.notFound': 'Layanan tidak ditemukan',
 
   'print.number': 'Nomor Antrean',
-  'print.missingTitle': 'Persyaratan yang belum lengkap',
-  'print.missingHint': 'Lengkapi dokumen ini, lalu ambil nomor antrean kembali.',
 } as const;
 
 /**

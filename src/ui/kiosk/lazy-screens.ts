@@ -13,7 +13,7 @@ export const IdleWarning = lazyComponent(() => rare().then((m) => m.IdleWarning)
 export const Personal = lazyComponent(() => rare().then((m) => m.Personal));
 export const Unavailable = lazyComponent(() => rare().then((m) => m.Unavailable));
 export const ClosedNotice = lazyComponent(() => rare().then((m) => m.ClosedNotice));
-export const RequirementListPaper = lazyComponent(() => rare().then((m) => m.RequirementListPaper));
+export const ListPaper = lazyComponent(() => rare().then((m) => m.ListPaper));
 export const JourneyList = lazyComponent(() =>
   import('./Ticket/JourneyList').then((m) => m.JourneyList),
 );
@@ -32,7 +32,7 @@ export async function preloadKioskScreens(): Promise<void> {
       IdleWarning,
       Unavailable,
       ClosedNotice,
-      RequirementListPaper,
+      ListPaper,
       SearchResults,
       JourneyList,
     ].map((c) => c.preload()),

@@ -1,6 +1,6 @@
 /**
- * The paper version of the current screen (ticket, missing list, or the requirement list
- * of a service that cannot take a number now: ./RequirementListPaper.tsx), hidden on screen
+ * The paper version of the current screen (ticket; a list to take home: ./ListPapers.tsx,
+ * with the rarer screens), hidden on screen
  * and the only thing visible when printing (print.css). Its @page rule follows the
  * profile's paper width. Hidden from assistive technology: the screen says the same.
  */
@@ -9,10 +9,10 @@ import { hasStrings } from '../../domain/i18n/strings';
 import { availabilityOf } from '../../machines/kiosk.selectors';
 import type { PrintDocument } from '../../printing/ticket-layout';
 import { QrCode } from '../components/QrCode/QrCode';
-import { RequirementListPaper } from '../kiosk/lazy-screens';
+import { ListPaper } from '../kiosk/lazy-screens';
 import { useKiosk, useLinks } from '../kiosk/runtime';
 import type { ScreenName } from '../kiosk/screen-of';
-import { missingListDocument, ticketDocument } from './documents';
+import { ticketDocument } from './documents';
 
 /** The print area of the kiosk. */
 export function PrintArea(props: { screen: ScreenName }) {
@@ -20,11 +20,10 @@ export function PrintArea(props: { screen: ScreenName }) {
   const links = useLinks();
   // Worded again once a language's table has loaded (English comes after a switch).
   const worded = hasStrings(ctx.lang);
-  const doc = useMemo(() => {
-    if (props.screen === 'ticket') return ticketDocument(ctx, links);
-    if (props.screen === 'missing') return missingListDocument(ctx, links);
-    return null;
-  }, [props.screen, ctx, links, worded]);
+  const doc = useMemo(
+    () => (props.screen === 'ticket' ? ticketDocument(ctx, links) : null),
+    [props.screen, ctx, links, worded],
+  );
   const width = ctx.profile.printer.paperWidth;
   // Printed only from the page of a service that cannot take a number now.
   const list =
@@ -35,7 +34,8 @@ export function PrintArea(props: { screen: ScreenName }) {
     <div class={`print-area print-area--${width}`} aria-hidden="true">
       <style>{`@page { size: ${width}mm auto; margin: 0 }`}</style>
       {doc && <PrintedDocument doc={doc} />}
-      {list && <RequirementListPaper />}
+      {props.screen === 'missing' && <ListPaper list="missing" />}
+      {list && <ListPaper list="requirements" />}
     </div>
   );
 }
