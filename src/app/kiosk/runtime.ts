@@ -199,7 +199,12 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   const links: KioskLinks = {
     ticketUrl(ticket) {
       const [first = ticket, ...later] = ticket.journey ?? [];
-      return `${base}${ticketLinkPath({ ...first, businessDay: ticket.businessDay }, later)}`;
+      const path = ticketLinkPath(
+        { ...first, businessDay: ticket.businessDay },
+        later,
+        ticket.language,
+      );
+      return `${base}${path}`;
     },
     missingListUrl: (serviceId, missing) =>
       `${base}/s/${serviceId}?kurang=${missing.map(encodeURIComponent).join(',')}`,
