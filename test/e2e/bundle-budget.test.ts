@@ -158,7 +158,7 @@ describe.skipIf(!chromiumAvailable())('kiosk JavaScript budget', () => {
 
   it.each([
     ['/counter', 'Loket (PC meja petugas)', COUNTER_JS_BUDGET_BYTES, 'Masuk petugas'],
-    ['/display', 'Papan antrean lobi (TV)', BOARD_JS_BUDGET_BYTES, 'Papan antrean Queue board'],
+    ['/display', 'Papan antrean lobi (TV)', BOARD_JS_BUDGET_BYTES, 'Papan antrean'],
   ])(
     'fetches at most its budget of JS for %s, enrolled',
     async (path, profile, budget, heading) => {
