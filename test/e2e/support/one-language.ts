@@ -70,8 +70,7 @@ export function otherLanguageShown(page: Page, lang: Language, otherTexts: reado
     ({ lang, otherTexts }) => {
       const ignored = (el: Element) =>
         el.closest('.sync-badge, .sync-reenroll, .visually-hidden, [aria-hidden="true"]') !==
-          null ||
-        (el.closest('button') !== null && el.closest('button')?.hasAttribute('lang'));
+          null || el.closest('button')?.hasAttribute('lang') === true;
       const visible = (el: Element) => {
         const box = el.getBoundingClientRect();
         return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -85,7 +84,7 @@ export function otherLanguageShown(page: Page, lang: Language, otherTexts: reado
         const parent = node.parentElement;
         if (!parent || ignored(parent) || !visible(parent)) continue;
         if (parent.closest('script, style, template')) continue;
-        texts.push((parent.innerText || node.textContent || '').toLowerCase());
+        texts.push((node.textContent ?? '').toLowerCase());
       }
       // Addresses are no language's words ("…/pengaduan").
       const all = texts.join('\n').replace(/\S*(?:https?:\/\/|www\.|@|\.go\.id|\.co\.id)\S*/g, ' ');
