@@ -165,6 +165,24 @@ describe.skipIf(!chromiumAvailable())('one language at a time', () => {
     await phone.context().close();
   });
 
+  it('opens a missing-documents list in the kiosk’s language, not the phone’s, with a switch', async () => {
+    const phone = await englishPhone();
+    const list = `${server.url}/s/disdukcapil-ktp-el-cetak-ulang?kurang=kk`;
+    await phone.goto(list);
+    await phone.getByRole('heading', { name: 'Yang belum Anda miliki' }).waitFor();
+    const mixedId = await otherLanguageShown(phone, 'id', textsOnlyIn('en', config));
+    await phone.goto(`${list}&l=en`);
+    await phone.getByRole('heading', { name: "What you don't have yet" }).waitFor();
+    await phone.getByText('Original family card (KK)').first().waitFor();
+    const mixedEn = await otherLanguageShown(phone, 'en', textsOnlyIn('id', config));
+    await button(phone, 'Bahasa Indonesia').click();
+    await phone.getByRole('heading', { name: 'Yang belum Anda miliki' }).waitFor();
+
+    expect(mixedId).toEqual([]);
+    expect(mixedEn).toEqual([]);
+    await phone.context().close();
+  });
+
   /**
    * Walks `walk` to a ticket, checking on every screen that nothing of the other language
    * shows and that the badge covers no control; returns what each screen broke.

@@ -6,7 +6,7 @@
 
 import { createActor } from 'xstate';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
-import { ticketLinkPath } from '../../domain/ticket-link';
+import { missingListPath, ticketLinkPath } from '../../domain/ticket-link';
 import { businessDayOf } from '../../domain/time';
 import { createKioskMachine } from '../../machines/kiosk.machine';
 import type { KioskPorts } from '../../machines/kiosk.setup';
@@ -206,8 +206,9 @@ export function startKiosk(deps: KioskRuntimeDeps) {
       );
       return `${base}${path}`;
     },
+    // In the language the citizen reads now: the phone page opens in it.
     missingListUrl: (serviceId, missing) =>
-      `${base}/s/${serviceId}?kurang=${missing.map(encodeURIComponent).join(',')}`,
+      `${base}${missingListPath(serviceId, missing, actor.getSnapshot().context.lang)}`,
   };
   return {
     actor,

@@ -10,6 +10,7 @@ import type { ConfigBundle, Language } from '../../domain/config/schema';
 import { hasStrings, t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
 import { readLinkLanguage } from '../../domain/ticket-link-read';
+import { PhoneLoading } from '../../ui/boot/PhoneLoading';
 import { ensureStrings } from '../../ui/i18n';
 import { shownOf } from '../../ui/status/journey-text';
 import { TicketStatusPage, type TicketStatusView } from '../../ui/status/TicketStatusPage';
@@ -65,19 +66,6 @@ export function TicketStatusRoute(props: Route) {
 function ticketLanguage(view: TicketStatusView | null): Language {
   if (view?.kind === 'found') return view.status.language;
   return readLinkLanguage(window.location.href) ?? 'id';
-}
-
-/** "Memuat…" in the ticket's language alone (its English is always at hand). */
-function PhoneLoading(props: { lang: Language }) {
-  return (
-    <div class="kiosk kiosk--phone" lang={props.lang}>
-      <main class="screen screen--center">
-        <p class="lead" role="status">
-          {t(props.lang, 'boot.loading')}
-        </p>
-      </main>
-    </div>
-  );
 }
 
 /** Keeps `show` told of the ticket's status until the returned function is called. */

@@ -15,6 +15,6 @@ export type KioskLinks = {
       language?: Language;
     },
   ): string;
-  /** A read-only page listing the service and what the citizen still lacks. */
+  /** A read-only page listing the service and what the citizen still lacks, in their language. */
   missingListUrl(serviceId: string, missing: string[]): string;
 };

@@ -15,7 +15,7 @@ import { localized } from '../../domain/i18n/local-text';
 import { t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
 import { visitsHeading } from '../../domain/visits';
-import { Button } from '../components/Button/Button';
+import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { Screen } from '../components/Screen/Screen';
 import { JourneySteps } from './JourneySteps';
 import { movedOnLine, shownOf, stepNowLine } from './journey-text';
@@ -106,26 +106,6 @@ export function TicketStatusPage(props: {
           <a href="/privasi">{lang === 'id' ? 'Privasi dan data Anda' : 'Privacy and your data'}</a>
         </p>
       </Screen>
-    </div>
-  );
-}
-
-/**
- * The other language, named in itself ("English", "Bahasa Indonesia"): offered when the
- * site offers it (or its config is not at hand yet).
- */
-function LanguageSwitch(props: {
-  lang: Language;
-  config: ConfigBundle | null;
-  onLanguage: (lang: Language) => void;
-}) {
-  const other: Language = props.lang === 'id' ? 'en' : 'id';
-  if (props.config && !props.config.site.languages.includes(other)) return null;
-  return (
-    <div class="phone-language">
-      <Button lang={other} onClick={() => props.onLanguage(other)}>
-        {t(other, `language.${other}`)}
-      </Button>
     </div>
   );
 }

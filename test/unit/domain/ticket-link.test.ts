@@ -1,6 +1,6 @@
 /** The ticket's QR link: the phone page of the ticket to wait for now, and what a counter needs. */
 import { describe, expect, it } from 'vitest';
-import { ticketLinkPath } from '../../../src/domain/ticket-link';
+import { missingListPath, ticketLinkPath } from '../../../src/domain/ticket-link';
 import { readLinkLanguage, readTicketLink } from '../../../src/domain/ticket-link-read';
 
 const KK = { id: '0190f5e0-0000-7000-8000-000000000001', number: 'A-003', serviceId: 'kk' };
@@ -44,5 +44,12 @@ describe('ticket link', () => {
     expect(readLinkLanguage(`https://mpp.test${indonesian}`)).toBeNull();
     expect(readLinkLanguage(`/t/${KK.id}`)).toBeNull();
     expect(readLinkLanguage(`/t/${KK.id}#l=fr`)).toBeNull();
+  });
+
+  it('opens the list of what is missing in the citizen’s language', () => {
+    expect(missingListPath('kk', ['akta nikah', 'ktp'], 'en')).toBe(
+      '/s/kk?kurang=akta%20nikah,ktp&l=en',
+    );
+    expect(missingListPath('kk', ['ktp'], 'id')).toBe('/s/kk?kurang=ktp');
   });
 });
