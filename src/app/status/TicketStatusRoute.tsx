@@ -14,7 +14,7 @@ import { PhoneLoading } from '../../ui/boot/PhoneLoading';
 import { ensureStrings } from '../../ui/i18n';
 import { shownOf } from '../../ui/status/journey-text';
 import { TicketStatusPage, type TicketStatusView } from '../../ui/status/TicketStatusPage';
-import { fetchConfig } from '../config-sync';
+import { fetchShownConfig } from '../config-sync';
 import type { Route } from '../routes';
 
 const REFRESH_MS = 20_000;
@@ -46,9 +46,7 @@ export function TicketStatusRoute(props: Route) {
   const [, stringsLoaded] = useState(0);
   const lang = chosen ?? ticketLanguage(view);
   useEffect(() => {
-    void fetchConfig().then((result) => {
-      if (result.ok) setConfig(result.bundle);
-    });
+    void fetchShownConfig().then(setConfig);
     return followTicket(ticketId, setView);
   }, [ticketId]);
   const worded = hasStrings(lang);
