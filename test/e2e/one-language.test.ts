@@ -198,7 +198,15 @@ describe.skipIf(!chromiumAvailable())('one language at a time', () => {
         ...(await badgeOverlaps(kiosk)).map((c) => `covered: ${c}`),
       ];
       if (broken.length > 0) found[screen] = broken;
-      if (shot?.at === screen) await kiosk.screenshot({ path: join(ARTIFACTS, shot.file) });
+      if (shot?.at === screen) {
+        await kiosk.screenshot({ path: join(ARTIFACTS, shot.file) });
+        // The bottom edge at full size: the actions' buttons above the badge's strip.
+        const clip = { x: 0, y: KIOSK.height - 200, width: KIOSK.width, height: 200 };
+        await kiosk.screenshot({
+          path: join(ARTIFACTS, shot.file.replace('.png', '-edge.png')),
+          clip,
+        });
+      }
     };
     if (large) await button(kiosk, 'Teks besar').click();
     await check('attract', 'id');
