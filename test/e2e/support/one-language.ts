@@ -88,9 +88,9 @@ export function otherLanguageShown(page: Page, lang: Language, otherTexts: reado
       }
       // Addresses are no language's words ("…/pengaduan").
       const all = texts.join('\n').replace(/\S*(?:https?:\/\/|www\.|@|\.go\.id|\.co\.id)\S*/g, ' ');
-      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const found = otherTexts.filter((text) =>
-        new RegExp(`(^|[^\\p{L}])${escape(text.toLowerCase())}($|[^\\p{L}])`, 'u').test(all),
+        new RegExp(`(^|[^\\p{L}])${literal(text.toLowerCase())}($|[^\\p{L}])`, 'u').test(all),
       );
       return [...marked, ...found];
     },
