@@ -279,6 +279,27 @@ describe.skipIf(!chromiumAvailable())('one language at a time', () => {
     expect(indonesian).toEqual({});
   }, 120_000);
 
+  it('a rarer screen, the missing documents, in English: nothing Indonesian', async () => {
+    await reset();
+    await button(kiosk, 'English').click();
+    await button(kiosk, EN_FASKES.agency).click();
+    await button(kiosk, EN_FASKES.service).click();
+    await button(kiosk, EN_FASKES.check).click();
+    await button(kiosk, EN_FASKES.present).first().waitFor();
+    for (const one of await button(kiosk, EN_FASKES.present).all()) await one.click();
+    await button(kiosk, 'Not yet').first().click();
+    await button(kiosk, EN_FASKES.next).click();
+    await kiosk
+      .getByRole('heading', { name: 'Your required documents are not complete' })
+      .waitFor();
+    await kiosk.waitForTimeout(150);
+    const mixed = await otherLanguageShown(kiosk, 'en', textsOnlyIn('id', config));
+    const covered = await badgeOverlaps(kiosk);
+
+    expect(mixed).toEqual([]);
+    expect(covered).toEqual([]);
+  }, 60_000);
+
   it('the board speaks its profile’s language alone', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const board = await context.newPage();
