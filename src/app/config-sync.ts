@@ -21,6 +21,30 @@ export async function fetchConfig(
   fetcher: typeof fetch = fetch,
   knownVersion?: string,
 ): Promise<FetchedConfig> {
+  const fetched = await fetchBody(fetcher, knownVersion);
+  if (!fetched.ok) return fetched;
+  const { validateBundle } = await import('../domain/config/validate');
+  const checked = validateBundle(fetched.body);
+  return checked.ok ? checked : { ok: false, reason: 'invalid', issues: checked.issues };
+}
+
+/**
+ * The server's config as it came, unchecked, or null: for a citizen's phone page, which
+ * keeps nothing and shows a few names of the server that serves it (as it shows the
+ * ticket's status), so the validator stays out of its 30 KB. A device uses fetchConfig().
+ */
+export async function fetchShownConfig(
+  fetcher: typeof fetch = fetch,
+): Promise<ConfigBundle | null> {
+  const fetched = await fetchBody(fetcher);
+  return fetched.ok ? (fetched.body as ConfigBundle) : null;
+}
+
+/** The config's JSON, unless it is `knownVersion`; never throws. */
+async function fetchBody(
+  fetcher: typeof fetch,
+  knownVersion?: string,
+): Promise<{ ok: true; body: unknown } | { ok: false; reason: 'network' | 'unchanged' }> {
   let body: unknown;
   try {
     const headers: Record<string, string> = knownVersion
@@ -36,9 +60,7 @@ export async function fetchConfig(
   if (knownVersion && (body as { version?: unknown } | null)?.version === knownVersion) {
     return { ok: false, reason: 'unchanged' };
   }
-  const { validateBundle } = await import('../domain/config/validate');
-  const checked = validateBundle(body);
-  return checked.ok ? checked : { ok: false, reason: 'invalid', issues: checked.issues };
+  return { ok: true, body };
 }
 
 /**

@@ -5,7 +5,7 @@
  * its 30 KB). Must: nothing personal — numbers, the catalogue's names, states, figures.
  */
 import * as v from 'valibot';
-import { LocalTextSchema } from './config/schema';
+import { LanguageSchema, LocalTextSchema } from './config/schema';
 import { MAX_JOURNEY_STEPS } from './event-schema';
 import { COLLECT_PLACES, OUTCOMES } from './events';
 import { isCalendarDay } from './protocol-schema';
@@ -58,6 +58,8 @@ export const TicketStatusSchema = v.strictObject({
   ...ticketFields,
   businessDay: v.pipe(v.string(), v.check(isCalendarDay)),
   issuedAt: count,
+  /** The language the citizen took it in: the phone page speaks it first, with a switch. */
+  language: LanguageSchema,
   /** How often a counter sent it on to another service (it keeps its arrival). */
   transfers: count,
   /** Its journey across agencies, or null. */

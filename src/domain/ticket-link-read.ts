@@ -2,6 +2,7 @@
  * Reads the link of a ticket's QR code (./ticket-link.ts) out of scanned or typed text: the
  * counter's side of the contract, in its own module so a kiosk never carries it.
  */
+import type { Language } from './config/schema';
 import type { LinkedTicket } from './ticket-link';
 
 /** What a scanned link says: its tickets in order (one, or a journey's steps) and the day. */
@@ -25,6 +26,13 @@ export function readTicketLink(text: string): TicketLink | null {
   }
   const day = fragment.get('d');
   return { tickets, businessDay: day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null };
+}
+
+/** The language a ticket link names (`l=en`), or null when it names none. */
+export function readLinkLanguage(text: string): Language | null {
+  const hash = text.indexOf('#');
+  const language = hash < 0 ? null : fieldsOf(text.slice(hash + 1)).get('l');
+  return language === 'en' || language === 'id' ? language : null;
 }
 
 /** The `key=value&…` pairs of a fragment, in order (the domain has no URLSearchParams). */

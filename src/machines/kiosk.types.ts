@@ -54,6 +54,8 @@ export type IssuedTicket = {
   emergency: boolean;
   priority: PriorityCategory | null;
   purpose: 'service' | 'consultation';
+  /** The language it was taken in, as its event records it; Indonesian when absent. */
+  language?: Language;
   /** Every ticket of a journey, in order (this one last); the first is the one to wait for now. */
   journey?: JourneyTicket[];
 };

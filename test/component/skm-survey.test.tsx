@@ -26,6 +26,7 @@ function served(id: string, survey: TicketStatus['survey'] = 'open'): TicketStat
     serviceName: { id: 'Paspor Baru', en: 'New passport' },
     businessDay: '2026-11-23',
     issuedAt: Date.UTC(2026, 10, 23, 2, 0),
+    language: 'id',
     status: survey === null ? 'waiting' : 'done',
     loket: '3',
     transfers: 0,

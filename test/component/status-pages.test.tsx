@@ -66,4 +66,34 @@ describe('ServiceInfo', () => {
     render(<ServiceInfo config={kioskBundle()} serviceId="tidak-ada" missing={[]} lang="id" />);
     expect(screen.getByRole('heading', { name: 'Layanan tidak ditemukan' })).toBeTruthy();
   });
+
+  it('names a complaints desk in the page’s language, as written when it has no English', () => {
+    const config = kioskBundle();
+    const service = config.agencies
+      .flatMap((agency) => agency.services)
+      .find((s) => s.id === 'imigrasi-paspor-baru');
+    if (!service) throw new Error('fixture: no imigrasi-paspor-baru');
+    service.complaints = [
+      { kind: 'desk', value: 'Meja pengaduan, lantai 1', en: 'Complaints desk, 1st floor' },
+      { kind: 'desk', value: 'Loket informasi' },
+    ];
+    const desks = (lang: 'id' | 'en') => {
+      const { unmount } = render(
+        <ServiceInfo config={config} serviceId="imigrasi-paspor-baru" missing={[]} lang={lang} />,
+      );
+      const items = document.querySelectorAll('.channels li');
+      const texts = [...items].map((li) => li.textContent);
+      unmount();
+      return texts;
+    };
+
+    expect(desks('en')).toEqual([
+      'Complaints desk: Complaints desk, 1st floor',
+      'Complaints desk: Loket informasi',
+    ]);
+    expect(desks('id')).toEqual([
+      'Meja pengaduan: Meja pengaduan, lantai 1',
+      'Meja pengaduan: Loket informasi',
+    ]);
+  });
 });

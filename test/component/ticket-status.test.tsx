@@ -14,6 +14,7 @@ const STATUS: TicketStatus = {
   serviceName: { id: 'Paspor Baru', en: 'New passport' },
   businessDay: '2026-11-23',
   issuedAt: Date.UTC(2026, 10, 23, 2, 0),
+  language: 'id',
   status: 'waiting',
   loket: null,
   transfers: 0,
@@ -103,6 +104,7 @@ function firstStep(kk: JourneyStepStatus, bpjs: JourneyStepStatus, current: numb
     ...own,
     businessDay: '2026-11-23',
     issuedAt: Date.UTC(2026, 10, 23, 2, 0),
+    language: 'id',
     transfers: 0,
     journey: { step: 1, of: 2, current, steps: [kk, bpjs] },
     finish: null,
@@ -116,6 +118,40 @@ function showPage(status: TicketStatus, lang: 'id' | 'en' = 'id') {
     <TicketStatusPage view={{ kind: 'found', status, checkedAt: 0 }} config={null} lang={lang} />,
   );
 }
+
+describe('TicketStatusPage: one language at a time', () => {
+  const found = { kind: 'found', status: STATUS, checkedAt: Date.UTC(2026, 10, 23, 2, 5) } as const;
+
+  it('speaks one language and offers the other on a switch named in it', () => {
+    const chosen: string[] = [];
+    render(
+      <TicketStatusPage
+        view={found}
+        config={kioskBundle()}
+        lang="id"
+        onLanguage={(lang) => chosen.push(lang)}
+      />,
+    );
+
+    screen.getByRole('button', { name: 'English' }).click();
+    expect(chosen).toEqual(['en']);
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('lang')).toBe('en');
+    expect(screen.queryByText(/Waiting|Ticket Status|people ahead/)).toBeNull();
+  });
+
+  it('offers Indonesian on an English page, and no switch at a site without English', () => {
+    const { unmount } = render(
+      <TicketStatusPage view={found} config={kioskBundle()} lang="en" onLanguage={() => {}} />,
+    );
+    expect(screen.getByRole('button', { name: 'Bahasa Indonesia' })).toBeTruthy();
+    unmount();
+
+    const config = kioskBundle();
+    config.site.languages = ['id'];
+    render(<TicketStatusPage view={found} config={config} lang="id" onLanguage={() => {}} />);
+    expect(screen.queryByRole('button', { name: 'English' })).toBeNull();
+  });
+});
 
 describe('TicketStatusPage of a journey', () => {
   it('shows every step in order with its number, agency, service and state, the first one now', () => {

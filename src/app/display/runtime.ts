@@ -8,9 +8,10 @@
  * last state and says that calls are shown at the counters.
  */
 import { announceCall } from '../../domain/announce';
-import type { ConfigBundle, Profile } from '../../domain/config/schema';
+import type { ConfigBundle, LocalText, Profile } from '../../domain/config/schema';
 import { formatClock } from '../../domain/format';
 import { decodeHlc } from '../../domain/hlc';
+import { localized } from '../../domain/i18n/local-text';
 import type { QueueBook, TicketView } from '../../domain/queue';
 import { recentCalls } from '../../domain/queue-read';
 import { businessDayOf } from '../../domain/time';
@@ -100,12 +101,15 @@ export function startDisplay(deps: DisplayDeps) {
     changed();
   }, TICK_MS);
 
+  // One language on the board: its profile's.
+  const lang = profile.language;
+  const name = (text: LocalText | undefined) => (text ? localized(text, lang) : '');
   const agencyOf = new Map(config.agencies.map((a) => [a.id, a]));
   const callOf = (t: TicketView): BoardCall => ({
     id: t.id,
     number: t.number,
     loket: t.loket ?? '',
-    agency: agencyOf.get(t.agencyId)?.shortName.id ?? '',
+    agency: name(agencyOf.get(t.agencyId)?.shortName),
     colour: agencyOf.get(t.agencyId)?.colour ?? '#5b6470',
   });
 
@@ -114,15 +118,13 @@ export function startDisplay(deps: DisplayDeps) {
     const day = today();
     const calls = book ? lastPerLoket(book, day).map(callOf) : [];
     return {
-      siteName: config.site.name.id,
+      lang,
+      siteName: name(config.site.name),
       clock: formatClock(now(), config.site.timeZone),
       highlight: calls[0] ?? null,
       calls,
       upcoming: book ? upcoming(book, day) : [],
-      visits: comingVisits(config.visits, day).map((visit) => ({
-        id: visitLine(visit, day, 'id'),
-        en: visitLine(visit, day, 'en'),
-      })),
+      visits: comingVisits(config.visits, day).map((visit) => visitLine(visit, day, lang)),
       online,
       sound: announcer.enabled,
       spoken,
@@ -141,7 +143,7 @@ export function startDisplay(deps: DisplayDeps) {
         .slice(0, NEXT_SHOWN)
         .map((t) => t.number);
       return numbers.length > 0
-        ? [{ agency: agency.shortName.id, colour: agency.colour, numbers }]
+        ? [{ agency: name(agency.shortName), colour: agency.colour, numbers }]
         : [];
     });
 

@@ -107,6 +107,7 @@ export function makeIssueTicket(deps: IssueDeps) {
       ...(journey ? { journey } : {}),
       priority: request.priority,
       purpose: request.purpose,
+      language: request.language,
     };
   };
   return Object.assign(issue, {

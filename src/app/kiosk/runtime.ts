@@ -6,7 +6,7 @@
 
 import { createActor } from 'xstate';
 import type { ConfigBundle, Profile } from '../../domain/config/schema';
-import { ticketLinkPath } from '../../domain/ticket-link';
+import { missingListPath, ticketLinkPath } from '../../domain/ticket-link';
 import { businessDayOf } from '../../domain/time';
 import { createKioskMachine } from '../../machines/kiosk.machine';
 import type { KioskPorts } from '../../machines/kiosk.setup';
@@ -201,10 +201,16 @@ export function startKiosk(deps: KioskRuntimeDeps) {
   const links: KioskLinks = {
     ticketUrl(ticket) {
       const [first = ticket, ...later] = ticket.journey ?? [];
-      return `${base}${ticketLinkPath({ ...first, businessDay: ticket.businessDay }, later)}`;
+      const path = ticketLinkPath(
+        { ...first, businessDay: ticket.businessDay },
+        later,
+        ticket.language,
+      );
+      return `${base}${path}`;
     },
+    // In the language the citizen reads now: the phone page opens in it.
     missingListUrl: (serviceId, missing) =>
-      `${base}/s/${serviceId}?kurang=${missing.map(encodeURIComponent).join(',')}`,
+      `${base}${missingListPath(serviceId, missing, actor.getSnapshot().context.lang)}`,
   };
   return {
     actor,

@@ -64,8 +64,10 @@ export function startKioskSync(deps: KioskSyncDeps) {
   prune();
   const pruneTimer = setInterval(prune, PRUNE_MS);
   const health = reportHealth(deps, loop.status, transport);
-  // The staff sync line lives in its own element, beside (not inside) the kiosk's UI.
+  // The staff sync line lives in its own element, beside (not inside) the kiosk's UI: on
+  // a kiosk a strip of its own at the bottom edge (ui/sync/sync-badge.css).
   const badge = document.body.appendChild(document.createElement('div'));
+  badge.className = 'sync-line';
   render(<SyncBadge store={loop.status} onReenroll={() => reenroll(deps)} />, badge);
   return {
     status: loop.status,

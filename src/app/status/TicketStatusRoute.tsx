@@ -2,16 +2,19 @@
  * /t/<id>: the ticket's status, live — the server's event stream sends it again whenever it
  * or another step of its journey changes; when the stream cannot be had (an old browser, a
  * proxy, a busy server) the page asks every 20 s instead. The phone vibrates, where it may,
- * when the ticket shown (a journey's current step) is called.
+ * when the ticket shown (a journey's current step) is called. It speaks the ticket's language
+ * (the server's answer, before it the link's `l=`), never the phone's; the citizen may switch.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ConfigBundle, Language } from '../../domain/config/schema';
+import { hasStrings, t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
-import { BootScreen } from '../../ui/boot/BootScreen';
+import { readLinkLanguage } from '../../domain/ticket-link-read';
+import { PhoneLoading } from '../../ui/boot/PhoneLoading';
 import { ensureStrings } from '../../ui/i18n';
 import { shownOf } from '../../ui/status/journey-text';
 import { TicketStatusPage, type TicketStatusView } from '../../ui/status/TicketStatusPage';
-import { fetchConfig } from '../config-sync';
+import { fetchShownConfig } from '../config-sync';
 import type { Route } from '../routes';
 
 const REFRESH_MS = 20_000;
@@ -36,17 +39,31 @@ async function fetchStatus(ticketId: string): Promise<TicketStatusView> {
 /** The citizen's ticket status page. */
 export function TicketStatusRoute(props: Route) {
   const ticketId = props.surface === 'ticket-status' ? props.ticketId : '';
-  const lang: Language = navigator.language.startsWith('id') ? 'id' : 'en';
   const [view, setView] = useState<TicketStatusView | null>(null);
   const [config, setConfig] = useState<ConfigBundle | null>(null);
+  /** The language the citizen switched to, if they did. */
+  const [chosen, setChosen] = useState<Language | null>(null);
+  const [, stringsLoaded] = useState(0);
+  const lang = chosen ?? ticketLanguage(view);
   useEffect(() => {
-    void Promise.all([fetchConfig(), ensureStrings(lang)]).then(([result]) => {
-      if (result.ok) setConfig(result.bundle);
-    });
+    void fetchShownConfig().then(setConfig);
     return followTicket(ticketId, setView);
-  }, [ticketId, lang]);
-  if (!view) return <BootScreen state="loading" />;
-  return <TicketStatusPage view={view} config={config} lang={lang} />;
+  }, [ticketId]);
+  const worded = hasStrings(lang);
+  useEffect(() => {
+    if (!worded) void ensureStrings(lang).then(() => stringsLoaded((n) => n + 1));
+    document.documentElement.lang = lang;
+    document.title = t(lang, 'status.title');
+  }, [lang, worded]);
+  if (!view || !worded) return <PhoneLoading lang={lang} />;
+  const switchTo = (next: Language) => void ensureStrings(next).then(() => setChosen(next));
+  return <TicketStatusPage view={view} config={config} lang={lang} onLanguage={switchTo} />;
+}
+
+/** The ticket's language: the server's word, else the link's, else Indonesian. */
+function ticketLanguage(view: TicketStatusView | null): Language {
+  if (view?.kind === 'found') return view.status.language;
+  return readLinkLanguage(window.location.href) ?? 'id';
 }
 
 /** Keeps `show` told of the ticket's status until the returned function is called. */

@@ -88,6 +88,8 @@ export const SiteSchema = v.strictObject({
 export const ComplaintChannelSchema = v.strictObject({
   kind: v.picklist(['web', 'whatsapp', 'phone', 'email', 'sms', 'lapor', 'desk']),
   value: nonEmpty,
+  /** The value in English where it is words (a desk: "Complaints desk, 1st floor"). */
+  en: v.optional(nonEmpty),
 });
 export const ComplaintsSchema = v.pipe(v.array(ComplaintChannelSchema), v.minLength(1));
 

@@ -10,6 +10,7 @@ import { type ConfigFile, type ConfigIssue, configIssue, jsonPath, sortIssues } 
 import { checkLayout, classifyFile, type LayoutFile } from './layout';
 import { isJsonObject, issueSegments, notAnObject, PARSE_CONFIG } from './messages';
 import { checkCrossFileRules } from './rules';
+import { englishGaps } from './rules-english';
 import {
   AgencySchema,
   type ConfigBundle,
@@ -24,11 +25,12 @@ export type { ConfigFile, ConfigIssue } from './issues';
 export { formatIssues } from './issues';
 
 /**
- * A validated bundle (with its warnings: the parts of services not recorded yet), or every
+ * A validated bundle (with its warnings: the parts of services not recorded yet, and the
+ * citizen-facing texts an English-speaking site still has in Indonesian only), or every
  * issue found.
  */
 export type ConfigResult =
-  | { ok: true; bundle: ConfigBundle; warnings?: ConfigIssue[] }
+  | { ok: true; bundle: ConfigBundle; warnings?: ConfigIssue[]; untranslated?: ConfigIssue[] }
   | { ok: false; issues: ConfigIssue[] };
 
 /** Files that exist but could not be read as JSON (already reported by the loader). */
@@ -95,7 +97,12 @@ export function validateConfigFiles(
   const { set, issues, warnings } = parseFiles(layout.files, unreadable);
   issues.push(...layout.issues, ...checkCrossFileRules(set));
   if (issues.length > 0 || !set.site) return { ok: false, issues: sortIssues(issues) };
-  return { ok: true, bundle: toBundle(set, set.site, version), warnings: sortIssues(warnings) };
+  return {
+    ok: true,
+    bundle: toBundle(set, set.site, version),
+    warnings: sortIssues(warnings),
+    untranslated: sortIssues(englishGaps(set)),
+  };
 }
 
 /**

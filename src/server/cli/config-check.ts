@@ -2,7 +2,8 @@
  * `npm run config:check [-- dir] [--today=YYYY-MM-DD]`: validates a config dir (default
  * $CONFIG_DIR, else ./kiosk-config) and prints a one-line summary, or every issue with file
  * and JSON path. A visit already over by today (the site's day, or `--today`) is an issue
- * too. Exit code 0 when valid, 1 otherwise.
+ * too. Warnings (exit code 0 all the same): parts not recorded yet, and citizen texts an
+ * English-speaking site has in Indonesian only. Exit code 0 when valid, 1 otherwise.
  */
 import { visitInPast } from '../../domain/config/rules-visits';
 import type { ConfigBundle } from '../../domain/config/schema';
@@ -49,6 +50,15 @@ if (result.ok && issues.length === 0) {
         '(anjungan menampilkan “Belum dicatat — tanyakan di loket”):',
     );
     console.log(formatIssues(unrecorded));
+  }
+  const untranslated = result.untranslated ?? [];
+  if (untranslated.length > 0) {
+    // Warnings too: valid before they could have English; the English screen shows them as written.
+    console.log(
+      `Peringatan: ${untranslated.length} teks untuk warga belum punya bentuk bahasa Inggris ` +
+        '(layar berbahasa Inggris menampilkannya dalam bahasa Indonesia):',
+    );
+    console.log(formatIssues(untranslated));
   }
 } else {
   console.error(`Konfigurasi tidak valid (${issues.length} masalah):`);

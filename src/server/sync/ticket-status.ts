@@ -5,7 +5,7 @@
  * quarantined ticket is not found (src/domain/trust.ts).
  */
 import type { Catalogue } from '../../domain/config/catalogue';
-import type { ConfigBundle, LocalText } from '../../domain/config/schema';
+import type { ConfigBundle, Language, LocalText } from '../../domain/config/schema';
 import { isEventOf, type JourneyStep } from '../../domain/events';
 import { isUuid } from '../../domain/ids';
 import { currentStepIndex, journeyTickets } from '../../domain/journey-read';
@@ -30,8 +30,8 @@ export type StatusSources = {
   today: string;
 };
 
-/** A ticket found for its phone: its day and the issue event the store holds. */
-export type FoundTicket = { id: string; businessDay: string };
+/** A ticket found for its phone: its day, and the language it was taken in. */
+export type FoundTicket = { id: string; businessDay: string; language: Language };
 
 /**
  * The ticket `id` of this site a phone may follow, or null: not a UUID, not stored, stored
@@ -45,7 +45,7 @@ export async function findTicket(sources: StatusSources, id: string): Promise<Fo
   const { event } = found;
   if (event.siteId !== config.site.id || !isEventOf(event, 'ticket.issued')) return null;
   if (!catalogue.services.has(event.data.serviceId)) return null;
-  return { id: event.id, businessDay: event.businessDay };
+  return { id: event.id, businessDay: event.businessDay, language: event.data.language };
 }
 
 /** The status of ticket `id` at this site, or null when there is no such ticket to show. */
@@ -71,6 +71,7 @@ export async function statusOf(
     ...told,
     businessDay: ticket.businessDay,
     issuedAt: ticket.issuedAt,
+    language: found.language,
     transfers: ticket.transfers,
     journey: ticket.journey && journeyOf(sources, book, ticket.id, ticket.journey),
     finish: finishOf(sources.config, ticket),

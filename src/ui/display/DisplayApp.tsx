@@ -1,21 +1,63 @@
 /**
  * The lobby board for a TV (1920×1080) or a portrait screen: the newest call largest, the
  * last call of every loket, the next few waiting per agency, the MPP bergerak stops, and a
- * one-time "Aktifkan suara" for the voice. Indonesian first, English beneath, large type
- * readable from across the hall.
+ * one-time "Aktifkan suara" for the voice. One language, its profile's (a citizen screen
+ * shows one at a time), in large type readable from across the hall.
  */
 import '../styles/kiosk.css';
 import './display.css';
 import { useLayoutEffect, useReducer } from 'preact/hooks';
+import type { Language } from '../../domain/config/schema';
 import type { BoardActions, BoardStore } from './view';
+
+type Word =
+  | 'sound'
+  | 'title'
+  | 'now'
+  | 'goTo'
+  | 'none'
+  | 'last'
+  | 'number'
+  | 'loket'
+  | 'next'
+  | 'offline';
+
+/** The board's few words, in each language. */
+const WORDS: Record<Language, Record<Word, string>> = {
+  id: {
+    sound: 'Aktifkan suara',
+    title: 'Papan antrean',
+    now: 'Dipanggil',
+    goTo: 'Silakan menuju loket {loket}',
+    none: 'Belum ada panggilan.',
+    last: 'Panggilan terakhir',
+    number: 'Nomor',
+    loket: 'Loket',
+    next: 'Berikutnya',
+    offline: 'Papan tidak terhubung ke server — panggilan tetap ditampilkan di loket.',
+  },
+  en: {
+    sound: 'Turn on sound',
+    title: 'Queue board',
+    now: 'Now calling',
+    goTo: 'Please go to counter {loket}',
+    none: 'No calls yet.',
+    last: 'Last calls',
+    number: 'Number',
+    loket: 'Counter',
+    next: 'Next',
+    offline: 'The board is offline — calls are shown at the counters.',
+  },
+};
 
 /** The display surface. */
 export function DisplayApp({ store, actions }: { store: BoardStore; actions: BoardActions }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useLayoutEffect(() => store.subscribe(() => rerender(0)), [store]);
   const view = store.getSnapshot();
+  const w = WORDS[view.lang];
   return (
-    <div class="kiosk board" lang="id">
+    <div class="kiosk board" lang={view.lang}>
       <header class="board-bar">
         <span class="board-site">{view.siteName}</span>
         {!view.sound && (
@@ -24,47 +66,32 @@ export function DisplayApp({ store, actions }: { store: BoardStore; actions: Boa
             class="btn btn--secondary board-sound"
             onClick={actions.enableSound}
           >
-            Aktifkan suara <span lang="en">Turn on sound</span>
+            {w.sound}
           </button>
         )}
         <span class="board-clock">{view.clock}</span>
       </header>
       <main class="board-main">
-        <h1 class="visually-hidden">
-          Papan antrean <span lang="en">Queue board</span>
-        </h1>
+        <h1 class="visually-hidden">{w.title}</h1>
         <section class="board-now" aria-labelledby="board-now">
-          <h2 id="board-now">
-            Dipanggil <span lang="en">Now calling</span>
-          </h2>
+          <h2 id="board-now">{w.now}</h2>
           {view.highlight ? (
             <div class="board-highlight" style={{ borderColor: view.highlight.colour }}>
               <p class="board-highlight-number">{view.highlight.number}</p>
-              <p class="board-highlight-loket">
-                Silakan menuju loket {view.highlight.loket}
-                <span lang="en"> · Please go to counter {view.highlight.loket}</span>
-              </p>
+              <p class="board-highlight-loket">{w.goTo.replace('{loket}', view.highlight.loket)}</p>
               <p class="board-agency">{view.highlight.agency}</p>
             </div>
           ) : (
-            <p class="board-empty">
-              Belum ada panggilan. <span lang="en">No calls yet.</span>
-            </p>
+            <p class="board-empty">{w.none}</p>
           )}
         </section>
         <section class="board-calls" aria-labelledby="board-calls">
-          <h2 id="board-calls">
-            Panggilan terakhir <span lang="en">Last calls</span>
-          </h2>
+          <h2 id="board-calls">{w.last}</h2>
           <table>
             <thead>
               <tr>
-                <th scope="col">
-                  Nomor <span lang="en">Number</span>
-                </th>
-                <th scope="col">
-                  Loket <span lang="en">Counter</span>
-                </th>
+                <th scope="col">{w.number}</th>
+                <th scope="col">{w.loket}</th>
               </tr>
             </thead>
             <tbody>
@@ -78,9 +105,7 @@ export function DisplayApp({ store, actions }: { store: BoardStore; actions: Boa
           </table>
         </section>
         <section class="board-next" aria-labelledby="board-next">
-          <h2 id="board-next">
-            Berikutnya <span lang="en">Next</span>
-          </h2>
+          <h2 id="board-next">{w.next}</h2>
           <ul>
             {view.upcoming.map((u) => (
               <li key={u.agency} style={{ borderLeftColor: u.colour }}>
@@ -94,13 +119,12 @@ export function DisplayApp({ store, actions }: { store: BoardStore; actions: Boa
       <footer class="board-foot">
         {!view.online && (
           <p class="board-offline" role="status">
-            Papan tidak terhubung ke server — panggilan tetap ditampilkan di loket.
-            <span lang="en"> The board is offline — calls are shown at the counters.</span>
+            {w.offline}
           </p>
         )}
-        {view.visits.map((v) => (
-          <p key={v.id} class="board-visit">
-            {v.id} <span lang="en">{v.en}</span>
+        {view.visits.map((line) => (
+          <p key={line} class="board-visit">
+            {line}
           </p>
         ))}
       </footer>

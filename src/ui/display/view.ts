@@ -1,4 +1,5 @@
 /** What the lobby board shows, computed by the composition root (src/app/display/runtime.ts). */
+import type { Language } from '../../domain/config/schema';
 
 /** One call on the board. */
 export type BoardCall = {
@@ -10,6 +11,8 @@ export type BoardCall = {
 };
 
 export type BoardView = {
+  /** The one language the board speaks: its profile's. */
+  lang: Language;
   siteName: string;
   /** "08.42 WIB" */
   clock: string;
@@ -19,8 +22,8 @@ export type BoardView = {
   calls: BoardCall[];
   /** The next few waiting per agency, in serving order. */
   upcoming: { agency: string; colour: string; numbers: string[] }[];
-  /** Today's and the coming MPP bergerak stops, in both languages. */
-  visits: { id: string; en: string }[];
+  /** Today's and the coming MPP bergerak stops, one line each. */
+  visits: string[];
   online: boolean;
   /** Whether sound plays; off until a person enables it (or the kiosk flag allows it). */
   sound: boolean;

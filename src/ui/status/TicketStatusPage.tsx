@@ -15,6 +15,7 @@ import { localized } from '../../domain/i18n/local-text';
 import { t } from '../../domain/i18n/strings';
 import type { TicketStatus } from '../../domain/protocol';
 import { visitsHeading } from '../../domain/visits';
+import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { Screen } from '../components/Screen/Screen';
 import { JourneySteps } from './JourneySteps';
 import { movedOnLine, shownOf, stepNowLine } from './journey-text';
@@ -31,12 +32,18 @@ export function TicketStatusPage(props: {
   view: TicketStatusView;
   config: ConfigBundle | null;
   lang: Language;
+  /** The switch to the other language; without it the page shows none. */
+  onLanguage?: (lang: Language) => void;
 }) {
   const { view, config, lang } = props;
   const title = t(lang, 'status.title');
+  const languageSwitch = props.onLanguage && (
+    <LanguageSwitch lang={lang} config={config} onLanguage={props.onLanguage} />
+  );
   if (view.kind !== 'found') {
     return (
       <div class="kiosk kiosk--phone" lang={lang}>
+        {languageSwitch}
         <Screen title={title}>
           <p class="lead" role="status">
             {t(lang, view.kind === 'unknown' ? 'status.unknown' : 'status.offline')}
@@ -55,6 +62,7 @@ export function TicketStatusPage(props: {
   const waiting = shown.status === 'waiting';
   return (
     <div class="kiosk kiosk--phone" lang={lang}>
+      {languageSwitch}
       <Screen title={title} kicker={config ? localized(config.site.name, lang) : undefined}>
         <div class="ticket-facts" role="status">
           {movedOn && <p class="lead moved-on">{keepWhole(movedOn, status.number)}</p>}

@@ -1,7 +1,8 @@
 /**
- * A small line for staff in a corner of the kiosk: whether the site server answers, how
- * many tickets wait to be sent and when the device last synced. Citizens can ignore it;
- * it never blocks anything (the kiosk issues offline all the same).
+ * A small line for staff in a corner of the kiosk, in Indonesian: whether the site server
+ * answers, how many tickets wait to be sent and when the device last synced. Citizens can
+ * ignore it: on a kiosk it sits in a strip of its own that no control reaches
+ * (./sync-badge.css), and it never blocks anything (the kiosk issues offline all the same).
  */
 import { useEffect, useState } from 'preact/hooks';
 
@@ -26,34 +27,18 @@ export function syncBadgeState(status: SyncView): 'refused' | 'offline' | 'pendi
   return status.pending > 0 ? 'pending' : 'online';
 }
 
-/** The badge's words for a status, Indonesian and English. */
-export function syncBadgeText(status: SyncView, now: number): { id: string; en: string } {
-  const waiting =
-    status.pending > 0
-      ? { id: ` · ${status.pending} belum terkirim`, en: ` · ${status.pending} not sent yet` }
-      : { id: '', en: '' };
+/**
+ * The badge's words for a status, in Indonesian only: it is the staff's, and a citizen's
+ * screen shows one language at a time (the citizen's).
+ */
+export function syncBadgeText(status: SyncView, now: number): string {
+  const waiting = status.pending > 0 ? ` · ${status.pending} belum terkirim` : '';
   const state = syncBadgeState(status);
-  if (state === 'refused') {
-    return {
-      id: `Ditolak server — hubungi admin${waiting.id}`,
-      en: `Refused by the server — call the admin${waiting.en}`,
-    };
-  }
-  if (state === 'offline') {
-    return { id: `Luring${waiting.id}`, en: `Offline${waiting.en}` };
-  }
-  if (status.lastSyncAt === null) {
-    return { id: `Menyambungkan…${waiting.id}`, en: `Connecting…${waiting.en}` };
-  }
+  if (state === 'refused') return `Ditolak server — hubungi admin${waiting}`;
+  if (state === 'offline') return `Luring${waiting}`;
+  if (status.lastSyncAt === null) return `Menyambungkan…${waiting}`;
   const minutes = Math.max(0, Math.floor((now - status.lastSyncAt) / 60_000));
-  const ago =
-    minutes < 1
-      ? { id: 'baru saja', en: 'just now' }
-      : { id: `${minutes} menit lalu`, en: `${minutes} min ago` };
-  return {
-    id: `Tersinkron ${ago.id}${waiting.id}`,
-    en: `Synced ${ago.en}${waiting.en}`,
-  };
+  return `Tersinkron ${minutes < 1 ? 'baru saja' : `${minutes} menit lalu`}${waiting}`;
 }
 
 /** Subscribes to the loop's status; re-renders each minute for the "ago" part. */
@@ -87,12 +72,9 @@ export function SyncBadge(props: {
           </span>
         </button>
       )}
-      <output class={`sync-badge sync-badge--${state}`} aria-live="off" data-sync={state}>
+      <output class={`sync-badge sync-badge--${state}`} lang="id" aria-live="off" data-sync={state}>
         <span aria-hidden="true" class="sync-badge__dot" />
-        {text.id}{' '}
-        <span lang="en" class="second-language">
-          {text.en}
-        </span>
+        {text}
       </output>
     </>
   );

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { refreshConfig } from '../../../src/app/config-sync';
+import { fetchShownConfig, refreshConfig } from '../../../src/app/config-sync';
 import { type AnjunganDatabase, openAnjunganDb } from '../../../src/storage/db';
 import { readCachedConfig, saveCachedConfig } from '../../../src/storage/device';
 import { kioskBundle } from '../../fixtures/kiosk';
@@ -51,5 +51,15 @@ describe('refreshConfig', () => {
 
     expect(result.changed).toBe(true);
     expect((await readCachedConfig(db))?.bundle.version).toBe('test-2');
+  });
+});
+
+describe('fetchShownConfig', () => {
+  it('gives a phone page the config as it came, or null when the server cannot be had', async () => {
+    const config = await fetchShownConfig(serve(kioskBundle()));
+
+    expect(config?.site.languages).toEqual(kioskBundle().site.languages);
+    expect(await fetchShownConfig(offline)).toBeNull();
+    expect(await fetchShownConfig(serve({ error: 'x' }, 500))).toBeNull();
   });
 });

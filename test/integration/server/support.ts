@@ -221,6 +221,7 @@ export function eventsOf(
     agencyId?: string;
     businessDay?: string;
     leased?: boolean;
+    language?: 'id' | 'en';
   } = {},
 ): KioskEvent[] {
   const emergencyTag = overrides.leased ? undefined : tags.get(deviceId);
@@ -239,6 +240,7 @@ export function eventsOf(
         ...(emergencyTag ? { emergencyTag } : {}),
         agencyId: overrides.agencyId ?? 'disdukcapil',
         serviceId: overrides.serviceId ?? 'disdukcapil-ktp-el-cetak-ulang',
+        language: overrides.language ?? 'id',
         issuedAt: NOW - 60_000 + deviceSeq,
       },
     });

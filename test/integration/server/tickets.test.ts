@@ -45,6 +45,7 @@ describe('ticket status', () => {
       serviceName: { id: 'Cetak Ulang KTP-el', en: 'KTP-el reprint' },
       businessDay: TODAY,
       issuedAt: fourth && isEventOf(fourth, 'ticket.issued') ? fourth.data.issuedAt : null,
+      language: 'id',
       status: 'waiting',
       loket: null,
       transfers: 0,
@@ -66,6 +67,19 @@ describe('ticket status', () => {
     const status = await json<TicketStatus>(await call(h, 'GET', `/tickets/${events[0]?.id}`));
 
     expect(status).toMatchObject({ peopleAhead: 0, waitMinutes: 0 });
+  });
+
+  it('says which language the ticket was taken in, for its phone page to speak', async () => {
+    const english = eventsOf(kiosk.deviceId, 1, 1, { language: 'en' });
+    const indonesian = eventsOf(kiosk.deviceId, 2, 1);
+    const events = [...english, ...indonesian];
+    await call(h, 'POST', '/sync/push', { token: kiosk.token, body: { events } });
+
+    const en = await json<TicketStatus>(await call(h, 'GET', `/tickets/${english[0]?.id}`));
+    const id = await json<TicketStatus>(await call(h, 'GET', `/tickets/${indonesian[0]?.id}`));
+
+    expect(en.language).toBe('en');
+    expect(id.language).toBe('id');
   });
 
   it('answers 404 for an unknown ticket and for ids that are not ticket ids', async () => {

@@ -57,6 +57,30 @@ describe('config-check CLI', () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it('warns of citizen texts without English, each by path, and still exits 0', async () => {
+    // Arrange
+    await writeConfigDir(
+      dir,
+      configFiles((f) => {
+        agencyOf(f, 'disdukcapil').zone = 'Zona D, lantai 2';
+        agencyOf(f, 'imigrasi').complaints.push({ kind: 'desk', value: 'Meja pengaduan' });
+      }),
+    );
+
+    // Act
+    const { code, output } = await runConfigCheck(dir);
+
+    // Assert
+    expect(output.split('\n').slice(1)).toEqual([
+      'Peringatan: 2 teks untuk warga belum punya bentuk bahasa Inggris (layar berbahasa ' +
+        'Inggris menampilkannya dalam bahasa Indonesia):',
+      expect.stringMatching(/^agencies\/disdukcapil\.json \$\.zone: letak loket hanya/),
+      expect.stringMatching(/^agencies\/imigrasi\.json \$\.complaints\[1\]\.en: meja pengaduan/),
+      '',
+    ]);
+    expect(code).toBe(0);
+  }, 30_000);
+
   it('refuses a visit already over by today, and exits 1', async () => {
     // Arrange
     await writeConfigDir(dir, configFiles());

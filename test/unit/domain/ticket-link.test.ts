@@ -1,7 +1,7 @@
 /** The ticket's QR link: the phone page of the ticket to wait for now, and what a counter needs. */
 import { describe, expect, it } from 'vitest';
-import { ticketLinkPath } from '../../../src/domain/ticket-link';
-import { readTicketLink } from '../../../src/domain/ticket-link-read';
+import { missingListPath, ticketLinkPath } from '../../../src/domain/ticket-link';
+import { readLinkLanguage, readTicketLink } from '../../../src/domain/ticket-link-read';
 
 const KK = { id: '0190f5e0-0000-7000-8000-000000000001', number: 'A-003', serviceId: 'kk' };
 const BPJS = { id: '0190f5e0-0000-7000-8000-000000000002', number: 'E-001', serviceId: 'bpjs' };
@@ -31,5 +31,25 @@ describe('ticket link', () => {
     });
     expect(readTicketLink('A-003')).toBeNull();
     expect(readTicketLink('/t/0190f5e0-zzzz-7000-8000-000000000001')).toBeNull();
+  });
+
+  it('names a ticket taken in English last (l=en), an Indonesian one not at all', () => {
+    const english = ticketLinkPath({ ...KK, businessDay: '2026-12-04' }, [BPJS], 'en');
+    const indonesian = ticketLinkPath({ ...KK, businessDay: '2026-12-04' }, [], 'id');
+
+    expect(english).toBe(`/t/${KK.id}#n=A-003&s=kk&d=2026-12-04&t=${BPJS.id}&n=E-001&s=bpjs&l=en`);
+    expect(indonesian).toBe(`/t/${KK.id}#n=A-003&s=kk&d=2026-12-04`);
+    expect(readTicketLink(`https://mpp.test${english}`)?.tickets).toEqual([KK, BPJS]);
+    expect(readLinkLanguage(`https://mpp.test${english}`)).toBe('en');
+    expect(readLinkLanguage(`https://mpp.test${indonesian}`)).toBeNull();
+    expect(readLinkLanguage(`/t/${KK.id}`)).toBeNull();
+    expect(readLinkLanguage(`/t/${KK.id}#l=fr`)).toBeNull();
+  });
+
+  it('opens the list of what is missing in the citizen’s language', () => {
+    expect(missingListPath('kk', ['akta nikah', 'ktp'], 'en')).toBe(
+      '/s/kk?kurang=akta%20nikah,ktp&l=en',
+    );
+    expect(missingListPath('kk', ['ktp'], 'id')).toBe('/s/kk?kurang=ktp');
   });
 });

@@ -71,7 +71,7 @@ export function ComplaintsPart(props: PartProps & { agency: Agency }) {
       <ul class="channels">
         {channels.map((c) => (
           <li key={`${c.kind}:${c.value}`}>
-            {t(lang, `complaint.${c.kind}`)}: {c.value}
+            {t(lang, `complaint.${c.kind}`)}: {(lang === 'en' && c.en) || c.value}
           </li>
         ))}
       </ul>
