@@ -5,7 +5,7 @@
  * composition root; every screen has Back and Beranda; inactivity warns, then clears
  * everything the citizen entered; a config that arrives mid-session waits for the reset.
  */
-import { assign, enqueueActions, not } from 'xstate';
+import { assign, not, raise } from 'xstate';
 import { initialContext, issueRequestOf } from './kiosk.context';
 import { type KioskPorts, kioskSetup } from './kiosk.setup';
 
@@ -221,13 +221,7 @@ export const createKioskMachine = (ports: KioskPorts) =>
                 },
               },
               ticket: {
-                entry: enqueueActions(({ check, enqueue }) => {
-                  enqueue.raise({ type: 'activity' });
-                  if (check('autoPrint')) {
-                    enqueue('printTicket');
-                    enqueue('countPrint');
-                  }
-                }),
+                entry: [raise({ type: 'activity' }), 'autoPrintTicket', 'countAutoPrint'],
                 after: { ticketScreen: '#kiosk.attract' },
                 on: {
                   'ticket.print': { guard: 'canPrint', actions: ['printTicket', 'countPrint'] },
