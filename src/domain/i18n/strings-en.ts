@@ -22,6 +22,13 @@ export const STRINGS_EN = {
   'agencies.resultAgencies': 'Agencies',
   'agencies.resultServices': 'Services',
   'agencies.noResults': 'No results for “{query}”. Try another word or ask a staff member.',
+  'agencies.clear': 'Clear search',
+  'agencies.popular': 'Most requested today',
+  'agencies.main': 'Main services',
+  'agencies.all': 'All agencies',
+  'agencies.other': 'Other',
+  'agencies.allGroups': 'All groups',
+  'agencies.more': 'Swipe down to see more',
 
   'availability.quotaExhausted': 'Quota used up',
   'availability.closed': 'Closed',

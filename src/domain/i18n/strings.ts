@@ -26,6 +26,13 @@ const id = {
   'agencies.resultServices': 'Layanan',
   'agencies.noResults':
     'Tidak ada hasil untuk “{query}”. Coba kata lain atau minta bantuan petugas.',
+  'agencies.clear': 'Hapus pencarian',
+  'agencies.popular': 'Paling banyak dicari hari ini',
+  'agencies.main': 'Layanan utama',
+  'agencies.all': 'Semua instansi',
+  'agencies.other': 'Lainnya',
+  'agencies.allGroups': 'Semua kelompok',
+  'agencies.more': 'Geser ke bawah untuk melihat lainnya',
 
   'availability.quotaExhausted': 'Kuota habis',
   'availability.closed': 'Tutup',

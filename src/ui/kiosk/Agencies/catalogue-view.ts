@@ -1,0 +1,56 @@
+/**
+ * What the agency screen shows of a large catalogue: the site's agency groups with the
+ * agencies visible here, and the services to offer first (today's most asked).
+ */
+import type { Agency, AgencyGroup, Service } from '../../../domain/config/schema';
+import { servicesAt } from '../../../machines/kiosk.selectors';
+import type { Place } from '../../../machines/kiosk.types';
+
+/** A group as shown: `name` null for "Lainnya" (agencies of no group). */
+export type ShownGroup = { id: string; name: AgencyGroup['name'] | null; agencies: Agency[] };
+
+/** The id of the "Lainnya" group: not a slug, so no configured group can have it. */
+export const OTHER_GROUP = '*';
+
+/**
+ * The site's groups with their agencies visible here (in the order shown without groups),
+ * empty ones left out, then "Lainnya"; none when fewer than two groups would show.
+ */
+export function shownGroups(groups: readonly AgencyGroup[] | undefined, visible: Agency[]) {
+  const grouped = new Set<string>();
+  const shown: ShownGroup[] = [];
+  for (const group of groups ?? []) {
+    for (const id of group.agencies) grouped.add(id);
+    const agencies = visible.filter((agency) => group.agencies.includes(agency.id));
+    if (agencies.length > 0) shown.push({ id: group.id, name: group.name, agencies });
+  }
+  const rest = visible.filter((agency) => !grouped.has(agency.id));
+  if (rest.length > 0) shown.push({ id: OTHER_GROUP, name: null, agencies: rest });
+  return shown.length > 1 ? shown : [];
+}
+
+/** A service offered first, with its agency. */
+export type Offered = { agency: Agency; service: Service };
+
+/**
+ * Up to `limit` services to offer first: today's most asked when there are any (`today`),
+ * else the first service of each agency in the order shown.
+ */
+export function offeredFirst(
+  popular: readonly string[],
+  agencies: Agency[],
+  place: Place,
+  limit: number,
+): { today: boolean; services: Offered[] } {
+  const here = new Map<string, Offered>();
+  for (const agency of agencies) {
+    for (const service of servicesAt(agency, place)) here.set(service.id, { agency, service });
+  }
+  const today = popular.flatMap((id) => here.get(id) ?? []).slice(0, limit);
+  if (today.length > 0) return { today: true, services: today };
+  const first = agencies.flatMap((agency) => {
+    const service = servicesAt(agency, place)[0];
+    return service ? [{ agency, service }] : [];
+  });
+  return { today: false, services: first.slice(0, limit) };
+}
