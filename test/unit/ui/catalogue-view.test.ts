@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyGroup } from '../../../src/domain/config/schema';
 import {
+  inTurns,
   OTHER_GROUP,
   offeredFirst,
   shownGroups,
@@ -17,7 +18,7 @@ const group = (id: string, agencies: string[]): AgencyGroup => ({
 });
 
 describe('shownGroups', () => {
-  it('keeps the visible agencies of each group and puts the rest under "Lainnya"', () => {
+  it('keeps the visible agencies of each group in its order, the rest under "Lainnya"', () => {
     // Act
     const groups = shownGroups(
       [group('kependudukan', ['imigrasi', 'disdukcapil'])],
@@ -26,7 +27,7 @@ describe('shownGroups', () => {
 
     // Assert
     expect(groups.map((g) => [g.id, g.agencies.map((a) => a.id)])).toEqual([
-      ['kependudukan', ['disdukcapil', 'imigrasi']],
+      ['kependudukan', ['imigrasi', 'disdukcapil']],
       [OTHER_GROUP, ['samsat']],
     ]);
   });
@@ -54,5 +55,21 @@ describe('offeredFirst', () => {
     expect(today.services.map((o) => o.service.id)).toEqual(['kk', 'paspor']);
     expect(fallback.today).toBe(false);
     expect(fallback.services.map((o) => o.service.id)).toEqual(['ktp', 'paspor']);
+  });
+});
+
+describe('inTurns', () => {
+  it('takes each group’s first agency, then each group’s second', () => {
+    // Arrange
+    const groups = shownGroups(
+      [group('a', ['disdukcapil', 'imigrasi']), group('b', ['samsat'])],
+      [dukcapil, imigrasi, samsat],
+    );
+
+    // Act
+    const order = inTurns(groups).map((a) => a.id);
+
+    // Assert
+    expect(order).toEqual(['disdukcapil', 'samsat', 'imigrasi']);
   });
 });

@@ -11,7 +11,7 @@ import { ScrollHint } from '../../components/ScrollHint/ScrollHint';
 import { SearchResults } from '../lazy-screens';
 import { useKiosk, useText } from '../runtime';
 import { AgencyTiles } from './AgencyTiles';
-import { offeredFirst, shownGroups } from './catalogue-view';
+import { inTurns, offeredFirst, shownGroups } from './catalogue-view';
 import { GroupTiles, OpenGroup } from './Groups';
 import { OfferedFirst } from './OfferedFirst';
 import { SearchField } from './SearchField';
@@ -34,13 +34,7 @@ export function Agencies() {
   );
   const groups = useMemo(() => shownGroups(config.site.agencyGroups, agencies), [config, agencies]);
   const offered = useMemo(
-    () =>
-      offeredFirst(
-        popular,
-        groups.length > 0 ? groups.flatMap((g) => g.agencies) : agencies,
-        place,
-        OFFERED,
-      ),
+    () => offeredFirst(popular, groups.length > 0 ? inTurns(groups) : agencies, place, OFFERED),
     [popular, groups, agencies, place],
   );
   const open = groups.find((group) => group.id === groupId);

@@ -41,13 +41,14 @@ export function SearchResults(props: { agencies: Agency[] }) {
           </h2>
           <div class="rows">
             {services.map(({ agency, service }) => (
-              <ServiceRow
-                key={service.id}
-                service={service}
-                availability={serviceAvailabilityIn(ctx, service)}
-                context={localized(agency.shortName, lang)}
-                onSelect={selectService}
-              />
+              <div key={service.id} style={{ '--agency': agency.colour }}>
+                <ServiceRow
+                  service={service}
+                  availability={serviceAvailabilityIn(ctx, service)}
+                  context={localized(agency.shortName, lang)}
+                  onSelect={selectService}
+                />
+              </div>
             ))}
           </div>
         </section>

@@ -13,15 +13,17 @@ export type ShownGroup = { id: string; name: AgencyGroup['name'] | null; agencie
 export const OTHER_GROUP = '*';
 
 /**
- * The site's groups with their agencies visible here (in the order shown without groups),
- * empty ones left out, then "Lainnya"; none when fewer than two groups would show.
+ * The site's groups with their agencies visible here (in the group's order: its big ones
+ * first), empty ones left out, then "Lainnya"; none when fewer than two groups would show.
  */
 export function shownGroups(groups: readonly AgencyGroup[] | undefined, visible: Agency[]) {
   const grouped = new Set<string>();
   const shown: ShownGroup[] = [];
   for (const group of groups ?? []) {
     for (const id of group.agencies) grouped.add(id);
-    const agencies = visible.filter((agency) => group.agencies.includes(agency.id));
+    const agencies = group.agencies.flatMap(
+      (id) => visible.find((agency) => agency.id === id) ?? [],
+    );
     if (agencies.length > 0) shown.push({ id: group.id, name: group.name, agencies });
   }
   const rest = visible.filter((agency) => !grouped.has(agency.id));
@@ -32,9 +34,22 @@ export function shownGroups(groups: readonly AgencyGroup[] | undefined, visible:
 /** A service offered first, with its agency. */
 export type Offered = { agency: Agency; service: Service };
 
+/** Agencies taking turns across groups: each group's first, then each group's second… */
+export function inTurns(groups: readonly ShownGroup[]): Agency[] {
+  const turns: Agency[] = [];
+  const longest = Math.max(0, ...groups.map((g) => g.agencies.length));
+  for (let i = 0; i < longest; i++) {
+    for (const group of groups) {
+      const agency = group.agencies[i];
+      if (agency) turns.push(agency);
+    }
+  }
+  return turns;
+}
+
 /**
  * Up to `limit` services to offer first: today's most asked when there are any (`today`),
- * else the first service of each agency in the order shown.
+ * else the first service of each agency in the order given.
  */
 export function offeredFirst(
   popular: readonly string[],
