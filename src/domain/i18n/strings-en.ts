@@ -26,8 +26,6 @@ export const STRINGS_EN = {
   'agencies.popular': 'Most requested today',
   'agencies.main': 'Main services',
   'agencies.all': 'All agencies',
-  'agencies.other': 'Other',
-  'agencies.allGroups': 'All groups',
   'agencies.more': 'Swipe down to see more',
 
   'availability.quotaExhausted': 'Quota used up',

@@ -30,8 +30,6 @@ const id = {
   'agencies.popular': 'Paling banyak dicari hari ini',
   'agencies.main': 'Layanan utama',
   'agencies.all': 'Semua instansi',
-  'agencies.other': 'Lainnya',
-  'agencies.allGroups': 'Semua kelompok',
   'agencies.more': 'Geser ke bawah untuk melihat lainnya',
 
   'availability.quotaExhausted': 'Kuota habis',

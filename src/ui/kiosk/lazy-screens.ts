@@ -11,12 +11,13 @@ export const QuotaExhausted = lazyComponent(() => rare().then((m) => m.QuotaExha
 export const OutOfService = lazyComponent(() => rare().then((m) => m.OutOfService));
 export const IdleWarning = lazyComponent(() => rare().then((m) => m.IdleWarning));
 export const Personal = lazyComponent(() => rare().then((m) => m.Personal));
+export const GroupedAgencies = lazyComponent(() => rare().then((m) => m.GroupedAgencies));
 export const JourneyList = lazyComponent(() =>
   import('./Ticket/JourneyList').then((m) => m.JourneyList),
 );
-export const SearchResults = lazyComponent(() =>
-  import('./Agencies/SearchResults').then((m) => m.SearchResults),
-);
+const search = () => import('./Agencies/SearchResults');
+export const SearchResults = lazyComponent(() => search().then((m) => m.SearchResults));
+export const SearchClear = lazyComponent(() => search().then((m) => m.SearchClear));
 
 /** Loads every lazy screen now (from the service worker's cache on a kiosk). */
 export async function preloadKioskScreens(): Promise<void> {
@@ -27,6 +28,7 @@ export async function preloadKioskScreens(): Promise<void> {
       QuotaExhausted,
       OutOfService,
       IdleWarning,
+      GroupedAgencies,
       SearchResults,
       JourneyList,
     ].map((c) => c.preload()),

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyGroup } from '../../../src/domain/config/schema';
-import {
-  inTurns,
-  OTHER_GROUP,
-  offeredFirst,
-  shownGroups,
-} from '../../../src/ui/kiosk/Agencies/catalogue-view';
+import { offeredFirst } from '../../../src/ui/kiosk/Agencies/catalogue-view';
+import { inTurns, OTHER_GROUP, shownGroups } from '../../../src/ui/kiosk/Agencies/groups-view';
 import { agency, service } from '../../fixtures/catalogue';
 
 const dukcapil = agency('disdukcapil', { services: [service('ktp'), service('kk')] });

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import { localized } from '../../../domain/i18n/local-text';
 import { useKiosk, useSend, useText } from '../runtime';
 import { AgencyTiles } from './AgencyTiles';
-import type { ShownGroup } from './catalogue-view';
+import type { ShownGroup } from './groups-view';
 
 function useGroupName(): (group: ShownGroup) => string {
   const tr = useText();

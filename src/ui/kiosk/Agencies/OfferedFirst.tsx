@@ -2,10 +2,14 @@
  * The services offered first on the agency screen, one tap from their page: today's most
  * asked ("Paling banyak dicari hari ini"), or the main service of each agency.
  */
-import { useId } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
+import type { Agency } from '../../../domain/config/schema';
 import { localized } from '../../../domain/i18n/local-text';
 import { useKiosk, useSend, useText } from '../runtime';
-import type { Offered } from './catalogue-view';
+import { type Offered, offeredFirst } from './catalogue-view';
+
+/** How many services are offered first. */
+const OFFERED = 4;
 
 function OfferedButton({ agency, service }: Offered) {
   const id = useId();
@@ -30,17 +34,23 @@ function OfferedButton({ agency, service }: Offered) {
   );
 }
 
-/** A titled row of service buttons. */
-export function OfferedFirst(props: { today: boolean; services: Offered[] }) {
+/** A titled row of service buttons; the main ones of `agencies`, in order, until tickets count. */
+export function OfferedFirst(props: { agencies: Agency[] }) {
   const tr = useText();
-  if (props.services.length === 0) return null;
+  const popular = useKiosk((s) => s.context.popular);
+  const place = useKiosk((s) => s.context.place);
+  const { today, services } = useMemo(
+    () => offeredFirst(popular, props.agencies, place, OFFERED),
+    [popular, props.agencies, place],
+  );
+  if (services.length === 0) return null;
   return (
     <section class="offered" aria-labelledby="kiosk-offered">
       <h2 id="kiosk-offered" class="section-title">
-        {tr(props.today ? 'agencies.popular' : 'agencies.main')}
+        {tr(today ? 'agencies.popular' : 'agencies.main')}
       </h2>
       <div class="quicks">
-        {props.services.map((offered) => (
+        {services.map((offered) => (
           <OfferedButton key={offered.service.id} {...offered} />
         ))}
       </div>

@@ -1,13 +1,14 @@
-/** The search field of the agency screen, with a large clear button once something is typed. */
-import { useRef } from 'preact/hooks';
-import { SearchResults } from '../lazy-screens';
+/**
+ * The search field of the agency screen. Its large clear button comes with the search
+ * results' code (./SearchResults.tsx), which is there once something is typed.
+ */
+import { SearchClear, SearchResults } from '../lazy-screens';
 import { useSend, useText } from '../runtime';
 
-/** "Cari instansi atau layanan…" and its clear button. */
+/** "Cari instansi atau layanan…" and, once something is typed, its clear button. */
 export function SearchField(props: { query: string }) {
   const tr = useText();
   const send = useSend();
-  const input = useRef<HTMLInputElement>(null);
   return (
     <div class="search">
       <label for="kiosk-search" class="search-label">
@@ -15,7 +16,6 @@ export function SearchField(props: { query: string }) {
       </label>
       <div class="search-box">
         <input
-          ref={input}
           id="kiosk-search"
           class="search-input"
           type="search"
@@ -24,19 +24,7 @@ export function SearchField(props: { query: string }) {
           onFocus={() => void SearchResults.preload()}
           onInput={(e) => send({ type: 'search.changed', query: e.currentTarget.value })}
         />
-        {props.query !== '' && (
-          <button
-            type="button"
-            class="btn search-clear"
-            onClick={() => {
-              send({ type: 'search.changed', query: '' });
-              input.current?.focus();
-            }}
-          >
-            <span aria-hidden="true">✕ </span>
-            {tr('agencies.clear')}
-          </button>
-        )}
+        {props.query !== '' && <SearchClear />}
       </div>
     </div>
   );

@@ -62,3 +62,22 @@ export function SearchResults(props: { agencies: Agency[] }) {
     </>
   );
 }
+
+/** The search field's clear button (64 px and more, like every control): empties the query, keeps the field focused. */
+export function SearchClear() {
+  const tr = useText();
+  const send = useSend();
+  return (
+    <button
+      type="button"
+      class="btn search-clear"
+      onClick={() => {
+        send({ type: 'search.changed', query: '' });
+        document.getElementById('kiosk-search')?.focus();
+      }}
+    >
+      <span aria-hidden="true">✕ </span>
+      {tr('agencies.clear')}
+    </button>
+  );
+}
