@@ -64,6 +64,7 @@ const MODES = [
   { lang: 'en' as const, large: true },
 ];
 const AGENCY_SCREEN: Text = { id: 'Pilih Instansi', en: 'Choose an Agency' };
+const ALL_AGENCIES: Text = { id: 'Semua instansi', en: 'All agencies' };
 const SEARCH: Text = { id: 'Cari instansi atau layanan…', en: 'Search agencies or services…' };
 const MORE: Text = {
   id: 'Geser ke bawah untuk melihat lainnya',
@@ -72,13 +73,24 @@ const MORE: Text = {
 
 const exactButton = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
-/** From a fresh attract screen to the agency screen, in a language and text size. */
+/**
+ * From a fresh attract screen to the agency screen, in a language and text size, once the
+ * kiosk has warmed its rarer code on the attract screen (groups and the services offered
+ * first come with it; a kiosk waits on that screen long before its first citizen).
+ */
 async function start(page: Page, server: RunningServer, lang: Lang, large: boolean) {
   await page.goto(`${server.url}/kiosk`);
   await exactButton(page, 'Sentuh untuk mulai').waitFor();
+  await page.waitForFunction(
+    () => performance.getEntriesByType('resource').some((e) => e.name.includes('/rare-screens-')),
+    null,
+    { timeout: 15_000 },
+  );
+  await page.waitForTimeout(200);
   if (large) await exactButton(page, 'Teks besar').click();
   await exactButton(page, lang === 'en' ? 'English' : 'Bahasa Indonesia').click();
   await page.getByRole('heading', { level: 1, name: AGENCY_SCREEN[lang] }).waitFor();
+  await page.getByRole('heading', { level: 2, name: ALL_AGENCIES[lang] }).waitFor();
 }
 
 /** Whether the page goes on below the screen, and whether the scroll hint is up. */

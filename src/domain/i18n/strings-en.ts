@@ -19,13 +19,6 @@ export const STRINGS_EN = {
 
   'agencies.title': 'Choose an Agency',
   'agencies.search': 'Search agencies or services…',
-  'agencies.resultAgencies': 'Agencies',
-  'agencies.resultServices': 'Services',
-  'agencies.noResults': 'No results for “{query}”. Try another word or ask a staff member.',
-  'agencies.clear': 'Clear search',
-  'agencies.popular': 'Most requested today',
-  'agencies.main': 'Main services',
-  'agencies.all': 'All agencies',
   'agencies.more': 'Swipe down to see more',
 
   'availability.quotaExhausted': 'Quota used up',

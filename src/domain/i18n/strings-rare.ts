@@ -1,7 +1,8 @@
 /**
  * The Indonesian texts of the kiosk's rarer screens (a missing list, a prerequisite, a spent
- * quota, the idle warning), registered when one of them is imported: they come with those
- * screens' chunk, never on the way to a ticket; their English too.
+ * quota, the idle warning) and of the agency screen's search results and groups, registered
+ * when one of them is imported: they come with those screens' chunks, never on the way to a
+ * ticket; their English too.
  */
 import { addStrings } from './strings';
 
@@ -20,6 +21,14 @@ export const RARE_ID = {
   'prerequisite.journey': 'Ambil nomor untuk keduanya, {agency} dulu',
   'quota.title': 'Kuota layanan hari ini telah habis',
   'quota.hint': 'Silakan datang kembali pada hari layanan berikutnya atau pilih layanan lain.',
+  'agencies.resultAgencies': 'Instansi',
+  'agencies.resultServices': 'Layanan',
+  'agencies.noResults':
+    'Tidak ada hasil untuk “{query}”. Coba kata lain atau minta bantuan petugas.',
+  'agencies.clear': 'Hapus pencarian',
+  'agencies.popular': 'Paling banyak dicari hari ini',
+  'agencies.main': 'Layanan utama',
+  'agencies.all': 'Semua instansi',
   'agencies.other': 'Lainnya',
   'agencies.allGroups': 'Semua kelompok',
   'idle.title': 'Masih di sini?',
@@ -65,6 +74,13 @@ export const RARE_EN = {
   'personal.nik': 'NIK: 16 digits',
   'quota.title': "Today's quota for this service has been used up",
   'quota.hint': 'Please come back on the next service day or choose another service.',
+  'agencies.resultAgencies': 'Agencies',
+  'agencies.resultServices': 'Services',
+  'agencies.noResults': 'No results for “{query}”. Try another word or ask a staff member.',
+  'agencies.clear': 'Clear search',
+  'agencies.popular': 'Most requested today',
+  'agencies.main': 'Main services',
+  'agencies.all': 'All agencies',
   'agencies.other': 'Other',
   'agencies.allGroups': 'All groups',
   'idle.title': 'Still there?',

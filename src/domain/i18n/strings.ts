@@ -22,14 +22,6 @@ const id = {
 
   'agencies.title': 'Pilih Instansi',
   'agencies.search': 'Cari instansi atau layanan…',
-  'agencies.resultAgencies': 'Instansi',
-  'agencies.resultServices': 'Layanan',
-  'agencies.noResults':
-    'Tidak ada hasil untuk “{query}”. Coba kata lain atau minta bantuan petugas.',
-  'agencies.clear': 'Hapus pencarian',
-  'agencies.popular': 'Paling banyak dicari hari ini',
-  'agencies.main': 'Layanan utama',
-  'agencies.all': 'Semua instansi',
   'agencies.more': 'Geser ke bawah untuk melihat lainnya',
 
   'availability.quotaExhausted': 'Kuota habis',

@@ -2,6 +2,7 @@
  * Screens and features off the common path to a ticket, loaded on first use — or
  * earlier, when the kiosk warms them at its first idle moment (preloadKioskScreens).
  */
+import { type ComponentChildren, type ComponentType, h } from 'preact';
 import { lazyComponent } from '../components/lazy';
 
 const rare = () => import('./rare-screens');
@@ -11,7 +12,24 @@ export const QuotaExhausted = lazyComponent(() => rare().then((m) => m.QuotaExha
 export const OutOfService = lazyComponent(() => rare().then((m) => m.OutOfService));
 export const IdleWarning = lazyComponent(() => rare().then((m) => m.IdleWarning));
 export const Personal = lazyComponent(() => rare().then((m) => m.Personal));
-export const GroupedAgencies = lazyComponent(() => rare().then((m) => m.GroupedAgencies));
+
+/**
+ * A component that shows once its code was warmed (never fetched on a citizen's way to a
+ * ticket), `fallback` until then: what a screen adds to what it can do without it.
+ */
+function whenWarm<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  const preload = () =>
+    load().then((component) => {
+      loaded = component;
+    });
+  const Warm = (props: P & { fallback: ComponentChildren }) =>
+    loaded ? h(loaded, props) : props.fallback;
+  return Object.assign(Warm, { preload });
+}
+
+/** The agency screen's groups and services offered first; the plain grid until warmed. */
+export const CatalogueHome = whenWarm(() => rare().then((m) => m.CatalogueHome));
 export const JourneyList = lazyComponent(() =>
   import('./Ticket/JourneyList').then((m) => m.JourneyList),
 );
@@ -28,7 +46,7 @@ export async function preloadKioskScreens(): Promise<void> {
       QuotaExhausted,
       OutOfService,
       IdleWarning,
-      GroupedAgencies,
+      CatalogueHome,
       SearchResults,
       JourneyList,
     ].map((c) => c.preload()),

@@ -1,16 +1,15 @@
 /**
  * "Pilih Instansi": a search box, the services offered first, and the agencies — in their
- * groups when the site has them (./Grouped.tsx: a tap opens a group, so any service is
- * three taps away). With a query, the rest gives way to the search results (their code
+ * groups when the site has them (./CatalogueHome.tsx: a tap opens a group, so any service
+ * is three taps away). With a query, the rest gives way to the search results (their code
  * loads when the citizen starts typing). A hint says when the list goes on below (kiosk.css).
  */
 import { useMemo } from 'preact/hooks';
 import { visibleAgencies } from '../../../machines/kiosk.selectors';
 import { Screen } from '../../components/Screen/Screen';
-import { GroupedAgencies, SearchResults } from '../lazy-screens';
+import { CatalogueHome, SearchResults } from '../lazy-screens';
 import { useKiosk, useText } from '../runtime';
 import { AgencyTiles } from './AgencyTiles';
-import { OfferedFirst } from './OfferedFirst';
 import { SearchField } from './SearchField';
 
 /** The agency screen. */
@@ -29,14 +28,8 @@ export function Agencies() {
       <SearchField query={query} />
       {query.trim() !== '' ? (
         <SearchResults agencies={agencies} />
-      ) : config.site.agencyGroups ? (
-        <GroupedAgencies agencies={agencies} />
       ) : (
-        <>
-          <OfferedFirst agencies={agencies} />
-          <h2 class="section-title">{tr('agencies.all')}</h2>
-          <AgencyTiles agencies={agencies} />
-        </>
+        <CatalogueHome agencies={agencies} fallback={<AgencyTiles agencies={agencies} />} />
       )}
       {/* Shown by the style sheet alone while the page goes on below the screen. */}
       <p class="scroll-hint">{tr('agencies.more')}</p>

@@ -3,6 +3,7 @@
  * page (a search for "paspor" lists the passport services), and the agencies it names.
  * The agencies come first only when no service is named. Loaded when a citizen starts typing.
  */
+import '../../../domain/i18n/strings-rare';
 import { useMemo } from 'preact/hooks';
 import type { Agency } from '../../../domain/config/schema';
 import { localized } from '../../../domain/i18n/local-text';

@@ -1,7 +1,8 @@
 /**
- * The agency screen of a site with agency groups (with the rarer screens' code, warmed at
- * the kiosk's first idle moment): the services offered first — taking turns across the
- * groups — and a tile per group, or the open group.
+ * The agency screen's list for a catalogue of any size, with the rarer screens' code
+ * (warmed at the kiosk's first idle moment; the plain grid stands in until then): the
+ * services offered first — today's most asked, or the main ones taking turns across the
+ * groups — then a tile per agency group, or the open group, or the agencies.
  */
 import '../../../domain/i18n/strings-rare';
 import { useMemo } from 'preact/hooks';
@@ -12,8 +13,8 @@ import { GroupTiles, OpenGroup } from './Groups';
 import { inTurns, shownGroups } from './groups-view';
 import { OfferedFirst } from './OfferedFirst';
 
-/** Groups, or the plain grid when fewer than two groups have agencies here. */
-export function GroupedAgencies(props: { agencies: Agency[] }) {
+/** Groups when two or more have agencies here, else the agencies; the services offered first. */
+export function CatalogueHome(props: { agencies: Agency[] }) {
   const tr = useText();
   const groupsConfig = useKiosk((s) => s.context.config.site.agencyGroups);
   const groupId = useKiosk((s) => s.context.groupId);
