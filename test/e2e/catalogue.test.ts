@@ -10,7 +10,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { instrument, setUpDevice, touchAndTextSizes } from './support/kiosk-page';
+import {
+  instrument,
+  markAllPresent,
+  setUpDevice,
+  ticketNumber,
+  touchAndTextSizes,
+} from './support/kiosk-page';
 import { alwaysOpenSample, BIG_SITE } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -170,24 +176,61 @@ describe.skipIf(!chromiumAvailable())('a large catalogue in Chromium', () => {
       },
     );
 
+    it.runIf(site.dir === BIG_SITE)(
+      'offers today’s most-asked services first once tickets are taken, one tap away',
+      async () => {
+        await start(page, server, 'id', false);
+        const main = page.getByRole('region', { name: 'Layanan utama' });
+        expect(await main.getByRole('button').count()).toBe(4);
+        await exactButton(page, 'Kesehatan dan Jaminan Sosial').click();
+        await exactButton(page, 'Taspen').click();
+        await exactButton(page, 'Otentikasi peserta pensiun').click();
+        await exactButton(page, 'Periksa Persyaratan').click();
+        await markAllPresent(page);
+        await exactButton(page, 'Tidak').click();
+        await exactButton(page, 'Ambil Nomor Antrean').click();
+        expect(await ticketNumber(page)).toMatch(/^P-/);
+
+        await start(page, server, 'id', false);
+        const today = page.getByRole('region', { name: 'Paling banyak dicari hari ini' });
+        const first = today.getByRole('button').first();
+        await expect.poll(() => first.textContent()).toContain('Otentikasi peserta pensiun');
+        await first.click();
+        await page.getByRole('heading', { level: 1, name: 'Otentikasi peserta pensiun' }).waitFor();
+      },
+    );
+
     it('shows the scroll hint exactly while the list goes on below the screen', async () => {
       const seen: boolean[] = [];
+      const views = [
+        { name: 'agency screen', open: async () => {} },
+        {
+          // A broad search: a long list of services.
+          name: 'search "pendaftaran"',
+          open: (lang: Lang) =>
+            page.getByLabel(SEARCH[lang]).fill(lang === 'en' ? 'registration' : 'pendaftaran'),
+        },
+      ];
       for (const { lang, large } of MODES) {
-        await start(page, server, lang, large);
-        const top = await overflowAndHint(page, lang);
-        expect(top.hint, `${lang} large=${large}`).toBe(top.overflow);
-        seen.push(top.overflow);
-        if (!top.overflow) continue;
-        await page.mouse.wheel(0, 300);
-        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-        expect((await overflowAndHint(page, lang)).hint, 'still more below').toBe(
-          (await overflowAndHint(page, lang)).overflow,
-        );
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        await expect.poll(async () => (await overflowAndHint(page, lang)).hint).toBe(false);
+        for (const view of views) {
+          await start(page, server, lang, large);
+          await view.open(lang);
+          const top = await overflowAndHint(page, lang);
+          expect(top.hint, `${view.name}, ${lang}, large=${large}`).toBe(top.overflow);
+          seen.push(top.overflow);
+          if (!top.overflow) continue;
+          await page.mouse.wheel(0, 300);
+          await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+          expect((await overflowAndHint(page, lang)).hint, 'still more below').toBe(
+            (await overflowAndHint(page, lang)).overflow,
+          );
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          await expect.poll(async () => (await overflowAndHint(page, lang)).hint).toBe(false);
+        }
       }
-      // Both sites overflow in large text at least: the hint is tested showing, not only absent.
+      // The long lists overflow: the hint is tested showing, not only absent.
       expect(seen).toContain(true);
+      expect(seen).toContain(false);
     });
   });
 
