@@ -14,6 +14,7 @@ import type { IssueRequest, KioskContext, KioskInput } from './kiosk.types';
 /** Everything a citizen entered, cleared on reset. */
 export const citizenChoices = {
   query: '',
+  groupId: null,
   agencyId: null,
   serviceId: null,
   answers: EMPTY_ANSWERS,
@@ -46,6 +47,7 @@ export function initialContext(input: KioskInput): KioskContext {
     lang: input.profile.language,
     largeText: false,
     availability: {},
+    popular: [],
   };
 }
 

@@ -19,7 +19,10 @@ export const createKioskMachine = (ports: KioskPorts) =>
       'language.set': { actions: assign({ lang: ({ event }) => event.lang }) },
       'display.toggle': { actions: assign({ largeText: ({ context }) => !context.largeText }) },
       'availability.updated': {
-        actions: assign({ availability: ({ event }) => event.availability }),
+        actions: assign(({ context, event }) => ({
+          availability: event.availability,
+          popular: event.popular ?? context.popular,
+        })),
       },
       'storage.failed': { target: '.outOfService' },
     },
@@ -57,8 +60,13 @@ export const createKioskMachine = (ports: KioskPorts) =>
             states: {
               agencies: {
                 on: {
-                  'nav.back': '#kiosk.attract',
+                  // Back from an open group goes to the groups, not to the attract screen.
+                  'nav.back': [
+                    { guard: 'inGroup', actions: assign({ groupId: null }) },
+                    { target: '#kiosk.attract' },
+                  ],
                   'search.changed': { actions: assign({ query: ({ event }) => event.query }) },
+                  'group.selected': { actions: assign({ groupId: ({ event }) => event.groupId }) },
                   'agency.selected': {
                     target: 'services',
                     actions: assign({ agencyId: ({ event }) => event.agencyId }),

@@ -137,6 +137,7 @@ export const kioskSetup = (ports: KioskPorts) =>
         event.serviceId !== undefined &&
         findService(context.config, event.serviceId) !== null,
       notIssuing: not(stateIn({ session: { flow: 'issuing' } })),
+      inGroup: ({ context }) => context.groupId !== null,
       serviceExists: ({ context, event }) =>
         event.type === 'service.selected' && findService(context.config, event.serviceId) !== null,
     },

@@ -90,6 +90,8 @@ export type KioskContext = {
   lang: Language;
   largeText: boolean;
   query: string;
+  /** The agency group open on the agency screen, when the site has groups. */
+  groupId: string | null;
   agencyId: string | null;
   serviceId: string | null;
   answers: RequirementAnswers;
@@ -105,6 +107,8 @@ export type KioskContext = {
   failure: IssueFailure | null;
   printCount: number;
   availability: Readonly<Record<string, Availability>>;
+  /** Today's most-asked services, most first (empty until the queue state is in). */
+  popular: readonly string[];
 };
 
 export type KioskEvent =
@@ -114,6 +118,7 @@ export type KioskEvent =
   | { type: 'activity' }
   | { type: 'idle.extend' }
   | { type: 'search.changed'; query: string }
+  | { type: 'group.selected'; groupId: string }
   | { type: 'agency.selected'; agencyId: string }
   | { type: 'service.selected'; serviceId: string }
   | { type: 'requirements.start' }
@@ -136,7 +141,11 @@ export type KioskEvent =
   | { type: 'ticket.done' }
   | { type: 'nav.back' }
   | { type: 'nav.home' }
-  | { type: 'availability.updated'; availability: Readonly<Record<string, Availability>> }
+  | {
+      type: 'availability.updated';
+      availability: Readonly<Record<string, Availability>>;
+      popular?: readonly string[];
+    }
   | { type: 'config.updated'; config: ConfigBundle; profile: Profile }
   | { type: 'storage.failed' }
   | { type: 'storage.recovered' };

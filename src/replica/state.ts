@@ -3,6 +3,7 @@
  * chunk, so a citizen's first tap never waits for it (./replica.ts).
  */
 export { availabilityMap } from '../domain/availability';
+export { mostAsked } from '../domain/popular';
 export { QueueBook } from '../domain/queue';
 export { estimatedWait } from '../domain/queue-read';
 export { quotaRule, siteQuota } from '../domain/quotas';

@@ -135,6 +135,8 @@ export function startKiosk(deps: KioskRuntimeDeps) {
         actor.send({
           type: 'availability.updated',
           availability: code.availabilityMap(config, issued, day, now(), profile),
+          // Every ticket of the day the device knows (all kiosks), not only this place's.
+          popular: code.mostAsked(config.agencies, (id) => book.issuedCount(day, id), 8),
         });
       },
       () => {},

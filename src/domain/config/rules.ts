@@ -5,6 +5,7 @@
 import { allServices, type ConfigSet, type Entry, findDuplicates } from './config-set';
 import { type ConfigIssue, configIssue, jsonPath } from './issues';
 import { englishTextsComplete } from './rules-english';
+import { agencyGroupsValid } from './rules-groups';
 import {
   desksExist,
   prerequisitesExist,
@@ -102,6 +103,7 @@ export const CROSS_FILE_RULES: readonly ConfigRule[] = [
   visitsDoNotOverlap,
   englishTextsComplete,
   uniqueHolidays,
+  agencyGroupsValid,
 ];
 
 /** Runs every cross-file rule on a parsed config set. */
@@ -110,6 +112,7 @@ export function checkCrossFileRules(set: ConfigSet): ConfigIssue[] {
 }
 
 export {
+  agencyGroupsValid,
   englishTextsComplete,
   prerequisitesExist,
   profileAgenciesExist,

@@ -52,6 +52,20 @@ export const OpeningHoursSchema = v.array(HoursRuleSchema);
 export const TimeZoneSchema = v.picklist(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']);
 export const LanguageSchema = v.picklist(['id', 'en']);
 
+/**
+ * A group of agencies on the kiosk's first screen ("Kependudukan", "Kesehatan dan Jaminan
+ * Sosial"…): a tap on it shows its agencies. Each agency is in one group at most; agencies
+ * in none are shown under "Lainnya" (./rules-groups.ts).
+ */
+export const AgencyGroupSchema = v.strictObject({
+  id: slug,
+  name: LocalTextSchema,
+  agencies: v.pipe(
+    v.array(slug),
+    v.minLength(1, 'kelompok tanpa instansi: isi minimal satu instansi atau hapus kelompoknya'),
+  ),
+});
+
 export const SiteSchema = v.strictObject({
   $schema: schemaRef,
   id: slug,
@@ -67,6 +81,8 @@ export const SiteSchema = v.strictObject({
   ),
   openingHours: v.pipe(OpeningHoursSchema, v.minLength(1)),
   holidays: v.optional(v.array(isoDate)),
+  /** Agency groups, in the order the kiosk shows them; without them, one grid of agencies. */
+  agencyGroups: v.optional(v.array(AgencyGroupSchema)),
   numbering: v.strictObject({
     /** Digits of the printed number: A-012 has 3. */
     digits: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(4)),
@@ -315,6 +331,7 @@ export type Weekday = v.InferOutput<typeof WeekdaySchema>;
 export type HoursRule = v.InferOutput<typeof HoursRuleSchema>;
 export type OpeningHours = v.InferOutput<typeof OpeningHoursSchema>;
 export type Language = v.InferOutput<typeof LanguageSchema>;
+export type AgencyGroup = v.InferOutput<typeof AgencyGroupSchema>;
 export type Site = v.InferOutput<typeof SiteSchema>;
 export type ComplaintChannel = v.InferOutput<typeof ComplaintChannelSchema>;
 export type OnlineChannel = v.InferOutput<typeof OnlineChannelSchema>;

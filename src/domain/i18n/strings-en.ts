@@ -23,9 +23,7 @@ export const STRINGS_EN = {
 
   'agencies.title': 'Choose an Agency',
   'agencies.search': 'Search agencies or services…',
-  'agencies.resultAgencies': 'Agencies',
-  'agencies.resultServices': 'Services',
-  'agencies.noResults': 'No results for “{query}”. Try another word or ask a staff member.',
+  'agencies.more': 'Swipe down to see more',
 
   'availability.quotaExhausted': 'Quota used up',
   'availability.closed': 'Closed',

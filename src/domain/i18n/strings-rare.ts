@@ -1,7 +1,8 @@
 /**
  * The Indonesian texts of the kiosk's rarer screens (a missing list, a prerequisite, a spent
- * quota, a service or the MPP closed and what to do instead, the idle warning), registered when one of them is imported: they come with those
- * screens' chunk, never on the way to a ticket; their English too.
+ * quota, a service or the MPP closed and what to do instead, the idle warning) and of the
+ * agency screen's search results and groups, registered when one of them is imported: they
+ * come with those screens' chunks, never on the way to a ticket; their English too.
  */
 import { addStrings } from './strings';
 
@@ -46,6 +47,16 @@ export const RARE_ID = {
   'closed.can': 'Sementara itu Anda tetap dapat:',
   'closed.read': 'membaca layanan, persyaratan, biaya dan alurnya;',
   'closed.print': 'mencetak daftar persyaratan untuk dibawa pulang.',
+  'agencies.resultAgencies': 'Instansi',
+  'agencies.resultServices': 'Layanan',
+  'agencies.noResults':
+    'Tidak ada hasil untuk “{query}”. Coba kata lain atau minta bantuan petugas.',
+  'agencies.clear': 'Hapus pencarian',
+  'agencies.popular': 'Paling banyak dicari hari ini',
+  'agencies.main': 'Layanan utama',
+  'agencies.all': 'Semua instansi',
+  'agencies.other': 'Lainnya',
+  'agencies.allGroups': 'Semua kelompok',
   'idle.title': 'Masih di sini?',
   'idle.countdown': 'Layar akan kembali ke awal dalam {seconds} detik',
   'idle.extend': 'Ya, saya masih di sini',
@@ -115,6 +126,15 @@ export const RARE_EN = {
   'closed.can': 'Meanwhile you can still:',
   'closed.read': 'read about services, their requirements, costs and steps;',
   'closed.print': 'print a requirements list to take home.',
+  'agencies.resultAgencies': 'Agencies',
+  'agencies.resultServices': 'Services',
+  'agencies.noResults': 'No results for “{query}”. Try another word or ask a staff member.',
+  'agencies.clear': 'Clear search',
+  'agencies.popular': 'Most requested today',
+  'agencies.main': 'Main services',
+  'agencies.all': 'All agencies',
+  'agencies.other': 'Other',
+  'agencies.allGroups': 'All groups',
   'idle.title': 'Still there?',
   'idle.countdown': 'The screen returns to the start in {seconds} seconds',
   'idle.extend': "Yes, I'm still here",

@@ -25,10 +25,7 @@ const id = {
 
   'agencies.title': 'Pilih Instansi',
   'agencies.search': 'Cari instansi atau layanan…',
-  'agencies.resultAgencies': 'Instansi',
-  'agencies.resultServices': 'Layanan',
-  'agencies.noResults':
-    'Tidak ada hasil untuk “{query}”. Coba kata lain atau minta bantuan petugas.',
+  'agencies.more': 'Geser ke bawah untuk melihat lainnya',
 
   'availability.quotaExhausted': 'Kuota habis',
   'availability.closed': 'Tutup',

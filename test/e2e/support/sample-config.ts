@@ -1,8 +1,9 @@
 /**
- * The sample site of kiosk-config, made independent of the clock: every service open
- * every day, no holidays. Browser tests run at any hour; the flow must not depend on it.
+ * The sample sites (kiosk-config, and the big one in test/fixtures/kiosk-config-besar),
+ * made independent of the clock: every service open every day, no holidays. Browser tests
+ * run at any hour; the flow must not depend on it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agency, ConfigBundle, Profile, Site, Visit } from '../../../src/domain/config/schema';
 import { ROOT } from './server';
@@ -20,17 +21,21 @@ function readJson<T>(path: string): T {
   return value as T;
 }
 
-function readFolder<T>(folder: string): T[] {
-  const dir = join(ROOT, 'kiosk-config', folder);
+/** The big sample site: 28 agencies, 105 services, agency groups. */
+export const BIG_SITE = 'test/fixtures/kiosk-config-besar';
+
+function readFolder<T>(folder: string, site = 'kiosk-config'): T[] {
+  const dir = join(ROOT, site, folder);
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => readJson<T>(join(dir, f)));
 }
 
-/** The sample MPP, always open. */
-export function alwaysOpenSample(): ConfigBundle {
-  const site = readJson<Site>(join(ROOT, 'kiosk-config', 'site.json'));
-  const agencies = readFolder<Agency>('agencies').map(({ openingHours: _h, ...agency }) => ({
+/** A sample MPP (kiosk-config unless told), always open. */
+export function alwaysOpenSample(dir = 'kiosk-config'): ConfigBundle {
+  const site = readJson<Site>(join(ROOT, dir, 'site.json'));
+  const agencies = readFolder<Agency>('agencies', dir).map(({ openingHours: _h, ...agency }) => ({
     ...agency,
     services: agency.services.map(({ openingHours: _s, ...service }) => service),
   }));
@@ -38,7 +43,7 @@ export function alwaysOpenSample(): ConfigBundle {
     version: 'e2e',
     site: { ...site, openingHours: ALL_DAY, holidays: [] },
     agencies,
-    profiles: readFolder<Profile>('profiles'),
-    visits: readFolder<Visit>('visits'),
+    profiles: readFolder<Profile>('profiles', dir),
+    visits: readFolder<Visit>('visits', dir),
   };
 }

@@ -81,6 +81,15 @@ describe('config-check CLI', () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it('passes the big sample site: 28 agencies, 105 services, agency groups', async () => {
+    // Act
+    const { code, output } = await runConfigCheck('test/fixtures/kiosk-config-besar');
+
+    // Assert
+    expect(output).toMatch(/^Konfigurasi valid: MPP Kota Contoh Raya — 28 instansi, 105 layanan/);
+    expect(code).toBe(0);
+  }, 30_000);
+
   it('refuses a visit already over by today, and exits 1', async () => {
     // Arrange
     await writeConfigDir(dir, configFiles());

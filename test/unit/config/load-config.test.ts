@@ -140,12 +140,25 @@ describe('readConfigDir', () => {
   });
 });
 
-describe('the sample site in ./kiosk-config', () => {
-  it('is valid', async () => {
+describe('the sample sites', () => {
+  it('./kiosk-config is valid', async () => {
     // Act
     const result = await readConfigDir('kiosk-config');
 
     // Assert
     expect(result.ok ? '' : formatIssues(result.issues)).toBe('');
+  });
+
+  it('the big one (test/fixtures/kiosk-config-besar) is valid, with every agency in a group', async () => {
+    // Act
+    const result = await readConfigDir('test/fixtures/kiosk-config-besar');
+
+    // Assert
+    expect(result.ok ? '' : formatIssues(result.issues)).toBe('');
+    const bundle = result.ok ? result.bundle : null;
+    const grouped = (bundle?.site.agencyGroups ?? []).flatMap((group) => group.agencies);
+    expect(bundle?.agencies.length).toBeGreaterThanOrEqual(25);
+    expect(bundle?.agencies.flatMap((a) => a.services).length).toBeGreaterThanOrEqual(100);
+    expect(grouped.sort()).toEqual(bundle?.agencies.map((a) => a.id).sort());
   });
 });

@@ -1,8 +1,13 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { AgencySchema } from '../../../src/domain/config/schema';
-import { normalizeSearch, type SearchHit, searchCatalogue } from '../../../src/domain/search';
-import { agency, sampleCatalogue, service } from '../../fixtures/catalogue';
+import {
+  listedServices,
+  normalizeSearch,
+  type SearchHit,
+  searchCatalogue,
+} from '../../../src/domain/search';
+import { agenciesOf, agency, sampleCatalogue, service } from '../../fixtures/catalogue';
 
 const CATALOGUE = sampleCatalogue();
 
@@ -200,7 +205,7 @@ describe('searchCatalogue', () => {
     expect(summary(hits)).toEqual(['polres: skck']);
   });
 
-  it('puts agency matches first, then agencies with more matching services', () => {
+  it('puts agencies with more named services first, then agencies named by the query', () => {
     // Arrange
     const oneMatch = agency('kua', {
       services: [service('legalisir-buku-nikah', { name: { id: 'Legalisir Buku Nikah' } })],
@@ -217,7 +222,7 @@ describe('searchCatalogue', () => {
     const hits = searchCatalogue([oneMatch, twoMatches, named], 'legalisir');
 
     // Assert
-    expect(hits.map((h) => h.agency.id)).toEqual(['legalisasi', 'pengadilan-agama', 'kua']);
+    expect(hits.map((h) => h.agency.id)).toEqual(['pengadilan-agama', 'kua', 'legalisasi']);
   });
 
   it('keeps config order among equally ranked agencies', () => {
@@ -238,5 +243,116 @@ describe('searchCatalogue', () => {
 
     // Assert
     expect(hits).toEqual([]);
+  });
+});
+
+describe('searchCatalogue on the big sample site (28 agencies, 105 services)', () => {
+  const BIG = agenciesOf('test/fixtures/kiosk-config-besar');
+  /** The ids of the services listed for a query, in the order shown. */
+  const listed = (query: string) =>
+    listedServices(searchCatalogue(BIG, query)).map(({ service }) => service.id);
+
+  it('lists the passport services of Imigrasi themselves for "paspor", before anything else', () => {
+    // Act
+    const hits = searchCatalogue(BIG, 'paspor');
+
+    // Assert
+    expect(listed('paspor').slice(0, 2)).toEqual([
+      'imigrasi-paspor-dewasa',
+      'imigrasi-paspor-anak',
+    ]);
+    expect(hits.find((h) => h.agency.id === 'imigrasi')?.matchedAgency).toBe(true);
+  });
+
+  it('forgives the usual slips: pasport, pasapor, paspr, pspor', () => {
+    // Act
+    const results = ['pasport', 'pasapor', 'paspr', 'pspor'].map((q) => listed(q).slice(0, 2));
+
+    // Assert
+    for (const result of results) {
+      expect(result).toEqual(['imigrasi-paspor-dewasa', 'imigrasi-paspor-anak']);
+    }
+  });
+
+  it('finds the family card by KK, kartu keluarga and a slipped "kartu kelaurga"', () => {
+    // Act
+    const results = ['KK', 'kartu keluarga', 'kartu kelaurga'].map((q) => listed(q)[0]);
+
+    // Assert
+    expect(results).toEqual(['disdukcapil-kk', 'disdukcapil-kk', 'disdukcapil-kk']);
+  });
+
+  it('finds KTP-el services by "ktp el" and "e ktp"', () => {
+    // Act
+    const spaced = listed('ktp el');
+    const ektp = listed('e ktp');
+
+    // Assert
+    expect(spaced).toContain('disdukcapil-ktp-el-cetak-ulang');
+    expect(ektp).toContain('disdukcapil-ktp-el-cetak-ulang');
+  });
+
+  it('finds the birth certificate by "akte kelahiran" and "akta lahir"', () => {
+    // Act
+    const results = ['akte kelahiran', 'akta lahir', 'akte lahr'].map((q) => listed(q)[0]);
+
+    // Assert
+    expect(results).toEqual([
+      'disdukcapil-akta-kelahiran',
+      'disdukcapil-akta-kelahiran',
+      'disdukcapil-akta-kelahiran',
+    ]);
+  });
+
+  it('finds services of the added agencies by their aliases: SKTM, kartu kuning, KIR, materai', () => {
+    // Act
+    const results = ['sktm', 'kartu kuning', 'uji kir', 'materai'].map((q) => listed(q)[0]);
+
+    // Assert
+    expect(results).toEqual([
+      'dinsos-sktm',
+      'disnaker-kartu-kuning',
+      'dishub-uji-kir',
+      'pos-meterai',
+    ]);
+  });
+
+  it('lists every service of an agency the query names, those naming it themselves first', () => {
+    // Act
+    const hits = searchCatalogue(BIG, 'dishub');
+
+    // Assert
+    expect(hits.map((h) => [h.agency.id, h.matchedAgency, h.named])).toEqual([['dishub', true, 0]]);
+    expect(listed('dishub')).toEqual(['dishub-uji-kir', 'dishub-izin-trayek', 'dishub-andalalin']);
+    expect(listed('taspen')[0]).toBe('taspen-perubahan-data');
+  });
+});
+
+describe('the tolerance for slips', () => {
+  const cards = agency('layanan', {
+    services: [
+      service('kartu-a', { name: { id: 'Kartu Anggota' } }),
+      service('karto-b', { name: { id: 'Karto Bantuan' } }),
+    ],
+  });
+
+  it('applies only to a word found nowhere as typed', () => {
+    // Act
+    const exact = listedServices(searchCatalogue([cards], 'kartu')).map((x) => x.service.id);
+    const slipped = listedServices(searchCatalogue([cards], 'kartv')).map((x) => x.service.id);
+
+    // Assert
+    expect(exact).toEqual(['kartu-a']);
+    expect(slipped).toEqual(['kartu-a', 'karto-b']);
+  });
+
+  it('forgives nothing in words under four letters, and keeps the first letter', () => {
+    // Act
+    const short = searchCatalogue([cards], 'kar x');
+    const firstLetter = searchCatalogue([cards], 'xartu');
+
+    // Assert
+    expect(short).toEqual([]);
+    expect(firstLetter).toEqual([]);
   });
 });

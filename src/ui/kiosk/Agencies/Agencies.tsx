@@ -1,18 +1,20 @@
 /**
- * "Pilih Instansi": a search box and the agency grid. With a query, the grid gives way
- * to the search results (their code loads when the citizen starts typing).
+ * "Pilih Instansi": a search box, the services offered first, and the agencies — in their
+ * groups when the site has them (./CatalogueHome.tsx: a tap opens a group, so any service
+ * is three taps away). With a query, the rest gives way to the search results (their code
+ * loads when the citizen starts typing). A hint says when the list goes on below (kiosk.css).
  */
 import { useMemo } from 'preact/hooks';
 import { visibleAgencies } from '../../../machines/kiosk.selectors';
 import { Screen } from '../../components/Screen/Screen';
-import { SearchResults } from '../lazy-screens';
-import { useKiosk, useSend, useText } from '../runtime';
+import { CatalogueHome, SearchResults } from '../lazy-screens';
+import { useKiosk, useText } from '../runtime';
 import { AgencyTiles } from './AgencyTiles';
+import { SearchField } from './SearchField';
 
-/** The agency grid with search. */
+/** The agency screen. */
 export function Agencies() {
   const tr = useText();
-  const send = useSend();
   const config = useKiosk((s) => s.context.config);
   const profile = useKiosk((s) => s.context.profile);
   const place = useKiosk((s) => s.context.place);
@@ -23,25 +25,14 @@ export function Agencies() {
   );
   return (
     <Screen title={tr('agencies.title')}>
-      <div class="search">
-        <label for="kiosk-search" class="search-label">
-          {tr('agencies.search')}
-        </label>
-        <input
-          id="kiosk-search"
-          class="search-input"
-          type="search"
-          autocomplete="off"
-          value={query}
-          onFocus={() => void SearchResults.preload()}
-          onInput={(e) => send({ type: 'search.changed', query: e.currentTarget.value })}
-        />
-      </div>
-      {query.trim() === '' ? (
-        <AgencyTiles agencies={agencies} />
-      ) : (
+      <SearchField query={query} />
+      {query.trim() !== '' ? (
         <SearchResults agencies={agencies} />
+      ) : (
+        <CatalogueHome agencies={agencies} fallback={<AgencyTiles agencies={agencies} />} />
       )}
+      {/* Shown by the style sheet alone while the page goes on below the screen. */}
+      <p class="scroll-hint">{tr('agencies.more')}</p>
     </Screen>
   );
 }

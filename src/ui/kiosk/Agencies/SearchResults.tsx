@@ -1,11 +1,13 @@
 /**
- * Search results on the agency screen: matching agencies first, then matching services
- * of other agencies, straight to their detail. Loaded when a citizen starts typing.
+ * Search results on the agency screen: the services the query names, straight to their
+ * page (a search for "paspor" lists the passport services), and the agencies it names.
+ * The agencies come first only when no service is named. Loaded when a citizen starts typing.
  */
+import '../../../domain/i18n/strings-rare';
 import { useMemo } from 'preact/hooks';
 import type { Agency } from '../../../domain/config/schema';
 import { localized } from '../../../domain/i18n/local-text';
-import { searchCatalogue } from '../../../domain/search';
+import { listedServices, searchCatalogue } from '../../../domain/search';
 import { serviceAvailabilityIn } from '../availability-view';
 import { useKiosk, useSend, useText } from '../runtime';
 import { ServiceRow } from '../Services/ServiceRow';
@@ -19,43 +21,64 @@ export function SearchResults(props: { agencies: Agency[] }) {
   const { place, query, lang } = ctx;
   const hits = useMemo(() => searchCatalogue(props.agencies, query), [props.agencies, query]);
   const tiles = hits.filter((hit) => hit.matchedAgency).map((hit) => hit.agency);
-  const services = hits
-    .filter((hit) => !hit.matchedAgency)
-    .flatMap((hit) => hit.services.filter((s) => s.offeredAt.includes(place)));
-  const agencyOf = new Map(
-    hits.flatMap((hit) => hit.services.map((s) => [s.id, hit.agency] as const)),
-  );
+  const services = listedServices(hits).filter(({ service }) => service.offeredAt.includes(place));
+  const servicesFirst = hits.some((hit) => hit.named > 0);
   const selectService = (serviceId: string) => send({ type: 'service.selected', serviceId });
+  const agencyPart = tiles.length > 0 && (
+    <section aria-labelledby="kiosk-agency-results">
+      <h2 id="kiosk-agency-results" class="section-title">
+        {tr('agencies.resultAgencies')}
+      </h2>
+      <AgencyTiles agencies={tiles} />
+    </section>
+  );
   return (
     <>
-      {tiles.length > 0 && <h2 class="section-title">{tr('agencies.resultAgencies')}</h2>}
-      <AgencyTiles agencies={tiles} />
+      {!servicesFirst && agencyPart}
       {services.length > 0 && (
         <section aria-labelledby="kiosk-service-results">
           <h2 id="kiosk-service-results" class="section-title">
             {tr('agencies.resultServices')}
           </h2>
           <div class="rows">
-            {services.map((service) => {
-              const agency = agencyOf.get(service.id);
-              return (
+            {services.map(({ agency, service }) => (
+              <div key={service.id} style={{ '--agency': agency.colour }}>
                 <ServiceRow
-                  key={service.id}
                   service={service}
                   availability={serviceAvailabilityIn(ctx, service)}
-                  context={agency ? localized(agency.shortName, lang) : undefined}
+                  context={localized(agency.shortName, lang)}
                   onSelect={selectService}
                 />
-              );
-            })}
+              </div>
+            ))}
           </div>
         </section>
       )}
+      {servicesFirst && agencyPart}
       {tiles.length === 0 && services.length === 0 && (
         <p class="lead" role="status">
           {tr('agencies.noResults', { query: query.trim() })}
         </p>
       )}
     </>
+  );
+}
+
+/** The search field's clear button (64 px and more, like every control): empties the query, keeps the field focused. */
+export function SearchClear() {
+  const tr = useText();
+  const send = useSend();
+  return (
+    <button
+      type="button"
+      class="btn search-clear"
+      onClick={() => {
+        send({ type: 'search.changed', query: '' });
+        document.getElementById('kiosk-search')?.focus();
+      }}
+    >
+      <span aria-hidden="true">✕ </span>
+      {tr('agencies.clear')}
+    </button>
   );
 }
