@@ -223,7 +223,7 @@ function appBuild(mode: string): UserConfig {
                 test: new RegExp(
                   [
                     /node_modules[\\/](preact|idb)[\\/]/,
-                    /src[\\/](domain[\\/](time|format|hlc|i18n[\\/](strings|local-text))|app[\\/]routes|storage[\\/](db|device|tx)|ui[\\/](i18n|boot[\\/]BootScreen|components[\\/]Screen[\\/]Screen))\./,
+                    /src[\\/](domain[\\/](time|format|hlc|i18n[\\/](strings|local-text))|app[\\/](routes|lazy)|storage[\\/](db|device|tx)|ui[\\/](i18n|boot[\\/]BootScreen|components[\\/]Screen[\\/]Screen))\./,
                     /src[\\/](app[\\/]kiosk[\\/]boot|replica[\\/]replica|storage[\\/](events|tickets|ids)|domain[\\/](ids|numbering|requirements)|machines[\\/]kiosk\.selectors|ui[\\/]components[\\/](Button[\\/]Button|lazy))\./,
                   ]
                     .map((r) => r.source)

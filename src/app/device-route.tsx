@@ -10,7 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Profile } from '../domain/config/schema';
 import { BootScreen } from '../ui/boot/BootScreen';
 import { type BootState, bootKiosk } from './kiosk/boot';
-import { SetupRoute } from './kiosk/SetupRoute';
+import { useLazyComponent } from './lazy';
 import { NotMine } from './not-mine';
 
 const RETRY_MS = 10_000;
@@ -18,6 +18,9 @@ const RETRY_MS = 10_000;
 const UPDATE_CHECK_MS = 60_000;
 
 type Ready = Extract<BootState, { phase: 'ready' }>;
+
+/** The set-up form: once per device, never loaded by an enrolled one. */
+const loadSetupRoute = () => import('./kiosk/SetupRoute').then((m) => m.SetupRoute);
 
 /** Boots, enrolls as one of `surfaces`, starts the runtime and renders it. */
 export function DeviceRoute<R extends { stop(): void }>(props: {
@@ -33,6 +36,7 @@ export function DeviceRoute<R extends { stop(): void }>(props: {
   const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
   const [runtime, setRuntime] = useState<R | null>(null);
   const mine = boot.phase === 'ready' && surfaces.includes(boot.profile.surface);
+  const SetupRoute = useLazyComponent(loadSetupRoute, boot.phase === 'setup');
 
   useEffect(() => {
     void bootKiosk().then(setBoot);
@@ -68,7 +72,7 @@ export function DeviceRoute<R extends { stop(): void }>(props: {
     };
   }, [booted, runtime, mayUpdate]);
 
-  if (boot.phase === 'setup') {
+  if (boot.phase === 'setup' && SetupRoute) {
     return (
       <SetupRoute
         db={boot.db}
@@ -83,5 +87,6 @@ export function DeviceRoute<R extends { stop(): void }>(props: {
     return <NotMine surface={boot.profile.surface} notMine={props.notMine} />;
   }
   if (boot.phase === 'ready' && runtime) return <>{props.render(runtime)}</>;
-  return <BootScreen state={boot.phase === 'ready' ? 'loading' : boot.phase} />;
+  const shown = boot.phase === 'ready' || boot.phase === 'setup' ? 'loading' : boot.phase;
+  return <BootScreen state={shown} />;
 }
