@@ -22,7 +22,7 @@ import {
   type Utterance,
 } from './support/fake-speech';
 import { instrument, setUpDevice, touchAndTextSizes } from './support/kiosk-page';
-import { alwaysOpenSample } from './support/sample-config';
+import { alwaysOpenSample, BIG_SITE } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
@@ -119,12 +119,12 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     await page.keyboard.press('NumpadMultiply');
     await page.getByRole('heading', { name: 'Pilih Instansi' }).waitFor();
     expect(await door.count()).toBe(0);
-    let said = await saidSince(page, 0, /^Ada \d+ instansi\./);
+    let said = await saidSince(page, 0, /^Ada \d+ pilihan\./);
     expect(said.slice(0, 2)).toEqual([
       'Bantuan suara aktif.',
       expect.stringMatching(/^Tombol 2: berikutnya\./),
     ]);
-    expect(said.slice(2)).toEqual(['Pilih Instansi', expect.stringMatching(/^Ada \d+ instansi\./)]);
+    expect(said.slice(2)).toEqual(['Pilih Instansi', expect.stringMatching(/^Ada \d+ pilihan\./)]);
     expect((await spoken(page))[0]).toMatchObject({
       lang: 'id-ID',
       voice: 'Indonesian (espeak-ng)',
@@ -255,12 +255,12 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     await page.getByRole('button', { name: 'Voice guidance' }).click();
     await page.getByRole('heading', { name: 'Choose an Agency' }).waitFor();
     let from = 0;
-    let said = await saidSince(page, from, /^There are \d+ agencies\./);
+    let said = await saidSince(page, from, /^There are \d+ choices\./);
     expect(said.slice(0, 4)).toEqual([
       'Voice guidance is on.',
       expect.stringMatching(/^Key 2: next\./),
       'Choose an Agency',
-      expect.stringMatching(/^There are \d+ agencies\./),
+      expect.stringMatching(/^There are \d+ choices\./),
     ]);
     expect((await spoken(page)).at(-1)).toMatchObject({ lang: 'en-US' });
     await page.screenshot({ path: join(ARTIFACTS, 'a11y-speech-controls-en.png') });
@@ -345,7 +345,7 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     // Its key starts the guidance in the kiosk's language.
     await p.keyboard.press('NumpadMultiply');
     await p.getByRole('heading', { name: 'Choose an Agency' }).waitFor();
-    await saidSince(p, 0, /^There are \d+ agencies\./);
+    await saidSince(p, 0, /^There are \d+ choices\./);
     expect((await spoken(p))[0]).toMatchObject({ text: 'Voice guidance is on.', lang: 'en-US' });
     await context.close();
   });
@@ -367,5 +367,49 @@ describe.skipIf(!chromiumAvailable())('kiosk voice guidance ("Bantuan suara")', 
     expect(await p.getByRole('heading', { name: /^Selamat datang di / }).count()).toBe(1);
     expect(await spoken(p)).toEqual([]);
     await remote.context.close();
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('voice guidance on the big sample site', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ configDir: writeConfigDir(alwaysOpenSample(BIG_SITE)) });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('speaks the agency groups, an open group and its agency on the way to the services', async () => {
+    const { context, page } = await newKiosk(browser, server, LOCAL_VOICES);
+    await page.goto(`${server.url}/kiosk`);
+    await page.getByRole('button', { name: 'Bantuan suara' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('NumpadMultiply');
+    await page.getByRole('heading', { name: 'Pilih Instansi' }).waitFor();
+    // Its choices: the 4 main services and the 8 groups (not the 28 agencies inside them).
+    const heard = await saidSince(page, 0, /^Ada \d+ pilihan\./);
+    expect(heard.slice(2, 4)).toEqual([
+      'Pilih Instansi',
+      'Ada 12 pilihan. Tekan 2 untuk mendengar berikutnya, 5 untuk memilih.',
+    ]);
+
+    const next = () => page.keyboard.press('Numpad2');
+    const choose = () => page.keyboard.press('Numpad5');
+    await walkTo(page, next, /^Kependudukan dan Keimigrasian, tombol/);
+    let from = (await spoken(page)).length;
+    await choose();
+    // The open group's heading has the focus: its name is what is said.
+    const said = await saidSince(page, from, /^Kependudukan dan Keimigrasian/);
+    expect(said.join(' ')).not.toContain('Pilih Layanan');
+    await walkTo(page, next, /^Disdukcapil, tombol/);
+    from = (await spoken(page)).length;
+    await choose();
+    await saidSince(page, from, 'Pilih Layanan');
+    await page.getByRole('heading', { name: 'Pilih Layanan' }).waitFor();
+    await context.close();
   });
 });

@@ -31,7 +31,7 @@ export const SPEECH_ID = {
   'speech.empty': 'kosong',
   'speech.about': 'sekitar',
   'speech.ask.agencies':
-    'Ada {count} instansi. Tekan 2 untuk mendengar berikutnya, 5 untuk memilih.',
+    'Ada {count} pilihan. Tekan 2 untuk mendengar berikutnya, 5 untuk memilih.',
   'speech.ask.services':
     'Ada {count} layanan. Tekan 2 untuk mendengar berikutnya, 5 untuk memilih.',
   'speech.ask.detail':
@@ -70,7 +70,7 @@ export const SPEECH_EN = {
   'speech.disabled': 'unavailable',
   'speech.empty': 'empty',
   'speech.about': 'about',
-  'speech.ask.agencies': 'There are {count} agencies. Press 2 to hear the next, 5 to choose.',
+  'speech.ask.agencies': 'There are {count} choices. Press 2 to hear the next, 5 to choose.',
   'speech.ask.services': 'There are {count} services. Press 2 to hear the next, 5 to choose.',
   'speech.ask.detail':
     'Press 2 to hear the requirements and the service standard, then choose {start}.',
