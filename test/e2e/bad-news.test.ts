@@ -16,7 +16,7 @@ import { addDays } from '../../src/domain/lease-days';
 import { localClock, WEEKDAYS } from '../../src/domain/time';
 import { chromiumAvailable, launchBrowser } from './support/browser';
 import { button, instrument, markAllPresent, touchAndTextSizes } from './support/kiosk-page';
-import { alwaysOpenSample } from './support/sample-config';
+import { alwaysOpenSample, BIG_SITE } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
@@ -183,6 +183,47 @@ describe.skipIf(!chromiumAvailable())('bad news first in Chromium', () => {
         'The SIGNAL (national digital Samsat) app: Google Play, App Store',
       );
       await shot(page, 'a11y-closed-service-en');
+      await context.close();
+    });
+  });
+
+  describe('while the big sample site is closed', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startServer({
+        configDir: writeConfigDir(closedToday(alwaysOpenSample(BIG_SITE))),
+      });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('says so first, and a passport found through its group says why not and the app atop its page', async () => {
+      const { page, context } = await kiosk(server, 'Anjungan lobi utama (printer 80 mm)', 'B1');
+      const title = page.getByRole('heading', {
+        level: 1,
+        name: 'MPP Kota Contoh Raya sedang tutup',
+      });
+      await title.waitFor();
+      await page.getByText(/^Buka lagi \w+ \d+ \w+, pukul 08\.00–15\.00 WIB\.$/).waitFor();
+      expect(await button(page, 'Sentuh untuk mulai').count()).toBe(0);
+      // The groups come with the rarer screens, warmed while the attract screen waits.
+      await page
+        .getByRole('button', { name: 'Sudah pesan antrean daring? Lapor hadir' })
+        .waitFor({ timeout: 20_000 });
+      await button(page, 'Lihat layanan dan persyaratan').click();
+      await button(page, 'Kependudukan dan Keimigrasian').click();
+      await button(page, 'Imigrasi').click();
+      await page.getByRole('button', { name: /^Paspor dewasa/ }).click();
+      const notice = page.getByRole('region', { name: 'Layanan sedang tutup' });
+      await notice.waitFor();
+      const requirements = page.getByRole('heading', { name: 'Persyaratan', level: 2 });
+      expect(await comesFirst(notice, requirements)).toBe(true);
+      const text = (await notice.textContent()) ?? '';
+      expect(text).toMatch(/Datang lagi \w+ \d+ \w+, pukul 08\.00–15\.00 WIB\./);
+      expect(text).toContain('Aplikasi M-Paspor: Google Play, App Store');
+      expect(await button(page, 'Periksa Persyaratan').count()).toBe(0);
+      await shot(page, 'a11y-closed-passport-big-id');
       await context.close();
     });
   });
