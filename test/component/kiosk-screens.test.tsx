@@ -198,6 +198,8 @@ describe('kiosk UI: while a ticket is written', () => {
     expect(button('Ambil Nomor Antrean')).toBeTruthy();
     // A slow write: the status replaces it, with nothing to press.
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Menyimpan tiket…'));
+    // Its heading has the focus, as every screen's: a screen reader says where the kiosk is.
+    expect(document.activeElement?.textContent).toBe('Menyimpan tiket…');
     expect(screen.queryByRole('button', { name: 'Beranda' })).toBeNull();
     act(() => finish(FAKE_TICKET));
     await waitFor(() => expect(heading('Nomor Antrean Anda')).toBeTruthy());
