@@ -175,9 +175,10 @@ describe.skipIf(!chromiumAvailable())('a large catalogue in Chromium', () => {
       },
     );
 
-    it.runIf(site.dir === BIG_SITE)(
-      'offers today’s most-asked services first once tickets are taken, one tap away',
-      async () => {
+    // The big site's only (defined there, not skipped here): its Taspen service is on no
+    // main row before the ticket, so the row's change is the ticket's doing.
+    if (site.dir === BIG_SITE) {
+      it('offers today’s most-asked services first once tickets are taken, one tap away', async () => {
         await start(page, server, 'id', false);
         const main = page.getByRole('region', { name: 'Layanan utama' });
         expect(await main.getByRole('button').count()).toBe(4);
@@ -196,8 +197,8 @@ describe.skipIf(!chromiumAvailable())('a large catalogue in Chromium', () => {
         await expect.poll(() => first.textContent()).toContain('Otentikasi peserta pensiun');
         await first.click();
         await page.getByRole('heading', { level: 1, name: 'Otentikasi peserta pensiun' }).waitFor();
-      },
-    );
+      });
+    }
 
     it('shows the scroll hint exactly while the list goes on below the screen', async () => {
       const seen: boolean[] = [];
