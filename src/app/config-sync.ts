@@ -37,7 +37,12 @@ export async function fetchShownConfig(
   fetcher: typeof fetch = fetch,
 ): Promise<ConfigBundle | null> {
   const fetched = await fetchBody(fetcher);
-  return fetched.ok ? (fetched.body as ConfigBundle) : null;
+  if (!fetched.ok) return null;
+  // The server serves only a config that passed its checks; what is not even shaped like
+  // one (a proxy's answer, say) is no config: the page shows its status without names.
+  const body = fetched.body as Partial<ConfigBundle> | null;
+  const shaped = Array.isArray(body?.agencies) && Array.isArray(body?.site?.languages);
+  return shaped ? (body as ConfigBundle) : null;
 }
 
 /** The config's JSON, unless it is `knownVersion`; never throws. */

@@ -62,4 +62,11 @@ describe('fetchShownConfig', () => {
     expect(await fetchShownConfig(offline)).toBeNull();
     expect(await fetchShownConfig(serve({ error: 'x' }, 500))).toBeNull();
   });
+
+  it('takes nothing that is not shaped like a config, answered with 200', async () => {
+    expect(await fetchShownConfig(serve({ error: 'x' }))).toBeNull();
+    expect(await fetchShownConfig(serve([]))).toBeNull();
+    expect(await fetchShownConfig(serve(null))).toBeNull();
+    expect(await fetchShownConfig(serve({ ...kioskBundle(), agencies: 'none' }))).toBeNull();
+  });
 });
