@@ -62,7 +62,7 @@ describe('SyncBadge', () => {
     act(() => {
       for (const l of listeners) l();
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan ulang Enroll again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Daftarkan ulang' }));
 
     expect(before).toBeNull();
     expect(onReenroll).toHaveBeenCalledTimes(1);

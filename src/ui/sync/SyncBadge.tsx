@@ -65,11 +65,8 @@ export function SyncBadge(props: {
   return (
     <>
       {state === 'refused' && props.onReenroll && (
-        <button type="button" class="sync-reenroll" onClick={props.onReenroll}>
-          Daftarkan ulang{' '}
-          <span lang="en" class="second-language">
-            Enroll again
-          </span>
+        <button type="button" class="sync-reenroll" lang="id" onClick={props.onReenroll}>
+          Daftarkan ulang
         </button>
       )}
       <output class={`sync-badge sync-badge--${state}`} lang="id" aria-live="off" data-sync={state}>
