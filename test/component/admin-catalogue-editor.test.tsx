@@ -188,6 +188,37 @@ describe('admin UI: the catalogue editor', () => {
     expect(sentServices(actions)[0]?.name).toEqual({ id: KTP, en: 'KTP-el reprinting' });
   });
 
+  it('adds an online channel to the agency and sends it; removing it sends none', async () => {
+    const actions = show([clean([]), clean([])]);
+    fireEvent.click(screen.getByRole('button', { name: 'Ubah Disdukcapil' }));
+    const [forAgency] = screen.getAllByRole('button', { name: 'Tambah layanan daring' });
+    fireEvent.click(forAgency as HTMLElement);
+    const channel = screen.getByRole('group', { name: 'Layanan daring 1' });
+    fireEvent.input(within(channel).getByLabelText('Nama (Indonesia)'), {
+      target: { value: 'Identitas Kependudukan Digital (IKD)' },
+    });
+    fireEvent.input(within(channel).getByLabelText('Alamat, nomor, atau tempat aplikasinya'), {
+      target: { value: 'Google Play, App Store' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+    await screen.findByText('Tidak ada masalah.');
+
+    const sent = actions.checkAgency.mock.calls[0]?.[1] as { onlineChannels?: unknown };
+    expect(sent.onlineChannels).toEqual([
+      {
+        kind: 'app',
+        name: { id: 'Identitas Kependudukan Digital (IKD)' },
+        address: 'Google Play, App Store',
+      },
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hapus layanan daring 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Periksa' }));
+    await waitFor(() => expect(actions.checkAgency).toHaveBeenCalledTimes(2));
+    const again = actions.checkAgency.mock.calls[1]?.[1] as { onlineChannels?: unknown };
+    expect(again.onlineChannels).toBeUndefined();
+  });
+
   it('asks for a new check once the copy changed after one', async () => {
     show([clean(costChanged)]);
     const ktp = openKtp();

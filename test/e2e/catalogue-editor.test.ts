@@ -134,6 +134,10 @@ describe.skipIf(!chromiumAvailable())('the catalogue editor in Chromium', () => 
     await page.getByRole('link', { name: 'Katalog' }).click();
     await button(page, 'Ubah Imigrasi').click();
     await page.screenshot({ path: join(ARTIFACTS, 'catalogue-editor-id.png') });
+    // The agency's online channel (M-Paspor), as the kiosk offers it when no number can be taken.
+    const online = page.getByRole('group', { name: 'Layanan daring 1' }).first();
+    expect(await online.getByLabel('Nama (Indonesia)').inputValue()).toBe('M-Paspor');
+    await online.screenshot({ path: join(ARTIFACTS, 'catalogue-editor-online-id.png') });
     await button(page, 'English').click();
     await page.getByRole('heading', { name: 'Edit Immigration' }).waitFor();
     await page.locator('summary', { hasText: 'Adult passport' }).click();

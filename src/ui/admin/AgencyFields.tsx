@@ -1,13 +1,14 @@
 /**
  * The agency itself in the catalogue editor: its code (a new one's only), names, queue
- * prefix and colour, where its counters are and how many, its opening hours and its
- * complaint channels.
+ * prefix and colour, where its counters are and how many, its opening hours, its complaint
+ * channels and its online ones.
  */
 import type { LocalText } from '../../domain/config/schema';
 import type { AgencyDraft } from './agency-draft';
 import { ComplaintFields } from './ComplaintFields';
 import { NumberField, TextField, TextPair } from './editor-fields';
 import { HoursFields } from './HoursFields';
+import { OnlineChannelFields } from './OnlineChannelFields';
 import { type AdminLanguage, at } from './text';
 
 /** The zone as the config keeps it: plain words, or both languages; none when empty. */
@@ -85,6 +86,12 @@ export function AgencyFields(props: {
         legend={at(lang, 'ed.complaints')}
         value={value.complaints}
         onChange={(complaints) => onChange({ complaints: complaints ?? [] })}
+      />
+      <OnlineChannelFields
+        lang={lang}
+        note={at(lang, 'ed.onlineNote')}
+        value={value.onlineChannels}
+        onChange={(onlineChannels) => onChange({ onlineChannels })}
       />
     </fieldset>
   );

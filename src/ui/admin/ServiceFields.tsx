@@ -9,6 +9,7 @@ import { localized } from '../../domain/i18n/local-text';
 import type { ServiceDraft } from './agency-draft';
 import { ComplaintFields } from './ComplaintFields';
 import { Check, ListButton, NumberField, TextField, TextPair } from './editor-fields';
+import { OnlineChannelFields } from './OnlineChannelFields';
 import { PrerequisiteList } from './PrerequisiteList';
 import { QuestionList, RequirementList } from './RequirementList';
 import { ServiceParts } from './ServiceParts';
@@ -128,6 +129,12 @@ export function ServiceFields(props: {
           note={at(lang, 'ed.serviceComplaintsNote')}
           value={value.complaints}
           onChange={(complaints) => change({ complaints })}
+        />
+        <OnlineChannelFields
+          lang={lang}
+          note={at(lang, 'ed.serviceOnlineNote')}
+          value={value.onlineChannels}
+          onChange={(onlineChannels) => change({ onlineChannels })}
         />
         <PrerequisiteList
           lang={lang}
