@@ -8,8 +8,8 @@ import * as v from 'valibot';
 import { LanguageSchema, LocalTextSchema } from './config/schema';
 import { MAX_JOURNEY_STEPS } from './event-schema';
 import { COLLECT_PLACES, OUTCOMES } from './events';
-import { isCalendarDay } from './protocol-schema';
 import type { TicketStatus as QueueStatus } from './queue';
+import { isCalendarDay } from './request-fields';
 
 const QUEUE_STATUSES = [
   'waiting',

@@ -4,7 +4,7 @@
  * checked for control characters (no screen shows them, PostgreSQL refuses NUL); the whole
  * result is then checked like any config (./validate.ts).
  */
-import { isPlainText } from '../protocol-schema';
+import { isPlainText } from '../request-fields';
 import { type ConfigIssue, configIssue, jsonPath, type PathSegment } from './issues';
 import type { ConfigBundle } from './schema';
 import { readUnrecorded } from './unrecorded';

@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import { isUuid } from '../../domain/ids';
-import type { AuditPage, CreateAdminResponse } from '../../domain/protocol';
 import {
   AuditQuerySchema,
   CreateAdminRequestSchema,
-  parseRequest,
   RenewTokenRequestSchema,
-} from '../../domain/protocol-schema';
+} from '../../domain/admin-schema';
+import { isUuid } from '../../domain/ids';
+import type { AuditPage, CreateAdminResponse } from '../../domain/protocol';
+import { parseRequest } from '../../domain/request-fields';
 import { newAdminToken } from '../auth/admin-token';
 import { requireAdmin } from '../auth/guard';
 import { readJsonBody } from './body';

@@ -9,12 +9,9 @@
  * audited; a person locked or of another role gets no session.
  */
 import { Hono } from 'hono';
+import { AdminSignInRequestSchema, SetPinRequestSchema } from '../../domain/admin-schema';
 import { jsonPath } from '../../domain/config/issues';
-import {
-  AdminSignInRequestSchema,
-  parseRequest,
-  SetPinRequestSchema,
-} from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import {
   ADMIN_SESSION_TTL_MS,
   type AdminSession,

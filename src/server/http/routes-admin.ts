@@ -4,6 +4,12 @@
  * transaction (by the store), reads and refusals after the fact.
  */
 import { Hono } from 'hono';
+import {
+  CreateEnrollmentRequestSchema,
+  DEFAULT_ENROLLMENT_TTL_MINUTES,
+  FlaggedQuerySchema,
+  FlagReviewRequestSchema,
+} from '../../domain/admin-schema';
 import { isUuid } from '../../domain/ids';
 import type {
   AdminDeviceSummary,
@@ -11,14 +17,8 @@ import type {
   CreateEnrollmentResponse,
   DeviceSummary,
 } from '../../domain/protocol';
-import {
-  CreateEnrollmentRequestSchema,
-  DEFAULT_ENROLLMENT_TTL_MINUTES,
-  type DeviceHealth,
-  FlaggedQuerySchema,
-  FlagReviewRequestSchema,
-  parseRequest,
-} from '../../domain/protocol-schema';
+import type { DeviceHealth } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { requireAdmin } from '../auth/guard';
 import { ENROLLMENT_CODE_LENGTH, hashCode, newCode } from '../auth/secrets';
 import type { DeviceRecord } from '../store/store';

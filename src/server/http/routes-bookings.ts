@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { crowdedDays, MAX_BOOKINGS_A_DAY, readBookingImport } from '../../domain/booking-import';
 import type { Booking } from '../../domain/bookings';
 import { addDays } from '../../domain/lease-days';
-import { parseRequest } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { businessDayOf } from '../../domain/time';
 import { requireAdmin, requireDevice } from '../auth/guard';
 import { KEEP_PAST_BOOKINGS_DAYS } from '../store/bookings';

@@ -15,7 +15,7 @@ import type { ConfigIssue } from '../../domain/config/issues';
 import { isJsonObject } from '../../domain/config/messages';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { validateBundle } from '../../domain/config/validate';
-import { parseRequest } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { requireAdmin } from '../auth/guard';
 import { Mutex } from '../store/mutex';
 import { readJsonBody } from './body';

@@ -21,7 +21,7 @@ import {
 import { catalogueRows } from '../../domain/config/catalogue-rows';
 import { configDiff } from '../../domain/config/diff';
 import { validateBundle } from '../../domain/config/validate';
-import { parseRequest } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { requireAdmin } from '../auth/guard';
 import { type CatalogueTable, readCatalogueXlsx, XlsxRefusal } from '../config/catalogue-xlsx';
 import { catalogueXlsx } from '../config/catalogue-xlsx-template';

@@ -4,9 +4,10 @@
  * (PullResponse.device), so the site's streams are poked for it to pull now.
  */
 import { Hono } from 'hono';
+import { DeviceProfileRequestSchema } from '../../domain/admin-schema';
 import { isUuid } from '../../domain/ids';
 import type { AuditAction, DeviceSummary } from '../../domain/protocol';
-import { DeviceProfileRequestSchema, parseRequest } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { requireAdmin } from '../auth/guard';
 import type { DeviceRecord } from '../store/store';
 import { readJsonBody } from './body';

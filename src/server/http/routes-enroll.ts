@@ -9,11 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { BootstrapResponse, EnrollResponse } from '../../domain/protocol';
-import {
-  BootstrapRequestSchema,
-  EnrollRequestSchema,
-  parseRequest,
-} from '../../domain/protocol-schema';
+import { BootstrapRequestSchema, EnrollRequestSchema } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { newAdminToken } from '../auth/admin-token';
 import type { Attempt } from '../auth/attempts';
 import { hashCode, hashSecret, newToken } from '../auth/secrets';

@@ -5,7 +5,8 @@
  */
 import { Hono } from 'hono';
 import type { LeaseResponse, NumberLease, QuotaGrant } from '../../domain/protocol';
-import { LeaseRequestSchema, parseRequest } from '../../domain/protocol-schema';
+import { LeaseRequestSchema } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { businessDayOf } from '../../domain/time';
 import { requireDevice } from '../auth/guard';
 import { planLeases } from '../sync/lease-plan';

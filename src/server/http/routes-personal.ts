@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { PERSONAL_PATTERNS } from '../../domain/personal-data';
-import { parseRequest } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { requireDevice } from '../auth/guard';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';

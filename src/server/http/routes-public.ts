@@ -8,7 +8,8 @@
  */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { parseRequest, SkmAnswerRequestSchema } from '../../domain/protocol-schema';
+import { SkmAnswerRequestSchema } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { businessDayOf } from '../../domain/time';
 import { findTicket, type StatusSources, statusOf, ticketStatus } from '../sync/ticket-status';
 import { readJsonBody } from './body';

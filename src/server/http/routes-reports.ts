@@ -17,7 +17,7 @@ import {
 } from '../../domain/day-report';
 import { localized } from '../../domain/i18n/local-text';
 import { addDays } from '../../domain/lease-days';
-import { isCalendarDay, parseRequest } from '../../domain/protocol-schema';
+import { isCalendarDay, parseRequest } from '../../domain/request-fields';
 import { businessDayOf } from '../../domain/time';
 import { requireAdmin } from '../auth/guard';
 import { daySummaries } from '../sync/day-summaries';

@@ -5,9 +5,10 @@
  * (the same queue state as every other figure). At most MAX_SKM_DAYS days. Audited.
  */
 import { Hono } from 'hono';
+import { MAX_SKM_DAYS, SkmQuerySchema } from '../../domain/admin-schema';
 import { localized } from '../../domain/i18n/local-text';
 import { addDays } from '../../domain/lease-days';
-import { MAX_SKM_DAYS, parseRequest, SkmQuerySchema } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import { type SkmInput, skmReport, skmReportCsv } from '../../domain/skm-report';
 import { requireAdmin } from '../auth/guard';
 import { daySummaries } from '../sync/day-summaries';

@@ -10,18 +10,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import {
+  CreateStaffRequestSchema,
+  LockStaffRequestSchema,
+  SetPinRequestSchema,
+  SetupCodeRequestSchema,
+  SignInReportRequestSchema,
+} from '../../domain/admin-schema';
 import { jsonPath } from '../../domain/config/issues';
 import type { Profile } from '../../domain/config/schema';
 import { isUuid } from '../../domain/ids';
 import type { AuditAction } from '../../domain/protocol';
-import {
-  CreateStaffRequestSchema,
-  LockStaffRequestSchema,
-  parseRequest,
-  SetPinRequestSchema,
-  SetupCodeRequestSchema,
-  SignInReportRequestSchema,
-} from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import {
   type AdminStaffListResponse,
   allowedOnProfile,

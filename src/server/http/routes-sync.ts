@@ -12,8 +12,8 @@ import {
   DeviceHealthSchema,
   PullQuerySchema,
   parsePushRequest,
-  parseRequest,
 } from '../../domain/protocol-schema';
+import { parseRequest } from '../../domain/request-fields';
 import type { Surface } from '../../domain/trust';
 import { requireDevice } from '../auth/guard';
 import { batchIssues, foreignEventIssues, quarantineOf } from '../sync/push-rules';

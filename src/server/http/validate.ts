@@ -1,5 +1,5 @@
 /** Turning a parse result into a value or a 400 with every issue. */
-import type { Parsed } from '../../domain/protocol-schema';
+import type { Parsed } from '../../domain/request-fields';
 import { fail } from './errors';
 
 /** The parsed value, or a thrown 400 `invalid_request` listing each issue (path, message). */

@@ -17,7 +17,7 @@
 
 import { MAX_TICKET_SEQ } from '../../domain/numbering';
 import { MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
-import { isCalendarDay } from '../../domain/protocol-schema';
+import { isCalendarDay } from '../../domain/request-fields';
 import type { Logger } from '../log/logger';
 import { damaged, readJsonFile, writeJsonDurably } from './marker-file';
 import { readMeta, writeMeta } from './meta';

@@ -9,8 +9,8 @@ import { jsonPath } from '../../domain/config/issues';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { deviceShare } from '../../domain/numbering';
 import { type LeaseRequest, MAX_LEASE_DAYS_AHEAD } from '../../domain/protocol';
-import type { Parsed, RequestIssue } from '../../domain/protocol-schema';
 import { type Issuer, quotaRule } from '../../domain/quotas';
+import type { Parsed, RequestIssue } from '../../domain/request-fields';
 import { daysBetween } from './push-rules';
 
 /**

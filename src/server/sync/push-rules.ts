@@ -11,7 +11,7 @@
 import type { Catalogue } from '../../domain/config/catalogue';
 import { jsonPath } from '../../domain/config/issues';
 import { isEventOf, type KioskEvent } from '../../domain/events';
-import { isCalendarDay, isPlainText, type RequestIssue } from '../../domain/protocol-schema';
+import { isCalendarDay, isPlainText, type RequestIssue } from '../../domain/request-fields';
 import { mayRecord, type QuarantineReason, type Surface } from '../../domain/trust';
 import { screenServices, screenTicket, screenTransfer } from '../../domain/trust-catalogue';
 import { type StaffKnowledge, screenStaff, ticketMove } from '../../domain/trust-staff';
