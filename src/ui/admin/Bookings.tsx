@@ -8,7 +8,7 @@ import type { BookingRow } from '../../domain/booking-import';
 import type { Booking } from '../../domain/bookings';
 import type { ConfigBundle } from '../../domain/config/schema';
 import { localized } from '../../domain/i18n/local-text';
-import { ImportRows, Refusal, useLoaded } from './shared';
+import { ImportRows, Refusal, SaveChecked, useLoaded } from './shared';
 import { type AdminLanguage, at } from './text';
 
 /** What the server read of an export, and whether it saved it. */
@@ -110,17 +110,13 @@ export function Bookings(props: {
               rows={answer.rows.map((r) => ({ ...r, name: r.code }))}
             />
             {answer.saved === null && (
-              <div class="admin-actions">
-                <button
-                  type="button"
-                  class="btn btn--primary"
-                  disabled={!clean || answer.rows.length === 0}
-                  onClick={() => run(true)}
-                >
-                  {at(lang, 'bookingsSave')}
-                </button>
-                {!clean && <p>{at(lang, 'bookingsFixFirst')}</p>}
-              </div>
+              <SaveChecked
+                label={at(lang, 'bookingsSave')}
+                clean={clean}
+                empty={answer.rows.length === 0}
+                fixFirst={at(lang, 'bookingsFixFirst')}
+                onSave={() => run(true)}
+              />
             )}
           </>
         )}

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { type RowReport, XLSX_MEDIA_TYPE } from '../../domain/config/catalogue-import';
 import type { ConfigChange } from '../../domain/config/diff';
 import { saveFile } from '../save-file';
-import { ChangeList, ImportRows, Refusal } from './shared';
+import { ChangeList, ImportRows, Refusal, SaveChecked } from './shared';
 import { type AdminLanguage, at } from './text';
 
 type Checked = {
@@ -107,17 +107,13 @@ export function CatalogueImport(props: { lang: AdminLanguage; actions: Catalogue
           />
           {checked.changes.length > 0 && <ChangeList lang={lang} changes={checked.changes} />}
           {!checked.published && (
-            <div class="admin-actions">
-              <button
-                type="button"
-                class="btn btn--primary"
-                disabled={!clean || checked.changes.length === 0}
-                onClick={() => run(true)}
-              >
-                {at(lang, 'publish')}
-              </button>
-              {!clean && <p>{at(lang, 'fixFirst')}</p>}
-            </div>
+            <SaveChecked
+              label={at(lang, 'publish')}
+              clean={clean}
+              empty={checked.changes.length === 0}
+              fixFirst={at(lang, 'fixFirst')}
+              onSave={() => run(true)}
+            />
           )}
         </>
       )}

@@ -193,3 +193,29 @@ export function ImportRows(props: {
     </table>
   );
 }
+
+/**
+ * An import's last step once its check is read: the button that saves (publishes), offered
+ * only for a clean check with something to save, and why not while the check found problems.
+ */
+export function SaveChecked(props: {
+  label: string;
+  clean: boolean;
+  empty: boolean;
+  fixFirst: string;
+  onSave: () => void;
+}) {
+  return (
+    <div class="admin-actions">
+      <button
+        type="button"
+        class="btn btn--primary"
+        disabled={!props.clean || props.empty}
+        onClick={props.onSave}
+      >
+        {props.label}
+      </button>
+      {!props.clean && <p>{props.fixFirst}</p>}
+    </div>
+  );
+}
