@@ -30,8 +30,8 @@ import type { KioskEvent } from '../../src/domain/events';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import {
   button,
+  enrollLobbyKiosk,
   instrument,
-  setUpDevice,
   takeKtpTicket,
   waitForSync,
 } from '../e2e/support/kiosk-page';
@@ -283,12 +283,7 @@ async function kiosk(server: Site): Promise<{ row: Row; ticketId: string }> {
   try {
     let ticketId = '';
     await drive(browser.port, screen, async (page) => {
-      await page.goto(`${server.url}/kiosk`);
-      await setUpDevice(page, {
-        code: await server.enrollmentCode(),
-        name: 'Anjungan 1',
-        profile: 'Anjungan lobi utama (printer 80 mm)',
-      });
+      await enrollLobbyKiosk(page, server, 'Anjungan 1');
       await waitForSync(page);
       await takeKtpTicket(page);
       await button(page, 'Selesai').click();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, instrument, setUpDevice, waitForServiceWorker } from './support/kiosk-page';
+import { button, enrollLobbyKiosk, instrument, waitForServiceWorker } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -34,12 +34,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: app updates', () => {
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     await instrument(context);
     page = await context.newPage();
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan 1');
     await waitForServiceWorker(page);
     // The running kiosk takes charge of updates at its first idle moment (2 s).
     await page.waitForTimeout(3_000);

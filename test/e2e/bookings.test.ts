@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/lease-days';
 import { businessDayOf } from '../../src/domain/time';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, instrument, setUpDevice, ticketNumber, waitForSync } from './support/kiosk-page';
+import {
+  button,
+  enrollLobbyKiosk,
+  instrument,
+  ticketNumber,
+  waitForSync,
+} from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -106,12 +112,7 @@ describe.skipIf(!chromiumAvailable())('bookings: import, then check-in at a kios
 
   it('checks a booking in from a scan with the network off, once', async () => {
     const bookingsFetched = page.waitForResponse((r) => r.url().includes('/api/v1/sync/bookings'));
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan 1');
     await waitForSync(page);
     await bookingsFetched;
     await button(page, 'Sudah pesan antrean daring? Lapor hadir').waitFor();

@@ -15,7 +15,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
 import { gzipBytes, KIOSK_JS_BUDGET_BYTES, recordScripts } from './support/js-bytes';
-import { button, instrument, setUpDevice, takeKtpTicket } from './support/kiosk-page';
+import { button, enrollLobbyKiosk, instrument, takeKtpTicket } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -67,12 +67,7 @@ describe.skipIf(!chromiumAvailable())('kiosk JavaScript budget', () => {
     });
     await instrument(context);
     const setup = await context.newPage();
-    await setup.goto(`${server.url}/kiosk`);
-    await setUpDevice(setup, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(setup, server, 'Anjungan 1');
     await setup.close();
   });
 

@@ -11,9 +11,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
 import {
+  enrollLobbyKiosk,
   instrument,
   markAllPresent,
-  setUpDevice,
   ticketNumber,
   touchAndTextSizes,
 } from './support/kiosk-page';
@@ -134,12 +134,7 @@ describe.skipIf(!chromiumAvailable())('a large catalogue in Chromium', () => {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       await instrument(context);
       page = await context.newPage();
-      await page.goto(`${server.url}/kiosk`);
-      await setUpDevice(page, {
-        code: await server.enrollmentCode(),
-        name: 'Anjungan lobi utama',
-        profile: 'Anjungan lobi utama (printer 80 mm)',
-      });
+      await enrollLobbyKiosk(page, server, 'Anjungan lobi utama');
     }, 60_000);
 
     it.each(MODES)(
@@ -243,12 +238,7 @@ describe.skipIf(!chromiumAvailable())('a large catalogue in Chromium', () => {
     servers.push(server);
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan lobi timur',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan lobi timur');
     const shots: [Lang, boolean, string][] = [
       ['id', false, 'catalogue-agencies-id.png'],
       ['en', false, 'catalogue-agencies-en.png'],

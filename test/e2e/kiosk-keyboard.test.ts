@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { instrument, setUpDevice } from './support/kiosk-page';
+import { enrollLobbyKiosk, instrument } from './support/kiosk-page';
 import { alwaysOpenSample, BIG_SITE } from './support/sample-config';
 import { type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -124,12 +124,7 @@ describe.skipIf(!chromiumAvailable())('kiosk by keyboard alone, focus that follo
     context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     await instrument(context);
     page = await context.newPage();
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan keyboard',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan keyboard');
   });
 
   afterAll(async () => {
@@ -208,12 +203,7 @@ describe.skipIf(!chromiumAvailable())('the big sample site by keyboard alone', (
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     await instrument(context);
     page = await context.newPage();
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan keyboard besar',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan keyboard besar');
   });
 
   afterAll(async () => {

@@ -15,7 +15,13 @@ import type { StaffSetupResponse } from '../../src/domain/staff';
 import { businessDayOf } from '../../src/domain/time';
 import { ticketAction } from '../fixtures/events';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, instrument, setUpDevice, takeKtpTicket, waitForSync } from './support/kiosk-page';
+import {
+  button,
+  enrollLobbyKiosk,
+  instrument,
+  takeKtpTicket,
+  waitForSync,
+} from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 import { enrollOverHttp, pushOverHttp } from './support/sync-http';
@@ -52,12 +58,7 @@ describe.skipIf(!chromiumAvailable())('the SKM survey at a lobby kiosk', () => {
   });
 
   it('tells a ticket not served yet, and a scan that is no ticket', async () => {
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan 1');
     await waitForSync(page);
     await takeKtpTicket(page);
     await button(page, 'Selesai').click();

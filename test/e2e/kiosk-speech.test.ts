@@ -21,7 +21,7 @@ import {
   spoken,
   type Utterance,
 } from './support/fake-speech';
-import { instrument, setUpDevice, touchAndTextSizes } from './support/kiosk-page';
+import { enrollLobbyKiosk, instrument, touchAndTextSizes } from './support/kiosk-page';
 import { alwaysOpenSample, BIG_SITE } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -69,12 +69,7 @@ async function newKiosk(browser: Browser, server: RunningServer, voices: typeof 
   await instrument(context);
   await fakeSpeech(context, voices);
   const page = await context.newPage();
-  await page.goto(`${server.url}/kiosk`);
-  await setUpDevice(page, {
-    code: await server.enrollmentCode(),
-    name: 'Anjungan suara',
-    profile: 'Anjungan lobi utama (printer 80 mm)',
-  });
+  await enrollLobbyKiosk(page, server, 'Anjungan suara');
   return { context, page };
 }
 

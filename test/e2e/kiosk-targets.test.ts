@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, instrument, setUpDevice, waitForSync } from './support/kiosk-page';
+import { button, enrollLobbyKiosk, instrument, waitForSync } from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -140,12 +140,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: targets of 64 px and n
   });
 
   it('has no body margin and no scroll on the attract screen, in both text sizes', async () => {
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan 1');
     await waitForSync(page);
     await button(page, 'Sudah pesan antrean daring? Lapor hadir').waitFor();
     const normal = await frame(page);

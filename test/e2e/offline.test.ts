@@ -7,8 +7,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, freshProfileDir, launchProfile } from './support/browser';
 import {
+  enrollLobbyKiosk,
   instrument,
-  setUpDevice,
   storedTicketNumbers,
   takeKtpTicket,
   waitForServiceWorker,
@@ -35,12 +35,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: offline', () => {
   });
 
   it('installs from one online load and asks for persistent storage', async () => {
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan 1');
     await waitForServiceWorker(page);
 
     const requests = await page.evaluate(

@@ -13,7 +13,7 @@ import type { ConfigBundle, Language } from '../../src/domain/config/schema';
 import type { KioskEvent } from '../../src/domain/events';
 import { businessDayOf } from '../../src/domain/time';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, setUpDevice, waitForSync } from './support/kiosk-page';
+import { button, enrollLobbyKiosk, waitForSync } from './support/kiosk-page';
 import { badgeOverlaps, otherLanguageShown, textsOnlyIn } from './support/one-language';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
@@ -91,12 +91,7 @@ describe.skipIf(!chromiumAvailable())('one language at a time', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: KIOSK });
     kiosk = await context.newPage();
-    await kiosk.goto(`${server.url}/kiosk`);
-    await setUpDevice(kiosk, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(kiosk, server, 'Anjungan 1');
     await waitForSync(kiosk);
   }, 90_000);
 

@@ -12,7 +12,13 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { button, instrument, markAllPresent, setUpDevice, waitForSync } from './support/kiosk-page';
+import {
+  button,
+  enrollLobbyKiosk,
+  instrument,
+  markAllPresent,
+  waitForSync,
+} from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { ROOT, type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -71,12 +77,7 @@ describe.skipIf(!chromiumAvailable())('personal data a service asks for', () => 
   });
 
   it('asks with its purpose and consent, masks the value, and puts the mask on the ticket', async () => {
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan 1');
     await waitForSync(page);
     await button(page, 'Sentuh untuk mulai').click();
     await button(page, 'Disdukcapil').click();

@@ -5,7 +5,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
-import { instrument, setUpDevice, storedTicketNumbers, takeKtpTicket } from './support/kiosk-page';
+import {
+  enrollLobbyKiosk,
+  instrument,
+  storedTicketNumbers,
+  takeKtpTicket,
+} from './support/kiosk-page';
 import { alwaysOpenSample } from './support/sample-config';
 import { type RunningServer, startServer, writeConfigDir } from './support/server';
 
@@ -30,12 +35,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: storage refuses writes
       };
     });
     page = await context.newPage();
-    await page.goto(`${server.url}/kiosk`);
-    await setUpDevice(page, {
-      code: await server.enrollmentCode(),
-      name: 'Anjungan 1',
-      profile: 'Anjungan lobi utama (printer 80 mm)',
-    });
+    await enrollLobbyKiosk(page, server, 'Anjungan 1');
   });
 
   afterAll(async () => {

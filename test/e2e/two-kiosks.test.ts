@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './support/browser';
 import {
   button,
+  enrollLobbyKiosk,
   instrument,
-  setUpDevice,
   storedTicketNumbers,
   takeKtpTicket,
   waitForSync,
@@ -29,12 +29,7 @@ describe.skipIf(!chromiumAvailable())('kiosk in Chromium: two kiosks', () => {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       await instrument(context);
       const page = await context.newPage();
-      await page.goto(`${server.url}/kiosk`);
-      await setUpDevice(page, {
-        code: await server.enrollmentCode(),
-        name: `Anjungan ${n}`,
-        profile: 'Anjungan lobi utama (printer 80 mm)',
-      });
+      await enrollLobbyKiosk(page, server, `Anjungan ${n}`);
       kiosks.push(page);
     }
     for (const page of kiosks) await waitForSync(page);

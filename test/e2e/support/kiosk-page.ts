@@ -46,6 +46,19 @@ export async function setUpDevice(
   await page.getByRole('button', { name: 'Sentuh untuk mulai' }).waitFor();
 }
 
+/** The sample's lobby kiosk profile, as the set-up screen lists it. */
+export const LOBBY_PROFILE = 'Anjungan lobi utama (printer 80 mm)';
+
+/** Opens /kiosk on `page` and enrolls it as a lobby kiosk named `name`, with a fresh code. */
+export async function enrollLobbyKiosk(
+  page: Page,
+  server: { url: string; enrollmentCode(): Promise<string> },
+  name: string,
+): Promise<void> {
+  await page.goto(`${server.url}/kiosk`);
+  await setUpDevice(page, { code: await server.enrollmentCode(), name, profile: LOBBY_PROFILE });
+}
+
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** Marks every requirement on the checklist as present ("Ada") and goes on. */
