@@ -8,7 +8,7 @@ import { isUuid } from '../../domain/ids';
 import type { AuditAction, DeviceSummary } from '../../domain/protocol';
 import { DeviceProfileRequestSchema, parseRequest } from '../../domain/protocol-schema';
 import { requireAdmin } from '../auth/guard';
-import type { DeviceRecord } from '../store/store';
+import type { DeviceRecord } from '../store/records';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';
