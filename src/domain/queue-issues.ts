@@ -1,7 +1,8 @@
 /**
  * The book's indexes that follow from events alone, not from a ticket's derived state:
  * tickets in issue order, numbers issued twice, journey steps by the step before, and each
- * counter's loket changes. Kept by `QueueBook` (./queue.ts), read through its model.
+ * counter's loket changes. Kept by `QueueBook` (./queue.ts) and its tickets
+ * (./queue-tickets.ts), read through its model.
  */
 import { compareEvents } from './event-order';
 import type { CounterChangeType, KioskEvent } from './events';

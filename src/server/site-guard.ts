@@ -5,7 +5,7 @@
  * site is asked for explicitly (RENAME_SITE_FROM) and keeps every device.
  */
 import type { SiteIdentity } from './store/site-identity';
-import type { SiteData } from './store/store';
+import type { SiteData } from './store/store-site';
 
 /** The data belongs to another site and no rename was asked for: the server must not start. */
 export class SiteMismatch extends Error {

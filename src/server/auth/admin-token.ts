@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NewAdminTokenResponse } from '../../domain/protocol';
-import type { NewAdminToken } from '../store/store';
+import type { NewAdminToken } from '../store/admin-tokens';
 import { hashSecret, newToken } from './secrets';
 
 /** A new admin token's lifetime unless ADMIN_TOKEN_TTL_DAYS says otherwise. */

@@ -4,7 +4,7 @@
  * code that creates an admin, stores only its keyed hash and hands it to the operator.
  * There is no default password anywhere (ARCHITECTURE.md §4).
  */
-import type { AdminAccess } from '../store/store';
+import type { AdminAccess } from '../store/store-access';
 import { BOOTSTRAP_CODE_LENGTH, hashCode, newCode } from './secrets';
 
 /**

@@ -10,7 +10,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { AdminTokenSummary } from '../../domain/protocol';
 import { type AdminRole, signsInAtAdmin } from '../../domain/staff';
 import { fail } from '../http/errors';
-import type { AdminAccess, DeviceRecord, Devices, Staff } from '../store/store';
+import type { DeviceRecord } from '../store/records';
+import type { AdminAccess, Staff } from '../store/store-access';
+import type { Devices } from '../store/store-site';
 import { hashSecret } from './secrets';
 
 /** Who called an admin route: the token, its role, and the staff member it is (null: an API admin). */

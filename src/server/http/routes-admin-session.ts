@@ -25,7 +25,7 @@ import type { Attempt } from '../auth/attempts';
 import { type AdminCaller, requireAdmin } from '../auth/guard';
 import { pinMatches, pinVerifier } from '../auth/pin';
 import { hashCode } from '../auth/secrets';
-import type { StaffRecord } from '../store/store';
+import type { StaffRecord } from '../store/staff';
 import { limited } from './attempt-limits';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';

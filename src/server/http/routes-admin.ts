@@ -21,7 +21,7 @@ import type { DeviceHealth } from '../../domain/protocol-schema';
 import { parseRequest } from '../../domain/request-fields';
 import { requireAdmin } from '../auth/guard';
 import { ENROLLMENT_CODE_LENGTH, hashCode, newCode } from '../auth/secrets';
-import type { DeviceRecord } from '../store/store';
+import type { DeviceRecord } from '../store/records';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';

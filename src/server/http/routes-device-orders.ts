@@ -9,7 +9,7 @@ import { isUuid } from '../../domain/ids';
 import type { AuditAction, DeviceSummary } from '../../domain/protocol';
 import { parseRequest } from '../../domain/request-fields';
 import { requireAdmin } from '../auth/guard';
-import type { DeviceRecord } from '../store/store';
+import type { DeviceRecord } from '../store/records';
 import { readJsonBody } from './body';
 import type { ApiDeps } from './deps';
 import { fail } from './errors';

@@ -7,8 +7,8 @@
  */
 import { insertToken, type NewAdminToken } from './admin-tokens';
 import { appendAudit } from './audit';
+import type { AdminRecord } from './records';
 import { one, type SqlDb, type SqlReader } from './sql';
-import type { AdminRecord } from './store';
 
 /** Whether some admin holds a token neither revoked nor expired at `now`. */
 export async function activeAdminIn(tx: SqlReader, now: number): Promise<boolean> {

@@ -6,8 +6,8 @@
  */
 import type { ConfigBundle } from '../../domain/config/schema';
 import { type AuditInput, appendAudit } from './audit';
+import type { ConfigVersionRecord } from './records';
 import { one, type SqlDb } from './sql';
-import type { ConfigVersionRecord } from './store';
 
 type ConfigRow = { version: string; source: string; bundle: string; created_at: number };
 

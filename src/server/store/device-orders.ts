@@ -8,9 +8,9 @@
  */
 import { appendAudit } from './audit';
 import type { NewDevice } from './devices';
+import type { DeviceRecord } from './records';
 import { DEVICE_COLUMNS, type DeviceRow, toDeviceRecord } from './rows';
 import { one, type SqlDb, type SqlTx } from './sql';
-import type { DeviceRecord } from './store';
 
 /** An admin's change of a device: who and when. */
 export type DeviceChange = { at: number; by: string };

@@ -9,9 +9,9 @@ import { appendAudit } from './audit';
 import { reenrollIn } from './device-orders';
 import { firstFreeTag } from './emergency-tag';
 import { StoreError } from './errors';
+import type { DeviceRecord, EnrollmentInput } from './records';
 import { DEVICE_COLUMNS, type DeviceRow, toDeviceRecord } from './rows';
 import { one, retryOnUniqueViolation, type SqlDb, type SqlTx } from './sql';
-import type { DeviceRecord, EnrollmentInput } from './store';
 
 /** The device being enrolled, as enrollDevice is given it. */
 export type NewDevice = {

@@ -6,9 +6,9 @@
 import type { KioskEvent } from '../../domain/events';
 import type { FlagResolution, FlagReview, SyncedEvent } from '../../domain/protocol';
 import { appendAudit } from './audit';
+import type { FlaggedEvent, SkipOwn } from './records';
 import { EVENT_COLUMNS, type EventRow, toKioskEvent, toSyncedEvent } from './rows';
 import { one, type SqlDb, type SqlReader } from './sql';
-import type { FlaggedEvent, SkipOwn } from './store';
 
 /** Events of the site with siteSeq > cursor, ascending, at most `limit`, less quarantined ones. */
 export async function pull(

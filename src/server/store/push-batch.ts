@@ -12,8 +12,8 @@ import type { KioskEvent } from '../../domain/events';
 import { StoreError } from './errors';
 import { headIn } from './event-reads';
 import { judge, outcome, type Verdict } from './push-verdicts';
+import type { PushInput, PushOutcome } from './records';
 import { placeholders, type SqlTx, type SqlValue } from './sql';
-import type { PushInput, PushOutcome } from './store';
 
 /** The columns of an events row, in the order of its values. */
 const EVENT_COLUMNS = [

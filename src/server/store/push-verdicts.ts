@@ -8,8 +8,8 @@ import { isEventOf } from '../../domain/events';
 import { decodeHlc } from '../../domain/hlc';
 import type { FlagReason, QuarantineReason } from '../../domain/trust';
 import type { Accepted, DeviceState } from './push-batch';
+import type { PushOutcome } from './records';
 import type { SqlTx } from './sql';
-import type { PushOutcome } from './store';
 import { checkBookings, checkNumbers, type PushedTicket } from './ticket-numbers';
 
 /** What an event is stored with besides itself. */

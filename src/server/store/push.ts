@@ -11,8 +11,8 @@
  */
 import { StoreError } from './errors';
 import { pushBatch } from './push-batch';
+import type { PushInput, PushOutcome } from './records';
 import { retryOnUniqueViolation, type SqlDb } from './sql';
-import type { PushInput, PushOutcome } from './store';
 
 /**
  * The most events one batch takes (it always takes at least one push, of at most 500 by

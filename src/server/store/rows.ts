@@ -5,7 +5,7 @@
 import type { KioskEvent } from '../../domain/events';
 import type { SyncedEvent } from '../../domain/protocol';
 import type { FlagReason } from '../../domain/trust';
-import type { DeviceRecord } from './store';
+import type { DeviceRecord } from './records';
 
 /** Columns of an event as read back. */
 export const EVENT_COLUMNS =

@@ -14,7 +14,8 @@ import type { QueueBook, TicketView } from '../../domain/queue';
 import { estimatedWait } from '../../domain/queue-read';
 import { comingVisits } from '../../domain/visit-days';
 import { visitLine } from '../../domain/visits';
-import type { EventLog, SkmAnswers } from '../store/store';
+import type { SkmAnswers } from '../store/store-citizens';
+import type { EventLog } from '../store/store-sync';
 import type { DayStates } from './day-states';
 
 /** Used when a ticket's service left the config since it was issued. */

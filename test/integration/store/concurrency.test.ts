@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { PushOutcome } from '../../../src/server/store/store';
+import type { PushOutcome } from '../../../src/server/store/records';
 import {
   deviceEvent,
   deviceEvents,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ConfigVersionRecord } from '../../../src/server/store/store';
+import type { ConfigVersionRecord } from '../../../src/server/store/records';
 import { kioskBundle } from '../../fixtures/kiosk';
 import { STORE_SITE, useStore } from '../../fixtures/store-builders';
 import { storeTargets } from '../../fixtures/store-targets';

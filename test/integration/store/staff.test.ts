@@ -6,7 +6,7 @@
  * every change; admin changes audited in their own transaction.
  */
 import { describe, expect, it } from 'vitest';
-import type { NewStaff, PinVerifier } from '../../../src/server/store/store';
+import type { NewStaff, PinVerifier } from '../../../src/server/store/staff';
 import { STORE_SITE, useStore } from '../../fixtures/store-builders';
 import { storeTargets } from '../../fixtures/store-targets';
 
